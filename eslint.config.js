@@ -1,0 +1,94 @@
+// @ts-check
+import js from '@eslint/js';
+import tanstackQuery from '@tanstack/eslint-plugin-query';
+import importPlugin from 'eslint-plugin-import';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import playwright from 'eslint-plugin-playwright';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const features = [
+  'overview',
+  'configurations',
+  'jobs',
+  'activity',
+  'restores',
+  'restore-sessions',
+  'session',
+];
+
+export default tseslint.config(
+  {
+    ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.data', 'coverage', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    plugins: { import: importPlugin },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      'import/no-cycle': ['error', { maxDepth: 10 }],
+      'import/no-default-export': 'error',
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // Imports flow one way: app → features → api | components | lib; api → lib.
+            { target: './src/api', from: ['./src/app', './src/features', './src/components'] },
+            { target: './src/lib', from: ['./src/app', './src/features', './src/components', './src/api'] },
+            { target: './src/components', from: ['./src/app', './src/features'] },
+            { target: './src/features', from: ['./src/app'] },
+            // No feature imports another.
+            ...features.map((f) => ({
+              target: `./src/features/${f}`,
+              from: './src/features',
+              except: [`./${f}`],
+            })),
+            // The server never imports the UI; it may import the wire schemas of src/api/<dialect>/.
+            {
+              target: './server',
+              from: ['./src/app', './src/features', './src/components', './src/lib', './src/main.tsx'],
+            },
+            { target: './src', from: ['./server', './e2e', './bench'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { '@tanstack/query': tanstackQuery },
+    rules: { ...tanstackQuery.configs.recommended.rules },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    ...playwright.configs['flat/recommended'],
+  },
+  {
+    // Config files that their tools load by default export.
+    files: ['vite.config.ts', 'playwright.config.ts', 'eslint.config.js'],
+    rules: { 'import/no-default-export': 'off' },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

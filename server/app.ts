@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ServiceConfig } from './config';
+import type { Clock, ServiceContext } from './context';
+import { systemClock } from './context';
+import { Engine } from './engine/engine';
+import { faults } from './faults';
+import { expireAllTokens } from './identity/tokens';
+import { seedDemoUsers } from './identity/users';
+import type { ServiceModule } from './module';
+import { rackspaceModule } from './modules/rackspace';
+import { Random } from './seed/random';
+import { coreMigrations, getMeta, migrate, openDatabase, setMeta } from './store/db';
+import { veeamModule } from './modules/veeam';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Every API path prefix the service answers, with and without a region segment. */
+export const API_PREFIX = /^\/((dfw|ord|iad|lon|hkg|syd)\/)?(v1\.0|v2\.0|v2|v5)(\/|$)/i;
+
+export interface Service {
+  app: Hono;
+  ctx: ServiceContext;
+  close(): void;
+}
+
+export const modules: ServiceModule[] = [rackspaceModule, veeamModule];
+
+/**
+ * Builds the service: opens (or creates and seeds) the database, recovers runs a previous process left
+ * in flight, and composes the routes. It does not listen and does not start the engine: `main.ts` does,
+ * and tests answer requests in-process through `app.request()` or `app.fetch()`.
+ */
+export async function createService(config: ServiceConfig, clock: Clock = systemClock): Promise<Service> {
+  const db = openDatabase(config.dataDir);
+  migrate(db, [...coreMigrations, ...modules.flatMap((m) => m.migrations)]);
+  const engine = new Engine(clock, config.speed, config.tickMs);
+  const ctx: ServiceContext = { db, config, clock, engine };
+
+  if (!getMeta(db, 'seeded')) {
+    await seedDemoUsers(db);
+    const random = new Random(config.seed);
+    db.transaction(() => {
+      for (const m of modules) m.seed(ctx, random.fork(m.name), config.scale);
+      setMeta(db, 'seeded', new Date(clock.now()).toISOString());
+      setMeta(db, 'seed', String(config.seed));
+      setMeta(db, 'scale', String(config.scale));
+    })();
+  }
+  for (const m of modules) for (const t of m.tickers(ctx)) engine.register(t);
+  engine.recover();
+
+  const app = new Hono({
+    // Veeam ignores the case of its paths (clients mix `Jobs`/`jobs`, `Action`/`action`); its ids are
+    // GUIDs, so the whole /v5 path is matched in lower case.
+    getPath: (req) => {
+      const url = new URL(req.url);
+      const path = decodeURIComponent(url.pathname);
+      return /^\/v5(\/|$)/i.test(path) ? path.toLowerCase() : path;
+    },
+  });
+
+  app.get('/health', (c) => c.json({ status: 'ok', speed: config.speed }));
+
+  if (config.testControls) {
+    // Only with --test-controls: lets e2e tests and training sessions expire every session at once.
+    app.post('/__control/expire-tokens', (c) => c.json({ expired: expireAllTokens(db, clock.now()) }));
+  }
+
+  const injectFaults = faults(config.faults);
+  app.use('*', async (c, next) => (API_PREFIX.test(c.req.path) ? injectFaults(c as never, next) : next()));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json({ message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, errors: [] }, 413),
+    }),
+  );
+
+  for (const m of modules) m.routes(app, ctx);
+
+  app.notFound((c) =>
+    c.json({ message: `No such resource: ${c.req.method} ${c.req.path}`, errors: [] }, 404),
+  );
+  app.onError((err, c) => {
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return c.json({ message: 'The service failed while answering; the error was logged.', errors: [] }, 500);
+  });
+
+  return {
+    app,
+    ctx,
+    close() {
+      engine.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createService } from './app';
+import { loadConfig } from './config';
+import { mountProxy } from './proxy';
+import { serveConsole } from './static';
+import { DEMO_PASSWORD, DEMO_USERS } from './identity/users';
+
+/** Origins named by the console's connections config: the proxy may reach those. */
+function configuredOrigins(consoleDir: string | null): string[] {
+  if (!consoleDir) return [];
+  const file = join(consoleDir, 'config.json');
+  if (!existsSync(file)) return [];
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { connections?: Record<string, unknown>[] };
+  const origins: string[] = [];
+  for (const conn of parsed.connections ?? []) {
+    for (const key of ['baseUrl', 'identityUrl']) {
+      const value = conn[key];
+      if (typeof value === 'string' && /^https?:\/\//.test(value)) origins.push(new URL(value).origin);
+    }
+  }
+  return origins;
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(`Cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  }
+  const service = await createService(config);
+  const allow = [...config.proxyTargets, ...configuredOrigins(config.serveConsole)];
+  mountProxy(service.app, () => allow);
+  if (config.serveConsole) serveConsole(service.app, config.serveConsole);
+
+  const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${config.host}:${info.port}`;
+    console.log(`listening on ${url}`);
+    if (config.serveConsole) {
+      console.log(
+        `Backup Console: open ${url} and sign in as admin, support or viewer (password "${DEMO_PASSWORD}").`,
+      );
+    } else {
+      console.log(
+        `demo users: ${DEMO_USERS.map((u) => u.username).join(', ')} (password "${DEMO_PASSWORD}")`,
+      );
+    }
+    console.log(
+      `data ${config.dataDir} · speed ×${config.speed} · seed ${config.seed} · scale ${config.scale}` +
+        (config.faults.latencyMs || config.faults.errorRate || config.faults.dropRate
+          ? ` · faults ${JSON.stringify(config.faults)}`
+          : ''),
+    );
+  });
+  service.ctx.engine.start();
+
+  const shutdown = () => {
+    server.close();
+    service.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+void main();

@@ -1,0 +1,64 @@
+import type { Hono } from 'hono';
+
+/**
+ * Forwards the console's calls to a real vendor so that the browser stays same-origin:
+ * `/proxy/https/dfw.backup.api.rackspacecloud.com/v1.0/123/...` → `https://dfw.backup.api.../v1.0/123/...`.
+ * Only origins on the allow list are reached (an open proxy would be a gift to anyone); an entry may
+ * start with `*.` to allow a domain's hosts, e.g. `https://*.backup.api.rackspacecloud.com`.
+ */
+export function isAllowed(target: URL, allowList: readonly string[]): boolean {
+  return allowList.some((entry) => {
+    const m = /^(https?):\/\/(\*\.)?([^/]+)$/.exec(entry.replace(/\/$/, ''));
+    if (!m) return false;
+    const [, scheme, wildcard, host] = m;
+    if (`${scheme}:` !== target.protocol) return false;
+    return wildcard ? target.host.endsWith(`.${host}`) : target.host === host;
+  });
+}
+
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'cookie',
+];
+
+export function mountProxy(app: Hono, allowList: () => readonly string[]): void {
+  app.all('/proxy/:scheme/:host/*', async (c) => {
+    const { scheme, host } = c.req.param();
+    if (scheme !== 'https' && scheme !== 'http')
+      return c.json({ message: 'Proxy: scheme must be http or https.' }, 400);
+    const url = new URL(c.req.url);
+    const rest = url.pathname.split('/').slice(4).join('/');
+    const target = new URL(`${scheme}://${host}/${rest}${url.search}`);
+    if (!isAllowed(target, allowList())) {
+      return c.json(
+        {
+          message: `Proxy: ${target.origin} is not an allowed target. Add it to PROXY_TARGETS or the connections config.`,
+        },
+        403,
+      );
+    }
+    const headers = new Headers(c.req.raw.headers);
+    for (const h of HOP_BY_HOP) headers.delete(h);
+    try {
+      const method = c.req.method;
+      const upstream = await fetch(target, {
+        method,
+        headers,
+        body: method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer(),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+      });
+      const out = new Headers(upstream.headers);
+      for (const h of [...HOP_BY_HOP, 'content-encoding', 'set-cookie']) out.delete(h);
+      return new Response(upstream.body, { status: upstream.status, headers: out });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      return c.json({ message: `Proxy: could not reach ${target.origin} (${reason}).` }, 502);
+    }
+  });
+}

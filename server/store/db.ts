@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface Migration {
+  /** Unique and stable: `<module>-<n>-<what>`. */
+  id: string;
+  sql: string;
+}
+
+/** Opens (or creates) the service's SQLite file in WAL mode. `:memory:` gives a throwaway database. */
+export function openDatabase(dataDir: string): Db {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    file = join(dataDir, 'backup-service.sqlite');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`);
+  return db;
+}
+
+/** Applies, in order and once each, the migrations that this database has not seen yet. */
+export function migrate(db: Db, migrations: readonly Migration[]): void {
+  const seen = db.prepare('SELECT 1 FROM migrations WHERE id = ?');
+  const mark = db.prepare('INSERT INTO migrations (id, applied_at) VALUES (?, ?)');
+  for (const m of migrations) {
+    if (seen.get(m.id)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      mark.run(m.id, Date.now());
+    })();
+  }
+}
+
+/** A small key-value table for facts about the data set itself (seeded, seed, scale). */
+export function getMeta(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}
+
+export const coreMigrations: Migration[] = [
+  {
+    id: 'core-1-meta-users-tokens',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,
+        api_key TEXT UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'support', 'admin')),
+        tenant_id TEXT NOT NULL,
+        display_name TEXT NOT NULL
+      );
+      CREATE TABLE tokens (
+        token TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL CHECK (kind IN ('rackspace', 'veeam-access', 'veeam-refresh')),
+        issued_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX tokens_expiry ON tokens (expires_at);
+      CREATE TABLE sign_in_failures (
+        key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_at INTEGER NOT NULL
+      );
+    `,
+  },
+];
