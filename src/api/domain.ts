@@ -1,0 +1,219 @@
+/**
+ * The vendor-neutral types the UI sees. Adapters map each dialect's wire objects to these; nothing
+ * outside src/api knows a wire format.
+ */
+
+export type Dialect = 'rackspace-v1' | 'rackspace-v2' | 'veeam-v5';
+
+export type Role = 'viewer' | 'support' | 'admin';
+
+/** One vendor-neutral set of run states; `vendorState` keeps the vendor's own word for display. */
+export type RunState =
+  | 'queued'
+  | 'running'
+  | 'stopping'
+  | 'succeeded'
+  | 'warning'
+  | 'failed'
+  | 'stopped'
+  | 'skipped'
+  | 'missed';
+
+export const IN_FLIGHT_STATES: readonly RunState[] = ['queued', 'running', 'stopping'];
+
+export function isInFlight(state: RunState): boolean {
+  return IN_FLIGHT_STATES.includes(state);
+}
+
+/** A connection from the runtime config (public/config.json). */
+export interface Connection {
+  id: string;
+  label: string;
+  dialect: Dialect;
+  /** Veeam: the /v5 root. Rackspace: filled in from the service catalog after sign-in. */
+  baseUrl?: string;
+  /** Rackspace: the Identity v2.0 root. */
+  identityUrl?: string;
+  /** Rackspace: the region whose `rax:backup` endpoint to use. */
+  region?: string;
+}
+
+/** What a dialect can do; the UI offers only what both the role and the dialect allow. */
+export interface Capabilities {
+  configurations: boolean;
+  jobs: boolean;
+  startBackup: boolean;
+  stopBackup: boolean;
+  enableDisable: boolean;
+  restores: boolean;
+  restoreSessions: boolean;
+  wakeAgents: boolean;
+  /** Runs report bytes/files counters (v2), percent and rates (Veeam), or only states (v1). */
+  progress: 'counters' | 'percent' | 'state-only';
+}
+
+export interface Schedule {
+  /** People's words: "Daily at 2:00 AM (Eastern Standard Time)", "Every 4 hours", "Manually". */
+  description: string;
+  /** IANA or Windows zone name as the vendor gives it. */
+  timeZone: string | null;
+  manual: boolean;
+}
+
+export interface RunError {
+  path: string | null;
+  type: string;
+  description: string;
+}
+
+export interface RunProgress {
+  /** 0..100 when known. */
+  percent: number | null;
+  filesSearched: number | null;
+  filesDone: number | null;
+  bytesSearched: number | null;
+  bytesDone: number | null;
+  /** Bytes per second. */
+  rateBps: number | null;
+  itemsPerSecond: number | null;
+  /** Estimated seconds left, when it can be told. */
+  etaSeconds: number | null;
+}
+
+export type RunKind = 'backup' | 'restore' | 'job-session' | 'restore-session';
+
+/** A backup (Rackspace) or job session (Veeam), or a restore / restore session, as one shape. */
+export interface Run {
+  connectionId: string;
+  kind: RunKind;
+  id: string;
+  /** The configuration or job it belongs to. */
+  parentId: string | null;
+  parentName: string;
+  machineName: string | null;
+  state: RunState;
+  vendorState: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** ISO time of the last state change when the vendor gives one. */
+  updatedAt: string | null;
+  progress: RunProgress;
+  errorCount: number;
+  reason: string | null;
+  restorable: boolean | null;
+  encrypted: boolean | null;
+  initiatedBy: string | null;
+}
+
+export interface Configuration {
+  connectionId: string;
+  id: string;
+  name: string;
+  agentId: string;
+  machineName: string;
+  enabled: boolean;
+  encrypted: boolean;
+  schedule: Schedule;
+  retentionDays: number | null;
+  inclusions: string[];
+  exclusions: string[];
+  lastRun: { id: string | null; state: RunState; vendorState: string; at: string | null } | null;
+  nextRunAt: string | null;
+  /** The run in flight right now, if the list answer says. */
+  currentRunId: string | null;
+  region: string | null;
+}
+
+export interface Job {
+  connectionId: string;
+  id: string;
+  name: string;
+  description: string;
+  organizationId: string | null;
+  organizationName: string;
+  type: string;
+  enabled: boolean;
+  schedule: Schedule;
+  lastStatus: RunState | null;
+  lastVendorStatus: string | null;
+  lastRunAt: string | null;
+  nextRunAt: string | null;
+}
+
+export interface Agent {
+  connectionId: string;
+  id: string;
+  name: string;
+  online: boolean;
+  enabled: boolean;
+  encrypted: boolean;
+  os: string;
+  region: string | null;
+  version: string;
+  lastBackupAt: string | null;
+}
+
+export interface Organization {
+  connectionId: string;
+  id: string;
+  name: string;
+  type: string;
+  region: string;
+  firstBackupAt: string | null;
+  lastBackupAt: string | null;
+}
+
+/** A restore point offered by the restore wizard. */
+export interface RestorePoint {
+  backupId: string;
+  configurationId: string;
+  configurationName: string;
+  agentId: string;
+  machineName: string;
+  completedAt: string | null;
+  encrypted: boolean;
+}
+
+export interface RestoreInput {
+  backupId: string;
+  sourceAgentId: string;
+  destinationAgentId: string;
+  /** null = the original place. */
+  destinationPath: string | null;
+  overwrite: boolean;
+}
+
+export type ExploreType = 'vex' | 'vesp' | 'veod' | 'vet';
+
+export interface ExploreInput {
+  jobId: string;
+  /** ISO-8601 point in time. */
+  pointInTime: string;
+  type: ExploreType;
+  showDeleted: boolean;
+  showAllVersions: boolean;
+}
+
+export interface LogItem {
+  id: string;
+  title: string;
+  /** success / warning / error / info, read from the title or type. */
+  level: 'info' | 'success' | 'warning' | 'error';
+  at: string | null;
+  endedAt: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, when there is one. */
+  next: string | null;
+  total?: number;
+}
+
+export interface SessionUser {
+  connectionId: string;
+  username: string;
+  role: Role;
+  /** ISO time the token expires. */
+  expiresAt: string;
+}
