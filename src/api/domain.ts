@@ -9,15 +9,7 @@ export type Role = 'viewer' | 'support' | 'admin';
 
 /** One vendor-neutral set of run states; `vendorState` keeps the vendor's own word for display. */
 export type RunState =
-  | 'queued'
-  | 'running'
-  | 'stopping'
-  | 'succeeded'
-  | 'warning'
-  | 'failed'
-  | 'stopped'
-  | 'skipped'
-  | 'missed';
+  'queued' | 'running' | 'stopping' | 'succeeded' | 'warning' | 'failed' | 'stopped' | 'skipped' | 'missed';
 
 export const IN_FLIGHT_STATES: readonly RunState[] = ['queued', 'running', 'stopping'];
 
