@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * Rackspace Identity v2.0 (`POST /v2.0/tokens`), shared by both Rackspace dialects: the reference
+ * service validates sign-ins with these schemas and the console's adapters parse the answer with them.
+ */
+
+export const passwordCredentialsSchema = z.object({
+  username: z.string().min(1, 'username is required'),
+  password: z.string().min(1, 'password is required'),
+});
+
+export const apiKeyCredentialsSchema = z.object({
+  username: z.string().min(1, 'username is required'),
+  apiKey: z.string().min(1, 'apiKey is required'),
+});
+
+/** Either password or API-key credentials; `tenantId`/`tenantName` are optional scoping hints. */
+export const identityRequestSchema = z.object({
+  auth: z
+    .object({
+      passwordCredentials: passwordCredentialsSchema.optional(),
+      'RAX-KSKEY:apiKeyCredentials': apiKeyCredentialsSchema.optional(),
+      tenantId: z.string().optional(),
+      tenantName: z.string().optional(),
+    })
+    .refine((a) => (a.passwordCredentials ? 1 : 0) + (a['RAX-KSKEY:apiKeyCredentials'] ? 1 : 0) === 1, {
+      message: 'auth needs exactly one of passwordCredentials or RAX-KSKEY:apiKeyCredentials',
+    }),
+});
+export type IdentityRequest = z.infer<typeof identityRequestSchema>;
+
+export const identityRoleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  tenantId: z.string().optional(),
+});
+export type IdentityRole = z.infer<typeof identityRoleSchema>;
+
+export const catalogEndpointSchema = z.object({
+  region: z.string().optional(),
+  tenantId: z.string(),
+  publicURL: z.string(),
+  internalURL: z.string().optional(),
+});
+export type CatalogEndpoint = z.infer<typeof catalogEndpointSchema>;
+
+export const catalogEntrySchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  endpoints: z.array(catalogEndpointSchema),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+export const identityAnswerSchema = z.object({
+  access: z.object({
+    token: z.object({
+      id: z.string(),
+      /** ISO-8601. */
+      expires: z.string(),
+      tenant: z.object({ id: z.string(), name: z.string() }),
+      'RAX-AUTH:authenticatedBy': z.array(z.string()).optional(),
+    }),
+    serviceCatalog: z.array(catalogEntrySchema),
+    user: z.object({
+      id: z.string(),
+      name: z.string(),
+      roles: z.array(identityRoleSchema),
+      'RAX-AUTH:defaultRegion': z.string().optional(),
+    }),
+  }),
+});
+export type IdentityAnswer = z.infer<typeof identityAnswerSchema>;
+
+/**
+ * Rackspace's usual fault form, used by Identity and (our documented choice, the vendor is silent) by
+ * Cloud Backup v1.0: `{"<faultName>": {"code": 400, "message": "...", "details": ""}}`.
+ */
+export const FAULT_NAMES = [
+  'badRequest',
+  'unauthorized',
+  'forbidden',
+  'itemNotFound',
+  'conflict',
+  'overLimit',
+  'unsupportedMediaType',
+  'instanceFault',
+  'serviceUnavailable',
+] as const;
+export type FaultName = (typeof FAULT_NAMES)[number];
+
+export const faultDetailSchema = z.object({
+  code: z.number().int(),
+  message: z.string(),
+  details: z.string().optional(),
+});
+export const faultSchema = z.record(z.string(), faultDetailSchema);
+export type Fault = z.infer<typeof faultSchema>;
+
+/** The message of a fault body, whatever its fault name; undefined when the body is not a fault. */
+export function faultMessage(body: unknown): string | undefined {
+  const parsed = faultSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  return Object.values(parsed.data)[0]?.message;
+}
+
+/** Picks the endpoint of a service catalog by type `rax:backup`, region and API version. */
+export function findBackupEndpoint(
+  catalog: readonly CatalogEntry[],
+  region: string,
+  version: 'v1.0' | 'v2',
+): CatalogEndpoint | undefined {
+  for (const entry of catalog) {
+    if (entry.type !== 'rax:backup') continue;
+    for (const ep of entry.endpoints) {
+      if ((ep.region ?? '').toUpperCase() === region.toUpperCase() && ep.publicURL.includes(`/${version}/`))
+        return ep;
+    }
+  }
+  return undefined;
+}

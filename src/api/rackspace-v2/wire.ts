@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { pathRuleSchema } from './wire-format';
+
+/** Any 8-4-4-4-12 hex id (the vendor's ids are not all RFC 4122 version 4). */
+const uuidSchema = (message: string) =>
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message);
+
+/**
+ * Rackspace Cloud Backup API v2 on the wire (API-NOTES.md §2). The reference service validates
+ * requests and the console's adapter parses answers with these same schemas.
+ *
+ * Ids are UUID strings (event ids numeric strings, snapshot_id an int); times ISO-8601 UTC; 201 answers
+ * carry `Location`; lists are `{<things>: [...], links: [{href, rel: "next"|"previous"}]}` paged by
+ * `marker` (last seen id), `limit` (default 100) and `sort_dir` (asc|desc, default desc).
+ * Errors: `{"message": "...", "errors": ["..."]}`.
+ *
+ * Encrypted vaults: `encrypted_password_hex` of POST /restores is the vault password hex-encoded
+ * (plain text is accepted too; the demo's vault password is "demo-vault", hex "64656d6f2d7661756c74").
+ * A wrong or missing password for an encrypted backup is refused with 400; nothing runs.
+ */
+
+/** POST /backups. `start_scheduled` needs the `X-Agent-Id` header (agents only). */
+export const backupCreateSchema = z.object({
+  configuration_id: uuidSchema('configuration_id must be a UUID'),
+  state: z.enum(['start_requested', 'start_scheduled'], {
+    error: 'state must be "start_requested" or "start_scheduled"',
+  }),
+});
+export type BackupCreate = z.infer<typeof backupCreateSchema>;
+
+/** POST /restores. The table spells `destination_agent_ID`; both spellings are accepted. */
+export const restoreCreateSchema = z
+  .object({
+    backup_id: uuidSchema('backup_id must be a UUID'),
+    destination_agent_id: uuidSchema('destination_agent_id must be a UUID').optional(),
+    destination_agent_ID: uuidSchema('destination_agent_ID must be a UUID').optional(),
+    /** null = the original place, on the same host. */
+    destination_path: z.string().max(1024).nullable().optional(),
+    overwrite_files: z.boolean().optional(),
+    encrypted_password_hex: z.string().nullable().optional(),
+    inclusions: z.array(pathRuleSchema).optional(),
+    exclusions: z.array(pathRuleSchema).optional(),
+  })
+  .refine((b) => b.destination_agent_id ?? b.destination_agent_ID, {
+    message: 'destination_agent_id is required',
+    path: ['destination_agent_id'],
+  });
+export type RestoreCreate = z.input<typeof restoreCreateSchema>;
+
+/** An RFC 6902 operation; the service honours `replace` (and `add`, its equal for agents). */
+export const patchOpSchema = z.object({
+  op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
+  path: z.string().startsWith('/', 'a JSON Patch path starts with "/"'),
+  value: z.unknown().optional(),
+  from: z.string().optional(),
+});
+export type PatchOp = z.infer<typeof patchOpSchema>;
+export const jsonPatchSchema = z.array(patchOpSchema).min(1, 'the JSON Patch array is empty');
+export type JsonPatch = z.infer<typeof jsonPatchSchema>;
+
+/** The user's stop request for a backup or a restore. */
+export const STOP_PATCH: JsonPatch = [{ op: 'replace', path: '/state', value: 'stop_requested' }];
+export function enablePatch(enabled: boolean): JsonPatch {
+  return [{ op: 'replace', path: '/enabled', value: enabled }];
+}
+
+export * from './wire-format';
+export * from './wire-objects';
