@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Veeam v5 wire: the token endpoint, the error body, links and the paged wrapper (see ./wire.ts). */
+
+/** Form fields of `POST /v5/Token` (form-urlencoded). Extra fields are ignored, as clients send some. */
+export const tokenRequestSchema = z.discriminatedUnion('grant_type', [
+  z.object({ grant_type: z.literal('password'), username: z.string().min(1), password: z.string() }),
+  z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) }),
+]);
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+export const tokenAnswerSchema = z.looseObject({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.string(),
+  /** Seconds. */
+  expires_in: z.number(),
+  '.issued': z.string(),
+  '.expires': z.string(),
+  userName: z.string().optional(),
+  role: z.enum(['viewer', 'support', 'admin']).optional(),
+});
+export type TokenAnswer = z.infer<typeof tokenAnswerSchema>;
+
+export const tokenErrorSchema = z.looseObject({
+  error: z.string(),
+  error_description: z.string().optional(),
+});
+export type TokenError = z.infer<typeof tokenErrorSchema>;
+
+export const errorSchema = z.looseObject({ message: z.string(), errorCode: z.string().optional() });
+export type VeeamError = z.infer<typeof errorSchema>;
+
+const linkSchema = z.looseObject({ href: z.string() });
+/** `_links` is an object keyed by rel: `{"self": {"href": "/v5/Jobs/…"}, "organization": {…}}`. */
+export const linksSchema = z.record(z.string(), linkSchema);
+export type Links = z.infer<typeof linksSchema>;
+
+/** The last path segment of a link (`_links.organization.href` → the organization's id). */
+export function linkId(links: Links | undefined, rel: string): string | null {
+  const href = links?.[rel]?.href;
+  if (!href) return null;
+  return (
+    decodeURIComponent(
+      href
+        .replace(/[?#].*$/, '')
+        .replace(/\/+$/, '')
+        .split('/')
+        .pop() ?? '',
+    ) || null
+  );
+}
+
+/** The paged wrapper of v5 lists (JobSessions, LogItems, RestoreSessions, Events, LicensedUsers). */
+export function pagedSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({
+    offset: z.number().int(),
+    limit: z.number().int(),
+    results: z.array(item),
+    setId: z.string().optional(),
+    _links: linksSchema.optional(),
+  });
+}
+export interface Paged<T> {
+  offset: number;
+  limit: number;
+  results: T[];
+  setId?: string;
+  _links?: Links;
+}
+export const PAGE_DEFAULT_LIMIT = 30;
+export const PAGE_MAX_LIMIT = 10000;
