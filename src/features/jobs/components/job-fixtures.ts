@@ -1,0 +1,64 @@
+import type { Job, LogItem, Run } from '../../../api/domain';
+
+/** Domain objects for component tests: plain data as the adapters hand it to the UI. */
+export function makeJob(over: Partial<Job> = {}): Job {
+  return {
+    connectionId: 'veeam',
+    id: 'job-1',
+    name: 'Mailboxes',
+    description: '',
+    organizationId: 'org-1',
+    organizationName: 'Contoso',
+    type: 'EntireOrganization',
+    enabled: true,
+    schedule: { description: 'Daily at 02:00', timeZone: 'UTC', manual: false },
+    lastStatus: 'succeeded',
+    lastVendorStatus: 'Success',
+    lastRunAt: '2026-11-21T02:00:00Z',
+    nextRunAt: '2026-11-22T02:00:00Z',
+    ...over,
+  };
+}
+
+export function makeSession(over: Partial<Run> = {}): Run {
+  return {
+    connectionId: 'veeam',
+    kind: 'job-session',
+    id: 'session-1',
+    parentId: 'job-1',
+    parentName: 'Mailboxes',
+    machineName: null,
+    state: 'running',
+    vendorState: 'Running',
+    startedAt: '2026-11-22T02:00:00Z',
+    endedAt: null,
+    updatedAt: null,
+    progress: {
+      percent: 40,
+      filesSearched: null,
+      filesDone: 120,
+      bytesSearched: null,
+      bytesDone: 5 * 1024 * 1024,
+      rateBps: 1024 * 1024,
+      itemsPerSecond: 12,
+      etaSeconds: 90,
+    },
+    errorCount: 0,
+    reason: null,
+    restorable: null,
+    encrypted: null,
+    initiatedBy: null,
+    ...over,
+  };
+}
+
+export function makeLogItem(over: Partial<LogItem> = {}): LogItem {
+  return {
+    id: 'log-1',
+    title: '[Success] Job started',
+    level: 'success',
+    at: '2026-11-22T02:00:01Z',
+    endedAt: null,
+    ...over,
+  };
+}
