@@ -1,16 +1,21 @@
-import '@mantine/core/styles/baseline.css';
-import '@mantine/core/styles/default-css-variables.css';
-import '@mantine/core/styles/global.css';
-import { MantineProvider, Title, Text, Container } from '@mantine/core';
+import './base-styles';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { queryClient } from './query-client';
+import { router } from './router';
+import { theme } from './theme';
 
-/** The application shell; the pages arrive with the console issue. */
+/** Providers around the router: Mantine (light/dark, remembered per browser), Query, notifications. */
 export function App() {
   return (
-    <MantineProvider defaultColorScheme="auto">
-      <Container component="main" py="xl">
-        <Title order={1}>Backup Console</Title>
-        <Text>Rackspace Cloud Backup v1.0 and v2, Veeam Backup for Microsoft 365.</Text>
-      </Container>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="top-right" limit={4} />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </MantineProvider>
   );
 }

@@ -1,0 +1,60 @@
+import '@mantine/core/styles/AppShell.css';
+import '@mantine/core/styles/Burger.css';
+import '@mantine/core/styles/Loader.css';
+import { Anchor, AppShell, Burger, Group, Loader, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Link, Outlet, useNavigation } from 'react-router';
+import { LiveIndicator } from '../../components/live-indicator';
+import { ColorSchemeToggle } from './color-scheme-toggle';
+import { NavLinks } from './nav-links';
+import { PageFallback } from './route-error';
+import { SkipLink } from './skip-link';
+
+/** The frame around every signed-in page: header, navigation (a Burger on narrow screens), content. */
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const navigating = useNavigation().state === 'loading';
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <SkipLink />
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <Anchor component={Link} to="/" underline="never" c="inherit">
+              <Title order={2} size="h4" component="span">
+                Backup Console
+              </Title>
+            </Anchor>
+            {navigating && <Loader size="xs" aria-label="Loading the page" />}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LiveIndicator />
+            <ColorSchemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" id="main-navigation">
+        <NavLinks onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        <Suspense fallback={<PageFallback />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

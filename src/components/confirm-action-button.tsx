@@ -1,0 +1,106 @@
+import '@mantine/core/styles/Button.css';
+import '@mantine/core/styles/Loader.css';
+import '@mantine/core/styles/Modal.css';
+import '@mantine/core/styles/ModalBase.css';
+import '@mantine/core/styles/Overlay.css';
+import '@mantine/core/styles/CloseButton.css';
+import '@mantine/core/styles/Tooltip.css';
+import type { ButtonProps } from '@mantine/core';
+import { Button, Group, Modal, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+
+export interface ConfirmSpec {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+}
+
+export interface ConfirmActionButtonProps extends Omit<ButtonProps, 'children' | 'loading' | 'disabled'> {
+  children: ReactNode;
+  /** Starts the action. A returned promise keeps the button pending until it settles. */
+  onAction: () => unknown;
+  /** Pending from outside (a mutation's isPending). */
+  pending?: boolean;
+  /** Ask first: for actions that interrupt work (stop, disable). */
+  confirm?: ConfirmSpec;
+  /** Shown disabled with this reason instead of hidden, when a person should know why not. */
+  disabledReason?: string;
+  'aria-label'?: string;
+}
+
+/**
+ * A button for an action on the service: it shows that the action is pending, ignores a second click
+ * until the first has settled, and asks first when the action interrupts work.
+ */
+export function ConfirmActionButton({
+  children,
+  onAction,
+  pending = false,
+  confirm,
+  disabledReason,
+  ...buttonProps
+}: ConfirmActionButtonProps) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  // A ref, not state: two clicks in one frame both see the state from before either render.
+  const inFlight = useRef(false);
+  const isPending = pending || busy;
+
+  useEffect(() => {
+    if (!pending && !busy) inFlight.current = false;
+  }, [pending, busy]);
+
+  const run = () => {
+    if (inFlight.current || pending) return;
+    inFlight.current = true;
+    setAsking(false);
+    const result = onAction();
+    if (result instanceof Promise) {
+      setBusy(true);
+      // Errors surface once through the mutation error handler; nothing more to do here.
+      result.catch(() => undefined).finally(() => setBusy(false));
+    } else if (!pending) {
+      // A fire-and-forget action: `pending` from the caller takes over on the next render.
+      queueMicrotask(() => {
+        inFlight.current = false;
+      });
+    }
+  };
+
+  if (disabledReason) {
+    return (
+      <Tooltip label={disabledReason}>
+        <Button {...buttonProps} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
+          {children}
+        </Button>
+      </Tooltip>
+    );
+  }
+
+  return (
+    <>
+      <Button
+        {...buttonProps}
+        loading={isPending}
+        aria-busy={isPending || undefined}
+        onClick={() => (confirm ? setAsking(true) : run())}
+      >
+        {children}
+      </Button>
+      {confirm && (
+        <Modal opened={asking} onClose={() => setAsking(false)} title={confirm.title} centered>
+          <Text size="sm">{confirm.message}</Text>
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setAsking(false)}>
+              Cancel
+            </Button>
+            <Button color={buttonProps.color ?? 'red'} onClick={run} data-autofocus>
+              {confirm.confirmLabel}
+            </Button>
+          </Group>
+        </Modal>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import '@mantine/core/styles/Badge.css';
+import '@mantine/core/styles/Tooltip.css';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import { onlineManager, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
+import { formatTime } from '../lib/format';
+
+export type Liveness = 'live' | 'reconnecting' | 'offline';
+
+interface LiveStatus {
+  liveness: Liveness;
+  /** When the newest answer arrived (ms), or 0 before any. */
+  dataAsOf: number;
+}
+
+/** Reads the whole query cache: the newest answer, and whether the latest attempts are failing. */
+export function readLiveStatus(client: QueryClient, online: boolean): LiveStatus {
+  let dataAsOf = 0;
+  let failing = 0;
+  let healthy = 0;
+  for (const query of client.getQueryCache().getAll()) {
+    if (!query.isActive()) continue;
+    const { dataUpdatedAt, errorUpdatedAt, fetchFailureCount, status } = query.state;
+    dataAsOf = Math.max(dataAsOf, dataUpdatedAt);
+    if (fetchFailureCount > 0 || (status === 'error' && errorUpdatedAt > dataUpdatedAt)) failing += 1;
+    else if (dataUpdatedAt > 0) healthy += 1;
+  }
+  if (!online) return { liveness: 'offline', dataAsOf };
+  if (failing > 0 && healthy === 0) return { liveness: 'offline', dataAsOf };
+  return { liveness: failing > 0 ? 'reconnecting' : 'live', dataAsOf };
+}
+
+/** The live status of the data on screen; re-reads whenever the query cache changes. */
+export function useLiveStatus(): LiveStatus {
+  const client = useQueryClient();
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const offCache = client.getQueryCache().subscribe(notify);
+      const offOnline = onlineManager.subscribe(notify);
+      return () => {
+        offCache();
+        offOnline();
+      };
+    },
+    [client],
+  );
+  // A string snapshot: useSyncExternalStore needs a stable value between changes.
+  const snapshot = useSyncExternalStore(subscribe, () => {
+    const s = readLiveStatus(client, onlineManager.isOnline());
+    return `${s.liveness}|${s.dataAsOf}`;
+  });
+  const [liveness, asOf] = snapshot.split('|');
+  return { liveness: liveness as Liveness, dataAsOf: Number(asOf) };
+}
+
+const LOOK: Record<Liveness, { color: string; label: string; hint: string }> = {
+  live: { color: 'green', label: 'Live', hint: 'Data refreshes by itself.' },
+  reconnecting: { color: 'yellow', label: 'Reconnecting', hint: 'Some requests fail; retrying.' },
+  offline: { color: 'red', label: 'Offline', hint: 'The service cannot be reached; showing the last data.' },
+};
+
+/** "Live · data as of 7:05:09 AM UTC", announced politely when it changes state. */
+export function LiveIndicator({ showTime = true }: { showTime?: boolean }) {
+  const { liveness, dataAsOf } = useLiveStatus();
+  const look = LOOK[liveness];
+  return (
+    <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-liveness={liveness}>
+      <Tooltip label={look.hint}>
+        <Badge color={look.color} variant="dot" tabIndex={0} aria-label={`${look.label}. ${look.hint}`}>
+          {look.label}
+        </Badge>
+      </Tooltip>
+      {showTime && dataAsOf > 0 && (
+        <Text size="xs" c="dimmed" visibleFrom="sm">
+          data as of {formatTime(dataAsOf)}
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Formatting for people: bytes, rates, durations, ETAs, times with their zone, relative times.
+ * Every function accepts null/undefined and answers "—" so that callers need no guards.
+ */
+
+export const NONE = '—';
+
+type Maybe<T> = T | null | undefined;
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+/** 1536 → "1.5 KB". Binary multiples with the familiar labels, as Rackspace's own answers use. */
+export function formatBytes(bytes: Maybe<number>): string {
+  if (bytes == null || !Number.isFinite(bytes) || bytes < 0) return NONE;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
+}
+
+/** Bytes per second → "12.3 MB/s". */
+export function formatRate(bytesPerSecond: Maybe<number>): string {
+  const bytes = formatBytes(bytesPerSecond);
+  return bytes === NONE ? NONE : `${bytes}/s`;
+}
+
+/** Items per second → "40 items/s". */
+export function formatItemRate(itemsPerSecond: Maybe<number>): string {
+  if (itemsPerSecond == null || !Number.isFinite(itemsPerSecond) || itemsPerSecond < 0) return NONE;
+  const digits = itemsPerSecond < 10 && itemsPerSecond % 1 !== 0 ? 1 : 0;
+  return `${itemsPerSecond.toFixed(digits)} items/s`;
+}
+
+/** 3725 → "1 h 2 min"; 45 → "45 s"; the two largest units only, because more is noise. */
+export function formatDuration(seconds: Maybe<number>): string {
+  if (seconds == null || !Number.isFinite(seconds) || seconds < 0) return NONE;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const parts: [number, string][] = [
+    [Math.floor(s / 86400), 'd'],
+    [Math.floor((s % 86400) / 3600), 'h'],
+    [Math.floor((s % 3600) / 60), 'min'],
+    [s % 60, 's'],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n} ${unit}`)
+    .join(' ');
+}
+
+/** Seconds between two ISO times (end defaults to now), for a run's elapsed time. */
+export function secondsBetween(
+  startIso: Maybe<string>,
+  endIso?: Maybe<string>,
+  now = Date.now(),
+): number | null {
+  if (!startIso) return null;
+  const start = Date.parse(startIso);
+  const end = endIso ? Date.parse(endIso) : now;
+  if (Number.isNaN(start) || Number.isNaN(end)) return null;
+  return Math.max(0, (end - start) / 1000);
+}
+
+/** Estimated time left → "about 3 min left"; under ten seconds reads "almost done". */
+export function formatEta(seconds: Maybe<number>): string {
+  if (seconds == null || !Number.isFinite(seconds) || seconds < 0) return NONE;
+  if (seconds < 10) return 'almost done';
+  return `about ${formatDuration(seconds)} left`;
+}
+
+/** 12345 → "12,345". */
+export function formatCount(n: Maybe<number>): string {
+  if (n == null || !Number.isFinite(n)) return NONE;
+  return new Intl.NumberFormat('en-US').format(n);
+}
+
+/** 0..100 → "42%". */
+export function formatPercent(percent: Maybe<number>): string {
+  if (percent == null || !Number.isFinite(percent)) return NONE;
+  return `${Math.round(Math.min(100, Math.max(0, percent)))}%`;
+}
+
+function toDate(iso: Maybe<string | number | Date>): Date | null {
+  if (iso == null || iso === '') return null;
+  const d = iso instanceof Date ? iso : new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "Nov 22, 2026, 7:05 AM UTC": a time always shows its zone (the viewer's own unless given). */
+export function formatDateTime(iso: Maybe<string | number | Date>, timeZone?: string): string {
+  const d = toDate(iso);
+  if (!d) return NONE;
+  const text = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    d,
+  );
+  return `${plainSpaces(text)} ${zoneName(d, timeZone)}`;
+}
+
+/** ICU puts narrow no-break spaces before AM/PM; plain spaces copy, search and match better. */
+function plainSpaces(text: string): string {
+  return text.replace(/[\u202f\u00a0]/g, ' ');
+}
+
+/** "7:05:09 AM UTC": a time of day with its zone, for "data as of". */
+export function formatTime(iso: Maybe<string | number | Date>, timeZone?: string): string {
+  const d = toDate(iso);
+  if (!d) return NONE;
+  const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium', timeZone }).format(d);
+  return `${plainSpaces(time)} ${zoneName(d, timeZone)}`;
+}
+
+function zoneName(d: Date, timeZone?: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? 'UTC';
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** "3 minutes ago", "in 2 hours", "now". */
+export function formatRelative(iso: Maybe<string | number | Date>, now: number = Date.now()): string {
+  const d = toDate(iso);
+  if (!d) return NONE;
+  let delta = (d.getTime() - now) / 1000;
+  if (Math.abs(delta) < 5) return 'now';
+  const rtf = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
+    delta /= size;
+  }
+  return NONE;
+}
