@@ -209,3 +209,62 @@ export interface SessionUser {
   /** ISO time the token expires. */
   expiresAt: string;
 }
+
+/* Added by the API module (additive): richer shapes of some runs, and the overview summary. */
+
+/** A run with its error list, as the run's report gives it. */
+export interface RunDetail extends Run {
+  errors: RunError[];
+  diagnostics: string | null;
+  durationSeconds: number | null;
+}
+
+/** A Rackspace restore: a run plus where it goes. */
+export interface Restore extends RunDetail {
+  backupId: string;
+  sourceAgentId: string | null;
+  destinationAgentId: string;
+  destinationMachineName: string | null;
+  /** null = the original place. */
+  destinationPath: string | null;
+  overwrite: boolean;
+}
+
+/** A Veeam restore session (explore): a run plus its type and organization. */
+export interface RestoreSession extends Run {
+  /** The Veeam Explorer: Vex, Vesp, Veod, Vet. */
+  sessionType: string;
+  organizationName: string;
+  /** Success / Warning / Failed once it has ended. */
+  result: string | null;
+}
+
+/** What the Overview shows for one connection, from one tick of its lists. */
+export interface ConnectionOverview {
+  connectionId: string;
+  /** Runs of the last day and all in flight, newest first. */
+  runs: Run[];
+  countsByState: Record<RunState, number>;
+  /** Configurations or jobs, with their next run, for "what runs next" and "overdue". */
+  scheduled: ScheduledItem[];
+  /** ISO time the answer arrived. */
+  asOf: string;
+}
+
+export interface ScheduledItem {
+  id: string;
+  kind: 'configuration' | 'job';
+  name: string;
+  enabled: boolean;
+  nextRunAt: string | null;
+  lastState: RunState | null;
+  /** Enabled, and its next run is in the past by more than a grace period. */
+  overdue: boolean;
+}
+
+/** Credentials of one sign-in form: a password, or (Rackspace only) an API key. */
+export interface Credentials {
+  username: string;
+  password?: string;
+  apiKey?: string;
+}

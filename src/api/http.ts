@@ -1,0 +1,187 @@
+import type { z } from 'zod';
+import { ApiError } from './api-error';
+import { readErrorBody, statusMessage } from './error-body';
+
+/** The fetch the client uses; tests inject the reference service's in-process handler. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface JsonPatchOp {
+  op: 'add' | 'replace' | 'remove' | 'test';
+  path: string;
+  value?: unknown;
+}
+
+export interface AuthHeader {
+  name: 'X-Auth-Token' | 'Authorization';
+  value: string;
+}
+
+export interface HttpClientOptions {
+  connectionId: string;
+  fetch: FetchLike;
+  /** Resolves relative base URLs: the page's origin in the browser, any origin in tests. */
+  origin: string;
+  /** The API root (may be a path such as "/dfw/v1.0/110011"); null until signed in. */
+  baseUrl: () => string | null;
+  auth: () => Promise<AuthHeader | null> | AuthHeader | null;
+  timeoutMs?: number;
+  /** Called on every 401 so the session can mark the connection signed out. */
+  onUnauthorized?: (error: ApiError) => void;
+}
+
+export interface RequestSpec {
+  method: Method;
+  /** Relative to the base URL, or a full URL / absolute path with `absolute`. */
+  path: string;
+  absolute?: boolean;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  json?: unknown;
+  /** RFC 6902 body, sent as application/json-patch+json. */
+  patch?: JsonPatchOp[];
+  form?: Record<string, string>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** No auth header (sign-in calls). */
+  anonymous?: boolean;
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, a bare number, text, or undefined for an empty answer. */
+  body: unknown;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+function parseText(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text; // a bare GUID, or plain text
+  }
+}
+
+export class HttpClient {
+  constructor(private readonly options: HttpClientOptions) {}
+
+  get connectionId(): string {
+    return this.options.connectionId;
+  }
+
+  /** The URL as shown in errors: never with a token (tokens travel only in headers). */
+  url(spec: Pick<RequestSpec, 'path' | 'absolute' | 'query'>): string {
+    const base = spec.absolute ? '' : (this.options.baseUrl() ?? '').replace(/\/$/, '');
+    if (!spec.absolute && !this.options.baseUrl()) {
+      throw new ApiError({
+        kind: 'http',
+        status: 401,
+        code: 'not-signed-in',
+        message: 'Not signed in to this connection: sign in first.',
+        connectionId: this.options.connectionId,
+      });
+    }
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v != null) params.set(k, String(v));
+    const qs = params.toString();
+    return `${base}${spec.path}${qs ? `?${qs}` : ''}`;
+  }
+
+  /** Sends a request and returns the answer; any failure is an ApiError. */
+  async send(spec: RequestSpec): Promise<HttpAnswer> {
+    const url = this.url(spec);
+    const request = { method: spec.method, url };
+    const headers = new Headers({ Accept: 'application/json' });
+    let body: string | undefined;
+    if (spec.patch) {
+      headers.set('Content-Type', 'application/json-patch+json');
+      body = JSON.stringify(spec.patch);
+    } else if (spec.form) {
+      headers.set('Content-Type', 'application/x-www-form-urlencoded');
+      body = new URLSearchParams(spec.form).toString();
+    } else if (spec.json !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      body = JSON.stringify(spec.json);
+    }
+    const auth = spec.anonymous ? null : await this.options.auth();
+    if (auth) headers.set(auth.name, auth.value);
+
+    const timeout = AbortSignal.timeout(spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    const connectionId = this.options.connectionId;
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.options.fetch(new URL(url, this.options.origin).toString(), {
+        method: spec.method,
+        headers,
+        body,
+        signal,
+      });
+      text = await response.text();
+    } catch (err) {
+      if (spec.signal?.aborted) throw err; // the caller cancelled: not an error to show
+      if (timeout.aborted) {
+        throw new ApiError({
+          kind: 'timeout',
+          message: `The service did not answer within ${Math.round((spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.`,
+          request,
+          connectionId,
+        });
+      }
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new ApiError({
+        kind: 'network',
+        message: `The service could not be reached (${reason}).`,
+        request,
+        connectionId,
+      });
+    }
+    const parsed = parseText(text);
+    if (!response.ok) {
+      const { code, message } = readErrorBody(parsed);
+      const error = new ApiError({
+        kind: 'http',
+        status: response.status,
+        code,
+        message: message ?? statusMessage(response.status),
+        body: parsed,
+        request,
+        connectionId,
+      });
+      if (response.status === 401 && !spec.anonymous) this.options.onUnauthorized?.(error);
+      throw error;
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+
+  /** Sends a request and parses its answer with a wire schema. */
+  async request<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
+    const answer = await this.send(spec);
+    return parseAnswer(schema, answer.body, { method: spec.method, url: this.url(spec) }, this.connectionId);
+  }
+}
+
+/** Checks an answer against its schema; a mismatch is ApiError kind 'parse' naming the field path. */
+export function parseAnswer<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  request: { method: string; url: string },
+  connectionId: string | null = null,
+): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  throw new ApiError({
+    kind: 'parse',
+    path,
+    message: `The service's answer to ${request.method} ${request.url} is not what the console expects: ${path ? `field "${path}"` : 'the body'}: ${issue?.message ?? 'invalid'}.`,
+    body,
+    request,
+    connectionId,
+  });
+}

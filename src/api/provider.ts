@@ -1,0 +1,82 @@
+import type {
+  Agent,
+  Capabilities,
+  Configuration,
+  Connection,
+  ConnectionOverview,
+  ExploreInput,
+  Job,
+  LogItem,
+  Organization,
+  Restore,
+  RestoreInput,
+  RestorePoint,
+  RestoreSession,
+  Run,
+  RunDetail,
+} from './domain';
+
+/** Every read takes an AbortSignal so that TanStack Query can cancel it. */
+export interface ReadOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * One connection's backup API, whatever its dialect. Reads a dialect cannot answer return empty lists
+ * (a Veeam connection has no configurations); commands it cannot do throw ApiError kind 'unsupported'.
+ * The UI checks `capabilities` (through can()) before offering a command.
+ */
+export interface BackupProvider {
+  readonly connection: Connection;
+  readonly capabilities: Capabilities;
+
+  /* Rackspace configurations. */
+  listConfigurations(o?: ReadOptions): Promise<Configuration[]>;
+  getConfiguration(id: string, o?: ReadOptions): Promise<Configuration>;
+  /** A configuration's backups, newest first, with `restorable` and the run in flight. */
+  listConfigurationRuns(configurationId: string, o?: ReadOptions): Promise<Run[]>;
+  getBackup(backupId: string, o?: ReadOptions): Promise<RunDetail>;
+
+  /* Veeam jobs. */
+  listJobs(o?: ReadOptions): Promise<Job[]>;
+  getJob(id: string, o?: ReadOptions): Promise<Job>;
+  listJobSessions(jobId: string, o?: ReadOptions): Promise<Run[]>;
+  listLogItems(sessionId: string, o?: ReadOptions): Promise<LogItem[]>;
+
+  /** Every run of the connection (backups, restores, job sessions, restore sessions), newest first. */
+  listActivity(o?: ReadOptions): Promise<Run[]>;
+  /** The Overview's summary: one tick of the activity and the scheduled items. */
+  getOverview(o?: ReadOptions): Promise<ConnectionOverview>;
+
+  /* Rackspace restores. */
+  listRestores(o?: ReadOptions): Promise<Restore[]>;
+  getRestore(id: string, o?: ReadOptions): Promise<Restore>;
+  /** Restorable backups, of one configuration when given. */
+  listRestorePoints(configurationId: string | null, o?: ReadOptions): Promise<RestorePoint[]>;
+  listAgents(o?: ReadOptions): Promise<Agent[]>;
+
+  /* Veeam organizations and restore sessions. */
+  listOrganizations(o?: ReadOptions): Promise<Organization[]>;
+  listRestoreSessions(o?: ReadOptions): Promise<RestoreSession[]>;
+  getRestoreSession(id: string, o?: ReadOptions): Promise<RestoreSession>;
+  listRestoreSessionEvents(sessionId: string, o?: ReadOptions): Promise<LogItem[]>;
+
+  /* Commands. */
+  /** Starts a backup of a configuration (Rackspace) or a job (Veeam); the new run's id when told. */
+  startBackup(targetId: string): Promise<{ runId: string | null }>;
+  /** Rackspace stops the run (`runId`); Veeam stops the job (`targetId`). */
+  stopBackup(target: { targetId: string; runId: string | null }): Promise<void>;
+  setEnabled(targetId: string, enabled: boolean): Promise<void>;
+  /**
+   * Creates a restore; with `start` it also starts it. The vault password goes only into the request
+   * that needs it (v1: the start action; v2: the create call) and is never kept.
+   */
+  createRestore(input: RestoreInput, options: { start: boolean; password?: string | null }): Promise<Restore>;
+  /** Starts a restore that was created without starting (v1 `Creating`). */
+  startRestore(restoreId: string, password?: string | null): Promise<void>;
+  stopRestore(restoreId: string): Promise<void>;
+  /** Opens a Veeam restore session; its id when the answer tells it. */
+  explore(input: ExploreInput): Promise<{ sessionId: string | null }>;
+  stopRestoreSession(sessionId: string): Promise<void>;
+  wakeAgents(): Promise<void>;
+}

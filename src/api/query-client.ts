@@ -1,0 +1,73 @@
+/**
+ * The QueryClient of the console, and the typed error registration.
+ *
+ * Errors surface ONCE through one handler: the MutationCache's onError calls whatever was set with
+ * `setMutationErrorHandler` (the app shell sets one that shows a notification with the service's
+ * message). Mutation hooks therefore do not show errors themselves, and queries show theirs in place
+ * (error states of their page), never as notifications. A 401 is not reported here: the session has
+ * already marked the connection signed out and the app sends the person to sign in.
+ *
+ * Queries retry with backoff on network errors, timeouts and 5xx (at most 3 times), never on 4xx or a
+ * malformed answer. Mutations never retry by themselves: a start or a stop must not be sent twice.
+ */
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { startHiddenHeartbeat } from '../lib/polling';
+import type { ApiError } from './api-error';
+import { toApiError } from './api-error';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: ApiError;
+  }
+}
+
+export type ErrorHandler = (error: ApiError) => void;
+
+let mutationErrorHandler: ErrorHandler | null = null;
+
+/** The one place mutation errors go; returns a function that unsets it. */
+export function setMutationErrorHandler(handler: ErrorHandler | null): () => void {
+  mutationErrorHandler = handler;
+  return () => {
+    if (mutationErrorHandler === handler) mutationErrorHandler = null;
+  };
+}
+
+export const MAX_RETRIES = 3;
+
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  return failureCount < MAX_RETRIES && toApiError(error).isTransient;
+}
+
+/** 0.5 s, 1 s, 2 s … at most 8 s. */
+export function retryDelay(attempt: number): number {
+  return Math.min(8_000, 500 * 2 ** attempt);
+}
+
+export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache(),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        const apiError = toApiError(error);
+        if (apiError.isUnauthorized) return;
+        mutationErrorHandler?.(apiError);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        retry: options.retry === false ? false : shouldRetry,
+        retryDelay,
+        staleTime: 2_000,
+        refetchIntervalInBackground: false,
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** While the tab is hidden, refetch what is on screen every couple of minutes (see lib/polling.ts). */
+export function startQueryHeartbeat(client: QueryClient): () => void {
+  return startHiddenHeartbeat(() => void client.refetchQueries({ type: 'active' }));
+}

@@ -1,0 +1,163 @@
+import { ApiError, toApiError } from './api-error';
+import type { Connection, Credentials } from './domain';
+import type { AuthHeader, FetchLike } from './http';
+import { HttpClient } from './http';
+import type { BackupProvider } from './provider';
+import { createProvider } from './registry';
+import type { ConnectionSession } from './session-store';
+import { SessionStore } from './session-store';
+import { refreshVeeam, signInRackspace, signInVeeam } from './sign-in';
+
+export interface ApiRuntimeOptions {
+  connections: Connection[];
+  fetch: FetchLike;
+  /** The console's origin: relative URLs resolve against it, foreign ones go through the proxy. */
+  origin: string;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+export type SignInResult =
+  | { connectionId: string; ok: true; session: ConnectionSession }
+  | { connectionId: string; ok: false; error: ApiError };
+
+/** Refresh the Veeam token this long before it expires. */
+const REFRESH_AHEAD_MS = 60_000;
+
+/**
+ * The API module at run time: the connections, the session per connection, and one provider per
+ * connection whose calls carry that connection's token. A 401 marks the connection signed out.
+ */
+export class ApiRuntime {
+  readonly session: SessionStore;
+  readonly connections: readonly Connection[];
+  private readonly providers = new Map<string, BackupProvider>();
+  private readonly refreshing = new Map<string, Promise<ConnectionSession | undefined>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: ApiRuntimeOptions) {
+    this.connections = options.connections;
+    this.session = new SessionStore(options.storage);
+    this.now = options.now ?? Date.now;
+  }
+
+  connection(connectionId: string): Connection {
+    const connection = this.connections.find((c) => c.id === connectionId);
+    if (!connection)
+      throw new ApiError({
+        kind: 'http',
+        status: 404,
+        code: 'unknown-connection',
+        message: `There is no connection "${connectionId}" in config.json.`,
+      });
+    return connection;
+  }
+
+  provider(connectionId: string): BackupProvider {
+    let provider = this.providers.get(connectionId);
+    if (!provider) {
+      const connection = this.connection(connectionId);
+      provider = createProvider(connection, this.http(connection));
+      this.providers.set(connectionId, provider);
+    }
+    return provider;
+  }
+
+  /** Signs in to one connection; a failure leaves the other connections as they are. */
+  async signIn(connectionId: string, credentials: Credentials): Promise<ConnectionSession> {
+    const connection = this.connection(connectionId);
+    const http = this.http(connection);
+    const session =
+      connection.dialect === 'veeam-v5'
+        ? await signInVeeam(http, connection, credentials, this.options.origin)
+        : await signInRackspace(http, connection, credentials, this.options.origin);
+    this.session.set(session);
+    return session;
+  }
+
+  /** Like signIn, but never throws: the outcome of one connection, for the sign-in form. */
+  async trySignIn(connectionId: string, credentials: Credentials): Promise<SignInResult> {
+    try {
+      return { connectionId, ok: true, session: await this.signIn(connectionId, credentials) };
+    } catch (err) {
+      const error = toApiError(err);
+      return { connectionId, ok: false, error };
+    }
+  }
+
+  /** One form, every connection at once; each answers for itself. */
+  signInAll(credentials: Credentials): Promise<SignInResult[]> {
+    return Promise.all(this.connections.map((c) => this.trySignIn(c.id, credentials)));
+  }
+
+  signOut(): void {
+    this.session.clear();
+  }
+
+  private http(connection: Connection): HttpClient {
+    return new HttpClient({
+      connectionId: connection.id,
+      fetch: this.options.fetch,
+      origin: this.options.origin,
+      timeoutMs: this.options.timeoutMs,
+      baseUrl: () => this.session.get(connection.id)?.baseUrl ?? null,
+      auth: () => this.authHeader(connection),
+      onUnauthorized: () => this.session.markExpired(connection.id),
+    });
+  }
+
+  private async authHeader(connection: Connection): Promise<AuthHeader | null> {
+    let session = this.session.get(connection.id);
+    if (!session) return null;
+    const left = Date.parse(session.expiresAt) - this.now();
+    if (connection.dialect === 'veeam-v5' && session.refreshToken && left < REFRESH_AHEAD_MS) {
+      session = await this.refresh(connection, session);
+      if (!session) return null;
+    } else if (left <= 0) {
+      this.session.markExpired(connection.id);
+      return null;
+    }
+    return connection.dialect === 'veeam-v5'
+      ? { name: 'Authorization', value: `Bearer ${session.token}` }
+      : { name: 'X-Auth-Token', value: session.token };
+  }
+
+  /** One refresh at a time per connection; a refused refresh means signing in again. */
+  private refresh(
+    connection: Connection,
+    session: ConnectionSession,
+  ): Promise<ConnectionSession | undefined> {
+    const running = this.refreshing.get(connection.id);
+    if (running) return running;
+    const promise = refreshVeeam(this.http(connection), connection, session, this.options.origin)
+      .then((fresh) => {
+        this.session.set(fresh);
+        return fresh;
+      })
+      .catch(() => {
+        this.session.markExpired(connection.id);
+        return undefined;
+      })
+      .finally(() => this.refreshing.delete(connection.id));
+    this.refreshing.set(connection.id, promise);
+    return promise;
+  }
+}
+
+let current: ApiRuntime | null = null;
+
+/** The app sets the runtime once at start-up (tests set their own). */
+export function setApiRuntime(runtime: ApiRuntime | null): void {
+  current = runtime;
+}
+
+export function apiRuntime(): ApiRuntime {
+  if (!current) throw new Error('The API module is not started: call startApi() (or setApiRuntime) first.');
+  return current;
+}
+
+/** The provider of a connection, for queryFns and mutationFns. */
+export function providerFor(connectionId: string): BackupProvider {
+  return apiRuntime().provider(connectionId);
+}

@@ -1,0 +1,125 @@
+import { ApiError } from './api-error';
+import type { Connection, Credentials, Role } from './domain';
+import type { HttpClient } from './http';
+import { findBackupEndpoint, identityAnswerSchema } from './rackspace-v1/identity-wire';
+import { sameOrigin } from './same-origin';
+import type { ConnectionSession } from './session-store';
+import { tokenAnswerSchema } from './veeam-v5/wire';
+
+/** Rackspace Identity role names → our roles (PRODUCT.md); no known role means read-only. */
+export function roleFromRackspace(names: readonly string[]): Role {
+  const set = new Set(names.map((n) => n.toLowerCase()));
+  if (['admin', 'identity:user-admin', 'cloudbackup:admin'].some((n) => set.has(n))) return 'admin';
+  if (set.has('cloudbackup:creator')) return 'support';
+  return 'viewer';
+}
+
+function refused(connection: Connection, message: string): ApiError {
+  return new ApiError({ kind: 'http', status: 400, code: 'sign-in', message, connectionId: connection.id });
+}
+
+/**
+ * Rackspace Identity v2.0 with a password or an API key. The API root and tenant come from the
+ * catalog's `rax:backup` entry for the connection's region and version, as the vendor's clients do.
+ */
+export async function signInRackspace(
+  http: HttpClient,
+  connection: Connection,
+  credentials: Credentials,
+  origin: string,
+): Promise<ConnectionSession> {
+  const auth = credentials.apiKey
+    ? { 'RAX-KSKEY:apiKeyCredentials': { username: credentials.username, apiKey: credentials.apiKey } }
+    : { passwordCredentials: { username: credentials.username, password: credentials.password ?? '' } };
+  const identityRoot = sameOrigin(connection.identityUrl ?? '/v2.0', origin);
+  const answer = await http.request(
+    { method: 'POST', path: `${identityRoot}/tokens`, absolute: true, anonymous: true, json: { auth } },
+    identityAnswerSchema,
+  );
+  const version = connection.dialect === 'rackspace-v1' ? 'v1.0' : 'v2';
+  const region = connection.region ?? '';
+  const endpoint = findBackupEndpoint(answer.access.serviceCatalog, region, version);
+  if (!endpoint)
+    throw refused(
+      connection,
+      `The service catalog has no Cloud Backup ${version} endpoint in region ${region} for this user.`,
+    );
+  return {
+    connectionId: connection.id,
+    username: answer.access.user.name,
+    role: roleFromRackspace(answer.access.user.roles.map((r) => r.name)),
+    token: answer.access.token.id,
+    expiresAt: new Date(answer.access.token.expires).toISOString(),
+    baseUrl: sameOrigin(endpoint.publicURL, origin),
+    tenantId: endpoint.tenantId,
+    refreshToken: null,
+  };
+}
+
+function veeamSession(
+  connection: Connection,
+  origin: string,
+  answer: ReturnType<typeof tokenAnswerSchema.parse>,
+  fallbackUser: string,
+  fallbackRole: Role,
+): ConnectionSession {
+  const expires = Date.parse(answer['.expires']);
+  return {
+    connectionId: connection.id,
+    username: answer.userName ?? fallbackUser,
+    // Veeam v5 has no roles of its own and only its backup administrators may use the REST API; the
+    // reference service adds `role`. Without it the server stays the authority (403 on refusal).
+    role: answer.role ?? fallbackRole,
+    token: answer.access_token,
+    expiresAt: new Date(
+      Number.isNaN(expires) ? Date.now() + answer.expires_in * 1000 : expires,
+    ).toISOString(),
+    baseUrl: sameOrigin(connection.baseUrl ?? '/v5', origin),
+    tenantId: null,
+    refreshToken: answer.refresh_token,
+  };
+}
+
+/** Veeam `POST /v5/Token`, form-encoded `grant_type=password`. API keys are a Rackspace thing. */
+export async function signInVeeam(
+  http: HttpClient,
+  connection: Connection,
+  credentials: Credentials,
+  origin: string,
+): Promise<ConnectionSession> {
+  if (credentials.password === undefined || credentials.password === '')
+    throw refused(connection, 'Veeam signs in with a password, not an API key.');
+  const root = sameOrigin(connection.baseUrl ?? '/v5', origin);
+  const answer = await http.request(
+    {
+      method: 'POST',
+      path: `${root}/token`,
+      absolute: true,
+      anonymous: true,
+      form: { grant_type: 'password', username: credentials.username, password: credentials.password },
+    },
+    tokenAnswerSchema,
+  );
+  return veeamSession(connection, origin, answer, credentials.username, 'admin');
+}
+
+/** Veeam `grant_type=refresh_token`: a new access token before the old one expires. */
+export async function refreshVeeam(
+  http: HttpClient,
+  connection: Connection,
+  session: ConnectionSession,
+  origin: string,
+): Promise<ConnectionSession> {
+  const root = sameOrigin(connection.baseUrl ?? '/v5', origin);
+  const answer = await http.request(
+    {
+      method: 'POST',
+      path: `${root}/token`,
+      absolute: true,
+      anonymous: true,
+      form: { grant_type: 'refresh_token', refresh_token: session.refreshToken ?? '' },
+    },
+    tokenAnswerSchema,
+  );
+  return veeamSession(connection, origin, answer, session.username, session.role);
+}

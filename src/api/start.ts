@@ -1,0 +1,29 @@
+import { loadConnections } from './connections';
+import type { FetchLike } from './http';
+import { ApiRuntime, setApiRuntime } from './runtime';
+
+let starting: Promise<ApiRuntime> | null = null;
+
+/**
+ * Starts the API module in the browser once: loads and checks /config.json, then builds the runtime
+ * with the page's fetch, origin and this tab's sessionStorage. A bad config rejects with a message
+ * (ConnectionsConfigError) for the app to show instead of a blank page.
+ */
+export function startApi(): Promise<ApiRuntime> {
+  starting ??= (async () => {
+    const fetchImpl: FetchLike = (url, init) => window.fetch(url, init);
+    const connections = await loadConnections(fetchImpl, `${import.meta.env.BASE_URL}config.json`);
+    const runtime = new ApiRuntime({
+      connections,
+      fetch: fetchImpl,
+      origin: window.location.origin,
+      storage: window.sessionStorage,
+    });
+    setApiRuntime(runtime);
+    return runtime;
+  })();
+  starting.catch(() => {
+    starting = null; // a retry may succeed once the file is fixed
+  });
+  return starting;
+}

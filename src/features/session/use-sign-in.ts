@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Credentials } from '../../api/domain';
+import type { SignInResult } from '../../api/runtime';
+import { apiRuntime } from '../../api/runtime';
+
+export interface SignInVariables {
+  credentials: Credentials;
+  /** One connection (after it refused the shared form), or all of them when absent. */
+  connectionId?: string;
+}
+
+/**
+ * Signs in to every connection at once (or to one). Resolves with one result per connection and
+ * never rejects: the sign-in form shows each connection's outcome beside it, not as a notification.
+ */
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation<SignInResult[], never, SignInVariables>({
+    mutationKey: ['session', 'sign-in'],
+    mutationFn: async ({ credentials, connectionId }) => {
+      const runtime = apiRuntime();
+      return connectionId
+        ? [await runtime.trySignIn(connectionId, credentials)]
+        : runtime.signInAll(credentials);
+    },
+    onSuccess: async (results) => {
+      // What was fetched while signed out of a connection is stale now.
+      const signedIn = new Set(results.filter((r) => r.ok).map((r) => r.connectionId));
+      await queryClient.invalidateQueries({
+        predicate: (q) => typeof q.queryKey[1] === 'string' && signedIn.has(q.queryKey[1]),
+      });
+    },
+  });
+}
