@@ -1,18 +1,23 @@
 import './base-styles';
-import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './query-client';
 import { router } from './router';
 import { theme } from './theme';
 
+const NotificationsHost = lazy(() =>
+  import('./notifications-host').then((m) => ({ default: m.NotificationsHost })),
+);
+
 /** Providers around the router: Mantine (light/dark, remembered per browser), Query, notifications. */
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" limit={4} />
+      <Suspense>
+        <NotificationsHost />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

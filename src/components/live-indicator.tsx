@@ -1,6 +1,5 @@
 import '@mantine/core/styles/Badge.css';
-import '@mantine/core/styles/Tooltip.css';
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
@@ -66,11 +65,11 @@ export function LiveIndicator({ showTime = true }: { showTime?: boolean }) {
   const look = LOOK[liveness];
   return (
     <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-liveness={liveness}>
-      <Tooltip label={look.hint}>
-        <Badge color={look.color} variant="dot" tabIndex={0} aria-label={`${look.label}. ${look.hint}`}>
-          {look.label}
-        </Badge>
-      </Tooltip>
+      {/* A title, not a Tooltip: the tooltip library would weigh on the first load. */}
+      <Badge color={look.color} variant="dot" title={look.hint}>
+        {look.label}
+        <VisuallyHidden>. {look.hint}</VisuallyHidden>
+      </Badge>
       {showTime && dataAsOf > 0 && (
         <Text size="xs" c="dimmed" visibleFrom="sm">
           data as of {formatTime(dataAsOf)}
