@@ -1,7 +1,27 @@
 import '@mantine/notifications/styles.css';
-import { Notifications } from '@mantine/notifications';
+import '@mantine/core/styles/Notification.css';
+import '@mantine/core/styles/CloseButton.css';
+import '@mantine/core/styles/Loader.css';
+import { Notifications, notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { setMutationErrorHandler } from '../api/query-client';
 
-/** Loaded after the first page: notifications only matter once a person acts. */
+/**
+ * Loaded after the first page: notifications only matter once a person acts. It is also the one
+ * place where a failed command is reported, with the service's own message (403s included).
+ */
 export function NotificationsHost() {
+  useEffect(
+    () =>
+      setMutationErrorHandler((error) => {
+        notifications.show({
+          color: 'red',
+          title: error.status === 403 ? 'Not allowed' : 'The action failed',
+          message: error.message,
+          autoClose: 8000,
+        });
+      }),
+    [],
+  );
   return <Notifications position="top-right" limit={4} />;
 }

@@ -1,6 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { createQueryClient } from '../api/query-client';
 
-/** The one QueryClient of the console; src/api/query-client.ts configures it once it lands. */
-export const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1 }, mutations: { retry: false } },
-});
+/** The one QueryClient of the console (retry, error type and mutation errors: src/api/query-client.ts). */
+export const queryClient = createQueryClient();

@@ -1,5 +1,19 @@
-import { PageHeader } from '../../components/page-header';
+import { useNavigate, useSearchParams } from 'react-router';
+import { SignInPage } from '../../features/session/components/sign-in-page';
+import { acknowledgeExpired, safeNext } from '../shell/session-gate';
 
+/** /sign-in?next=<where the person was>&reason=expired */
 export function Component() {
-  return <PageHeader title="Sign in" />;
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const next = safeNext(params.get('next'));
+  return (
+    <SignInPage
+      expired={params.get('reason') === 'expired'}
+      onDone={() => {
+        acknowledgeExpired();
+        void navigate(next, { replace: true });
+      }}
+    />
+  );
 }

@@ -7,12 +7,23 @@ import { Suspense } from 'react';
 import { Link, Outlet, useNavigation } from 'react-router';
 import { LiveIndicator } from '../../components/live-indicator';
 import { ColorSchemeToggle } from './color-scheme-toggle';
+import { ConnectionsPanel } from './connections-panel';
 import { NavLinks } from './nav-links';
 import { PageFallback } from './route-error';
+import { SessionGate } from './session-gate';
 import { SkipLink } from './skip-link';
+import { UserMenu } from './user-menu';
 
 /** The frame around every signed-in page: header, navigation (a Burger on narrow screens), content. */
 export function AppLayout() {
+  return (
+    <SessionGate>
+      <Frame />
+    </SessionGate>
+  );
+}
+
+function Frame() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const navigating = useNavigation().state === 'loading';
   return (
@@ -44,11 +55,17 @@ export function AppLayout() {
           <Group gap="sm" wrap="nowrap">
             <LiveIndicator />
             <ColorSchemeToggle />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" id="main-navigation">
-        <NavLinks onNavigate={close} />
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
+          <NavLinks onNavigate={close} />
+        </AppShell.Section>
+        <AppShell.Section p="xs">
+          <ConnectionsPanel />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Suspense fallback={<PageFallback />}>

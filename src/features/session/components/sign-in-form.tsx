@@ -1,0 +1,90 @@
+import '@mantine/core/styles/Button.css';
+import '@mantine/core/styles/Input.css';
+import '@mantine/core/styles/PasswordInput.css';
+import '@mantine/core/styles/SegmentedControl.css';
+import '@mantine/core/styles/Loader.css';
+import { Button, PasswordInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import type { Credentials } from '../../../api/domain';
+
+export type SecretKind = 'password' | 'apiKey';
+
+/** Username and a password, or a Rackspace API key; the same credentials go to every connection. */
+export function SignInForm({
+  pending,
+  onSubmit,
+}: {
+  pending: boolean;
+  onSubmit: (credentials: Credentials) => void;
+}) {
+  const [username, setUsername] = useState('');
+  const [secret, setSecret] = useState('');
+  const [kind, setKind] = useState<SecretKind>('password');
+  const [touched, setTouched] = useState(false);
+  const usernameError = touched && !username.trim() ? 'Enter your username.' : null;
+  const secretError =
+    touched && !secret ? `Enter your ${kind === 'password' ? 'password' : 'API key'}.` : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!username.trim() || !secret || pending) return;
+    onSubmit(
+      kind === 'password'
+        ? { username: username.trim(), password: secret }
+        : { username: username.trim(), apiKey: secret.trim() },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Sign in">
+      <Stack gap="sm">
+        <TextInput
+          label="Username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          error={usernameError}
+          required
+          data-autofocus
+        />
+        <SegmentedControl
+          aria-label="Sign in with"
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setSecret('');
+          }}
+          data={[
+            { value: 'password', label: 'Password' },
+            { value: 'apiKey', label: 'API key (Rackspace)' },
+          ]}
+        />
+        {kind === 'password' ? (
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            value={secret}
+            onChange={(e) => setSecret(e.currentTarget.value)}
+            error={secretError}
+            required
+          />
+        ) : (
+          <PasswordInput
+            label="API key"
+            description="Rackspace connections accept an API key; Veeam needs a password."
+            autoComplete="off"
+            value={secret}
+            onChange={(e) => setSecret(e.currentTarget.value)}
+            error={secretError}
+            required
+          />
+        )}
+        <Button type="submit" loading={pending}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}
