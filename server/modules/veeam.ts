@@ -1,10 +1,24 @@
+import { veeamTicker } from '../engine/veeam-ticker';
+import { veeamTokenRoute } from '../identity/veeam';
 import type { ServiceModule } from '../module';
+import { seedVeeam } from '../seed/veeam-seed';
+import { veeamMigrations } from '../store/veeam-schema';
+import { jobRoutes } from '../veeam-v5/routes-jobs';
+import { organizationRoutes } from '../veeam-v5/routes-organizations';
+import { restoreSessionRoutes } from '../veeam-v5/routes-restores';
+import { jobSessionRoutes } from '../veeam-v5/routes-sessions';
 
-/** Veeam Backup for Microsoft 365 REST v5 and its token endpoint: filled in by the service issue. */
+/** Veeam Backup for Microsoft 365 REST v5 and its token endpoint (server/veeam-v5/README.md). */
 export const veeamModule: ServiceModule = {
   name: 'veeam',
-  migrations: [],
-  seed() {},
-  tickers: () => [],
-  routes() {},
+  migrations: veeamMigrations,
+  seed: seedVeeam,
+  tickers: (ctx) => [veeamTicker(ctx)],
+  routes(app, ctx) {
+    veeamTokenRoute(app, ctx);
+    organizationRoutes(app, ctx);
+    jobRoutes(app, ctx);
+    jobSessionRoutes(app, ctx);
+    restoreSessionRoutes(app, ctx);
+  },
 };

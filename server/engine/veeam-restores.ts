@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Explore } from '../../src/api/veeam-v5/wire';
+import { parseVeeamDateTime } from '../../src/api/veeam-v5/wire';
+import type { VeeamStore } from '../store/veeam-store';
+import type { JobRow, OrgRow, RestoreRow } from '../store/veeam-types';
+import { logTime } from './veeam-plan';
+
+/** Restore session life: explore opens it Working; a stop (or a restart) ends it Stopped. */
+
+const TYPE_NAMES = { vex: 'Vex', vesp: 'Vesp', veod: 'Veod', vet: 'Vet' } as const;
+const EXPLORERS = {
+  vex: 'Veeam Explorer for Microsoft Exchange',
+  vesp: 'Veeam Explorer for Microsoft SharePoint',
+  veod: 'Veeam Explorer for Microsoft OneDrive for Business',
+  vet: 'Veeam Explorer for Microsoft Teams',
+} as const;
+
+export function addRestoreEvent(
+  store: VeeamStore,
+  sessionId: string,
+  now: number,
+  event: { title: string; message: string; status?: string; type?: string },
+): void {
+  store.insert('veeam_restore_events', {
+    id: randomUUID(),
+    session_id: sessionId,
+    ord: store.lastEventOrder(sessionId) + 1,
+    type: event.type ?? 'None',
+    status: event.status ?? 'Success',
+    start_time: now,
+    end_time: now,
+    title: event.title,
+    message: event.message,
+  });
+}
+
+/**
+ * Opens a restore session on a job's backups at a point in time. Before the organization's first
+ * backup the session is empty; after its last one it shows the latest restore point (VB-DOC5).
+ */
+export function openRestoreSession(
+  store: VeeamStore,
+  job: JobRow,
+  org: OrgRow,
+  explore: Explore,
+  who: string,
+  now: number,
+): RestoreRow {
+  const id = randomUUID();
+  const asked = parseVeeamDateTime(explore.datetime) ?? now;
+  const empty = org.first_backup_at === null || asked < org.first_backup_at;
+  const point = empty ? asked : Math.min(asked, org.last_backup_at ?? asked);
+  const details = empty
+    ? `No restore point at or before ${logTime(asked)} UTC: the session shows no items.`
+    : '0 items processed (0 successfully, 0 failed)';
+  store.insert('veeam_restore_sessions', {
+    id,
+    job_id: job.id,
+    org_id: org.id,
+    name: `${org.name}: ${job.name} - ${logTime(point)}`,
+    organization: org.name,
+    type: TYPE_NAMES[explore.type],
+    creation_time: now,
+    end_time: null,
+    state: 'Working',
+    result: null,
+    initiated_by: who,
+    details,
+    point_in_time: point,
+    show_deleted: explore.showDeleted ? 1 : 0,
+    show_all_versions: explore.showAllVersions ? 1 : 0,
+  });
+  addRestoreEvent(store, id, now, {
+    title: 'Restore session started',
+    message: `${EXPLORERS[explore.type]} session started by ${who} for job ${job.name}.`,
+  });
+  addRestoreEvent(store, id, now, {
+    title: empty ? 'No restore point found' : 'Restore point mounted',
+    message: empty ? details : `Restore point of ${logTime(point)} UTC is mounted.`,
+    status: empty ? 'Warning' : 'Success',
+  });
+  return store.restoreSession(id)!;
+}
+
+/** Ends a Working restore session. */
+export function stopRestoreSession(
+  store: VeeamStore,
+  r: RestoreRow,
+  now: number,
+  reason: { by: string } | { failure: string },
+): void {
+  const failure = 'failure' in reason ? reason.failure : null;
+  store.update('veeam_restore_sessions', r.id, {
+    state: 'Stopped',
+    result: failure ? 'Failed' : 'Success',
+    end_time: now,
+    ...(failure ? { details: failure } : {}),
+  });
+  addRestoreEvent(store, r.id, now, {
+    title: 'Restore session stopped',
+    message: failure ?? `The restore session was stopped by ${'by' in reason ? reason.by : 'the service'}.`,
+    status: failure ? 'Failed' : 'Success',
+  });
+}

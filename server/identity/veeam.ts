@@ -1,0 +1,98 @@
+import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { TokenAnswer } from '../../src/api/veeam-v5/wire';
+import { tokenRequestSchema } from '../../src/api/veeam-v5/wire';
+import type { ServiceContext } from '../context';
+import { recordSignIn, signInDelayMs, sleep } from './throttle';
+import { checkToken, issueToken, revokeToken } from './tokens';
+import type { User } from './users';
+import { authenticatePassword } from './users';
+
+/** Refresh tokens outlive access tokens: a console can renew a session for a week. */
+const REFRESH_TTL_MIN_SECONDS = 7 * 24 * 3600;
+
+function tokenError(c: Context, error: string, description: string, status: ContentfulStatusCode = 400) {
+  return c.json({ error, error_description: description }, status);
+}
+
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'in-process';
+}
+
+function answer(ctx: ServiceContext, user: User): TokenAnswer {
+  const now = ctx.clock.now();
+  const ttl = ctx.config.tokenTtl;
+  const access = issueToken(ctx.db, user, 'veeam-access', ttl, now);
+  const refresh = issueToken(ctx.db, user, 'veeam-refresh', Math.max(ttl, REFRESH_TTL_MIN_SECONDS), now);
+  return {
+    access_token: access.token,
+    token_type: 'bearer',
+    expires_in: Math.round(ttl),
+    refresh_token: refresh.token,
+    userName: user.username,
+    role: user.role,
+    // OWIN's OAuth server writes these two as RFC 1123 dates.
+    '.issued': new Date(access.issuedAt).toUTCString(),
+    '.expires': new Date(access.expiresAt).toUTCString(),
+  };
+}
+
+/**
+ * `POST /v5/Token` (API-NOTES §3.1): form-urlencoded, grant_type password or refresh_token. Failures
+ * answer 400 `{error, error_description}` as OAuth does; repeated bad passwords are slowed down.
+ */
+export function veeamTokenRoute(app: Hono, ctx: ServiceContext): void {
+  app.on('POST', ['/v5/token', '/v5/token/'], async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) {
+      const sent = type ? `"${type}"` : 'no Content-Type';
+      return tokenError(
+        c,
+        'invalid_request',
+        `The token endpoint reads a form (Content-Type: application/x-www-form-urlencoded) such as grant_type=password&username=NAME&password=PASSWORD; this request sent ${sent}.`,
+      );
+    }
+    const form = Object.fromEntries(new URLSearchParams(await c.req.text()));
+    if (!form.grant_type) {
+      return tokenError(
+        c,
+        'invalid_request',
+        'grant_type is missing: use grant_type=password or grant_type=refresh_token.',
+      );
+    }
+    const parsed = tokenRequestSchema.safeParse(form);
+    if (!parsed.success) {
+      if (form.grant_type !== 'password' && form.grant_type !== 'refresh_token') {
+        return tokenError(
+          c,
+          'unsupported_grant_type',
+          `grant_type "${form.grant_type}" is not supported here: use password or refresh_token.`,
+        );
+      }
+      const needs = form.grant_type === 'password' ? 'username and password' : 'refresh_token';
+      return tokenError(c, 'invalid_request', `grant_type=${form.grant_type} needs ${needs}.`);
+    }
+    const request = parsed.data;
+    if (request.grant_type === 'refresh_token') {
+      const check = checkToken(ctx.db, request.refresh_token, 'veeam-refresh', ctx.clock.now());
+      if (!check.ok) {
+        const why = check.reason === 'expired' ? 'has expired' : 'is not valid';
+        return tokenError(
+          c,
+          'invalid_grant',
+          `The refresh token ${why}: sign in again with your user name and password.`,
+        );
+      }
+      revokeToken(ctx.db, request.refresh_token);
+      return c.json(answer(ctx, check.user));
+    }
+    const keys = [`user:${request.username.toLowerCase()}`, `addr:${clientAddress(c)}`];
+    const delay = signInDelayMs(ctx.db, keys, ctx.clock.now());
+    if (delay > 0) await sleep(delay);
+    const user = await authenticatePassword(ctx.db, request.username, request.password);
+    recordSignIn(ctx.db, keys, Boolean(user), ctx.clock.now());
+    if (!user) return tokenError(c, 'invalid_grant', 'The user name or password is incorrect.');
+    return c.json(answer(ctx, user));
+  });
+}

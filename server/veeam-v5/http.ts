@@ -1,0 +1,132 @@
+import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Paged } from '../../src/api/veeam-v5/wire';
+import { PAGE_DEFAULT_LIMIT, PAGE_MAX_LIMIT } from '../../src/api/veeam-v5/wire';
+import type { ServiceContext } from '../context';
+import { authenticate, authorize } from '../identity/auth';
+import type { Action } from '../identity/roles';
+import type { User } from '../identity/users';
+import type { PageQuery } from '../store/veeam-types';
+
+/** Veeam v5 request and answer helpers: its error body, auth, paging, JSON bodies. */
+
+const ERROR_CODES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  415: 'UnsupportedMediaType',
+};
+
+/** `{message, errorCode}` with the status (API-NOTES §3.1: clients read `message`). */
+export function veeamError(c: Context, status: ContentfulStatusCode, message: string): Response {
+  return c.json({ message, errorCode: ERROR_CODES[status] ?? 'Error' }, status);
+}
+
+/** Registers a route under the path as Veeam clients write it: with and without a trailing slash. */
+export function route(
+  app: Hono,
+  method: 'GET' | 'POST',
+  path: string,
+  handler: (c: Context) => Response | Promise<Response>,
+): void {
+  app.on(method, [path, `${path}/`], handler);
+}
+
+/** The caller, when the token is good and the role may do `action`; otherwise the 401/403 answer. */
+export function guard(ctx: ServiceContext, c: Context, action: Action): User | Response {
+  const auth = authenticate(ctx, c, 'veeam-access');
+  if (!auth.ok) {
+    c.header('WWW-Authenticate', 'Bearer');
+    return veeamError(c, 401, auth.message);
+  }
+  const allowed = authorize(auth.user, action);
+  return allowed.ok ? auth.user : veeamError(c, 403, allowed.message);
+}
+
+/** A query parameter, its name matched without regard to case (ASP.NET binds them so). */
+export function queryParam(c: Context, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of new URL(c.req.url).searchParams) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+function wholeNumber(text: string | undefined, name: string, min: number, max: number, fallback: number) {
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
+    return `${name} must be a whole number from ${min} to ${max}, not "${text}".`;
+  }
+  return Number(text);
+}
+
+/** `offset` (default 0) and `limit` (default 30, at most 10,000), or the 400 answer. */
+export function readPage(c: Context): PageQuery | Response {
+  const offset = wholeNumber(queryParam(c, 'offset'), 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
+  const limit = wholeNumber(queryParam(c, 'limit'), 'limit', 1, PAGE_MAX_LIMIT, PAGE_DEFAULT_LIMIT);
+  if (typeof offset === 'string') return veeamError(c, 400, offset);
+  if (typeof limit === 'string') return veeamError(c, 400, limit);
+  return { offset, limit };
+}
+
+/** The paged wrapper; `rows` holds up to limit + 1 rows, the extra one telling that a next page exists. */
+export function paged<R, T>(c: Context, rows: R[], page: PageQuery, present: (row: R) => T): Paged<T> {
+  const url = new URL(c.req.url);
+  const href = (offset: number) => {
+    url.searchParams.set('offset', String(offset));
+    url.searchParams.set('limit', String(page.limit));
+    return { href: `${url.pathname}?${url.searchParams.toString()}` };
+  };
+  const links: Paged<T>['_links'] = { self: href(page.offset), first: href(0) };
+  if (page.offset > 0) links.prev = href(Math.max(0, page.offset - page.limit));
+  if (rows.length > page.limit) links.next = href(page.offset + page.limit);
+  return {
+    offset: page.offset,
+    limit: page.limit,
+    results: rows.slice(0, page.limit).map(present),
+    _links: links,
+  };
+}
+
+/** JSON is accepted with any JSON media type (application/json, text/json, application/*+json). */
+function isJson(contentType: string): boolean {
+  return /^(application|text)\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType.trim());
+}
+
+/** Reads a JSON body, or answers 415 (not JSON) or 400 (empty or malformed) with a message. */
+export async function readJson(c: Context): Promise<{ body: unknown } | Response> {
+  const type = c.req.header('content-type') ?? '';
+  if (!isJson(type)) {
+    return veeamError(
+      c,
+      415,
+      `The request body must be JSON (Content-Type: application/json), not ${type ? `"${type}"` : 'a body without a Content-Type'}.`,
+    );
+  }
+  const text = await c.req.text();
+  if (!text.trim()) return veeamError(c, 400, 'The request body is empty: send a JSON object.');
+  try {
+    return { body: JSON.parse(text) as unknown };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return veeamError(
+      c,
+      400,
+      `The request body is not valid JSON (${detail}). Use double quotes around names and strings.`,
+    );
+  }
+}
+
+/** ISO-8601 UTC, or null. */
+export const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** 200 with no body, as seed 004 answers every job action ("Response Body: None"). */
+export function emptyOk(): Response {
+  return new Response(null, {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': '0' },
+  });
+}
+
+/** The `:id` of the path (lower case: /v5 paths are matched in lower case, and ids are GUIDs). */
+export const idParam = (c: Context): string => c.req.param('id') ?? '';

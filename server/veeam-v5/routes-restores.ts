@@ -1,0 +1,71 @@
+import type { Hono } from 'hono';
+import { parseVeeamDateTime, restoreSessionActionSchema } from '../../src/api/veeam-v5/wire';
+import type { ServiceContext } from '../context';
+import { stopRestoreSession } from '../engine/veeam-restores';
+import { veeamStore } from '../store/veeam-store';
+import { guard, idParam, paged, queryParam, readJson, readPage, route, emptyOk, veeamError } from './http';
+import { presentRestoreEvent, presentRestoreSession } from './present';
+
+/** Restore sessions: the paged list (time filters), one, stop, and its events (paged). */
+export function restoreSessionRoutes(app: Hono, ctx: ServiceContext): void {
+  const store = veeamStore(ctx.db);
+
+  route(app, 'GET', '/v5/restoresessions', (c) => {
+    const user = guard(ctx, c, 'read');
+    if (user instanceof Response) return user;
+    const page = readPage(c);
+    if (page instanceof Response) return page;
+    const bounds: (number | null)[] = [];
+    for (const name of ['startTimeFrom', 'startTimeTo']) {
+      const text = queryParam(c, name);
+      const value = text ? parseVeeamDateTime(text) : null;
+      if (text && value === null) {
+        return veeamError(
+          c,
+          400,
+          `${name} must be a date and time such as 2020-04-12T10:54:40Z, not "${text}".`,
+        );
+      }
+      bounds.push(value);
+    }
+    const [from = null, to = null] = bounds;
+    return c.json(paged(c, store.restoreSessions(page, from, to), page, presentRestoreSession));
+  });
+
+  route(app, 'GET', '/v5/restoresessions/:id', (c) => {
+    const user = guard(ctx, c, 'read');
+    if (user instanceof Response) return user;
+    const session = store.restoreSession(idParam(c));
+    return session
+      ? c.json(presentRestoreSession(session))
+      : veeamError(c, 404, `There is no restore session with id "${idParam(c)}".`);
+  });
+
+  route(app, 'GET', '/v5/restoresessions/:id/events', (c) => {
+    const user = guard(ctx, c, 'read');
+    if (user instanceof Response) return user;
+    const page = readPage(c);
+    if (page instanceof Response) return page;
+    const id = idParam(c);
+    if (!store.restoreSession(id)) return veeamError(c, 404, `There is no restore session with id "${id}".`);
+    return c.json(paged(c, store.restoreEvents(id, page), page, presentRestoreEvent));
+  });
+
+  route(app, 'POST', '/v5/restoresessions/:id/action', async (c) => {
+    const user = guard(ctx, c, 'restore-session');
+    if (user instanceof Response) return user;
+    const read = await readJson(c);
+    if (read instanceof Response) return read;
+    if (!restoreSessionActionSchema.safeParse(read.body).success) {
+      return veeamError(c, 400, 'A restore session takes one action, stop: send {"stop": null}.');
+    }
+    const id = idParam(c);
+    const session = store.restoreSession(id);
+    if (!session) return veeamError(c, 404, `There is no restore session with id "${id}".`);
+    if (session.state !== 'Working') {
+      return veeamError(c, 409, `The restore session "${session.name}" is already stopped.`);
+    }
+    ctx.db.transaction(() => stopRestoreSession(store, session, ctx.clock.now(), { by: user.username }))();
+    return emptyOk();
+  });
+}
