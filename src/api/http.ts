@@ -8,9 +8,10 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface JsonPatchOp {
-  op: 'add' | 'replace' | 'remove' | 'test';
+  op: 'add' | 'replace' | 'remove' | 'test' | 'move' | 'copy';
   path: string;
   value?: unknown;
+  from?: string;
 }
 
 export interface AuthHeader {

@@ -1,7 +1,25 @@
+import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import type { Capabilities, Connection } from '../domain';
+import type { Capabilities, Connection, RestoreInput, Run } from '../domain';
+import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
-import type { BackupProvider } from '../provider';
+import type { BackupProvider, ReadOptions } from '../provider';
+import { newestFirst } from '../run-parts';
+import { activityRun, completedRun, v1Agent, v1Configuration, v1RestorePoint } from './map';
+import { restoreFromActivity, v1Backup, v1Restore } from './reports';
+import {
+  activityListSchema,
+  agentListSchema,
+  availableForRestoreListSchema,
+  backupConfigurationListSchema,
+  backupConfigurationSchema,
+  backupDetailSchema,
+  backupReportSchema,
+  completedBackupListSchema,
+  restoreReportSchema,
+  restoreSchema,
+  startBackupAnswerSchema,
+} from './wire';
 
 export const CAPABILITIES: Capabilities = {
   configurations: true,
@@ -15,6 +33,169 @@ export const CAPABILITIES: Capabilities = {
   progress: 'state-only',
 };
 
-export function createRackspaceV1Provider(connection: Connection, _http: HttpClient): BackupProvider {
-  return baseProvider(connection, CAPABILITIES);
+const num = (id: string) => Number(id);
+
+/** Rackspace Cloud Backup v1.0 (API-NOTES.md §1) behind the BackupProvider interface. */
+export function createRackspaceV1Provider(connection: Connection, http: HttpClient): BackupProvider {
+  const cid = connection.id;
+  const region = connection.region ?? null;
+  const get = <S extends Parameters<HttpClient['request']>[1]>(path: string, schema: S, o?: ReadOptions) =>
+    http.request({ method: 'GET', path, signal: o?.signal }, schema);
+  /** A report exists only once a run has one; 404 means "not yet". */
+  const optional = <T>(p: Promise<T>) =>
+    p.catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    });
+
+  const activity = async (o?: ReadOptions): Promise<Run[]> => {
+    const list = await get('/activity', activityListSchema, o);
+    return newestFirst(list.filter((a) => a.Type !== 'Cleanup').map((a) => activityRun(cid, a)));
+  };
+
+  const provider: BackupProvider = {
+    ...baseProvider(connection, CAPABILITIES),
+
+    async listConfigurations(o) {
+      const [configs, runs] = await Promise.all([
+        get('/backup-configuration', backupConfigurationListSchema, o),
+        activity(o),
+      ]);
+      return configs.filter((c) => !c.IsDeleted).map((c) => v1Configuration(cid, c, runs, region));
+    },
+    async getConfiguration(id, o) {
+      const [config, runs] = await Promise.all([
+        get(`/backup-configuration/${num(id)}`, backupConfigurationSchema, o),
+        activity(o),
+      ]);
+      return v1Configuration(cid, config, runs, region);
+    },
+    async listConfigurationRuns(configurationId, o) {
+      const [completed, runs] = await Promise.all([
+        get(`/backup/completed/${num(configurationId)}`, completedBackupListSchema, o),
+        activity(o),
+      ]);
+      const mine = runs.filter((r) => r.kind === 'backup' && r.parentId === configurationId);
+      const stateOf = new Map(mine.map((r) => [r.id, r.vendorState]));
+      const done = completed.map((b) => completedRun(cid, b, stateOf.get(String(b.BackupId)) ?? null));
+      const doneIds = new Set(done.map((r) => r.id));
+      // Runs in flight (and ended ones the completed list leaves out, e.g. failed or missed) come
+      // from the activity list.
+      return newestFirst([...mine.filter((r) => !doneIds.has(r.id)), ...done]);
+    },
+    async getBackup(backupId, o) {
+      const [detail, report] = await Promise.all([
+        get(`/backup/${num(backupId)}`, backupDetailSchema, o),
+        optional(get(`/backup/report/${num(backupId)}`, backupReportSchema, o)),
+      ]);
+      return v1Backup(cid, detail, isInFlightVendor(detail.CurrentState) ? null : report);
+    },
+    listActivity: activity,
+
+    async listRestores(o) {
+      const runs = await activity(o);
+      return runs.filter((r) => r.kind === 'restore').map(restoreFromActivity);
+    },
+    async getRestore(id, o) {
+      const [restore, report] = await Promise.all([
+        get(`/restore/${num(id)}`, restoreSchema, o),
+        optional(get(`/restore/report/${num(id)}`, restoreReportSchema, o)),
+      ]);
+      return v1Restore(cid, restore, report);
+    },
+    async listRestorePoints(configurationId, o) {
+      const available = await get('/backup/availableforrestore', availableForRestoreListSchema, o);
+      const configs = available.filter(
+        (a) => configurationId === null || String(a.BackupConfigurationId) === configurationId,
+      );
+      const lists = await Promise.all(
+        configs.map(async (a) => {
+          const completed = await get(
+            `/backup/completed/${a.BackupConfigurationId}`,
+            completedBackupListSchema,
+            o,
+          );
+          return completed.map((b) => v1RestorePoint(b, a.IsEncrypted));
+        }),
+      );
+      return lists.flat().sort((a, b) => Date.parse(b.completedAt ?? '') - Date.parse(a.completedAt ?? ''));
+    },
+    async listAgents(o) {
+      const agents = await get('/user/agents', agentListSchema, o);
+      return agents.map((a) => v1Agent(cid, a));
+    },
+
+    async startBackup(configurationId) {
+      const body = { Action: 'StartManual', Id: num(configurationId) };
+      const runId = await http.request(
+        { method: 'POST', path: '/backup/action-requested', json: body },
+        startBackupAnswerSchema,
+      );
+      return { runId: String(runId) };
+    },
+    async stopBackup({ targetId, runId }) {
+      const id = runId ?? (await activity()).find((r) => r.parentId === targetId && isInFlight(r.state))?.id;
+      if (!id)
+        throw new ApiError({
+          kind: 'http',
+          status: 409,
+          code: 'not-running',
+          message: 'No backup of this configuration is running.',
+          connectionId: cid,
+        });
+      await http.send({
+        method: 'POST',
+        path: '/backup/action-requested',
+        json: { Action: 'StopManual', Id: num(id) },
+      });
+    },
+    async setEnabled(configurationId, enabled) {
+      await http.send({
+        method: 'POST',
+        path: `/backup-configuration/enable/${num(configurationId)}`,
+        json: { Enable: enabled },
+      });
+    },
+    async createRestore(input: RestoreInput, { start, password }) {
+      const created = await http.request(
+        {
+          method: 'PUT',
+          path: '/restore',
+          json: {
+            BackupId: num(input.backupId),
+            BackupMachineId: num(input.sourceAgentId),
+            DestinationMachineId: num(input.destinationAgentId),
+            DestinationPath: input.destinationPath ?? '',
+            OverwriteFiles: input.overwrite,
+          },
+        },
+        restoreSchema,
+      );
+      if (start) await provider.startRestore(String(created.RestoreId), password);
+      return provider.getRestore(String(created.RestoreId));
+    },
+    async startRestore(restoreId, password) {
+      const body: Record<string, unknown> = { Action: 'StartManual', Id: num(restoreId) };
+      if (password) body.EncryptedPassword = password;
+      await http.send({ method: 'POST', path: '/restore/action-requested', json: body });
+    },
+    async stopRestore(restoreId) {
+      await http.send({
+        method: 'POST',
+        path: '/restore/action-requested',
+        json: { Action: 'StopManual', Id: num(restoreId) },
+      });
+    },
+    async wakeAgents() {
+      await http.send({ method: 'POST', path: '/user/wakeupagents' });
+    },
+  };
+  return provider;
+}
+
+/** While a backup runs its report is partial; the detail's state is the truth. */
+function isInFlightVendor(state: string): boolean {
+  return ['StartRequested', 'StartScheduled', 'Queued', 'Preparing', 'InProgress', 'StopRequested'].includes(
+    state,
+  );
 }

@@ -1,7 +1,34 @@
+import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import type { Capabilities, Connection } from '../domain';
+import type { Capabilities, Connection, Run } from '../domain';
+import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
-import type { BackupProvider } from '../provider';
+import type { BackupProvider, ReadOptions } from '../provider';
+import { cachedFor, newestFirst } from '../run-parts';
+import type { Names } from './map';
+import {
+  v2ActivityRun,
+  v2Agent,
+  v2Backup,
+  v2Configuration,
+  v2Restore,
+  v2RestorePoint,
+  withErrors,
+} from './map';
+import { readAll } from './pages';
+import {
+  activityListSchema,
+  agentListSchema,
+  backupListSchema,
+  backupSchema,
+  configurationListSchema,
+  configurationSchema,
+  enablePatch,
+  errorListSchema,
+  restoreListSchema,
+  restoreSchema,
+  STOP_PATCH,
+} from './wire';
 
 export const CAPABILITIES: Capabilities = {
   configurations: true,
@@ -11,10 +38,196 @@ export const CAPABILITIES: Capabilities = {
   enableDisable: true,
   restores: true,
   restoreSessions: false,
-  wakeAgents: true,
-  progress: 'state-only',
+  // v2 has no user call to wake agents (v1.0's /user/wakeupagents); its agents poll on their own.
+  wakeAgents: false,
+  progress: 'counters',
 };
 
-export function createRackspaceV2Provider(connection: Connection, _http: HttpClient): BackupProvider {
-  return baseProvider(connection, CAPABILITIES);
+/** How many of the newest runs the activity view reads per tick. */
+export const ACTIVITY_LIMIT = 200;
+
+const hex = (text: string) =>
+  Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** Rackspace Cloud Backup v2 (API-NOTES.md §2) behind the BackupProvider interface. */
+export function createRackspaceV2Provider(connection: Connection, http: HttpClient): BackupProvider {
+  const cid = connection.id;
+  const region = connection.region ?? null;
+  const get = <S extends Parameters<HttpClient['request']>[1]>(path: string, schema: S, o?: ReadOptions) =>
+    http.request({ method: 'GET', path, signal: o?.signal }, schema);
+
+  const configurations = (o?: ReadOptions) =>
+    readAll(http, '/configurations', configurationListSchema, (p) => p.configurations, o);
+  const agents = (o?: ReadOptions) => readAll(http, '/agents', agentListSchema, (p) => p.agents, o);
+  // Lists refer to configurations and agents by id; their names change rarely.
+  const names = cachedFor<Names>(60_000, async () => {
+    const [cs, as] = await Promise.all([configurations(), agents()]);
+    return {
+      configurations: new Map(cs.map((c) => [c.id, c.name])),
+      agents: new Map(as.map((a) => [a.id, a.name])),
+    };
+  });
+  const activities = async (o?: ReadOptions, path = '/activities') => {
+    const [list, n] = await Promise.all([
+      readAll(http, path, activityListSchema, (p) => p.activities, { ...o, max: ACTIVITY_LIMIT }),
+      names.get(),
+    ]);
+    return newestFirst(list.filter((a) => a.type !== 'cleanup').map((a) => v2ActivityRun(cid, a, n)));
+  };
+  const errorsOf = (kind: 'backups' | 'restores', id: string, o?: ReadOptions) =>
+    get(`/${kind}/${id}/errors`, errorListSchema, o).catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    });
+
+  const provider: BackupProvider = {
+    ...baseProvider(connection, CAPABILITIES),
+
+    async listConfigurations(o) {
+      const [list, runs, n] = await Promise.all([configurations(o), activities(o), names.get()]);
+      return list.filter((c) => !c.deleted).map((c) => v2Configuration(cid, c, runs, n, region));
+    },
+    async getConfiguration(id, o) {
+      const [config, runs, n] = await Promise.all([
+        get(`/configurations/${id}`, configurationSchema, o),
+        activities(o, `/configurations/${id}/activities`),
+        names.get(),
+      ]);
+      return v2Configuration(cid, config, runs, n, region);
+    },
+    async listConfigurationRuns(configurationId, o) {
+      const [runs, restorable, n] = await Promise.all([
+        activities(o, `/configurations/${configurationId}/activities`),
+        readAll(http, '/backups', backupListSchema, (p) => p.backups, {
+          ...o,
+          query: { restorable: true, configuration_id: configurationId },
+        }),
+        names.get(),
+      ]);
+      const full = new Map(restorable.map((b) => [b.id, v2Backup(cid, b, n)]));
+      // Counters of the runs in flight (few) come from their own answers.
+      const live = await Promise.all(
+        runs
+          .filter((r) => r.kind === 'backup' && !full.has(r.id) && isInFlight(r.state))
+          .slice(0, 5)
+          .map((r) => get(`/backups/${r.id}`, backupSchema, o).then((b) => v2Backup(cid, b, n))),
+      );
+      for (const b of live) full.set(b.id, b);
+      const merged: Run[] = runs.filter((r) => r.kind === 'backup').map((r) => full.get(r.id) ?? r);
+      for (const b of full.values()) if (!merged.some((r) => r.id === b.id)) merged.push(b);
+      return newestFirst(merged);
+    },
+    async getBackup(backupId, o) {
+      const [b, errors, n] = await Promise.all([
+        get(`/backups/${backupId}`, backupSchema, o),
+        errorsOf('backups', backupId, o),
+        names.get(),
+      ]);
+      return withErrors(v2Backup(cid, b, n), errors);
+    },
+    async listActivity(o) {
+      const query = { sort_dir: 'desc' };
+      const [backups, restores, n] = await Promise.all([
+        readAll(http, '/backups', backupListSchema, (p) => p.backups, { ...o, query, max: ACTIVITY_LIMIT }),
+        readAll(http, '/restores', restoreListSchema, (p) => p.restores, {
+          ...o,
+          query,
+          max: ACTIVITY_LIMIT,
+        }),
+        names.get(),
+      ]);
+      return newestFirst([
+        ...backups.map((b) => v2Backup(cid, b, n)),
+        ...restores.map((r) => v2Restore(cid, r, n)),
+      ]);
+    },
+
+    async listRestores(o) {
+      const [list, n] = await Promise.all([
+        readAll(http, '/restores', restoreListSchema, (p) => p.restores, {
+          ...o,
+          query: { sort_dir: 'desc' },
+        }),
+        names.get(),
+      ]);
+      return newestFirst(list.map((r) => v2Restore(cid, r, n)));
+    },
+    async getRestore(id, o) {
+      const [r, errors, n] = await Promise.all([
+        get(`/restores/${id}`, restoreSchema, o),
+        errorsOf('restores', id, o),
+        names.get(),
+      ]);
+      const restore = v2Restore(cid, r, n);
+      return { ...restore, ...withErrors(restore, errors) };
+    },
+    async listRestorePoints(configurationId, o) {
+      const query: Record<string, string | boolean> = { restorable: true };
+      if (configurationId) query.configuration_id = configurationId;
+      const [backups, n, as] = await Promise.all([
+        readAll(http, '/backups', backupListSchema, (p) => p.backups, { ...o, query }),
+        names.get(),
+        agents(o),
+      ]);
+      const encrypted = new Map(as.map((a) => [a.id, a.vault.encrypted]));
+      return backups.map((b) => v2RestorePoint(b, n, encrypted.get(b.agent.id) ?? false));
+    },
+    async listAgents(o) {
+      const list = await agents(o);
+      return list.map((a) => v2Agent(cid, a, null));
+    },
+
+    async startBackup(configurationId) {
+      const b = await http.request(
+        {
+          method: 'POST',
+          path: '/backups',
+          json: { configuration_id: configurationId, state: 'start_requested' },
+        },
+        backupSchema,
+      );
+      return { runId: b.id };
+    },
+    async stopBackup({ targetId, runId }) {
+      const id = runId ?? (await provider.getConfiguration(targetId)).currentRunId;
+      if (!id)
+        throw new ApiError({
+          kind: 'http',
+          status: 409,
+          code: 'not-running',
+          message: 'No backup of this configuration is running.',
+          connectionId: cid,
+        });
+      await http.send({ method: 'PATCH', path: `/backups/${id}`, patch: STOP_PATCH });
+    },
+    async setEnabled(configurationId, enabled) {
+      await http.send({
+        method: 'PATCH',
+        path: `/configurations/${configurationId}`,
+        patch: enablePatch(enabled),
+      });
+    },
+    async createRestore(input, { password }) {
+      // v2 has no draft restores: creating one starts it, so the password goes with the create call.
+      const r = await http.request(
+        {
+          method: 'POST',
+          path: '/restores',
+          json: {
+            backup_id: input.backupId,
+            destination_agent_id: input.destinationAgentId,
+            destination_path: input.destinationPath,
+            overwrite_files: input.overwrite,
+            ...(password ? { encrypted_password_hex: hex(password) } : {}),
+          },
+        },
+        restoreSchema,
+      );
+      return v2Restore(cid, r, await names.get());
+    },
+    async stopRestore(restoreId) {
+      await http.send({ method: 'PATCH', path: `/restores/${restoreId}`, patch: STOP_PATCH });
+    },
+  };
+  return provider;
 }

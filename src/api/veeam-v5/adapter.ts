@@ -1,20 +1,147 @@
+import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import type { Capabilities, Connection } from '../domain';
+import type { Capabilities, Connection, Job } from '../domain';
 import type { HttpClient } from '../http';
-import type { BackupProvider } from '../provider';
+import type { BackupProvider, ReadOptions } from '../provider';
+import { cachedFor, newestFirst } from '../run-parts';
+import {
+  veeamEvent,
+  veeamJob,
+  veeamJobSession,
+  veeamLogItem,
+  veeamOrganization,
+  veeamRestoreSession,
+} from './map';
+import {
+  formatVeeamDateTime,
+  jobListSchema,
+  jobSchema,
+  jobSessionPageSchema,
+  logItemPageSchema,
+  organizationListSchema,
+  PAGE_MAX_LIMIT,
+  restoreSessionEventPageSchema,
+  restoreSessionPageSchema,
+  restoreSessionSchema,
+} from './wire';
 
 export const CAPABILITIES: Capabilities = {
-  configurations: true,
-  jobs: false,
+  configurations: false,
+  jobs: true,
   startBackup: true,
   stopBackup: true,
   enableDisable: true,
-  restores: true,
-  restoreSessions: false,
-  wakeAgents: true,
-  progress: 'state-only',
+  restores: false,
+  restoreSessions: true,
+  wakeAgents: false,
+  progress: 'percent',
 };
 
-export function createVeeamV5Provider(connection: Connection, _http: HttpClient): BackupProvider {
-  return baseProvider(connection, CAPABILITIES);
+/** How many of the newest sessions the activity view reads per tick. */
+export const ACTIVITY_LIMIT = 200;
+
+/** Veeam Backup for Microsoft 365 REST v5 (API-NOTES.md §3) behind the BackupProvider interface. */
+export function createVeeamV5Provider(connection: Connection, http: HttpClient): BackupProvider {
+  const cid = connection.id;
+  const get = <S extends Parameters<HttpClient['request']>[1]>(
+    path: string,
+    schema: S,
+    o?: ReadOptions,
+    query?: Record<string, number | string>,
+  ) => http.request({ method: 'GET', path, signal: o?.signal, query }, schema);
+  const action = (path: string, body: unknown) =>
+    http.send({ method: 'POST', path, json: body }).then(() => undefined);
+
+  const organizations = cachedFor(60_000, () => get('/organizations', organizationListSchema));
+  const orgNames = async () => new Map((await organizations.get()).map((o) => [o.id, o.name]));
+  const jobs = async (o?: ReadOptions): Promise<Job[]> => {
+    const [list, names] = await Promise.all([get('/jobs', jobListSchema, o), orgNames()]);
+    return list.map((j) => veeamJob(cid, j, names));
+  };
+  const jobNames = cachedFor(30_000, async () => new Map((await jobs()).map((j) => [j.id, j.name])));
+
+  const provider: BackupProvider = {
+    ...baseProvider(connection, CAPABILITIES),
+
+    listJobs: jobs,
+    async getJob(id, o) {
+      const [job, names] = await Promise.all([get(`/jobs/${id}`, jobSchema, o), orgNames()]);
+      return veeamJob(cid, job, names);
+    },
+    async listJobSessions(jobId, o) {
+      const [page, names] = await Promise.all([
+        get(`/jobs/${jobId}/jobsessions`, jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
+        jobNames.get(),
+      ]);
+      return newestFirst(page.results.map((s) => veeamJobSession(cid, s, names, jobId)));
+    },
+    async listLogItems(sessionId, o) {
+      const page = await get(`/jobsessions/${sessionId}/logitems`, logItemPageSchema, o, {
+        limit: PAGE_MAX_LIMIT,
+      });
+      return page.results.map(veeamLogItem);
+    },
+    async listActivity(o) {
+      const [sessions, restoreSessions, names] = await Promise.all([
+        get('/jobsessions', jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
+        get('/restoresessions', restoreSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
+        jobNames.get(),
+      ]);
+      return newestFirst([
+        ...sessions.results.map((s) => veeamJobSession(cid, s, names)),
+        ...restoreSessions.results.map((s) => veeamRestoreSession(cid, s)),
+      ]);
+    },
+
+    async listOrganizations(o) {
+      const list = await get('/organizations', organizationListSchema, o);
+      return list.map((org) => veeamOrganization(cid, org));
+    },
+    async listRestoreSessions(o) {
+      const page = await get('/restoresessions', restoreSessionPageSchema, o, { limit: PAGE_MAX_LIMIT });
+      return newestFirst(page.results.map((s) => veeamRestoreSession(cid, s)));
+    },
+    async getRestoreSession(id, o) {
+      return veeamRestoreSession(cid, await get(`/restoresessions/${id}`, restoreSessionSchema, o));
+    },
+    async listRestoreSessionEvents(sessionId, o) {
+      const page = await get(`/restoresessions/${sessionId}/events`, restoreSessionEventPageSchema, o, {
+        limit: PAGE_MAX_LIMIT,
+      });
+      return [...page.results].sort((a, b) => a.order - b.order).map(veeamEvent);
+    },
+
+    startBackup: (jobId) => action(`/jobs/${jobId}/action`, { start: null }).then(() => ({ runId: null })),
+    stopBackup: ({ targetId }) => action(`/jobs/${targetId}/action`, { stop: null }),
+    setEnabled: (jobId, enabled) =>
+      action(`/jobs/${jobId}/action`, enabled ? { enable: null } : { disable: null }),
+    async explore(input) {
+      const at = Date.parse(input.pointInTime);
+      if (Number.isNaN(at))
+        throw new ApiError({
+          kind: 'http',
+          status: 400,
+          code: 'invalid-input',
+          message: `The point in time "${input.pointInTime}" is not a date and time.`,
+          connectionId: cid,
+        });
+      const before = Date.now();
+      await action(`/jobs/${input.jobId}/action`, {
+        explore: {
+          datetime: formatVeeamDateTime(at),
+          type: input.type,
+          showDeleted: input.showDeleted,
+          showAllVersions: input.showAllVersions,
+        },
+      });
+      // The answer is empty (seed 004); the new session is the newest one of this job.
+      const sessions = await provider.listRestoreSessions();
+      const mine = sessions.find(
+        (s) => s.parentId === input.jobId && Date.parse(s.startedAt ?? '') >= before - 60_000,
+      );
+      return { sessionId: mine?.id ?? null };
+    },
+    stopRestoreSession: (sessionId) => action(`/restoresessions/${sessionId}/action`, { stop: null }),
+  };
+  return provider;
 }

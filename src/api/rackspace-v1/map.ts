@@ -1,0 +1,177 @@
+import type { Agent, Configuration, RestorePoint, Run, RunError, RunState, Schedule } from '../domain';
+import { emptyProgress, isoOf, secondsOf } from '../run-parts';
+import { clock12, dayName, everyHours } from '../schedule-words';
+import type { Activity, Agent as WireAgent, BackupConfiguration, CompletedBackup, ReportError } from './wire';
+import { fromMsDate, parseV1Size } from './wire';
+
+/** v1.0 backup and restore state names → the vendor-neutral set (API-NOTES.md §1.4). */
+const STATES: Record<string, RunState> = {
+  Creating: 'queued',
+  StartRequested: 'queued',
+  StartScheduled: 'queued',
+  Queued: 'queued',
+  Preparing: 'running',
+  InProgress: 'running',
+  StopRequested: 'stopping',
+  Completed: 'succeeded',
+  CompletedWithErrors: 'warning',
+  Failed: 'failed',
+  Stopped: 'stopped',
+  Skipped: 'skipped',
+  Missed: 'missed',
+};
+
+/** An unknown word is shown as the vendor wrote it and treated as failed rather than hidden. */
+export function v1State(vendor: string): RunState {
+  return STATES[vendor] ?? 'failed';
+}
+
+export function isKnownV1State(vendor: string | null | undefined): vendor is string {
+  return Boolean(vendor && vendor in STATES);
+}
+
+export const iso = (value: string | null | undefined) => isoOf(fromMsDate(value));
+
+export function v1Schedule(c: BackupConfiguration): Schedule {
+  const hour24 = c.StartTimeHour === null ? 0 : (c.StartTimeHour % 12) + (c.StartTimeAmPm === 'PM' ? 12 : 0);
+  const at = clock12(hour24, c.StartTimeMinute ?? 0);
+  const description = {
+    Manually: 'Manually',
+    Hourly: everyHours(c.HourInterval ?? 1),
+    Daily: `Daily at ${at}`,
+    Weekly: `Weekly on ${dayName(c.DayOfWeekId ?? 0)} at ${at}`,
+  }[c.Frequency];
+  return { description, timeZone: c.TimeZoneId || null, manual: c.Frequency === 'Manually' };
+}
+
+export function activityRun(connectionId: string, a: Activity): Run {
+  const kind = a.Type === 'Restore' ? 'restore' : 'backup';
+  const at = iso(a.TimeOfActivity);
+  return {
+    connectionId,
+    kind,
+    id: String(kind === 'backup' ? a.BackupId || a.ID : a.ID),
+    parentId: String(a.ParentId),
+    parentName: a.DisplayName,
+    machineName: kind === 'restore' ? a.DestinationMachineName || a.SourceMachineName : a.SourceMachineName,
+    state: v1State(a.CurrentState),
+    vendorState: a.CurrentState,
+    startedAt: at,
+    endedAt: null,
+    updatedAt: at,
+    progress: emptyProgress(),
+    errorCount: 0,
+    reason: null,
+    restorable: null,
+    encrypted: null,
+    initiatedBy: null,
+  };
+}
+
+export function completedRun(connectionId: string, b: CompletedBackup, state: string | null): Run {
+  const vendorState = state ?? (b.NumErrors > 0 ? 'CompletedWithErrors' : 'Completed');
+  const mapped = v1State(vendorState);
+  return {
+    ...activityRunBase(connectionId, b),
+    state: mapped,
+    vendorState,
+    endedAt: iso(b.CompletedTime),
+    updatedAt: iso(b.CompletedTime),
+    progress: { ...emptyProgress(), bytesSearched: parseV1Size(b.BytesSearched) },
+    errorCount: b.NumErrors,
+    restorable: mapped === 'succeeded' || mapped === 'warning',
+  };
+}
+
+function activityRunBase(connectionId: string, b: CompletedBackup): Run {
+  return {
+    connectionId,
+    kind: 'backup',
+    id: String(b.BackupId),
+    parentId: String(b.BackupConfigurationId),
+    parentName: b.BackupConfigurationName,
+    machineName: b.MachineName,
+    state: 'succeeded',
+    vendorState: 'Completed',
+    startedAt: null,
+    endedAt: null,
+    updatedAt: null,
+    progress: emptyProgress(),
+    errorCount: 0,
+    reason: null,
+    restorable: null,
+    encrypted: null,
+    initiatedBy: null,
+  };
+}
+
+/** A configuration, with its last and current run read from the activity list. */
+export function v1Configuration(
+  connectionId: string,
+  c: BackupConfiguration,
+  runs: readonly Run[],
+  region: string | null,
+): Configuration {
+  const mine = runs.filter((r) => r.kind === 'backup' && r.parentId === String(c.BackupConfigurationId));
+  const last = mine[0];
+  const current = mine.find((r) => r.state === 'queued' || r.state === 'running' || r.state === 'stopping');
+  const listState = isKnownV1State(c.BackupState) ? c.BackupState : null;
+  return {
+    connectionId,
+    id: String(c.BackupConfigurationId),
+    name: c.BackupConfigurationName,
+    agentId: String(c.MachineAgentId),
+    machineName: c.MachineName,
+    enabled: c.IsActive,
+    encrypted: c.IsEncrypted,
+    schedule: v1Schedule(c),
+    retentionDays: c.VersionRetention,
+    inclusions: c.Inclusions.map((f) => f.FilePath),
+    exclusions: c.Exclusions.map((f) => f.FilePath),
+    lastRun: last
+      ? { id: last.id, state: last.state, vendorState: last.vendorState, at: last.updatedAt }
+      : listState
+        ? { id: null, state: v1State(listState), vendorState: listState, at: iso(c.LastRunTime) }
+        : null,
+    nextRunAt: iso(c.NextScheduledRunTime),
+    currentRunId: current?.id ?? null,
+    region: c.Datacenter ?? region,
+  };
+}
+
+export function v1Errors(list: readonly ReportError[]): RunError[] {
+  return list.map((e) => ({
+    path: e.Path || null,
+    type: e.ErrorType,
+    description: [e.ErrorDesc, e.ExceptionDesc].filter(Boolean).join(': '),
+  }));
+}
+
+export function v1Agent(connectionId: string, a: WireAgent): Agent {
+  return {
+    connectionId,
+    id: String(a.MachineAgentId),
+    name: a.MachineName,
+    online: a.Status === 'Online',
+    enabled: !a.IsDisabled,
+    encrypted: a.IsEncrypted,
+    os: `${a.OperatingSystem} ${a.OperatingSystemVersion}`.trim(),
+    region: a.Datacenter || null,
+    version: a.AgentVersion,
+    lastBackupAt: iso(a.TimeOfLastSuccessfulBackup),
+  };
+}
+
+export function v1RestorePoint(b: CompletedBackup, encrypted: boolean): RestorePoint {
+  return {
+    backupId: String(b.BackupId),
+    configurationId: String(b.BackupConfigurationId),
+    configurationName: b.BackupConfigurationName,
+    agentId: String(b.MachineAgentId),
+    machineName: b.MachineName,
+    completedAt: iso(b.CompletedTime),
+    encrypted,
+  };
+}
+
+export const durationOf = secondsOf;

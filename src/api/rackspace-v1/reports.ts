@@ -1,0 +1,93 @@
+import type { Restore, Run, RunDetail } from '../domain';
+import { emptyProgress } from '../run-parts';
+import { durationOf, iso, v1Errors, v1State } from './map';
+import type { BackupDetail, BackupReport, Restore as WireRestore, RestoreReport } from './wire';
+import { parseV1Size, RESTORE_STATES } from './wire';
+
+/** A backup from GET /backup/{id}, with its report when the run has one. */
+export function v1Backup(connectionId: string, b: BackupDetail, report: BackupReport | null): RunDetail {
+  const base: Run = {
+    connectionId,
+    kind: 'backup',
+    id: String(b.BackupId),
+    parentId: String(b.BackupConfigurationId),
+    parentName: b.BackupConfigurationName,
+    machineName: b.MachineName,
+    state: v1State(b.CurrentState),
+    vendorState: b.CurrentState,
+    startedAt: iso(report?.StartTime),
+    endedAt: iso(report?.CompletedTime),
+    updatedAt: iso(b.StateChangeTime),
+    progress: {
+      ...emptyProgress(),
+      filesSearched: report?.FilesSearched ?? null,
+      filesDone: report?.FilesBackedUp ?? null,
+      bytesSearched: parseV1Size(report?.BytesSearched),
+      bytesDone: parseV1Size(report?.BytesBackedUp),
+    },
+    errorCount: report?.NumErrors ?? 0,
+    reason: report?.Reason ?? null,
+    restorable: report?.CanRestore ?? null,
+    encrypted: b.IsEncrypted,
+    initiatedBy: null,
+  };
+  return {
+    ...base,
+    errors: v1Errors(report?.ErrorList ?? []),
+    diagnostics: report?.Diagnostics || null,
+    durationSeconds: durationOf(report?.Duration),
+  };
+}
+
+/** A restore from GET /restore/{id}, with its report when it has one. */
+export function v1Restore(connectionId: string, r: WireRestore, report: RestoreReport | null): Restore {
+  const vendorState = report?.State ?? RESTORE_STATES[r.RestoreStateId] ?? String(r.RestoreStateId);
+  return {
+    connectionId,
+    kind: 'restore',
+    id: String(r.RestoreId),
+    parentId: String(r.BackupConfigurationId),
+    parentName: r.BackupConfigurationName,
+    machineName: r.DestinationMachineName,
+    state: v1State(vendorState),
+    vendorState,
+    startedAt: iso(report?.StartTime),
+    endedAt: iso(report?.CompletedTime),
+    updatedAt: iso(report?.CompletedTime ?? report?.StartTime),
+    progress: {
+      ...emptyProgress(),
+      filesDone: report?.NumFilesRestored ?? null,
+      bytesDone: parseV1Size(report?.NumBytesRestored),
+    },
+    errorCount: report?.NumErrors ?? 0,
+    reason: report?.Reason ?? null,
+    restorable: null,
+    encrypted: r.IsEncrypted,
+    initiatedBy: null,
+    errors: v1Errors(report?.ErrorList ?? []),
+    diagnostics: report?.Diagnostics || null,
+    durationSeconds: durationOf(report?.Duration),
+    backupId: String(r.BackupId),
+    sourceAgentId: String(r.BackupMachineId),
+    destinationAgentId: String(r.DestinationMachineId),
+    destinationMachineName: r.DestinationMachineName,
+    destinationPath: r.DestinationPath || null,
+    overwrite: r.OverwriteFiles,
+  };
+}
+
+/** A restore known only from the activity list (v1.0 has no list of restores). */
+export function restoreFromActivity(run: Run): Restore {
+  return {
+    ...run,
+    errors: [],
+    diagnostics: null,
+    durationSeconds: null,
+    backupId: '',
+    sourceAgentId: null,
+    destinationAgentId: '',
+    destinationMachineName: run.machineName,
+    destinationPath: null,
+    overwrite: false,
+  };
+}

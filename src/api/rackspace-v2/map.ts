@@ -1,0 +1,210 @@
+import type { Agent, Configuration, Restore, RestorePoint, Run, RunDetail, RunState } from '../domain';
+import { isInFlight } from '../domain';
+import { emptyProgress, etaOf, normaliseIso } from '../run-parts';
+import { rruleWords } from '../schedule-words';
+import type {
+  Activity,
+  Agent as WireAgent,
+  Backup,
+  ConfigurationSummary,
+  ErrorList,
+  Restore as WireRestore,
+} from './wire';
+
+/** v2 state names → the vendor-neutral set (API-NOTES.md §2.4). */
+const STATES: Record<string, RunState> = {
+  start_requested: 'queued',
+  start_scheduled: 'queued',
+  queued: 'queued',
+  preparing: 'running',
+  in_progress: 'running',
+  stop_requested: 'stopping',
+  completed: 'succeeded',
+  completed_with_errors: 'warning',
+  failed: 'failed',
+  stopped: 'stopped',
+  skipped: 'skipped',
+  missed: 'missed',
+};
+
+export function v2State(vendor: string): RunState {
+  return STATES[vendor] ?? 'failed';
+}
+
+/** Names the lists refer to by id only. */
+export interface Names {
+  configurations: ReadonlyMap<string, string>;
+  agents: ReadonlyMap<string, string>;
+}
+
+/** Counters → progress: files and bytes, the average rate, and an ETA from bytes searched. */
+function backupProgress(b: Backup): Run['progress'] {
+  const total = b.bytes_searched || null;
+  const done = b.bytes_backed_up;
+  const running = isInFlight(v2State(b.state));
+  return {
+    ...emptyProgress(),
+    percent: running && total ? Math.min(99, Math.round((done / total) * 100)) : running ? null : 100,
+    filesSearched: b.files_searched,
+    filesDone: b.files_backed_up,
+    bytesSearched: b.bytes_searched,
+    bytesDone: done,
+    rateBps: b.bandwidth_avg_bps || null,
+    etaSeconds: running && total ? etaOf(total - done, b.bandwidth_avg_bps) : null,
+  };
+}
+
+export function v2Backup(connectionId: string, b: Backup, names: Names): Run {
+  return {
+    connectionId,
+    kind: 'backup',
+    id: b.id,
+    parentId: b.configuration.id,
+    parentName: names.configurations.get(b.configuration.id) ?? b.configuration.id,
+    machineName: names.agents.get(b.agent.id) ?? null,
+    state: v2State(b.state),
+    vendorState: b.state,
+    startedAt: normaliseIso(b.started_time),
+    endedAt: normaliseIso(b.ended_time),
+    updatedAt: normaliseIso(b.ended_time ?? b.started_time),
+    progress: backupProgress(b),
+    errorCount: b.errors.count,
+    reason: b.errors.reason || null,
+    restorable: b.restorable,
+    encrypted: null,
+    initiatedBy: null,
+  };
+}
+
+export function withErrors<T extends Run>(run: T, errors: ErrorList | null): T & RunDetail {
+  const start = Date.parse(run.startedAt ?? '');
+  const end = Date.parse(run.endedAt ?? '');
+  return {
+    ...run,
+    errors: (errors?.list ?? []).map((e) => ({
+      path: e.path || null,
+      type: e.type,
+      description: e.description,
+    })),
+    diagnostics: errors?.diagnostics || null,
+    durationSeconds: Number.isNaN(start) || Number.isNaN(end) ? null : Math.round((end - start) / 1000),
+  };
+}
+
+export function v2Restore(connectionId: string, r: WireRestore, names: Names): Restore {
+  const run: Run = {
+    connectionId,
+    kind: 'restore',
+    id: r.id,
+    parentId: r.backup.id,
+    parentName: `Backup ${r.backup.id.slice(0, 8)}`,
+    machineName: names.agents.get(r.destination_agent.id) ?? null,
+    state: v2State(r.state),
+    vendorState: r.state,
+    startedAt: normaliseIso(r.started_time),
+    endedAt: normaliseIso(r.ended_time),
+    updatedAt: normaliseIso(r.ended_time ?? r.started_time),
+    progress: { ...emptyProgress(), filesDone: r.files_restored, bytesDone: r.bytes_restored },
+    errorCount: r.errors.count,
+    reason: r.errors.reason || null,
+    restorable: null,
+    encrypted: null,
+    initiatedBy: null,
+  };
+  return {
+    ...withErrors(run, null),
+    backupId: r.backup.id,
+    sourceAgentId: null,
+    destinationAgentId: r.destination_agent.id,
+    destinationMachineName: names.agents.get(r.destination_agent.id) ?? null,
+    destinationPath: r.destination_path,
+    overwrite: r.overwrite_files,
+  };
+}
+
+/** A run known from the activity list only (no counters). */
+export function v2ActivityRun(connectionId: string, a: Activity, names: Names): Run {
+  const parentId = a.configuration?.id ?? null;
+  return {
+    connectionId,
+    kind: a.type === 'restore' ? 'restore' : 'backup',
+    id: a.id,
+    parentId,
+    parentName: (parentId && names.configurations.get(parentId)) ?? '',
+    machineName: names.agents.get(a.agent.id) ?? null,
+    state: v2State(a.state),
+    vendorState: a.state,
+    startedAt: null,
+    endedAt: null,
+    updatedAt: normaliseIso(a.last_updated_time),
+    progress: emptyProgress(),
+    errorCount: 0,
+    reason: null,
+    restorable: null,
+    encrypted: null,
+    initiatedBy: null,
+  };
+}
+
+export function v2Configuration(
+  connectionId: string,
+  c: ConfigurationSummary & { inclusions?: { path: string }[]; exclusions?: { path: string }[] },
+  runs: readonly Run[],
+  names: Names,
+  region: string | null,
+): Configuration {
+  const mine = runs.filter((r) => r.kind === 'backup' && r.parentId === c.id);
+  const last = mine[0];
+  const current = mine.find((r) => isInFlight(r.state));
+  const rule = c.schedule?.recurrence[0];
+  return {
+    connectionId,
+    id: c.id,
+    name: c.name,
+    agentId: c.agent.id,
+    machineName: names.agents.get(c.agent.id) ?? c.agent.id,
+    enabled: c.enabled,
+    encrypted: false,
+    schedule: rule
+      ? { description: rruleWords(rule), timeZone: c.schedule?.time_zone ?? null, manual: false }
+      : { description: 'Manually', timeZone: null, manual: true },
+    retentionDays: c.retention.days,
+    inclusions: (c.inclusions ?? []).map((p) => p.path),
+    exclusions: (c.exclusions ?? []).map((p) => p.path),
+    lastRun: last
+      ? { id: last.id, state: last.state, vendorState: last.vendorState, at: last.updatedAt }
+      : c.backups.last_completed
+        ? { id: c.backups.last_completed.id, state: 'succeeded', vendorState: 'completed', at: null }
+        : null,
+    nextRunAt: normaliseIso(c.backups.next.scheduled_time),
+    currentRunId: current?.id ?? null,
+    region,
+  };
+}
+
+export function v2Agent(connectionId: string, a: WireAgent, online: boolean | null): Agent {
+  return {
+    connectionId,
+    id: a.id,
+    name: a.name,
+    online: online ?? false,
+    enabled: a.enabled,
+    encrypted: a.vault.encrypted,
+    os: `${a.host.os.name} ${a.host.os.version}`.trim(),
+    region: a.host.region || null,
+    version: a.version,
+    lastBackupAt: null,
+  };
+}
+
+export function v2RestorePoint(b: Backup, names: Names, encrypted: boolean): RestorePoint {
+  return {
+    backupId: b.id,
+    configurationId: b.configuration.id,
+    configurationName: names.configurations.get(b.configuration.id) ?? b.configuration.id,
+    agentId: b.agent.id,
+    machineName: names.agents.get(b.agent.id) ?? b.agent.id,
+    completedAt: normaliseIso(b.ended_time),
+    encrypted,
+  };
+}

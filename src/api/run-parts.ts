@@ -1,0 +1,70 @@
+import type { RunProgress } from './domain';
+
+/** Helpers every adapter uses to build domain runs. */
+
+export function emptyProgress(): RunProgress {
+  return {
+    percent: null,
+    filesSearched: null,
+    filesDone: null,
+    bytesSearched: null,
+    bytesDone: null,
+    rateBps: null,
+    itemsPerSecond: null,
+    etaSeconds: null,
+  };
+}
+
+/** ISO string of epoch ms, or null. */
+export function isoOf(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined || Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** An ISO time as the vendor wrote it, normalised; null for empty or unreadable values. */
+export function normaliseIso(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** Seconds of "hh:mm:ss" (or "d.hh:mm:ss"); null when unreadable. */
+export function secondsOf(duration: string | null | undefined): number | null {
+  const m = duration ? /^(?:(\d+)\.)?(\d+):(\d{2}):(\d{2})(?:\.\d+)?$/.exec(duration.trim()) : null;
+  if (!m) return null;
+  return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+}
+
+/** Newest first by the first time each run has. */
+export function newestFirst<T extends { startedAt: string | null; updatedAt: string | null }>(
+  runs: T[],
+): T[] {
+  const at = (r: T) => Date.parse(r.updatedAt ?? r.startedAt ?? '') || 0;
+  return runs.sort((a, b) => at(b) - at(a));
+}
+
+/** ETA from what is done and a rate; null when it cannot be told. */
+export function etaOf(remainingBytes: number | null, rateBps: number | null): number | null {
+  if (remainingBytes === null || !rateBps || rateBps <= 0 || remainingBytes < 0) return null;
+  return Math.round(remainingBytes / rateBps);
+}
+
+/** A promise memo with an age limit: names of configurations, agents, jobs change rarely. */
+export function cachedFor<T>(ttlMs: number, load: () => Promise<T>): { get(): Promise<T>; reset(): void } {
+  let value: Promise<T> | null = null;
+  let at = 0;
+  return {
+    get() {
+      if (!value || Date.now() - at > ttlMs) {
+        at = Date.now();
+        value = load();
+        value.catch(() => {
+          value = null; // a failed load is not kept
+        });
+      }
+      return value;
+    },
+    reset() {
+      value = null;
+    },
+  };
+}
