@@ -1,16 +1,15 @@
 import { unsupported } from './api-error';
-import type { Capabilities, Connection, RunState, ScheduledItem } from './domain';
-import { isInFlight } from './domain';
-import type { BackupProvider, ReadOptions } from './provider';
+import type { Capabilities, Connection } from './domain';
+import type { AdapterProvider } from './provider';
 
 /**
  * What a dialect does not have: empty lists for reads, 'unsupported' for commands. Adapters spread it
  * and override what they can do, so every provider has every method.
  */
-export function baseProvider(connection: Connection, capabilities: Capabilities): BackupProvider {
+export function baseProvider(connection: Connection, capabilities: Capabilities): AdapterProvider {
   const none = <T>() => Promise.resolve<T[]>([]);
   const cannot = (what: string) => () => Promise.reject(unsupported(connection.dialect, what));
-  const provider: BackupProvider = {
+  return {
     connection,
     capabilities,
     listConfigurations: none,
@@ -22,7 +21,6 @@ export function baseProvider(connection: Connection, capabilities: Capabilities)
     listJobSessions: none,
     listLogItems: none,
     listActivity: none,
-    getOverview: async (o?: ReadOptions) => overviewOf(provider, o),
     listRestores: none,
     getRestore: cannot('show restores'),
     listRestorePoints: none,
@@ -40,68 +38,5 @@ export function baseProvider(connection: Connection, capabilities: Capabilities)
     explore: cannot('open a restore session'),
     stopRestoreSession: cannot('stop a restore session'),
     wakeAgents: cannot('wake agents'),
-  };
-  return provider;
-}
-
-const DAY_MS = 24 * 3600 * 1000;
-/** A scheduled run is overdue when it is this late (agents poll every few minutes). */
-export const OVERDUE_GRACE_MS = 15 * 60 * 1000;
-
-export function emptyCounts(): Record<RunState, number> {
-  return {
-    queued: 0,
-    running: 0,
-    stopping: 0,
-    succeeded: 0,
-    warning: 0,
-    failed: 0,
-    stopped: 0,
-    skipped: 0,
-    missed: 0,
-  };
-}
-
-/** The Overview of one connection from its activity and its configurations or jobs. */
-async function overviewOf(provider: BackupProvider, o?: ReadOptions) {
-  const now = Date.now();
-  const [runs, configurations, jobs] = await Promise.all([
-    provider.listActivity(o),
-    provider.capabilities.configurations ? provider.listConfigurations(o) : Promise.resolve([]),
-    provider.capabilities.jobs ? provider.listJobs(o) : Promise.resolve([]),
-  ]);
-  const recent = runs.filter((r) => {
-    const at = Date.parse(r.updatedAt ?? r.endedAt ?? r.startedAt ?? '');
-    return isInFlight(r.state) || Number.isNaN(at) || now - at < DAY_MS;
-  });
-  const countsByState = emptyCounts();
-  for (const r of recent) countsByState[r.state] += 1;
-  const scheduled: ScheduledItem[] = [
-    ...configurations.map((c) => ({
-      id: c.id,
-      kind: 'configuration' as const,
-      name: c.name,
-      enabled: c.enabled,
-      nextRunAt: c.nextRunAt,
-      lastState: c.lastRun?.state ?? null,
-    })),
-    ...jobs.map((j) => ({
-      id: j.id,
-      kind: 'job' as const,
-      name: j.name,
-      enabled: j.enabled,
-      nextRunAt: j.nextRunAt,
-      lastState: j.lastStatus,
-    })),
-  ].map((s) => ({
-    ...s,
-    overdue: s.enabled && s.nextRunAt !== null && now - Date.parse(s.nextRunAt) > OVERDUE_GRACE_MS,
-  }));
-  return {
-    connectionId: provider.connection.id,
-    runs: recent,
-    countsByState,
-    scheduled,
-    asOf: new Date(now).toISOString(),
   };
 }

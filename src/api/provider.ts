@@ -80,3 +80,6 @@ export interface BackupProvider {
   stopRestoreSession(sessionId: string): Promise<void>;
   wakeAgents(): Promise<void>;
 }
+
+/** What an adapter implements; the registry adds the Overview, built the same way for every dialect. */
+export type AdapterProvider = Omit<BackupProvider, 'getOverview'>;

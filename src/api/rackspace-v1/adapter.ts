@@ -3,7 +3,7 @@ import { baseProvider } from '../base-provider';
 import type { Capabilities, Connection, RestoreInput, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
-import type { BackupProvider, ReadOptions } from '../provider';
+import type { AdapterProvider, ReadOptions } from '../provider';
 import { newestFirst } from '../run-parts';
 import { activityRun, completedRun, v1Agent, v1Configuration, v1RestorePoint } from './map';
 import { restoreFromActivity, v1Backup, v1Restore } from './reports';
@@ -36,7 +36,7 @@ export const CAPABILITIES: Capabilities = {
 const num = (id: string) => Number(id);
 
 /** Rackspace Cloud Backup v1.0 (API-NOTES.md §1) behind the BackupProvider interface. */
-export function createRackspaceV1Provider(connection: Connection, http: HttpClient): BackupProvider {
+export function createRackspaceV1Provider(connection: Connection, http: HttpClient): AdapterProvider {
   const cid = connection.id;
   const region = connection.region ?? null;
   const get = <S extends Parameters<HttpClient['request']>[1]>(path: string, schema: S, o?: ReadOptions) =>
@@ -53,7 +53,7 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     return newestFirst(list.filter((a) => a.Type !== 'Cleanup').map((a) => activityRun(cid, a)));
   };
 
-  const provider: BackupProvider = {
+  const provider: AdapterProvider = {
     ...baseProvider(connection, CAPABILITIES),
 
     async listConfigurations(o) {

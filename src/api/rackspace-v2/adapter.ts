@@ -3,7 +3,7 @@ import { baseProvider } from '../base-provider';
 import type { Capabilities, Connection, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
-import type { BackupProvider, ReadOptions } from '../provider';
+import type { AdapterProvider, ReadOptions } from '../provider';
 import { cachedFor, newestFirst } from '../run-parts';
 import type { Names } from './map';
 import {
@@ -50,7 +50,7 @@ const hex = (text: string) =>
   Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Rackspace Cloud Backup v2 (API-NOTES.md §2) behind the BackupProvider interface. */
-export function createRackspaceV2Provider(connection: Connection, http: HttpClient): BackupProvider {
+export function createRackspaceV2Provider(connection: Connection, http: HttpClient): AdapterProvider {
   const cid = connection.id;
   const region = connection.region ?? null;
   const get = <S extends Parameters<HttpClient['request']>[1]>(path: string, schema: S, o?: ReadOptions) =>
@@ -80,7 +80,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
       throw err;
     });
 
-  const provider: BackupProvider = {
+  const provider: AdapterProvider = {
     ...baseProvider(connection, CAPABILITIES),
 
     async listConfigurations(o) {

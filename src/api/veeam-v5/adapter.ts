@@ -2,7 +2,7 @@ import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
 import type { Capabilities, Connection, Job } from '../domain';
 import type { HttpClient } from '../http';
-import type { BackupProvider, ReadOptions } from '../provider';
+import type { AdapterProvider, ReadOptions } from '../provider';
 import { cachedFor, newestFirst } from '../run-parts';
 import {
   veeamEvent,
@@ -41,7 +41,7 @@ export const CAPABILITIES: Capabilities = {
 export const ACTIVITY_LIMIT = 200;
 
 /** Veeam Backup for Microsoft 365 REST v5 (API-NOTES.md §3) behind the BackupProvider interface. */
-export function createVeeamV5Provider(connection: Connection, http: HttpClient): BackupProvider {
+export function createVeeamV5Provider(connection: Connection, http: HttpClient): AdapterProvider {
   const cid = connection.id;
   const get = <S extends Parameters<HttpClient['request']>[1]>(
     path: string,
@@ -60,7 +60,7 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
   };
   const jobNames = cachedFor(30_000, async () => new Map((await jobs()).map((j) => [j.id, j.name])));
 
-  const provider: BackupProvider = {
+  const provider: AdapterProvider = {
     ...baseProvider(connection, CAPABILITIES),
 
     listJobs: jobs,

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ApiError } from './api-error';
+import type { Run, RunState } from './domain';
+import { isInFlight } from './domain';
+import type { BackupProvider } from './provider';
+import type { InProcess } from './testing/in-process-service';
+import { startInProcess } from './testing/in-process-service';
+
+const STATES: readonly RunState[] = [
+  'queued',
+  'running',
+  'stopping',
+  'succeeded',
+  'warning',
+  'failed',
+  'stopped',
+  'skipped',
+  'missed',
+];
+
+function expectRun(run: Run, connectionId: string) {
+  expect(run.connectionId).toBe(connectionId);
+  expect(run.id).toMatch(/\S/);
+  expect(STATES).toContain(run.state);
+  expect(run.vendorState).toMatch(/\S/);
+  for (const t of [run.startedAt, run.endedAt, run.updatedAt]) if (t) expect(Date.parse(t)).not.toBeNaN();
+}
+
+/** A configuration or job this connection can start, and how to read its runs. */
+async function backupTarget(p: BackupProvider) {
+  if (p.capabilities.configurations) {
+    const list = await p.listConfigurations();
+    const c = list.find((x) => x.enabled && x.currentRunId === null) ?? list[0];
+    if (!c) throw new Error('no configuration to start');
+    return { id: c.id, runs: () => p.listConfigurationRuns(c.id) };
+  }
+  const jobs = await p.listJobs();
+  const j = jobs.find((x) => x.enabled && !(x.lastStatus && isInFlight(x.lastStatus))) ?? jobs[0];
+  if (!j) throw new Error('no job to start');
+  return { id: j.id, runs: () => p.listJobSessions(j.id) };
+}
+
+/**
+ * The contract every adapter keeps, run against the reference service in-process. Each dialect's
+ * test file calls it with its connection id from the default config.
+ */
+export function contractSuite(connectionId: string) {
+  describe(`BackupProvider contract: ${connectionId}`, () => {
+    let t: InProcess;
+    let p: BackupProvider;
+    beforeAll(async () => {
+      t = await startInProcess();
+      await t.runtime.signIn(connectionId, { username: 'admin', password: 'demo' });
+      p = t.runtime.provider(connectionId);
+    });
+    afterAll(() => t.close());
+
+    test('the lists its capabilities promise hold data of this connection; the others are empty', async () => {
+      const { capabilities: caps } = p;
+      const [configurations, jobs, activity, restores, sessions] = await Promise.all([
+        p.listConfigurations(),
+        p.listJobs(),
+        p.listActivity(),
+        p.listRestores(),
+        p.listRestoreSessions(),
+      ]);
+      expect(configurations.length > 0).toBe(caps.configurations);
+      expect(jobs.length > 0).toBe(caps.jobs);
+      if (!caps.restores) expect(restores).toEqual([]);
+      if (!caps.restoreSessions) expect(sessions).toEqual([]);
+      expect(activity.length).toBeGreaterThan(0);
+      for (const run of activity) expectRun(run, connectionId);
+      for (const c of configurations) {
+        expect(c.connectionId).toBe(connectionId);
+        expect(c.schedule.description).toMatch(/\S/);
+        expect(c.machineName).toMatch(/\S/);
+      }
+      for (const j of jobs) expect(j.schedule.description).toMatch(/\S/);
+      const times = activity.map((r) => Date.parse(r.updatedAt ?? r.startedAt ?? '') || 0);
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+    });
+
+    test('a started backup shows in flight, then reaches a final state', async () => {
+      const target = await backupTarget(p);
+      const { runId } = await p.startBackup(target.id);
+      const mine = async () => {
+        const runs = await target.runs();
+        return runId ? runs.find((r) => r.id === runId) : runs[0];
+      };
+      const first = await mine();
+      expect(first).toBeDefined();
+      expect(isInFlight(first!.state)).toBe(true);
+      const ended = await t.until(async () => {
+        const run = await mine();
+        return run !== undefined && !isInFlight(run.state);
+      });
+      expect(ended).toBe(true);
+      expect(['succeeded', 'warning', 'failed']).toContain((await mine())!.state);
+    });
+
+    test('a running backup can be stopped', async () => {
+      const target = await backupTarget(p);
+      const { runId } = await p.startBackup(target.id);
+      t.tick(1_000);
+      const run = runId ? { id: runId } : (await target.runs())[0];
+      await p.stopBackup({ targetId: target.id, runId: run?.id ?? null });
+      const stopped = await t.until(async () => {
+        const runs = await target.runs();
+        return runs.find((r) => r.id === run?.id)?.state === 'stopped';
+      }, 2_000);
+      expect(stopped).toBe(true);
+    });
+
+    test('disable and enable are read back', async () => {
+      const target = await backupTarget(p);
+      const enabled = async () =>
+        p.capabilities.configurations
+          ? (await p.getConfiguration(target.id)).enabled
+          : (await p.getJob(target.id)).enabled;
+      await p.setEnabled(target.id, false);
+      expect(await enabled()).toBe(false);
+      await p.setEnabled(target.id, true);
+      expect(await enabled()).toBe(true);
+    });
+
+    test('an unknown id is a 404 ApiError with a message a person can read', async () => {
+      const read = p.capabilities.configurations
+        ? p.getConfiguration(
+            p.connection.dialect === 'rackspace-v1' ? '987654321' : '00000000-0000-4000-8000-000000000000',
+          )
+        : p.getJob('00000000-0000-4000-8000-000000000000');
+      const error = await read.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(404);
+      expect((error as ApiError).message).toMatch(/\w{4,}/);
+    });
+
+    test('what the dialect cannot do rejects as unsupported, without a request', async () => {
+      const before = t.requests.length;
+      const attempts: Promise<unknown>[] = [];
+      if (!p.capabilities.restoreSessions) attempts.push(p.stopRestoreSession('x'));
+      if (!p.capabilities.wakeAgents) attempts.push(p.wakeAgents());
+      if (!p.capabilities.restores) attempts.push(p.stopRestore('x'));
+      expect(attempts.length).toBeGreaterThan(0);
+      for (const a of attempts) await expect(a).rejects.toMatchObject({ kind: 'unsupported' });
+      expect(t.requests.length).toBe(before);
+    });
+
+    test('a viewer is refused with 403 and the service says why', async () => {
+      await t.runtime.signIn(connectionId, { username: 'viewer', password: 'demo' });
+      try {
+        const target = await backupTarget(p);
+        const error = await p.startBackup(target.id).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toMatchObject({ kind: 'http', status: 403 });
+        expect((error as ApiError).message).toMatch(/viewer/);
+      } finally {
+        await t.runtime.signIn(connectionId, { username: 'admin', password: 'demo' });
+      }
+    });
+
+    test('the overview counts runs by state and lists what is scheduled', async () => {
+      const o = await p.getOverview();
+      expect(o.connectionId).toBe(connectionId);
+      const counted = Object.values(o.countsByState).reduce((a, b) => a + b, 0);
+      expect(counted).toBe(o.runs.length);
+      expect(o.scheduled.length).toBeGreaterThan(0);
+    });
+
+    test('a 401 marks the connection signed out', async () => {
+      t.expireTokens();
+      await expect(p.listActivity()).rejects.toMatchObject({ kind: 'http', status: 401 });
+      expect(t.runtime.session.getSnapshot().expired).toContain(connectionId);
+      expect(t.runtime.session.get(connectionId)).toBeUndefined();
+    });
+  });
+}

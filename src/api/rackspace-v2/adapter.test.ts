@@ -1,0 +1,3 @@
+import { contractSuite } from '../contract.test-suite';
+
+contractSuite('rackspace-ord');
