@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import defaultConfig from '../../public/config.json';
+import { ConnectionsConfigError, loadConnections, parseConnections } from './connections';
+
+describe('connections config', () => {
+  test('the default config is valid: DFW through v1.0, ORD through v2, Veeam', () => {
+    expect(parseConnections(defaultConfig)).toEqual([
+      {
+        id: 'rackspace-dfw',
+        label: 'Rackspace DFW (v1.0)',
+        dialect: 'rackspace-v1',
+        identityUrl: '/v2.0',
+        region: 'DFW',
+      },
+      {
+        id: 'rackspace-ord',
+        label: 'Rackspace ORD (v2)',
+        dialect: 'rackspace-v2',
+        identityUrl: '/v2.0',
+        region: 'ORD',
+      },
+      { id: 'veeam', label: 'Veeam Microsoft 365', dialect: 'veeam-v5', baseUrl: '/v5' },
+    ]);
+  });
+
+  test('a lower-case region is accepted', () => {
+    const [c] = parseConnections({
+      connections: [{ id: 'rs', label: 'RS', dialect: 'rackspace-v2', identityUrl: '/v2.0', region: 'lon' }],
+    });
+    expect(c?.region).toBe('LON');
+  });
+
+  test.each([
+    [{}, /connections: .*expected array/i],
+    [{ connections: [] }, /connections: must list at least one connection/],
+    [
+      { connections: [{ id: 'a', label: 'A', dialect: 'rackspace-v3' }] },
+      /dialect must be "rackspace-v1", "rackspace-v2" or "veeam-v5"/,
+    ],
+    [
+      { connections: [{ id: 'a', label: 'A', dialect: 'rackspace-v1', region: 'DFW' }] },
+      /connections\.0\.identityUrl/,
+    ],
+    [
+      {
+        connections: [{ id: 'a', label: 'A', dialect: 'rackspace-v1', identityUrl: '/v2.0', region: 'XYZ' }],
+      },
+      /region: must be one of DFW/,
+    ],
+    [{ connections: [{ id: 'a', label: 'A', dialect: 'veeam-v5' }] }, /connections\.0\.baseUrl/],
+    [
+      { connections: [{ id: 'Bad Id', label: 'A', dialect: 'veeam-v5', baseUrl: '/v5' }] },
+      /connections\.0\.id: must be lower-case/,
+    ],
+    [
+      {
+        connections: [
+          { id: 'a', label: 'A', dialect: 'veeam-v5', baseUrl: '/v5' },
+          { id: 'a', label: 'B', dialect: 'veeam-v5', baseUrl: '/v5' },
+        ],
+      },
+      /connections\.1\.id: "a" is used twice/,
+    ],
+  ])('a wrong config is refused with a clear message (%#)', (raw, message) => {
+    expect(() => parseConnections(raw)).toThrow(ConnectionsConfigError);
+    expect(() => parseConnections(raw)).toThrow(message);
+  });
+
+  test('loading: a missing file and a malformed one each say what is wrong', async () => {
+    await expect(
+      loadConnections(() => Promise.resolve(new Response('nope', { status: 404 }))),
+    ).rejects.toThrow(/answered 404.*next to index\.html/);
+    await expect(
+      loadConnections(() => Promise.resolve(new Response('{"connections": [', { status: 200 }))),
+    ).rejects.toThrow(/not valid JSON/);
+    await expect(loadConnections(() => Promise.reject(new TypeError('Failed to fetch')))).rejects.toThrow(
+      /Could not load \/config.json \(Failed to fetch\)/,
+    );
+    const ok = await loadConnections(() => Promise.resolve(Response.json(defaultConfig)));
+    expect(ok.map((c) => c.id)).toEqual(['rackspace-dfw', 'rackspace-ord', 'veeam']);
+  });
+});
