@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { Job } from '../../api/domain';
+import { NotFoundState } from '../../components/states';
+import { JobPage } from '../../features/jobs/components/job-page';
+import { ExploreDialog } from '../../features/restore-sessions/components/explore-dialog';
+import { usePageAccess } from './jobs-access';
+
+/** /jobs/:connectionId/:id — one job, its sessions and their logs. */
+export function Component() {
+  const { connectionId = '', id = '' } = useParams();
+  const { connections, permissionFor } = usePageAccess('jobs');
+  const [exploring, setExploring] = useState<Job | null>(null);
+  if (!connections.some((c) => c.id === connectionId))
+    return <NotFoundState what={`Veeam connection "${connectionId}"`} />;
+  return (
+    <JobPage
+      key={`${connectionId}/${id}`}
+      connectionId={connectionId}
+      id={id}
+      permissionFor={permissionFor}
+      onExplore={setExploring}
+    >
+      <ExploreDialog
+        opened={exploring !== null}
+        onClose={() => setExploring(null)}
+        connections={connections.filter((c) => c.id === connectionId)}
+        initialJob={exploring}
+      />
+    </JobPage>
+  );
+}

@@ -1,0 +1,114 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useDeferredValue, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Connection, Job } from '../../../api/domain';
+import { PageHeader } from '../../../components/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { jobQueries } from '../queries';
+import type { PermissionFor } from './job-actions';
+import { JobActions } from './job-actions';
+import type { JobFilters } from './jobs-filter';
+import { filterJobs, indexJobs, readJobFilters, sortJobs, writeJobFilters } from './jobs-filter';
+import { JobsTable } from './jobs-table';
+import { JobsToolbar } from './jobs-toolbar';
+
+/** Module-level so that TanStack Query re-runs it only when a result changes (10,000 rows). */
+function combineLists(results: UseQueryResult<Job[]>[]) {
+  return {
+    jobs: results.flatMap((r) => r.data ?? []),
+    pending: results.some((r) => r.isPending),
+    errors: results.map((r) => r.error),
+    refetches: results.map((r) => r.refetch),
+  };
+}
+
+/**
+ * Veeam jobs of every signed-in Veeam connection: one list request per connection per tick, filtered
+ * and sorted in memory from the URL's params (deferred, so typing never waits for the table).
+ */
+export function JobsPage({
+  connections,
+  permissionFor,
+  onExplore,
+  children,
+}: {
+  connections: readonly Connection[];
+  permissionFor: PermissionFor;
+  onExplore?: (job: Job) => void;
+  /** The explore dialog, rendered by the route that owns it. */
+  children?: ReactNode;
+}) {
+  const [params, setParams] = useSearchParams();
+  const filters = readJobFilters(params);
+  const lists = useQueries({
+    queries: connections.map((c) => jobQueries.list(c.id)),
+    combine: combineLists,
+  });
+  const failures = lists.errors
+    .map((error, i) => ({ error, refetch: lists.refetches[i], connection: connections[i] }))
+    .filter((f) => f.error !== null);
+
+  const indexed = useMemo(() => indexJobs(lists.jobs), [lists.jobs]);
+  const deferred = useDeferredValue(filters);
+  const { q, status, enabled, sort } = deferred;
+  const shown = useMemo(
+    () => sortJobs(filterJobs(indexed, { q, status, enabled }), sort),
+    [indexed, q, status, enabled, sort],
+  );
+  const change = (c: Partial<JobFilters>) => setParams((p) => writeJobFilters(p, c), { replace: true });
+
+  return (
+    <>
+      <PageHeader
+        title="Jobs"
+        description="Veeam Backup for Microsoft 365 jobs: schedule, last and next run."
+      />
+      {children}
+      {connections.length === 0 ? (
+        <EmptyState title="No Veeam connection">Sign in to a Veeam connection to see its jobs.</EmptyState>
+      ) : (
+        <>
+          {failures.map((f) => (
+            <ErrorState
+              key={f.connection?.id}
+              error={f.error}
+              onRetry={() => void f.refetch?.()}
+              title={`Could not load the jobs of ${f.connection?.label ?? 'a connection'}`}
+              what="Jobs"
+            />
+          ))}
+          {lists.pending && lists.jobs.length === 0 ? (
+            <LoadingState label="Loading jobs" />
+          ) : lists.jobs.length === 0 ? (
+            failures.length === 0 && (
+              <EmptyState title="No jobs yet">This organization has no backup job.</EmptyState>
+            )
+          ) : (
+            <>
+              <JobsToolbar
+                filters={filters}
+                onChange={change}
+                shown={shown.length}
+                total={lists.jobs.length}
+              />
+              {shown.length === 0 ? (
+                <EmptyState title="No job matches">Change the search or the filters.</EmptyState>
+              ) : (
+                <JobsTable
+                  jobs={shown}
+                  sort={sort}
+                  onSortChange={(s) => change({ sort: s })}
+                  actions={(job) => (
+                    <JobActions job={job} permissionFor={permissionFor} onExplore={onExplore} />
+                  )}
+                />
+              )}
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}

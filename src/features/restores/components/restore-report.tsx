@@ -1,0 +1,109 @@
+import '@mantine/core/styles/Paper.css';
+import '@mantine/core/styles/Table.css';
+import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { Restore } from '../../../api/domain';
+import { isInFlight } from '../../../api/domain';
+import { RunProgress } from '../../../components/run-progress';
+import { StatusBadge } from '../../../components/status-badge';
+import {
+  NONE,
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  secondsBetween,
+} from '../../../lib/format';
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} component="dd" m={0} style={{ wordBreak: 'break-word' }}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}
+
+/** A restore's report: where from and to, what it restored, how long it took, and every error. */
+export function RestoreReport({ restore, now }: { restore: Restore; now?: number }) {
+  const running = isInFlight(restore.state);
+  const duration = restore.durationSeconds ?? secondsBetween(restore.startedAt, restore.endedAt, now);
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="restore-status-title">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="restore-status-title">
+            Status
+          </Title>
+          <div data-status={restore.state} data-testid="restore-state">
+            <StatusBadge state={restore.state} vendorState={restore.vendorState} />
+          </div>
+          <RunProgress run={restore} now={now} />
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="dl" m={0}>
+            <Fact label="Configuration" value={restore.parentName || NONE} />
+            <Fact label="From machine" value={restore.machineName ?? NONE} />
+            <Fact
+              label="To machine"
+              value={restore.destinationMachineName ?? `agent ${restore.destinationAgentId}`}
+            />
+            <Fact label="To path" value={restore.destinationPath ?? 'Original location'} />
+            <Fact label="Overwrite existing files" value={restore.overwrite ? 'Yes' : 'No'} />
+            <Fact
+              label="Encrypted backup"
+              value={restore.encrypted == null ? NONE : restore.encrypted ? 'Yes' : 'No'}
+            />
+            <Fact label="Started" value={formatDateTime(restore.startedAt)} />
+            <Fact
+              label={running ? 'Running for' : 'Ended'}
+              value={running ? formatDuration(duration) : formatDateTime(restore.endedAt)}
+            />
+            <Fact label="Files restored" value={formatCount(restore.progress.filesDone)} />
+            <Fact label="Bytes restored" value={formatBytes(restore.progress.bytesDone)} />
+            <Fact label="Duration" value={formatDuration(duration)} />
+            <Fact label="Errors" value={formatCount(restore.errorCount)} />
+          </SimpleGrid>
+          {restore.reason && <Text size="sm">Reason: {restore.reason}</Text>}
+          {restore.diagnostics && (
+            <Text size="sm" c="dimmed">
+              {restore.diagnostics}
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="restore-errors-title">
+        <Title order={2} size="h4" id="restore-errors-title" mb="sm">
+          Errors
+        </Title>
+        {restore.errors.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {running ? 'No errors so far.' : 'No errors.'}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={480}>
+            <Table aria-labelledby="restore-errors-title" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Path</Table.Th>
+                  <Table.Th w={180}>Type</Table.Th>
+                  <Table.Th>Description</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {restore.errors.map((e, i) => (
+                  <Table.Tr key={`${i}-${e.path ?? ''}`}>
+                    <Table.Td style={{ wordBreak: 'break-all' }}>{e.path ?? NONE}</Table.Td>
+                    <Table.Td>{e.type}</Table.Td>
+                    <Table.Td>{e.description}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

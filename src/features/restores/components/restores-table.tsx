@@ -1,0 +1,77 @@
+import '@mantine/core/styles/Anchor.css';
+import { Anchor, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Restore } from '../../../api/domain';
+import { RunProgress } from '../../../components/run-progress';
+import { StatusBadge } from '../../../components/status-badge';
+import type { Column } from '../../../components/virtual-table';
+import { VirtualTable } from '../../../components/virtual-table';
+import { NONE, formatDateTime } from '../../../lib/format';
+
+export function restorePath(restore: Pick<Restore, 'connectionId' | 'id'>): string {
+  return `/restores/${encodeURIComponent(restore.connectionId)}/${encodeURIComponent(restore.id)}`;
+}
+
+export function destinationText(restore: Restore): string {
+  const machine =
+    restore.destinationMachineName ?? restore.machineName ?? `agent ${restore.destinationAgentId}`;
+  return `${machine}: ${restore.destinationPath ?? 'original location'}`;
+}
+
+/** Rackspace restores with their live state and progress; the page decides which actions a row has. */
+export function RestoresTable({
+  restores,
+  connectionLabel,
+  actions,
+  now,
+}: {
+  restores: readonly Restore[];
+  connectionLabel: (connectionId: string) => string;
+  actions?: (restore: Restore) => ReactNode;
+  now?: number;
+}) {
+  const columns: Column<Restore>[] = [
+    {
+      key: 'restore',
+      header: 'Restore',
+      width: '22%',
+      cell: (r) => (
+        <Stack gap={0}>
+          <Anchor component={Link} to={restorePath(r)} size="sm" fw={500}>
+            {r.parentName || `Restore ${r.id}`}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {connectionLabel(r.connectionId)} · #{r.id}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: 'source', header: 'From machine', cell: (r) => r.machineName ?? NONE },
+    { key: 'destination', header: 'To', cell: (r) => destinationText(r) },
+    {
+      key: 'state',
+      header: 'State',
+      width: 120,
+      cell: (r) => <StatusBadge state={r.state} vendorState={r.vendorState} />,
+    },
+    {
+      key: 'progress',
+      header: 'Progress',
+      width: 220,
+      cell: (r) => <RunProgress run={r} compact now={now} />,
+    },
+    { key: 'started', header: 'Started', cell: (r) => formatDateTime(r.startedAt) },
+  ];
+  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 110, cell: actions });
+  return (
+    <VirtualTable
+      label="Restores"
+      rows={restores}
+      columns={columns}
+      rowKey={(r) => `${r.connectionId}/${r.id}`}
+      rowProps={(r) => ({ 'data-status': r.state })}
+      rowHeight={64}
+    />
+  );
+}
