@@ -1,5 +1,5 @@
-import { PageHeader } from '../../components/page-header';
+import { OverviewPage } from '../../features/overview/components/overview-page';
 
 export function Component() {
-  return <PageHeader title="Overview" />;
+  return <OverviewPage />;
 }

@@ -3,24 +3,33 @@ import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/Loader.css';
 import { Anchor, AppShell, Burger, Group, Loader, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigation } from 'react-router';
 import { LiveIndicator } from '../../components/live-indicator';
+import { PageAccessProvider } from '../../components/page-access';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { ConnectionsPanel } from './connections-panel';
 import { NavLinks } from './nav-links';
 import { PageFallback } from './route-error';
 import { SessionGate } from './session-gate';
 import { SkipLink } from './skip-link';
+import { useAccess } from './use-access';
 import { UserMenu } from './user-menu';
 
 /** The frame around every signed-in page: header, navigation (a Burger on narrow screens), content. */
 export function AppLayout() {
   return (
     <SessionGate>
-      <Frame />
+      <WithAccess>
+        <Frame />
+      </WithAccess>
     </SessionGate>
   );
+}
+
+function WithAccess({ children }: { children: ReactNode }) {
+  return <PageAccessProvider value={useAccess()}>{children}</PageAccessProvider>;
 }
 
 function Frame() {

@@ -1,0 +1,22 @@
+import { useParams } from 'react-router';
+import { NotFoundState } from '../../components/states';
+import { LogItems } from '../../features/jobs/components/log-items';
+import { RestoreSessionPage } from '../../features/restore-sessions/components/restore-session-page';
+import { usePageAccess } from './jobs-access';
+
+/** /restore-sessions/:connectionId/:id — one restore session and its events. */
+export function Component() {
+  const { connectionId = '', id = '' } = useParams();
+  const { connections, permissionFor } = usePageAccess('restoreSessions');
+  if (!connections.some((c) => c.id === connectionId))
+    return <NotFoundState what={`Veeam connection "${connectionId}"`} />;
+  return (
+    <RestoreSessionPage
+      key={`${connectionId}/${id}`}
+      connectionId={connectionId}
+      id={id}
+      mayStop={permissionFor(connectionId, 'restore-session').allowed}
+      renderEvents={(events) => <LogItems items={events} label="Restore session events" />}
+    />
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { createContext, use } from 'react';
+import type { Connection } from '../api/domain';
+import type { Action, Permission } from '../lib/can';
+
+/**
+ * What the signed-in person may see and do, handed to every page by the shell. Pages read it here
+ * instead of from the session feature, because one feature may not import another.
+ */
+export interface PageAccess {
+  /** Every configured connection. */
+  connections: readonly Connection[];
+  /** The connections signed in to: the ones pages read from. */
+  signedIn: readonly Connection[];
+  /** Role and dialect together; `reason` says why not. */
+  allow: (connectionId: string, action: Action) => Permission;
+  label: (connectionId: string) => string;
+}
+
+const PageAccessContext = createContext<PageAccess | null>(null);
+
+export function PageAccessProvider({ value, children }: { value: PageAccess; children: ReactNode }) {
+  return <PageAccessContext value={value}>{children}</PageAccessContext>;
+}
+
+export function usePageAccess(): PageAccess {
+  const access = use(PageAccessContext);
+  if (!access) throw new Error('usePageAccess() needs a PageAccessProvider (the app shell sets one).');
+  return access;
+}
