@@ -1,0 +1,142 @@
+import type { Page, Request } from '@playwright/test';
+import { percentile } from './browser';
+
+export interface LatencyFigures {
+  changes: number;
+  medianMs: number;
+  p95Ms: number;
+  /** Requests the console sent per second per connection while measuring (the busiest connection). */
+  requestsPerSecond: Record<string, number>;
+  windowSeconds: number;
+}
+
+interface VeeamJob {
+  id: string;
+  name: string;
+  isEnabled: boolean;
+  lastStatus: string;
+}
+
+/** Which connection a console request belongs to, from its path. */
+function connectionOf(url: string): string | null {
+  const path = new URL(url).pathname.toLowerCase();
+  if (path.startsWith('/v5/')) return 'veeam';
+  if (path.startsWith('/v2.0/')) return 'identity';
+  const region = /^\/(dfw|ord)\/(v1\.0|v2)\//.exec(path);
+  if (region) return `rackspace-${region[1]}`;
+  return /^\/(v1\.0|v2)\//.test(path) ? 'rackspace-dfw' : null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * How long a state change on the service takes to reach the screen. The bench starts and stops Veeam
+ * jobs through the API itself (as a schedule or another operator would), watches the service until the
+ * job's state has changed, and takes the time the console's row showed the new state (a
+ * MutationObserver in the page records every `data-status` change with its wall-clock time).
+ */
+export async function measureLatency(page: Page, baseUrl: string, minChanges = 20): Promise<LatencyFigures> {
+  const tokenRes = await fetch(`${baseUrl}/v5/Token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=password&username=admin&password=demo',
+  });
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${baseUrl}/v5${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+    });
+  const getJob = async (id: string) => (await (await api(`/Jobs/${id}`)).json()) as VeeamJob;
+
+  const jobs = ((await (await api('/Jobs')).json()) as VeeamJob[])
+    .filter((j) => j.isEnabled && j.lastStatus !== 'Running' && j.lastStatus !== 'Queued')
+    .slice(0, 5);
+  if (jobs.length === 0) throw new Error('no idle enabled Veeam job to measure with');
+
+  await page.goto(`${baseUrl}/jobs`);
+  await page.waitForSelector('tr[data-status]');
+  await page.evaluate(() => {
+    const w = window as unknown as { __changes: { text: string; status: string; at: number }[] };
+    w.__changes = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as HTMLElement;
+        const row = el.closest('tr');
+        if (row)
+          w.__changes.push({
+            text: row.textContent ?? '',
+            status: el.getAttribute('data-status') ?? '',
+            at: Date.now(),
+          });
+      }
+    }).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-status'],
+      childList: false,
+    });
+  });
+
+  const counts = new Map<string, number>();
+  const onRequest = (req: Request) => {
+    const c = connectionOf(req.url());
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  };
+  page.on('request', onRequest);
+  const windowStart = Date.now();
+  const latencies: number[] = [];
+
+  const waitService = async (id: string, test: (s: string) => boolean) => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const job = await getJob(id);
+      if (test(job.lastStatus)) return Date.now();
+      if (Date.now() > deadline)
+        throw new Error(`job ${id} never reached the expected state (is ${job.lastStatus})`);
+      await sleep(20);
+    }
+  };
+  const waitScreen = async (name: string, since: number, statuses: string[]) => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const seen = await page.evaluate(
+        ([n, s, st]) =>
+          (window as unknown as { __changes: { text: string; status: string; at: number }[] }).__changes.find(
+            (c) => c.at >= s && c.text.includes(n) && st.includes(c.status),
+          )?.at ?? null,
+        [name, since, statuses] as const,
+      );
+      if (seen) return seen;
+      if (Date.now() > deadline) throw new Error(`the console never showed ${name} as ${statuses.join('/')}`);
+      await sleep(50);
+    }
+  };
+
+  for (let i = 0; latencies.length < minChanges; i++) {
+    const job = jobs[i % jobs.length]!;
+    const before = Date.now();
+    await api(`/Jobs/${job.id}/action`, { method: 'POST', body: JSON.stringify({ start: null }) });
+    const started = await waitService(job.id, (s) => s === 'Queued' || s === 'Running');
+    const shownStart = await waitScreen(job.name, before, ['queued', 'running']);
+    latencies.push(Math.max(0, shownStart - started));
+    await sleep(500);
+    const beforeStop = Date.now();
+    await api(`/Jobs/${job.id}/action`, { method: 'POST', body: JSON.stringify({ stop: null }) });
+    const stopped = await waitService(job.id, (s) => s === 'Stopped');
+    const shownStop = await waitScreen(job.name, beforeStop, ['stopped']);
+    latencies.push(Math.max(0, shownStop - stopped));
+    await sleep(500);
+  }
+  page.off('request', onRequest);
+  const windowSeconds = (Date.now() - windowStart) / 1000;
+  return {
+    changes: latencies.length,
+    medianMs: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    requestsPerSecond: Object.fromEntries(
+      [...counts].map(([c, n]) => [c, Number((n / windowSeconds).toFixed(2))]),
+    ),
+    windowSeconds,
+  };
+}

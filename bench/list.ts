@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import { percentile } from './browser';
+
+export interface ListFigures {
+  rows: number;
+  renderMs: number;
+  filterMedianMs: number;
+  filterP95Ms: number;
+  filterSamples: number;
+}
+
+/** Reads "<label>, N rows" from the virtual table's region. */
+const ROWS_IN = (label: string) => `(() => {
+  const el = document.querySelector('[role="region"][aria-label^="${label}, "]');
+  const m = el && /, (\\d+) rows$/.exec(el.getAttribute('aria-label') || '');
+  return m ? Number(m[1]) : -1;
+})()`;
+
+/**
+ * Time to render a big list: from the click on its navigation link to the first paint that shows the
+ * table with all its rows counted (data fetched over HTTP, parsed, mapped and rendered). Then the cost
+ * of a filter keystroke: from the input event to the next paint after the row count changed, typing a
+ * character and deleting it in turn.
+ */
+export async function measureList(
+  page: Page,
+  opts: {
+    baseUrl: string;
+    path: string;
+    navName: string;
+    tableLabel: string;
+    searchLabel: string;
+    minRows: number;
+    probe: string;
+  },
+): Promise<ListFigures> {
+  await page.goto(`${opts.baseUrl}/`);
+  await page.waitForLoadState('networkidle');
+  const start = Date.now();
+  await page.getByRole('link', { name: opts.navName, exact: true }).first().click();
+  await page.waitForFunction(`${ROWS_IN(opts.tableLabel)} >= ${opts.minRows}`, undefined, {
+    timeout: 60_000,
+    polling: 'raf',
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const renderMs = Date.now() - start;
+  const rows = await page.evaluate<number>(ROWS_IN(opts.tableLabel));
+
+  const input = page.getByLabel(opts.searchLabel);
+  await input.focus();
+  const samples: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const next = i % 2 === 0 ? opts.probe : '';
+    const ms = await page.evaluate(
+      ([label, value, rowsExpr]) =>
+        new Promise<number>((resolve, reject) => {
+          const el = document.activeElement as HTMLInputElement;
+          const before = (0, eval)(rowsExpr) as number;
+          const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
+          const t0 = performance.now();
+          // React tracks the value it set; the native setter makes the input event count as typing.
+          descriptor.set!.call(el, value);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          const deadline = t0 + 5000;
+          const check = () => {
+            if ((0, eval)(rowsExpr) !== before) {
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            } else if (performance.now() > deadline) {
+              reject(new Error(`filtering "${label}" by "${value}" changed nothing within 5 s`));
+            } else requestAnimationFrame(check);
+          };
+          check();
+        }),
+      [opts.tableLabel, next, ROWS_IN(opts.tableLabel)] as const,
+    );
+    samples.push(ms);
+  }
+  return {
+    rows,
+    renderMs,
+    filterMedianMs: percentile(samples, 50),
+    filterP95Ms: percentile(samples, 95),
+    filterSamples: samples.length,
+  };
+}

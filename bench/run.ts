@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { launchBrowser, signIn } from './browser';
+import { measureBundle } from './bundle';
+import { measureLatency } from './latency';
+import { measureList } from './list';
+import { startService } from './service';
+
+/**
+ * `npm run bench`: builds the console and prints its figures — bundle sizes, a 10,000-row list in a real
+ * browser, and how fast a state change on the service reaches the screen — checked against the budgets
+ * of issue 5. Exits 1 when a budget is missed. `BENCH_SCALE` changes the big data set's size.
+ */
+const KB = 1024;
+const dist = join(import.meta.dirname, '..', 'dist');
+const scale = Number(process.env.BENCH_SCALE ?? 10_000);
+const results: { name: string; value: string; budget?: string; ok?: boolean }[] = [];
+const row = (name: string, value: string, budget?: string, ok?: boolean) =>
+  results.push({ name, value, budget, ok });
+
+function build(): void {
+  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('vite build failed');
+}
+
+async function main(): Promise<void> {
+  console.log('building the console…');
+  build();
+  const bundle = measureBundle(dist);
+  row(
+    'initial JS (gzip)',
+    `${(bundle.initialJsGzip / KB).toFixed(1)} KB`,
+    '≤ 160 KB',
+    bundle.initialJsGzip <= 160 * KB,
+  );
+  row(
+    'initial CSS (gzip)',
+    `${(bundle.initialCssGzip / KB).toFixed(1)} KB`,
+    '≤ 15 KB',
+    bundle.initialCssGzip <= 15 * KB,
+  );
+  row('total JS (gzip)', `${(bundle.totalJsGzip / KB).toFixed(1)} KB`);
+  row('total CSS (gzip)', `${(bundle.totalCssGzip / KB).toFixed(1)} KB`);
+
+  const browser = await launchBrowser();
+  try {
+    console.log(`seeding a data set of scale ${scale}…`);
+    const big = await startService({ scale, speed: 1, dist });
+    row(`seed a new data set (scale ${scale})`, `${(big.seedMs / 1000).toFixed(1)} s`);
+    try {
+      const page = await browser.newPage();
+      await signIn(page, big.url, 'viewer');
+      const jobs = await measureList(page, {
+        baseUrl: big.url,
+        path: '/jobs',
+        navName: 'Jobs',
+        tableLabel: 'Jobs',
+        searchLabel: 'Search jobs',
+        minRows: Math.min(scale, 10_000) * 0.9,
+        probe: '7',
+      });
+      row(`Jobs list: rows`, String(jobs.rows));
+      row(`Jobs list: time to render`, `${jobs.renderMs} ms`);
+      row(
+        `Jobs list: filter keystroke (median / p95 of ${jobs.filterSamples})`,
+        `${jobs.filterMedianMs.toFixed(1)} / ${jobs.filterP95Ms.toFixed(1)} ms`,
+        'p95 ≤ 50 ms',
+        jobs.filterP95Ms <= 50,
+      );
+      await page.close();
+    } finally {
+      await big.close();
+    }
+
+    console.log('measuring live status on the default data set…');
+    const small = await startService({ scale: 24, speed: 1, dist });
+    try {
+      const page = await browser.newPage();
+      await signIn(page, small.url, 'viewer');
+      const live = await measureLatency(page, small.url);
+      row(
+        `state change → screen (median / p95 of ${live.changes})`,
+        `${live.medianMs} / ${live.p95Ms} ms`,
+        'p95 ≤ 1500 ms',
+        live.p95Ms <= 1500,
+      );
+      for (const [connection, rps] of Object.entries(live.requestsPerSecond)) {
+        row(`requests/s to ${connection} while live`, rps.toFixed(2), '≤ 1', rps <= 1);
+      }
+      await page.close();
+    } finally {
+      await small.close();
+    }
+  } finally {
+    await browser.close();
+  }
+
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log('\nBackup Console benchmark');
+  for (const r of results) {
+    const verdict = r.ok === undefined ? '' : r.ok ? `  ok (${r.budget})` : `  OVER BUDGET (${r.budget})`;
+    console.log(`  ${r.name.padEnd(width)}  ${r.value.padStart(16)}${verdict}`);
+  }
+  const failed = results.filter((r) => r.ok === false);
+  if (failed.length) {
+    console.log(`\n${failed.length} budget(s) missed.`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
