@@ -57,13 +57,25 @@ export interface HttpAnswer {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-function parseText(text: string): unknown {
+/** An answer's text as a value: JSON, a bare number (`368785`), plain text, or undefined when empty. */
+export function readBody(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return text; // a bare GUID, or plain text
   }
+}
+
+/** Settles with the signal even when a fetch implementation does not watch it. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => undefined); // a late failure after the abort is nobody's business
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export class HttpClient {
@@ -116,13 +128,14 @@ export class HttpClient {
     let response: Response;
     let text: string;
     try {
-      response = await this.options.fetch(new URL(url, this.options.origin).toString(), {
+      const sent = this.options.fetch(new URL(url, this.options.origin).toString(), {
         method: spec.method,
         headers,
         body,
         signal,
       });
-      text = await response.text();
+      response = await abortable(sent, signal);
+      text = await abortable(response.text(), signal);
     } catch (err) {
       if (spec.signal?.aborted) throw err; // the caller cancelled: not an error to show
       if (timeout.aborted) {
@@ -141,7 +154,7 @@ export class HttpClient {
         connectionId,
       });
     }
-    const parsed = parseText(text);
+    const parsed = readBody(text);
     if (!response.ok) {
       const { code, message } = readErrorBody(parsed);
       const error = new ApiError({
