@@ -1,0 +1,87 @@
+import type { Context, Hono } from 'hono';
+import type { CatalogEntry, IdentityAnswer } from '../../src/api/rackspace-v1/identity-wire';
+import { identityRequestSchema } from '../../src/api/rackspace-v1/identity-wire';
+import type { ServiceContext } from '../context';
+import { check, readJson } from '../rackspace-v1/request';
+import { rackspaceRoles } from './roles';
+import { recordSignIn, signInDelayMs, sleep } from './throttle';
+import { issueToken } from './tokens';
+import type { User } from './users';
+import { authenticateApiKey, authenticatePassword } from './users';
+
+/** The regions of the demo tenant's machines; each gets a v1.0 and a v2 endpoint in the catalog. */
+export const CATALOG_REGIONS = ['DFW', 'ORD'];
+
+/** Identity's fault bodies: `{"unauthorized": {"code": 401, "message": "…"}}`. */
+function identityFault(c: Context, status: 400 | 401 | 415, message: string): Response {
+  const name = status === 401 ? 'unauthorized' : status === 415 ? 'unsupportedMediaType' : 'badRequest';
+  return c.json({ [name]: { code: status, message } }, status);
+}
+
+export function serviceCatalog(origin: string, tenant: string): CatalogEntry[] {
+  const endpoints = (version: string) =>
+    CATALOG_REGIONS.map((region) => ({
+      region,
+      tenantId: tenant,
+      publicURL: `${origin}/${region.toLowerCase()}/${version}/${tenant}`,
+    }));
+  return [
+    { name: 'cloudBackup', type: 'rax:backup', endpoints: endpoints('v1.0') },
+    { name: 'cloudBackupV2', type: 'rax:backup', endpoints: endpoints('v2') },
+  ];
+}
+
+/** The request's own origin, so that the catalog points back at whatever host the client used. */
+export function requestOrigin(c: Context): string {
+  const url = new URL(c.req.url);
+  const host = c.req.header('x-forwarded-host') ?? c.req.header('host') ?? url.host;
+  const proto = c.req.header('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return `${proto}://${host}`;
+}
+
+/** Rackspace Identity v2.0: POST /v2.0/tokens with password or API-key credentials. */
+export function mountRackspaceIdentity(app: Hono, ctx: ServiceContext): void {
+  app.post('/v2.0/tokens', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return identityFault(c, body.status, body.message);
+    const parsed = check(identityRequestSchema, body.value);
+    if (!parsed.ok) return identityFault(c, 400, parsed.message);
+    const { auth } = parsed.value;
+    const password = auth.passwordCredentials;
+    const apiKey = auth['RAX-KSKEY:apiKeyCredentials'];
+    const username = (password ?? apiKey)!.username;
+    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+    const keys = [`user:${username.toLowerCase()}`, `ip:${address}`];
+    const now = ctx.clock.now();
+    const delay = signInDelayMs(ctx.db, keys, now);
+    if (delay > 0) await sleep(delay);
+
+    const user: User | undefined = password
+      ? await authenticatePassword(ctx.db, username, password.password)
+      : authenticateApiKey(ctx.db, username, apiKey!.apiKey);
+    const tenantAsked = auth.tenantId ?? auth.tenantName;
+    const ok = Boolean(user) && (!tenantAsked || tenantAsked === user!.tenantId);
+    recordSignIn(ctx.db, keys, ok, now);
+    if (!user || !ok) return identityFault(c, 401, 'Username or api key is invalid.');
+
+    const token = issueToken(ctx.db, user, 'rackspace', ctx.config.tokenTtl, now);
+    const answer: IdentityAnswer = {
+      access: {
+        token: {
+          id: token.token,
+          expires: new Date(token.expiresAt).toISOString(),
+          tenant: { id: user.tenantId, name: user.tenantId },
+          'RAX-AUTH:authenticatedBy': [password ? 'PASSWORD' : 'APIKEY'],
+        },
+        serviceCatalog: serviceCatalog(requestOrigin(c), user.tenantId),
+        user: {
+          id: String(user.id),
+          name: user.username,
+          roles: rackspaceRoles(user.role).map((r) => ({ ...r, tenantId: user.tenantId })),
+          'RAX-AUTH:defaultRegion': 'DFW',
+        },
+      },
+    };
+    return c.json(answer, 200);
+  });
+}

@@ -1,0 +1,40 @@
+import type { Hono } from 'hono';
+import type { ServiceContext } from '../context';
+import { findConfiguration, listConfigurations } from '../store/rackspace-configurations';
+import { idOfUuid } from '../store/rackspace-sql';
+import type { V2Env } from './http';
+import { listLinks, methodNotAllowed, paging, v2Error } from './http';
+import { presentConfiguration, presentConfigurationSummary } from './present';
+
+export function configurationRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
+  const { db } = ctx;
+
+  v2.get('/configurations', (c) => {
+    const page = paging(c, 'asc');
+    if (!page.ok) return v2Error(c, 400, page.message);
+    const scope = c.get('scope');
+    const markerId =
+      page.marker === undefined ? undefined : idOfUuid(db, 'rs_configurations', page.marker, scope);
+    if (page.marker !== undefined && markerId === undefined)
+      return v2Error(c, 400, `marker ${page.marker} is not a configuration of this project and region.`);
+    const restorable = c.req.query('restorable');
+    if (restorable !== undefined && restorable !== 'true' && restorable !== 'false')
+      return v2Error(c, 400, `restorable must be "true" or "false", not "${restorable}".`);
+    const rows = listConfigurations(db, scope, {
+      restorable: restorable === 'true',
+      markerId,
+      limit: page.limit,
+      desc: page.desc,
+    });
+    const configurations = rows.map((x) => presentConfigurationSummary(c.get('base'), x));
+    return c.json({ configurations, links: listLinks(c, configurations, page.limit) });
+  });
+  methodNotAllowed(v2, '/configurations', ['GET']);
+
+  v2.get('/configurations/:id', (c) => {
+    const config = findConfiguration(db, c.get('scope'), c.req.param('id'));
+    return config
+      ? c.json(presentConfiguration(c.get('base'), config))
+      : v2Error(c, 404, `No configuration ${c.req.param('id')} in this project and region.`);
+  });
+}

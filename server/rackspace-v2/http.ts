@@ -1,0 +1,87 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { ServiceContext } from '../context';
+import { authenticate, authorize } from '../identity/auth';
+import { requestOrigin } from '../identity/rackspace';
+import type { Action } from '../identity/roles';
+import type { User } from '../identity/users';
+import { REGIONS } from '../rackspace-v1/http';
+import type { Scope } from '../store/rackspace-types';
+
+/** Hono variables of a v2 request: the user, tenant + region, and the base URL for links. */
+export type V2Env = { Variables: { user: User; scope: Scope; base: string } };
+export type V2Context = Context<V2Env>;
+
+/** v2's error body: `{"message": "…", "errors": ["…"]}`. */
+export function v2Error(c: Context, status: number, message: string, errors: string[] = []): Response {
+  return c.json({ message, errors }, status as 400);
+}
+
+const V2_RESOURCES = /^\/(agents|configurations|backups|restores|activities)(\/|$)/;
+
+/** `/{region}/v2/{project_id}/…` (no region = DFW); the project must be the token's tenant. */
+export function v2Door(ctx: ServiceContext): MiddlewareHandler<V2Env> {
+  return async (c, next) => {
+    const m = /^\/(?:([a-z]{3})\/)?v2\/([^/]+)/i.exec(c.req.path);
+    const region = (m?.[1] ?? 'dfw').toUpperCase();
+    const rest = m ? c.req.path.slice(m[0].length) : '';
+    // An unknown path is 404 for anyone, before asking who calls.
+    if (!m?.[2] || !REGIONS.includes(region) || !V2_RESOURCES.test(rest))
+      return v2Error(c, 404, `No such resource: ${c.req.method} ${c.req.path}`);
+    const auth = authenticate(ctx, c, 'rackspace');
+    if (!auth.ok) return v2Error(c, 401, auth.message);
+    const project = m[2];
+    if (project !== auth.user.tenantId)
+      return v2Error(c, 403, `This token belongs to project ${auth.user.tenantId}, not ${project}.`);
+    c.set('user', auth.user);
+    c.set('scope', { tenant: project, region });
+    c.set('base', `${requestOrigin(c)}${m[0]}`);
+    await next();
+    return undefined;
+  };
+}
+
+export function forbidden(c: V2Context, action: Action): Response | undefined {
+  const result = authorize(c.get('user'), action);
+  return result.ok ? undefined : v2Error(c, 403, result.message);
+}
+
+/** 405 for any other method on a resource the routes above registered (RFC 9110: with `Allow`). */
+export function methodNotAllowed(v2: Hono<V2Env>, path: string, allow: string[]): void {
+  v2.all(path, (c) =>
+    c.body(
+      JSON.stringify({
+        message: `${c.req.method} is not allowed on ${c.req.path}; use ${allow.join(' or ')}.`,
+        errors: [],
+      }),
+      405,
+      {
+        'content-type': 'application/json',
+        allow: allow.join(', '),
+      },
+    ),
+  );
+}
+
+export type Paging =
+  { ok: true; limit: number; desc: boolean; marker?: string } | { ok: false; message: string };
+
+/** `marker`, `limit` (1–1000, default 100) and `sort_dir` (asc|desc, default `dir`). */
+export function paging(c: V2Context, dir: 'asc' | 'desc' = 'desc'): Paging {
+  const { marker, limit, sort_dir: sortDir } = c.req.query();
+  const n = limit === undefined ? 100 : Number(limit);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    return { ok: false, message: `limit must be a whole number from 1 to 1000, not "${limit}".` };
+  if (sortDir !== undefined && sortDir !== 'asc' && sortDir !== 'desc')
+    return { ok: false, message: `sort_dir must be "asc" or "desc", not "${sortDir}".` };
+  return { ok: true, limit: n, desc: (sortDir ?? dir) === 'desc', marker: marker || undefined };
+}
+
+/** The list's `links`: `next` when a full page came back. */
+export function listLinks(c: V2Context, items: { id: string }[], limit: number) {
+  const last = items[items.length - 1];
+  if (items.length < limit || !last) return [];
+  const url = new URL(c.req.url);
+  url.searchParams.set('marker', last.id);
+  url.searchParams.set('limit', String(limit));
+  return [{ href: `${requestOrigin(c)}${url.pathname}${url.search}`, rel: 'next' }];
+}

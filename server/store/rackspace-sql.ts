@@ -1,0 +1,62 @@
+import type { Db } from './db';
+
+/** Keyset paging over an integer id column: what v2's `marker`/`limit`/`sort_dir` become in SQL. */
+export interface PageOptions {
+  /** The id of the last item already seen (exclusive). */
+  markerId?: number;
+  /** Absent = no limit (v1.0 lists are whole). */
+  limit?: number;
+  desc?: boolean;
+}
+
+export function pageClause(
+  column: string,
+  opts: PageOptions,
+): { where: string; tail: string; params: number[] } {
+  const params: number[] = [];
+  let where = '';
+  if (opts.markerId !== undefined) {
+    where = ` AND ${column} ${opts.desc ? '<' : '>'} ?`;
+    params.push(opts.markerId);
+  }
+  let tail = ` ORDER BY ${column} ${opts.desc ? 'DESC' : 'ASC'}`;
+  if (opts.limit !== undefined) tail += ` LIMIT ${Math.max(0, Math.floor(opts.limit))}`;
+  return { where, tail, params };
+}
+
+/** `UPDATE table SET k = ?, … WHERE id = ?` for the keys of a patch (column names are ours, not input). */
+export function updateRow(
+  db: Db,
+  table: string,
+  id: number,
+  patch: Record<string, string | number | null>,
+): void {
+  const keys = Object.keys(patch);
+  if (keys.length === 0) return;
+  db.prepare(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
+    ...keys.map((k) => patch[k] ?? null),
+    id,
+  );
+}
+
+/** Inserts a row from an object's keys; returns the new rowid. */
+export function insertRow(db: Db, table: string, row: Record<string, string | number | null>): number {
+  const keys = Object.keys(row);
+  const info = db
+    .prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`)
+    .run(...keys.map((k) => row[k] ?? null));
+  return Number(info.lastInsertRowid);
+}
+
+/** The integer id behind a v2 UUID (a `marker`), scoped to the tenant's region. */
+export function idOfUuid(
+  db: Db,
+  table: 'rs_agents' | 'rs_configurations' | 'rs_backups' | 'rs_restores',
+  uuid: string,
+  scope: { tenant: string; region: string },
+): number | undefined {
+  const row = db
+    .prepare(`SELECT id FROM ${table} WHERE uuid = ? AND tenant_id = ? AND region = ?`)
+    .get(uuid, scope.tenant, scope.region) as { id: number } | undefined;
+  return row?.id;
+}
