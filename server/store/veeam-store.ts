@@ -83,6 +83,24 @@ export class VeeamStore {
       : this.all('SELECT * FROM veeam_jobs ORDER BY n');
   }
 
+  /**
+   * The fields of every job that change as it runs, as arrays: [id, last_status, last_run, next_run,
+   * is_enabled]. The job list reads only these and keeps the rest (which no endpoint changes) rendered.
+   */
+  jobStates(orgId?: string): [string, string, number | null, number | null, number][] {
+    const columns = 'id, last_status, last_run, next_run, is_enabled';
+    const statement = orgId
+      ? this.stmt(`SELECT ${columns} FROM veeam_jobs WHERE org_id = ? ORDER BY n`)
+      : this.stmt(`SELECT ${columns} FROM veeam_jobs ORDER BY n`);
+    return statement.raw(true).all(...(orgId ? [orgId] : [])) as [
+      string,
+      string,
+      number | null,
+      number | null,
+      number,
+    ][];
+  }
+
   job(id: string): JobRow | undefined {
     return this.get('SELECT * FROM veeam_jobs WHERE id = ?', id);
   }

@@ -8,15 +8,18 @@ import { authorize } from '../identity/auth';
 import { veeamStore } from '../store/veeam-store';
 import { emptyOk, guard, idParam, readJson, route, veeamError } from './http';
 import { JOB_ACTION_ROLE, parseJobAction } from './job-action';
+import { jobListRenderer } from './job-list';
 import { presentJob } from './present';
 
 /** Jobs: the bare-array lists, one job, and `POST /Jobs/{id}/action` (seed 004). */
 export function jobRoutes(app: Hono, ctx: ServiceContext): void {
   const store = veeamStore(ctx.db);
+  const jobList = jobListRenderer(store);
+  const json = { 'content-type': 'application/json; charset=utf-8' };
 
   route(app, 'GET', '/v5/jobs', (c) => {
     const user = guard(ctx, c, 'read');
-    return user instanceof Response ? user : c.json(store.jobs().map(presentJob));
+    return user instanceof Response ? user : c.body(jobList(), 200, json);
   });
 
   route(app, 'GET', '/v5/jobs/:id', (c) => {
@@ -31,7 +34,7 @@ export function jobRoutes(app: Hono, ctx: ServiceContext): void {
     if (user instanceof Response) return user;
     const id = idParam(c);
     if (!store.organization(id)) return veeamError(c, 404, `There is no organization with id "${id}".`);
-    return c.json(store.jobs(id).map(presentJob));
+    return c.body(jobList(id), 200, json);
   });
 
   route(app, 'POST', '/v5/jobs/:id/action', async (c) => {
