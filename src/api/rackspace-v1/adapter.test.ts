@@ -1,3 +1,5 @@
 import { contractSuite } from '../contract.test-suite';
+import { restoreContract } from '../restore-contract.test-suite';
 
 contractSuite('rackspace-dfw');
+restoreContract('rackspace-dfw');

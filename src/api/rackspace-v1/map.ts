@@ -6,7 +6,9 @@ import { fromMsDate, parseV1Size } from './wire';
 
 /** v1.0 backup and restore state names → the vendor-neutral set (API-NOTES.md §1.4). */
 const STATES: Record<string, RunState> = {
-  Creating: 'queued',
+  // A restore being set up (PUT /restore) that nobody started: nothing runs, so it must not keep the
+  // console polling fast or count as "runs now"; the badge shows the vendor's word, Creating.
+  Creating: 'stopped',
   StartRequested: 'queued',
   StartScheduled: 'queued',
   Queued: 'queued',
@@ -46,7 +48,10 @@ export function v1Schedule(c: BackupConfiguration): Schedule {
 
 export function activityRun(connectionId: string, a: Activity): Run {
   const kind = a.Type === 'Restore' ? 'restore' : 'backup';
+  // TimeOfActivity is the time of the last change: the start while a run is in flight, else its end.
   const at = iso(a.TimeOfActivity);
+  const state = v1State(a.CurrentState);
+  const live = state === 'queued' || state === 'running' || state === 'stopping';
   return {
     connectionId,
     kind,
@@ -54,10 +59,10 @@ export function activityRun(connectionId: string, a: Activity): Run {
     parentId: String(a.ParentId),
     parentName: a.DisplayName,
     machineName: kind === 'restore' ? a.DestinationMachineName || a.SourceMachineName : a.SourceMachineName,
-    state: v1State(a.CurrentState),
+    state,
     vendorState: a.CurrentState,
-    startedAt: at,
-    endedAt: null,
+    startedAt: live ? at : null,
+    endedAt: live ? null : at,
     updatedAt: at,
     progress: emptyProgress(),
     errorCount: 0,
