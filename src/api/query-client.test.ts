@@ -1,0 +1,99 @@
+import { MutationObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ApiError } from './api-error';
+import {
+  createQueryClient,
+  MAX_RETRIES,
+  retryDelay,
+  setMutationErrorHandler,
+  shouldRetry,
+} from './query-client';
+import { providerFor, setApiRuntime } from './runtime';
+import type { InProcess } from './testing/in-process-service';
+import { startInProcess } from './testing/in-process-service';
+
+const http = (status: number) => new ApiError({ kind: 'http', status, message: `status ${status}` });
+
+let t: InProcess | undefined;
+afterEach(() => {
+  t?.close();
+  setApiRuntime(null);
+});
+
+describe('retry policy', () => {
+  test('retries network errors, timeouts and 5xx; never 4xx or a malformed answer', () => {
+    for (const s of [500, 502, 503, 504]) expect(shouldRetry(0, http(s))).toBe(true);
+    for (const s of [400, 401, 403, 404, 405, 409]) expect(shouldRetry(0, http(s))).toBe(false);
+    expect(shouldRetry(0, new ApiError({ kind: 'network', message: 'x' }))).toBe(true);
+    expect(shouldRetry(0, new ApiError({ kind: 'timeout', message: 'x' }))).toBe(true);
+    expect(shouldRetry(0, new ApiError({ kind: 'parse', message: 'x' }))).toBe(false);
+    expect(shouldRetry(MAX_RETRIES, http(503))).toBe(false);
+    expect([0, 1, 2, 3, 4, 5].map(retryDelay)).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+  });
+
+  test('against the service: a 5xx is retried, a 404 is not', async () => {
+    t = await startInProcess({ args: ['--faults', 'errors=1'] });
+    setApiRuntime(t.runtime);
+    t.runtime.session.set({
+      connectionId: 'veeam',
+      username: 'admin',
+      role: 'admin',
+      token: 'not-needed-the-fault-comes-first',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      baseUrl: '/v5',
+      tenantId: null,
+      refreshToken: null,
+    });
+    const client = createQueryClient();
+    const failing = client.fetchQuery({
+      queryKey: ['jobs', 'veeam', 'list'],
+      queryFn: ({ signal }) => providerFor('veeam').listJobs({ signal }),
+      retryDelay: 1,
+    });
+    await expect(failing).rejects.toMatchObject({ kind: 'http' });
+    expect(t.requests.filter((r) => r.url.endsWith('/v5/jobs'))).toHaveLength(1 + MAX_RETRIES);
+  });
+});
+
+describe('mutations', () => {
+  test('are never retried and report their error once, through the one handler', async () => {
+    t = await startInProcess();
+    setApiRuntime(t.runtime);
+    await t.runtime.signIn('veeam', { username: 'viewer', password: 'demo' });
+    const jobs = await providerFor('veeam').listJobs();
+    const seen: ApiError[] = [];
+    const unset = setMutationErrorHandler((e) => seen.push(e));
+    try {
+      const client = createQueryClient();
+      const observer = new MutationObserver(client, {
+        mutationFn: () => providerFor('veeam').startBackup(jobs[0]!.id),
+      });
+      await expect(observer.mutate()).rejects.toMatchObject({ status: 403 });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.message).toMatch(/Your role \(viewer\) may not start a backup/);
+      expect(t.requests.filter((r) => r.method === 'POST' && r.url.includes('/action'))).toHaveLength(1);
+    } finally {
+      unset();
+    }
+  });
+
+  test('a 401 is not shown as an error: the session sends the person to sign in', async () => {
+    t = await startInProcess();
+    setApiRuntime(t.runtime);
+    await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });
+    const jobs = await providerFor('veeam').listJobs();
+    t.expireTokens();
+    const seen: ApiError[] = [];
+    const unset = setMutationErrorHandler((e) => seen.push(e));
+    try {
+      const observer = new MutationObserver(createQueryClient(), {
+        mutationFn: () => providerFor('veeam').startBackup(jobs[0]!.id),
+      });
+      await expect(observer.mutate()).rejects.toMatchObject({ status: 401 });
+      expect(seen).toEqual([]);
+      expect(t.runtime.session.getSnapshot().expired).toEqual(['veeam']);
+    } finally {
+      unset();
+    }
+  });
+});
