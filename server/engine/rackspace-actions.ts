@@ -4,7 +4,7 @@ import type { Db } from '../store/db';
 import { getBackup, runningBackupOf } from '../store/rackspace-backups';
 import { markRunStarted } from '../store/rackspace-configurations';
 import { addEvent } from '../store/rackspace-events';
-import { insertRow, updateRow } from '../store/rackspace-sql';
+import { insertRow, updateRow, cached } from '../store/rackspace-sql';
 import type { AgentRow, BackupRow, ConfigurationRow } from '../store/rackspace-types';
 import { pickOutcome } from './rackspace-failures';
 import { runRandom } from './rackspace-runs';
@@ -154,9 +154,9 @@ export function isEnded(state: string): boolean {
 
 /** The next integer id of a table: the vendor's v1.0 ids are visible, so they are dense and ordered. */
 export function nextId(db: Db, table: 'rs_backups' | 'rs_restores'): number {
-  const row = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = ?`).get(table) as
+  const row = cached(db, `SELECT seq FROM sqlite_sequence WHERE name = ?`).get(table) as
     { seq: number } | undefined;
-  const max = (db.prepare(`SELECT MAX(id) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0;
+  const max = (cached(db, `SELECT MAX(id) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0;
   return Math.max(row?.seq ?? 0, max) + 1;
 }
 

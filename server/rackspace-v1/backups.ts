@@ -51,17 +51,8 @@ export function backupRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   });
 
   v1.get('/backup/availableforrestore', (c) => {
-    const scope = c.get('scope');
-    const configs = listConfigurations(db, scope, { restorable: true });
-    return c.json(
-      configs.map((config) => {
-        const last =
-          config.last_completed_backup_id === null
-            ? undefined
-            : findBackup(db, scope, config.last_completed_backup_id);
-        return presentAvailable(config, last?.ended_at ?? null);
-      }),
-    );
+    const configs = listConfigurations(db, c.get('scope'), { restorable: true });
+    return c.json(configs.map((config) => presentAvailable(config, config.last_completed_at)));
   });
 
   v1.get('/backup/completed/:id{[0-9]+}', (c) => {

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
 import { errorList, failureReason, SOME_FILES } from '../engine/rackspace-failures';
 import { addRunErrors } from '../store/rackspace-events';
-import { insertRow } from '../store/rackspace-sql';
+import { insertRow, cached } from '../store/rackspace-sql';
 import type { ConfigurationRow, PathRule } from '../store/rackspace-types';
 import type { Random } from './random';
 import { seedRestores } from './rackspace-restores';
@@ -52,20 +52,22 @@ export function seedHistory(
     if (row.state === 'completed_with_errors') {
       const errors = errorList(random, JSON.parse(c.inclusions) as PathRule[]);
       addRunErrors(db, 'backup', row.id, errors);
-      db.prepare('UPDATE rs_backups SET error_count = ? WHERE id = ?').run(errors.length, row.id);
+      cached(db, 'UPDATE rs_backups SET error_count = ? WHERE id = ?').run(errors.length, row.id);
     }
     const restorable = row.restorable === 1;
-    db.prepare(
+    cached(
+      db,
       `UPDATE rs_configurations SET last_backup_id = ?, last_run_at = ?,
          last_completed_backup_id = CASE WHEN ? THEN ? ELSE last_completed_backup_id END,
          current_backup_id = CASE WHEN ? THEN ? ELSE NULL END WHERE id = ?`,
     ).run(row.id, row.requested_at, restorable ? 1 : 0, row.id, row.ended_at === null ? 1 : 0, row.id, c.id);
     if (restorable)
-      db.prepare(
+      cached(
+        db,
         'UPDATE rs_agents SET vault_bytes = vault_bytes + ?, last_success_at = MAX(COALESCE(last_success_at, 0), ?) WHERE id = ?',
       ).run(row.bytes_in_db, row.ended_at, c.agent_id);
   });
-  db.prepare("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'rs_backups'").run(
+  cached(db, "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'rs_backups'").run(
     NEXT_BACKUP_ID - 1,
   );
   seedRestores(ctx, random.fork('restores'), configs, now);

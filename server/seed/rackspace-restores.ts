@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
 import { errorList, failureReason, SOME_FILES } from '../engine/rackspace-failures';
 import { addRunErrors } from '../store/rackspace-events';
-import { insertRow } from '../store/rackspace-sql';
+import { insertRow, cached } from '../store/rackspace-sql';
 import type { BackupRow, ConfigurationRow, PathRule } from '../store/rackspace-types';
 import type { Random } from './random';
 
@@ -21,11 +21,10 @@ export function seedRestores(
   const { db } = ctx;
   const restorable = (c: ConfigurationRow | undefined) =>
     c &&
-    (db
-      .prepare(
-        'SELECT b.* FROM rs_backups b WHERE b.id = (SELECT last_completed_backup_id FROM rs_configurations WHERE id = ?)',
-      )
-      .get(c.id) as BackupRow | undefined);
+    (cached(
+      db,
+      'SELECT b.* FROM rs_backups b WHERE b.id = (SELECT last_completed_backup_id FROM rs_configurations WHERE id = ?)',
+    ).get(c.id) as BackupRow | undefined);
   for (let i = 0; i <= SEED_RESTORES.unencrypted - FIRST; i++) {
     const id = FIRST + i;
     // 13689: configuration 2 (encrypted, DFW); 13692: configuration 0 (DFW); others cycle 0–3.
@@ -84,7 +83,7 @@ export function seedRestores(
     if (state === 'completed_with_errors') {
       const errors = errorList(random, JSON.parse(config.inclusions) as PathRule[]);
       addRunErrors(db, 'restore', id, errors);
-      db.prepare('UPDATE rs_restores SET error_count = ? WHERE id = ?').run(errors.length, id);
+      cached(db, 'UPDATE rs_restores SET error_count = ? WHERE id = ?').run(errors.length, id);
     }
   }
 }

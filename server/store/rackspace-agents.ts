@@ -1,28 +1,34 @@
+import { cached } from './rackspace-sql';
 import type { Db } from './db';
 import type { AgentRow, Scope } from './rackspace-types';
 
 /** Agents of a tenant's region; `online` counts an agent woken by POST /user/wakeupagents. */
 export function listAgents(db: Db, scope: Scope): AgentRow[] {
-  return db
-    .prepare('SELECT * FROM rs_agents WHERE tenant_id = ? AND region = ? ORDER BY id')
-    .all(scope.tenant, scope.region) as AgentRow[];
+  return cached(db, 'SELECT * FROM rs_agents WHERE tenant_id = ? AND region = ? ORDER BY id').all(
+    scope.tenant,
+    scope.region,
+  ) as AgentRow[];
 }
 
 export function findAgent(db: Db, scope: Scope, key: number | string): AgentRow | undefined {
   const column = typeof key === 'number' ? 'id' : 'uuid';
-  return db
-    .prepare(`SELECT * FROM rs_agents WHERE ${column} = ? AND tenant_id = ? AND region = ?`)
-    .get(key, scope.tenant, scope.region) as AgentRow | undefined;
+  return cached(db, `SELECT * FROM rs_agents WHERE ${column} = ? AND tenant_id = ? AND region = ?`).get(
+    key,
+    scope.tenant,
+    scope.region,
+  ) as AgentRow | undefined;
 }
 
 export function findAgentByHost(db: Db, scope: Scope, hostServerId: string): AgentRow | undefined {
-  return db
-    .prepare('SELECT * FROM rs_agents WHERE host_server_id = ? AND tenant_id = ? AND region = ?')
-    .get(hostServerId, scope.tenant, scope.region) as AgentRow | undefined;
+  return cached(db, 'SELECT * FROM rs_agents WHERE host_server_id = ? AND tenant_id = ? AND region = ?').get(
+    hostServerId,
+    scope.tenant,
+    scope.region,
+  ) as AgentRow | undefined;
 }
 
 export function getAgent(db: Db, id: number): AgentRow | undefined {
-  return db.prepare('SELECT * FROM rs_agents WHERE id = ?').get(id) as AgentRow | undefined;
+  return cached(db, 'SELECT * FROM rs_agents WHERE id = ?').get(id) as AgentRow | undefined;
 }
 
 export function isOnline(agent: Pick<AgentRow, 'online' | 'awake_until'>, now: number): boolean {
@@ -30,18 +36,21 @@ export function isOnline(agent: Pick<AgentRow, 'online' | 'awake_until'>, now: n
 }
 
 export function setAgentEnabled(db: Db, id: number, enabled: boolean): void {
-  db.prepare('UPDATE rs_agents SET enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id);
+  cached(db, 'UPDATE rs_agents SET enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id);
 }
 
 /** Wakes every agent of the tenant (all regions, as the vendor's call does) until `until`. */
 export function wakeAgents(db: Db, tenant: string, until: number): number {
-  return db
-    .prepare('UPDATE rs_agents SET awake_until = ? WHERE tenant_id = ? AND awake_until < ?')
-    .run(until, tenant, until).changes;
+  return cached(db, 'UPDATE rs_agents SET awake_until = ? WHERE tenant_id = ? AND awake_until < ?').run(
+    until,
+    tenant,
+    until,
+  ).changes;
 }
 
 export function addVaultBytes(db: Db, id: number, bytes: number, successAt: number | null): void {
-  db.prepare(
+  cached(
+    db,
     'UPDATE rs_agents SET vault_bytes = vault_bytes + ?, last_success_at = COALESCE(?, last_success_at) WHERE id = ?',
   ).run(bytes, successAt, id);
 }

@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import type { PageOptions } from './rackspace-sql';
-import { pageClause } from './rackspace-sql';
+import { pageClause, cached } from './rackspace-sql';
 import type { BackupRow, BackupView, Scope } from './rackspace-types';
 
 const VIEW = `
@@ -28,40 +28,47 @@ export function listBackups(db: Db, scope: Scope, filter: BackupFilter = {}): Ba
     params.push(filter.configurationId);
   }
   if (filter.restorable) where += ' AND b.restorable = 1';
-  return db
-    .prepare(`${VIEW} WHERE ${where}${page.where}${page.tail}`)
-    .all(...params, ...page.params) as BackupView[];
+  return cached(db, `${VIEW} WHERE ${where}${page.where}${page.tail}`).all(
+    ...params,
+    ...page.params,
+  ) as BackupView[];
 }
 
 export function findBackup(db: Db, scope: Scope, key: number | string): BackupView | undefined {
   const column = typeof key === 'number' ? 'b.id' : 'b.uuid';
-  return db
-    .prepare(`${VIEW} WHERE ${column} = ? AND b.tenant_id = ? AND b.region = ?`)
-    .get(key, scope.tenant, scope.region) as BackupView | undefined;
+  return cached(db, `${VIEW} WHERE ${column} = ? AND b.tenant_id = ? AND b.region = ?`).get(
+    key,
+    scope.tenant,
+    scope.region,
+  ) as BackupView | undefined;
 }
 
 export function getBackup(db: Db, id: number): BackupRow | undefined {
-  return db.prepare('SELECT * FROM rs_backups WHERE id = ?').get(id) as BackupRow | undefined;
+  return cached(db, 'SELECT * FROM rs_backups WHERE id = ?').get(id) as BackupRow | undefined;
 }
 
 /** The run of a configuration that has not ended, if any: there is never a second one. */
 export function runningBackupOf(db: Db, configurationId: number): BackupRow | undefined {
-  return db
-    .prepare(`SELECT * FROM rs_backups WHERE configuration_id = ? AND state NOT IN ${TERMINAL_SQL} LIMIT 1`)
-    .get(configurationId) as BackupRow | undefined;
+  return cached(
+    db,
+    `SELECT * FROM rs_backups WHERE configuration_id = ? AND state NOT IN ${TERMINAL_SQL} LIMIT 1`,
+  ).get(configurationId) as BackupRow | undefined;
 }
 
 /** Every backup in flight (served by the partial index rs_backups_in_flight). */
 export function backupsInFlight(db: Db): BackupRow[] {
-  return db
-    .prepare(`SELECT * FROM rs_backups WHERE state NOT IN ${TERMINAL_SQL} ORDER BY id`)
-    .all() as BackupRow[];
+  return cached(
+    db,
+    `SELECT * FROM rs_backups WHERE state NOT IN ${TERMINAL_SQL} ORDER BY id`,
+  ).all() as BackupRow[];
 }
 
 /** Recent backups of a region for the activity lists, newest change first. */
 export function recentBackups(db: Db, scope: Scope, limit: number, agentId?: number): BackupView[] {
-  const agent = agentId === undefined ? '' : ` AND b.agent_id = ${Math.floor(agentId)}`;
-  return db
-    .prepare(`${VIEW} WHERE b.tenant_id = ? AND b.region = ?${agent} ORDER BY b.changed_at DESC LIMIT ?`)
-    .all(scope.tenant, scope.region, limit) as BackupView[];
+  const agent = agentId === undefined ? '' : ' AND b.agent_id = ?';
+  const params = agentId === undefined ? [] : [agentId];
+  return cached(
+    db,
+    `${VIEW} WHERE b.tenant_id = ? AND b.region = ?${agent} ORDER BY b.changed_at DESC LIMIT ?`,
+  ).all(scope.tenant, scope.region, ...params, limit) as BackupView[];
 }

@@ -1,12 +1,12 @@
 import type { Db } from './db';
 import type { PageOptions } from './rackspace-sql';
-import { pageClause } from './rackspace-sql';
+import { pageClause, cached } from './rackspace-sql';
 import type { ConfigurationRow, ConfigurationView, Scope } from './rackspace-types';
 
 const VIEW = `
   SELECT c.*, a.uuid AS agent_uuid, a.name AS agent_name, a.flavor AS agent_flavor,
     a.encrypted AS agent_encrypted, a.public_modulus AS agent_modulus,
-    cb.state AS current_state, lb.state AS last_state, lc.uuid AS last_completed_uuid
+    cb.state AS current_state, lb.state AS last_state, lc.uuid AS last_completed_uuid, lc.ended_at AS last_completed_at
   FROM rs_configurations c
   JOIN rs_agents a ON a.id = c.agent_id
   LEFT JOIN rs_backups cb ON cb.id = c.current_backup_id
@@ -32,20 +32,23 @@ export function listConfigurations(
     params.push(filter.agentId);
   }
   if (filter.restorable) where += ' AND c.last_completed_backup_id IS NOT NULL';
-  return db
-    .prepare(`${VIEW} WHERE ${where}${page.where}${page.tail}`)
-    .all(...params, ...page.params) as ConfigurationView[];
+  return cached(db, `${VIEW} WHERE ${where}${page.where}${page.tail}`).all(
+    ...params,
+    ...page.params,
+  ) as ConfigurationView[];
 }
 
 export function findConfiguration(db: Db, scope: Scope, key: number | string): ConfigurationView | undefined {
   const column = typeof key === 'number' ? 'c.id' : 'c.uuid';
-  return db
-    .prepare(`${VIEW} WHERE ${column} = ? AND c.tenant_id = ? AND c.region = ? AND c.deleted = 0`)
-    .get(key, scope.tenant, scope.region) as ConfigurationView | undefined;
+  return cached(db, `${VIEW} WHERE ${column} = ? AND c.tenant_id = ? AND c.region = ? AND c.deleted = 0`).get(
+    key,
+    scope.tenant,
+    scope.region,
+  ) as ConfigurationView | undefined;
 }
 
 export function getConfiguration(db: Db, id: number): ConfigurationRow | undefined {
-  return db.prepare('SELECT * FROM rs_configurations WHERE id = ?').get(id) as ConfigurationRow | undefined;
+  return cached(db, 'SELECT * FROM rs_configurations WHERE id = ?').get(id) as ConfigurationRow | undefined;
 }
 
 export function setConfigurationEnabled(
@@ -54,7 +57,7 @@ export function setConfigurationEnabled(
   enabled: boolean,
   nextRunAt: number | null,
 ): void {
-  db.prepare('UPDATE rs_configurations SET enabled = ?, next_run_at = ? WHERE id = ?').run(
+  cached(db, 'UPDATE rs_configurations SET enabled = ?, next_run_at = ? WHERE id = ?').run(
     enabled ? 1 : 0,
     nextRunAt,
     id,
@@ -63,26 +66,27 @@ export function setConfigurationEnabled(
 
 /** Configurations whose scheduled time has come (enabled ones only carry a next_run_at). */
 export function dueConfigurations(db: Db, now: number, limit = 500): ConfigurationRow[] {
-  return db
-    .prepare(
-      'SELECT * FROM rs_configurations WHERE next_run_at IS NOT NULL AND next_run_at <= ? ORDER BY next_run_at LIMIT ?',
-    )
-    .all(now, limit) as ConfigurationRow[];
+  return cached(
+    db,
+    'SELECT * FROM rs_configurations WHERE next_run_at IS NOT NULL AND next_run_at <= ? ORDER BY next_run_at LIMIT ?',
+  ).all(now, limit) as ConfigurationRow[];
 }
 
 export function setNextRun(db: Db, id: number, nextRunAt: number | null): void {
-  db.prepare('UPDATE rs_configurations SET next_run_at = ? WHERE id = ?').run(nextRunAt, id);
+  cached(db, 'UPDATE rs_configurations SET next_run_at = ? WHERE id = ?').run(nextRunAt, id);
 }
 
 /** Records a new run as the configuration's current and last one. */
 export function markRunStarted(db: Db, id: number, backupId: number, at: number, inFlight: boolean): void {
-  db.prepare(
+  cached(
+    db,
     'UPDATE rs_configurations SET last_backup_id = ?, last_run_at = ?, current_backup_id = ? WHERE id = ?',
   ).run(backupId, at, inFlight ? backupId : null, id);
 }
 
 export function markRunEnded(db: Db, id: number, backupId: number, restorable: boolean): void {
-  db.prepare(
+  cached(
+    db,
     `UPDATE rs_configurations SET current_backup_id = NULL,
        last_completed_backup_id = CASE WHEN ? THEN ? ELSE last_completed_backup_id END
      WHERE id = ? AND (current_backup_id = ? OR current_backup_id IS NULL)`,

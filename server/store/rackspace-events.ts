@@ -1,20 +1,20 @@
 import type { Db } from './db';
 import type { PageOptions } from './rackspace-sql';
-import { pageClause } from './rackspace-sql';
+import { pageClause, cached } from './rackspace-sql';
 import type { ErrorRow, EventRow } from './rackspace-types';
 
 /** Errors of a run (backup or restore), in list order. */
 export function runErrors(db: Db, kind: 'backup' | 'restore', runId: number): ErrorRow[] {
-  return db
-    .prepare(
-      `SELECT idx, path, type, description, exception_code, exception_description, exception_details
+  return cached(
+    db,
+    `SELECT idx, path, type, description, exception_code, exception_description, exception_details
        FROM rs_errors WHERE run_kind = ? AND run_id = ? ORDER BY idx`,
-    )
-    .all(kind, runId) as ErrorRow[];
+  ).all(kind, runId) as ErrorRow[];
 }
 
 export function addRunErrors(db: Db, kind: 'backup' | 'restore', runId: number, errors: ErrorRow[]): void {
-  const insert = db.prepare(
+  const insert = cached(
+    db,
     `INSERT INTO rs_errors (run_kind, run_id, idx, path, type, description, exception_code,
        exception_description, exception_details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -46,7 +46,8 @@ export interface NewEvent {
 }
 
 export function addEvent(db: Db, e: NewEvent): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO rs_events (tenant_id, region, time, event, agent_id, configuration_id, backup_id, restore_id,
        bytes_completed, total_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -66,20 +67,19 @@ export function addEvent(db: Db, e: NewEvent): void {
 /** Events of one backup or restore; events are transient, as with the vendor (see pruneEvents). */
 export function runEvents(db: Db, kind: 'backup' | 'restore', runId: number, page: PageOptions): EventRow[] {
   const p = pageClause('e.id', page);
-  return db
-    .prepare(
-      `SELECT e.id, e.time, e.event, a.uuid AS agent_uuid, c.uuid AS configuration_uuid, b.uuid AS backup_uuid,
+  return cached(
+    db,
+    `SELECT e.id, e.time, e.event, a.uuid AS agent_uuid, c.uuid AS configuration_uuid, b.uuid AS backup_uuid,
          r.uuid AS restore_uuid, e.bytes_completed, e.total_bytes
        FROM rs_events e JOIN rs_agents a ON a.id = e.agent_id
        LEFT JOIN rs_configurations c ON c.id = e.configuration_id
        LEFT JOIN rs_backups b ON b.id = e.backup_id
        LEFT JOIN rs_restores r ON r.id = e.restore_id
        WHERE e.${kind}_id = ?${p.where}${p.tail}`,
-    )
-    .all(runId, ...p.params) as EventRow[];
+  ).all(runId, ...p.params) as EventRow[];
 }
 
 /** The vendor keeps events about a minute; we keep them an hour so that a slow poller still sees them. */
 export function pruneEvents(db: Db, olderThan: number): void {
-  db.prepare('DELETE FROM rs_events WHERE time < ?').run(olderThan);
+  cached(db, 'DELETE FROM rs_events WHERE time < ?').run(olderThan);
 }

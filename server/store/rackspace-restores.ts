@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import type { PageOptions } from './rackspace-sql';
-import { pageClause } from './rackspace-sql';
+import { pageClause, cached } from './rackspace-sql';
 import type { RestoreRow, RestoreView, Scope } from './rackspace-types';
 
 const VIEW = `
@@ -18,46 +18,49 @@ const ENDED_SQL = `('completed', 'completed_with_errors', 'failed', 'stopped')`;
 
 export function listRestores(db: Db, scope: Scope, page: PageOptions = {}): RestoreView[] {
   const p = pageClause('r.id', page);
-  return db
-    .prepare(`${VIEW} WHERE r.tenant_id = ? AND r.region = ?${p.where}${p.tail}`)
-    .all(scope.tenant, scope.region, ...p.params) as RestoreView[];
+  return cached(db, `${VIEW} WHERE r.tenant_id = ? AND r.region = ?${p.where}${p.tail}`).all(
+    scope.tenant,
+    scope.region,
+    ...p.params,
+  ) as RestoreView[];
 }
 
 export function findRestore(db: Db, scope: Scope, key: number | string): RestoreView | undefined {
   const column = typeof key === 'number' ? 'r.id' : 'r.uuid';
-  return db
-    .prepare(`${VIEW} WHERE ${column} = ? AND r.tenant_id = ? AND r.region = ?`)
-    .get(key, scope.tenant, scope.region) as RestoreView | undefined;
+  return cached(db, `${VIEW} WHERE ${column} = ? AND r.tenant_id = ? AND r.region = ?`).get(
+    key,
+    scope.tenant,
+    scope.region,
+  ) as RestoreView | undefined;
 }
 
 export function getRestore(db: Db, id: number): RestoreRow | undefined {
-  return db.prepare('SELECT * FROM rs_restores WHERE id = ?').get(id) as RestoreRow | undefined;
+  return cached(db, 'SELECT * FROM rs_restores WHERE id = ?').get(id) as RestoreRow | undefined;
 }
 
 /** Restores that run (Creating ones wait for a start and are not in flight). */
 export function restoresInFlight(db: Db): RestoreRow[] {
-  return db
-    .prepare(`SELECT * FROM rs_restores WHERE state NOT IN ${ENDED_SQL} AND state != 'creating' ORDER BY id`)
-    .all() as RestoreRow[];
+  return cached(
+    db,
+    `SELECT * FROM rs_restores WHERE state NOT IN ${ENDED_SQL} AND state != 'creating' ORDER BY id`,
+  ).all() as RestoreRow[];
 }
 
 /** The restore of a destination agent that runs now: an agent restores one thing at a time. */
 export function runningRestoreTo(db: Db, agentId: number): RestoreRow | undefined {
-  return db
-    .prepare(
-      `SELECT * FROM rs_restores WHERE destination_agent_id = ? AND state NOT IN ${ENDED_SQL} AND state != 'creating' LIMIT 1`,
-    )
-    .get(agentId) as RestoreRow | undefined;
+  return cached(
+    db,
+    `SELECT * FROM rs_restores WHERE destination_agent_id = ? AND state NOT IN ${ENDED_SQL} AND state != 'creating' LIMIT 1`,
+  ).get(agentId) as RestoreRow | undefined;
 }
 
 export function recentRestores(db: Db, scope: Scope, limit: number, agentId?: number): RestoreView[] {
-  const agent =
-    agentId === undefined
-      ? ''
-      : ` AND (r.source_agent_id = ${Math.floor(agentId)} OR r.destination_agent_id = ${Math.floor(agentId)})`;
-  return db
-    .prepare(`${VIEW} WHERE r.tenant_id = ? AND r.region = ?${agent} ORDER BY r.changed_at DESC LIMIT ?`)
-    .all(scope.tenant, scope.region, limit) as RestoreView[];
+  const agent = agentId === undefined ? '' : ' AND (r.source_agent_id = ? OR r.destination_agent_id = ?)';
+  const params = agentId === undefined ? [] : [agentId, agentId];
+  return cached(
+    db,
+    `${VIEW} WHERE r.tenant_id = ? AND r.region = ?${agent} ORDER BY r.changed_at DESC LIMIT ?`,
+  ).all(scope.tenant, scope.region, ...params, limit) as RestoreView[];
 }
 
 export interface RestoreFileRow {
@@ -67,13 +70,14 @@ export interface RestoreFileRow {
 }
 
 export function restoreFiles(db: Db, restoreId: number): RestoreFileRow[] {
-  return db
-    .prepare('SELECT path, filter, item_type FROM rs_restore_files WHERE restore_id = ? ORDER BY id')
-    .all(restoreId) as RestoreFileRow[];
+  return cached(
+    db,
+    'SELECT path, filter, item_type FROM rs_restore_files WHERE restore_id = ? ORDER BY id',
+  ).all(restoreId) as RestoreFileRow[];
 }
 
 export function addRestoreFile(db: Db, restoreId: number, file: RestoreFileRow): void {
-  db.prepare('INSERT INTO rs_restore_files (restore_id, path, filter, item_type) VALUES (?, ?, ?, ?)').run(
+  cached(db, 'INSERT INTO rs_restore_files (restore_id, path, filter, item_type) VALUES (?, ?, ?, ?)').run(
     restoreId,
     file.path,
     file.filter,
@@ -82,5 +86,5 @@ export function addRestoreFile(db: Db, restoreId: number, file: RestoreFileRow):
 }
 
 export function clearRestoreFiles(db: Db, restoreId: number): void {
-  db.prepare('DELETE FROM rs_restore_files WHERE restore_id = ?').run(restoreId);
+  cached(db, 'DELETE FROM rs_restore_files WHERE restore_id = ?').run(restoreId);
 }

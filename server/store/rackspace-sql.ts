@@ -1,4 +1,16 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement, compiled once per database: lists and ticks run the same SQL again and again. */
+export function cached(db: Db, sql: string): Statement {
+  let map = statements.get(db);
+  if (!map) statements.set(db, (map = new Map<string, Statement>()));
+  let stmt = map.get(sql);
+  if (!stmt) map.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
 
 /** Keyset paging over an integer id column: what v2's `marker`/`limit`/`sort_dir` become in SQL. */
 export interface PageOptions {
@@ -33,7 +45,7 @@ export function updateRow(
 ): void {
   const keys = Object.keys(patch);
   if (keys.length === 0) return;
-  db.prepare(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
+  cached(db, `UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
     ...keys.map((k) => patch[k] ?? null),
     id,
   );
@@ -42,9 +54,10 @@ export function updateRow(
 /** Inserts a row from an object's keys; returns the new rowid. */
 export function insertRow(db: Db, table: string, row: Record<string, string | number | null>): number {
   const keys = Object.keys(row);
-  const info = db
-    .prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`)
-    .run(...keys.map((k) => row[k] ?? null));
+  const info = cached(
+    db,
+    `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+  ).run(...keys.map((k) => row[k] ?? null));
   return Number(info.lastInsertRowid);
 }
 
@@ -55,8 +68,10 @@ export function idOfUuid(
   uuid: string,
   scope: { tenant: string; region: string },
 ): number | undefined {
-  const row = db
-    .prepare(`SELECT id FROM ${table} WHERE uuid = ? AND tenant_id = ? AND region = ?`)
-    .get(uuid, scope.tenant, scope.region) as { id: number } | undefined;
+  const row = cached(db, `SELECT id FROM ${table} WHERE uuid = ? AND tenant_id = ? AND region = ?`).get(
+    uuid,
+    scope.tenant,
+    scope.region,
+  ) as { id: number } | undefined;
   return row?.id;
 }

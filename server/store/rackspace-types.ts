@@ -83,6 +83,7 @@ export interface ConfigurationView extends ConfigurationRow {
   current_state: BackupState | null;
   last_state: BackupState | null;
   last_completed_uuid: string | null;
+  last_completed_at: number | null;
 }
 
 export type Outcome = 'completed' | 'completed_with_errors' | 'failed';
