@@ -1,0 +1,107 @@
+import '@mantine/core/styles/Anchor.css';
+import '@mantine/core/styles/Paper.css';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { LogItem } from '../../../api/domain';
+import { isInFlight } from '../../../api/domain';
+import { PageHeader } from '../../../components/page-header';
+import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
+import { NONE, formatDateTime, formatDuration, secondsBetween } from '../../../lib/format';
+import { restoreSessionQueries } from '../queries';
+import { exploreTypeLabel } from './explore-types';
+import { StopSessionButton } from './stop-session-button';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0} style={{ wordBreak: 'break-word' }}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+const back = (
+  <Anchor component={Link} to="/restore-sessions" size="sm">
+    Back to Restore sessions
+  </Anchor>
+);
+
+/** One restore session: what it explores, its state, and its events. */
+export function RestoreSessionPage({
+  connectionId,
+  id,
+  mayStop,
+  renderEvents,
+}: {
+  connectionId: string;
+  id: string;
+  mayStop: boolean;
+  /** The events table (the log table the Jobs feature also uses, handed in by the route). */
+  renderEvents: (events: readonly LogItem[]) => ReactNode;
+}) {
+  const session = useQuery(restoreSessionQueries.detail(connectionId, id));
+  const events = useQuery(restoreSessionQueries.events(connectionId, id));
+  if (session.isPending) return <LoadingState label="Loading the restore session" />;
+  if (session.isError)
+    return session.error.status === 404 ? (
+      <NotFoundState what="Restore session">{back}</NotFoundState>
+    ) : (
+      <ErrorState error={session.error} onRetry={() => void session.refetch()} what="Restore session" />
+    );
+  const s = session.data;
+  const open = isInFlight(s.state);
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={back}
+        title={s.parentName || 'Restore session'}
+        description={`${exploreTypeLabel(s.sessionType)} · ${s.organizationName || NONE}`}
+        actions={open && mayStop ? <StopSessionButton session={s} size="sm" /> : undefined}
+      />
+      <Paper withBorder p="md" radius="md" mb="md">
+        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} component="dl" m={0}>
+          <Fact label="State">
+            <span data-testid="restore-session-state" data-status={s.state}>
+              <StatusBadge state={s.state} vendorState={s.vendorState} />
+            </span>
+          </Fact>
+          <Fact label="Result">{s.result ?? (open ? 'Still open' : NONE)}</Fact>
+          <Fact label="Started by">{s.initiatedBy ?? NONE}</Fact>
+          <Fact label="Created">{formatDateTime(s.startedAt)}</Fact>
+          <Fact label="Ended">{s.endedAt ? formatDateTime(s.endedAt) : 'Still open'}</Fact>
+          <Fact label="Open for">{formatDuration(secondsBetween(s.startedAt, s.endedAt))}</Fact>
+        </SimpleGrid>
+        {s.reason && (
+          <Text size="sm" mt="sm">
+            {s.reason}
+          </Text>
+        )}
+      </Paper>
+      <Title order={2} size="h3" mb="xs">
+        Events
+      </Title>
+      {events.isPending ? (
+        <LoadingState label="Loading the events" rows={3} />
+      ) : events.isError ? (
+        <ErrorState
+          error={events.error}
+          onRetry={() => void events.refetch()}
+          title="Could not load the events"
+        />
+      ) : events.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No events yet.
+        </Text>
+      ) : (
+        renderEvents(events.data)
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import '@mantine/core/styles/Anchor.css';
+import { Anchor } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { isInFlight } from '../../../api/domain';
+import { PageHeader } from '../../../components/page-header';
+import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
+import { formatDateTime } from '../../../lib/format';
+import { restoreQueries } from '../queries';
+import { RestoreReport } from './restore-report';
+import { StopRestoreButton } from './stop-restore-button';
+
+const back = (
+  <Anchor component={Link} to="/restores" size="sm">
+    Back to Restores
+  </Anchor>
+);
+
+/** One restore: its live state while it runs, its report once it has ended. */
+export function RestorePage({
+  connectionId,
+  id,
+  mayStop,
+}: {
+  connectionId: string;
+  id: string;
+  mayStop: boolean;
+}) {
+  const restore = useQuery(restoreQueries.detail(connectionId, id));
+  if (restore.isPending) return <LoadingState label="Loading the restore" />;
+  if (restore.isError)
+    return restore.error.status === 404 ? (
+      <NotFoundState what="Restore">{back}</NotFoundState>
+    ) : (
+      <ErrorState error={restore.error} onRetry={() => void restore.refetch()} what="Restore" />
+    );
+  const r = restore.data;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={back}
+        title={`Restore of ${r.parentName || `backup ${r.backupId}`}`}
+        description={`Restore #${r.id} · restore point ${r.backupId}${r.startedAt ? ` · started ${formatDateTime(r.startedAt)}` : ''}`}
+        actions={isInFlight(r.state) && mayStop ? <StopRestoreButton restore={r} size="sm" /> : undefined}
+      />
+      <RestoreReport restore={r} />
+    </>
+  );
+}

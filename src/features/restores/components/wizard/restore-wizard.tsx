@@ -1,0 +1,166 @@
+import '@mantine/core/styles/Button.css';
+import '@mantine/core/styles/Stepper.css';
+import { Button, Group, Stack, Stepper, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { Connection } from '../../../../api/domain';
+import { PageHeader } from '../../../../components/page-header';
+import { useCreateRestore } from '../../mutations';
+import { restorePath } from '../restores-table';
+import { StepConfiguration } from './step-configuration';
+import { StepDestination } from './step-destination';
+import { StepPassword } from './step-password';
+import { StepPoint } from './step-point';
+import { StepReview } from './step-review';
+import type { StepId, WizardChoices } from './wizard-state';
+import { EMPTY_CHOICES, choose, restoreInput, stepProblem, wizardSteps } from './wizard-state';
+
+const LABELS: Record<StepId, { label: string; description: string }> = {
+  configuration: { label: 'Configuration', description: 'What to restore from' },
+  point: { label: 'Restore point', description: 'Which backup' },
+  destination: { label: 'Destination', description: 'Where to' },
+  password: { label: 'Vault password', description: 'Encrypted backup' },
+  review: { label: 'Review', description: 'Check and start' },
+};
+
+/**
+ * The restore wizard: configuration → restore point → destination → vault password (encrypted
+ * backups only) → review → start. The password lives in this component's state only until the start
+ * request is sent with it.
+ */
+export function RestoreWizard({
+  connections,
+  initial,
+}: {
+  /** Rackspace connections on which the person may restore. */
+  connections: readonly Connection[];
+  initial?: { connectionId?: string | null; configurationId?: string | null };
+}) {
+  const navigate = useNavigate();
+  const create = useCreateRestore();
+  const [choices, setChoices] = useState<WizardChoices>(() => {
+    const connectionId =
+      connections.find((c) => c.id === initial?.connectionId)?.id ??
+      (connections.length === 1 ? connections[0]?.id : null) ??
+      null;
+    return {
+      ...EMPTY_CHOICES,
+      connectionId,
+      configurationId: connectionId ? (initial?.configurationId ?? null) : null,
+    };
+  });
+  const [password, setPassword] = useState('');
+  const [active, setActive] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const steps = wizardSteps(choices);
+  const step = steps[Math.min(active, steps.length - 1)] ?? 'configuration';
+  const last = step === 'review';
+  const connection = connections.find((c) => c.id === choices.connectionId);
+
+  const onChoose = (change: Partial<WizardChoices>) => {
+    setProblem(null);
+    setChoices((c) => choose(c, change));
+    if (change.connectionId !== undefined || change.configurationId !== undefined) setPassword('');
+  };
+  const next = () => {
+    const p = stepProblem(step, choices, password);
+    setProblem(p);
+    if (!p) setActive((a) => Math.min(a + 1, steps.length - 1));
+  };
+  const start = () => {
+    const input = restoreInput(choices);
+    if (!input || !choices.connectionId) return;
+    const connectionId = choices.connectionId;
+    create.mutate(
+      { connectionId, input, start: true, password: choices.point?.encrypted ? password : null },
+      {
+        onSuccess: (restore) => {
+          setPassword('');
+          notifications.show({ color: 'green', message: 'The restore has started.', autoClose: 4000 });
+          void navigate(restorePath(restore));
+        },
+      },
+    );
+  };
+
+  const body = (id: StepId) => {
+    const cid = choices.connectionId ?? '';
+    switch (id) {
+      case 'configuration':
+        return <StepConfiguration connections={connections} choices={choices} onChoose={onChoose} />;
+      case 'point':
+        return (
+          <StepPoint
+            connectionId={cid}
+            configurationId={choices.configurationId ?? ''}
+            point={choices.point}
+            onChoose={(point) => onChoose({ point })}
+          />
+        );
+      case 'destination':
+        return <StepDestination connectionId={cid} choices={choices} onChoose={onChoose} />;
+      case 'password':
+        return (
+          <StepPassword
+            password={password}
+            onChange={(p) => {
+              setProblem(null);
+              setPassword(p);
+            }}
+          />
+        );
+      case 'review':
+        return <StepReview connectionLabel={connection?.label ?? cid} choices={choices} />;
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="New restore"
+        description="Restore files from a Rackspace Cloud Backup to a machine."
+      />
+      <Stack gap="lg">
+        <Stepper
+          active={active}
+          onStepClick={(i) => i < active && setActive(i)}
+          allowNextStepsSelect={false}
+          size="sm"
+        >
+          {steps.map((id) => (
+            <Stepper.Step key={id} label={LABELS[id].label} description={LABELS[id].description}>
+              <Stack gap="md" pt="md" component="section" aria-label={LABELS[id].label}>
+                {body(id)}
+              </Stack>
+            </Stepper.Step>
+          ))}
+        </Stepper>
+        {problem && (
+          <Text c="red" size="sm" role="alert">
+            {problem}
+          </Text>
+        )}
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => {
+              setProblem(null);
+              setActive((a) => a - 1);
+            }}
+            disabled={active === 0 || create.isPending}
+          >
+            Back
+          </Button>
+          {last ? (
+            <Button onClick={start} loading={create.isPending}>
+              Start restore
+            </Button>
+          ) : (
+            <Button onClick={next}>Next</Button>
+          )}
+        </Group>
+      </Stack>
+    </>
+  );
+}
