@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { createContext, use } from 'react';
-import type { Connection } from '../api/domain';
+import type { Capabilities, Connection } from '../api/domain';
 import type { Action, Permission } from '../lib/can';
 
 /**
@@ -15,6 +15,8 @@ export interface PageAccess {
   /** Role and dialect together; `reason` says why not. */
   allow: (connectionId: string, action: Action) => Permission;
   label: (connectionId: string) => string;
+  /** What the connection's dialect can show and do at all. */
+  capabilities: (connectionId: string) => Capabilities;
 }
 
 const PageAccessContext = createContext<PageAccess | null>(null);

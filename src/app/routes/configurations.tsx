@@ -1,5 +1,5 @@
-import { PageHeader } from '../../components/page-header';
+import { ConfigurationsPage } from '../../features/configurations/components/configurations-page';
 
 export function Component() {
-  return <PageHeader title="Configurations" />;
+  return <ConfigurationsPage />;
 }

@@ -15,6 +15,7 @@ export function useAccess(): PageAccess {
       allow: (connectionId, action) =>
         permission(sessions[connectionId]?.role, action, runtime.provider(connectionId).capabilities),
       label: (connectionId) => connections.find((c) => c.id === connectionId)?.label ?? connectionId,
+      capabilities: (connectionId) => runtime.provider(connectionId).capabilities,
     };
   }, [connections, sessions]);
 }

@@ -57,8 +57,8 @@ export function SignInForm({
             setSecret('');
           }}
           data={[
-            { value: 'password', label: 'Password' },
-            { value: 'apiKey', label: 'API key (Rackspace)' },
+            { value: 'password', label: 'With a password' },
+            { value: 'apiKey', label: 'With an API key (Rackspace)' },
           ]}
         />
         {kind === 'password' ? (

@@ -1,0 +1,100 @@
+import { Group } from '@mantine/core';
+import type { Configuration } from '../../../api/domain';
+import { isInFlight } from '../../../api/domain';
+import { ConfirmActionButton } from '../../../components/confirm-action-button';
+import { usePageAccess } from '../../../components/page-access';
+import { useSetEnabled, useStartBackup, useStopBackup } from '../mutations';
+
+/** The run in flight of a configuration, as far as its list entry tells. */
+export function runningBackupId(c: Configuration): string | null {
+  if (c.currentRunId) return c.currentRunId;
+  return c.lastRun && isInFlight(c.lastRun.state) ? c.lastRun.id : null;
+}
+
+/**
+ * Start, stop, enable and disable one configuration. Only what the person's role and the dialect
+ * allow is offered: a viewer sees none of these buttons, support no stop and no enable/disable.
+ */
+export function ConfigurationActions({
+  configuration: c,
+  size = 'xs',
+}: {
+  configuration: Configuration;
+  size?: 'xs' | 'sm';
+}) {
+  const { allow } = usePageAccess();
+  const start = useStartBackup();
+  const stop = useStopBackup();
+  const setEnabled = useSetEnabled();
+  const runId = runningBackupId(c);
+  const running = runId !== null || (c.lastRun !== null && isInFlight(c.lastRun.state));
+  const target = { connectionId: c.connectionId, targetId: c.id };
+  const name = c.name;
+
+  const canStart = allow(c.connectionId, 'backup.start').allowed;
+  const canStop = allow(c.connectionId, 'backup.stop').allowed;
+  const canEnable = allow(c.connectionId, 'enable').allowed;
+  if (!canStart && !canStop && !canEnable) return null;
+
+  return (
+    <Group gap={6} wrap="nowrap">
+      {canStart && !running && (
+        <ConfirmActionButton
+          size={size}
+          variant="light"
+          aria-label={`Start a backup of ${name}`}
+          pending={start.isPending}
+          onAction={() => start.mutate(target)}
+          disabledReason={c.enabled ? undefined : 'The configuration is disabled; enable it first.'}
+        >
+          Start
+        </ConfirmActionButton>
+      )}
+      {canStop && running && (
+        <ConfirmActionButton
+          size={size}
+          variant="light"
+          color="red"
+          aria-label={`Stop the backup of ${name}`}
+          pending={stop.isPending}
+          onAction={() => stop.mutate({ ...target, runId })}
+          confirm={{
+            title: 'Stop this backup?',
+            message: `The backup of ${name} stops where it is; what it has not copied yet is not in the vault.`,
+            confirmLabel: 'Stop backup',
+          }}
+        >
+          Stop
+        </ConfirmActionButton>
+      )}
+      {canEnable &&
+        (c.enabled ? (
+          <ConfirmActionButton
+            size={size}
+            variant="subtle"
+            color="orange"
+            aria-label={`Disable ${name}`}
+            pending={setEnabled.isPending}
+            onAction={() => setEnabled.mutate({ ...target, enabled: false })}
+            confirm={{
+              title: 'Disable this configuration?',
+              message: `${name} stops running on its schedule until it is enabled again.`,
+              confirmLabel: 'Disable',
+            }}
+          >
+            Disable
+          </ConfirmActionButton>
+        ) : (
+          <ConfirmActionButton
+            size={size}
+            variant="subtle"
+            aria-label={`Enable ${name}`}
+            pending={setEnabled.isPending}
+            onAction={() => setEnabled.mutate({ ...target, enabled: true })}
+          >
+            Enable
+          </ConfirmActionButton>
+        ))}
+    </Group>
+  );
+}
