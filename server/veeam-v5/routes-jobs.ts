@@ -10,6 +10,7 @@ import { emptyOk, guard, idParam, readJson, route, veeamError } from './http';
 import { JOB_ACTION_ROLE, parseJobAction } from './job-action';
 import { jobListRenderer } from './job-list';
 import { presentJob } from './present';
+import { getOne } from './read-routes';
 
 /** Jobs: the bare-array lists, one job, and `POST /Jobs/{id}/action` (seed 004). */
 export function jobRoutes(app: Hono, ctx: ServiceContext): void {
@@ -22,12 +23,7 @@ export function jobRoutes(app: Hono, ctx: ServiceContext): void {
     return user instanceof Response ? user : c.body(jobList(), 200, json);
   });
 
-  route(app, 'GET', '/v5/jobs/:id', (c) => {
-    const user = guard(ctx, c, 'read');
-    if (user instanceof Response) return user;
-    const job = store.job(idParam(c));
-    return job ? c.json(presentJob(job)) : veeamError(c, 404, `There is no job with id "${idParam(c)}".`);
-  });
+  getOne(app, ctx, '/v5/jobs/:id', 'job', (id) => store.job(id), presentJob);
 
   route(app, 'GET', '/v5/organizations/:id/jobs', (c) => {
     const user = guard(ctx, c, 'read');

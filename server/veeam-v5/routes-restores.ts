@@ -3,53 +3,52 @@ import { parseVeeamDateTime, restoreSessionActionSchema } from '../../src/api/ve
 import type { ServiceContext } from '../context';
 import { stopRestoreSession } from '../engine/veeam-restores';
 import { veeamStore } from '../store/veeam-store';
-import { guard, idParam, paged, queryParam, readJson, readPage, route, emptyOk, veeamError } from './http';
+import { emptyOk, guard, idParam, queryParam, readJson, route, veeamError } from './http';
+import { getOne, getPage } from './read-routes';
 import { presentRestoreEvent, presentRestoreSession } from './present';
 
 /** Restore sessions: the paged list (time filters), one, stop, and its events (paged). */
 export function restoreSessionRoutes(app: Hono, ctx: ServiceContext): void {
   const store = veeamStore(ctx.db);
 
-  route(app, 'GET', '/v5/restoresessions', (c) => {
-    const user = guard(ctx, c, 'read');
-    if (user instanceof Response) return user;
-    const page = readPage(c);
-    if (page instanceof Response) return page;
-    const bounds: (number | null)[] = [];
-    for (const name of ['startTimeFrom', 'startTimeTo']) {
-      const text = queryParam(c, name);
-      const value = text ? parseVeeamDateTime(text) : null;
-      if (text && value === null) {
-        return veeamError(
-          c,
-          400,
-          `${name} must be a date and time such as 2020-04-12T10:54:40Z, not "${text}".`,
-        );
+  getPage(
+    app,
+    ctx,
+    '/v5/restoresessions',
+    (page, c) => {
+      const bounds: (number | null)[] = [];
+      for (const name of ['startTimeFrom', 'startTimeTo']) {
+        const text = queryParam(c, name);
+        const value = text ? parseVeeamDateTime(text) : null;
+        if (text && value === null) {
+          return veeamError(
+            c,
+            400,
+            `${name} must be a date and time such as 2020-04-12T10:54:40Z, not "${text}".`,
+          );
+        }
+        bounds.push(value);
       }
-      bounds.push(value);
-    }
-    const [from = null, to = null] = bounds;
-    return c.json(paged(c, store.restoreSessions(page, from, to), page, presentRestoreSession));
-  });
-
-  route(app, 'GET', '/v5/restoresessions/:id', (c) => {
-    const user = guard(ctx, c, 'read');
-    if (user instanceof Response) return user;
-    const session = store.restoreSession(idParam(c));
-    return session
-      ? c.json(presentRestoreSession(session))
-      : veeamError(c, 404, `There is no restore session with id "${idParam(c)}".`);
-  });
-
-  route(app, 'GET', '/v5/restoresessions/:id/events', (c) => {
-    const user = guard(ctx, c, 'read');
-    if (user instanceof Response) return user;
-    const page = readPage(c);
-    if (page instanceof Response) return page;
-    const id = idParam(c);
-    if (!store.restoreSession(id)) return veeamError(c, 404, `There is no restore session with id "${id}".`);
-    return c.json(paged(c, store.restoreEvents(id, page), page, presentRestoreEvent));
-  });
+      return store.restoreSessions(page, bounds[0] ?? null, bounds[1] ?? null);
+    },
+    presentRestoreSession,
+  );
+  getOne(
+    app,
+    ctx,
+    '/v5/restoresessions/:id',
+    'restore session',
+    (id) => store.restoreSession(id),
+    presentRestoreSession,
+  );
+  getPage(
+    app,
+    ctx,
+    '/v5/restoresessions/:id/events',
+    (page, c) => store.restoreEvents(idParam(c), page),
+    presentRestoreEvent,
+    { what: 'restore session', exists: (id) => store.restoreSession(id) !== undefined },
+  );
 
   route(app, 'POST', '/v5/restoresessions/:id/action', async (c) => {
     const user = guard(ctx, c, 'restore-session');

@@ -18,8 +18,9 @@ import {
  * Our choices where the vendor is silent (written down in server/veeam-v5/README.md too):
  * - `POST /Jobs/{id}/action` answers 200 with an EMPTY body for every action, explore included (seed 004:
  *   "Response Body: None"); the new restore session shows first in `GET /RestoreSessions`.
- * - start on a running job, stop on a job that does not run, stop on a stopped restore session: 409
- *   with `{message}`. Disable of a running job is allowed; the running session goes on.
+ * - start on a running job, start on a disabled job, stop on a job that does not run, stop on a
+ *   stopped restore session: 409 with `{message}`. Disable of a running job is allowed; the running
+ *   session goes on. Bad bodies: 400 (415 when not JSON).
  * - errors are `{message, errorCode}` (v8's RESTExceptionInfo without the stack trace).
  * - the token answer adds `userName` and `role` (viewer | support | admin): Veeam v5 has no roles of its
  *   own, and the console needs to know what to offer.
