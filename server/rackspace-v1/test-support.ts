@@ -62,7 +62,8 @@ export async function harness(
       let body: string | undefined;
       if (opts.body !== undefined) {
         body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-        headers['content-type'] ??= 'application/json';
+        if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+          headers['content-type'] = 'application/json';
       }
       return service.app.request(path, { method, headers, body });
     },
