@@ -35,12 +35,13 @@ export function addRestoreEvent(
 }
 
 /**
- * Opens a restore session on a job's backups at a point in time. Before the organization's first
+ * Opens a restore session on a job's backups (or, without a job, the whole organization's) at a point
+ * in time. Before the organization's first
  * backup the session is empty; after its last one it shows the latest restore point (VB-DOC5).
  */
 export function openRestoreSession(
   store: VeeamStore,
-  job: JobRow,
+  job: JobRow | null,
   org: OrgRow,
   explore: Explore,
   who: string,
@@ -55,9 +56,9 @@ export function openRestoreSession(
     : '0 items processed (0 successfully, 0 failed)';
   store.insert('veeam_restore_sessions', {
     id,
-    job_id: job.id,
+    job_id: job?.id ?? null,
     org_id: org.id,
-    name: `${org.name}: ${job.name} - ${logTime(point)}`,
+    name: `${org.name}: ${job?.name ?? `${org.office_name} organization`} - ${logTime(point)}`,
     organization: org.name,
     type: TYPE_NAMES[explore.type],
     creation_time: now,
@@ -72,7 +73,7 @@ export function openRestoreSession(
   });
   addRestoreEvent(store, id, now, {
     title: 'Restore session started',
-    message: `${EXPLORERS[explore.type]} session started by ${who} for job ${job.name}.`,
+    message: `${EXPLORERS[explore.type]} session started by ${who} for ${job ? `job ${job.name}` : `organization ${org.name}`}.`,
   });
   addRestoreEvent(store, id, now, {
     title: empty ? 'No restore point found' : 'Restore point mounted',

@@ -70,3 +70,32 @@ describe('stopping a restore session', () => {
     expect(errorSchema.parse(await again.json()).message).toMatch(/is already stopped/);
   });
 });
+
+describe('the organization-level explore', () => {
+  it('opens a restore session and answers 201 with it', async () => {
+    const orgs = (await (await t.call('viewer', '/v5/Organizations')).json()) as {
+      id: string;
+      name: string;
+    }[];
+    const org = orgs[1]!;
+    const res = await t.post('support', `/v5/Organizations/${org.id}/Action`, {
+      explore: { datetime: '2026-11-22 11:00:00.000', type: 'veod' },
+    });
+    expect(res.status).toBe(201);
+    const opened = restoreSessionSchema.parse(await res.json());
+    expect(opened).toMatchObject({ state: 'Working', type: 'Veod', organization: org.name });
+    expect(opened.name).toMatch(/^fabrikam\.onmicrosoft\.com: Fabrikam organization - /);
+    expect((await session()).id).toBe(id);
+    expect((await t.call('viewer', `/v5/RestoreSessions/${opened.id}`)).status).toBe(200);
+  });
+
+  it('refuses job actions, viewers and unknown organizations', async () => {
+    const orgs = (await (await t.call('viewer', '/v5/Organizations')).json()) as { id: string }[];
+    const start = await t.post('admin', `/v5/Organizations/${orgs[0]!.id}/action`, { start: null });
+    expect(start.status).toBe(400);
+    expect(errorSchema.parse(await start.json()).message).toMatch(/takes one action, explore/);
+    const body = { explore: { datetime: '2026-11-22 11:00:00.000', type: 'vex' } };
+    expect((await t.post('viewer', `/v5/Organizations/${orgs[0]!.id}/action`, body)).status).toBe(403);
+    expect((await t.post('support', '/v5/Organizations/nope/action', body)).status).toBe(404);
+  });
+});

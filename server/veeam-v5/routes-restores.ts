@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { parseVeeamDateTime, restoreSessionActionSchema } from '../../src/api/veeam-v5/wire';
 import type { ServiceContext } from '../context';
-import { stopRestoreSession } from '../engine/veeam-restores';
+import { openRestoreSession, stopRestoreSession } from '../engine/veeam-restores';
 import { veeamStore } from '../store/veeam-store';
 import { emptyOk, guard, idParam, queryParam, readJson, route, veeamError } from './http';
+import { parseJobAction } from './job-action';
 import { getOne, getPage } from './read-routes';
 import { presentRestoreEvent, presentRestoreSession } from './present';
 
@@ -49,6 +50,29 @@ export function restoreSessionRoutes(app: Hono, ctx: ServiceContext): void {
     presentRestoreEvent,
     { what: 'restore session', exists: (id) => store.restoreSession(id) !== undefined },
   );
+
+  // The organization-level explore (VB-PORTAL): same body, 201 with the new restore session.
+  route(app, 'POST', '/v5/organizations/:id/action', async (c) => {
+    const user = guard(ctx, c, 'restore-session');
+    if (user instanceof Response) return user;
+    const read = await readJson(c);
+    if (read instanceof Response) return read;
+    const action = parseJobAction(read.body);
+    if (!action.ok) return veeamError(c, 400, action.message);
+    if (action.name !== 'explore') {
+      return veeamError(
+        c,
+        400,
+        `An organization takes one action, explore: "${action.name}" is for jobs (POST /v5/Jobs/{id}/action).`,
+      );
+    }
+    const org = store.organization(idParam(c));
+    if (!org) return veeamError(c, 404, `There is no organization with id "${idParam(c)}".`);
+    const opened = ctx.db.transaction(() =>
+      openRestoreSession(store, null, org, action.explore, user.username, ctx.clock.now()),
+    )();
+    return c.json(presentRestoreSession(opened), 201);
+  });
 
   route(app, 'POST', '/v5/restoresessions/:id/action', async (c) => {
     const user = guard(ctx, c, 'restore-session');
