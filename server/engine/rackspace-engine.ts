@@ -27,8 +27,10 @@ export function rackspaceTicker(ctx: ServiceContext): Ticker {
     name: 'rackspace',
     tick({ now, simulatedMs }) {
       db.transaction(() => {
+        // Runs started by this tick's schedules show their first state until the next tick.
+        const running = backupsInFlight(db);
         runSchedules(ctx, now);
-        for (const b of backupsInFlight(db)) advanceBackup(db, seed, b, now, simulatedMs);
+        for (const b of running) advanceBackup(db, seed, b, now, simulatedMs);
         for (const r of restoresInFlight(db)) advanceRestore(db, seed, r, now, simulatedMs);
         if (now - lastPrune > 60_000) {
           pruneEvents(db, now - EVENTS_KEPT_MS);
