@@ -1,4 +1,4 @@
-import type { RunProgress } from './domain';
+import type { Run, RunProgress } from './domain';
 
 /** Helpers every adapter uses to build domain runs. */
 
@@ -66,5 +66,27 @@ export function cachedFor<T>(ttlMs: number, load: () => Promise<T>): { get(): Pr
     reset() {
       value = null;
     },
+  };
+}
+
+type RunCore = Pick<
+  Run,
+  'connectionId' | 'kind' | 'id' | 'parentId' | 'parentName' | 'state' | 'vendorState'
+>;
+
+/** A run whose fields the dialect does not give stay empty; callers pass what they know. */
+export function runOf(fields: RunCore & Partial<Run>): Run {
+  return {
+    machineName: null,
+    startedAt: null,
+    endedAt: null,
+    updatedAt: null,
+    progress: emptyProgress(),
+    errorCount: 0,
+    reason: null,
+    restorable: null,
+    encrypted: null,
+    initiatedBy: null,
+    ...fields,
   };
 }

@@ -80,6 +80,15 @@ function veeamSession(
   };
 }
 
+/** `POST /v5/Token` with a form: the password grant or the refresh grant. */
+function veeamToken(http: HttpClient, connection: Connection, origin: string, form: Record<string, string>) {
+  const root = sameOrigin(connection.baseUrl ?? '/v5', origin);
+  return http.request(
+    { method: 'POST', path: `${root}/token`, absolute: true, anonymous: true, form },
+    tokenAnswerSchema,
+  );
+}
+
 /** Veeam `POST /v5/Token`, form-encoded `grant_type=password`. API keys are a Rackspace thing. */
 export async function signInVeeam(
   http: HttpClient,
@@ -89,17 +98,11 @@ export async function signInVeeam(
 ): Promise<ConnectionSession> {
   if (credentials.password === undefined || credentials.password === '')
     throw refused(connection, 'Veeam signs in with a password, not an API key.');
-  const root = sameOrigin(connection.baseUrl ?? '/v5', origin);
-  const answer = await http.request(
-    {
-      method: 'POST',
-      path: `${root}/token`,
-      absolute: true,
-      anonymous: true,
-      form: { grant_type: 'password', username: credentials.username, password: credentials.password },
-    },
-    tokenAnswerSchema,
-  );
+  const answer = await veeamToken(http, connection, origin, {
+    grant_type: 'password',
+    username: credentials.username,
+    password: credentials.password,
+  });
   return veeamSession(connection, origin, answer, credentials.username, 'admin');
 }
 
@@ -110,16 +113,9 @@ export async function refreshVeeam(
   session: ConnectionSession,
   origin: string,
 ): Promise<ConnectionSession> {
-  const root = sameOrigin(connection.baseUrl ?? '/v5', origin);
-  const answer = await http.request(
-    {
-      method: 'POST',
-      path: `${root}/token`,
-      absolute: true,
-      anonymous: true,
-      form: { grant_type: 'refresh_token', refresh_token: session.refreshToken ?? '' },
-    },
-    tokenAnswerSchema,
-  );
+  const answer = await veeamToken(http, connection, origin, {
+    grant_type: 'refresh_token',
+    refresh_token: session.refreshToken ?? '',
+  });
   return veeamSession(connection, origin, answer, session.username, session.role);
 }

@@ -1,5 +1,5 @@
 import type { Agent, Configuration, RestorePoint, Run, RunError, RunState, Schedule } from '../domain';
-import { emptyProgress, isoOf, secondsOf } from '../run-parts';
+import { emptyProgress, isoOf, runOf, secondsOf } from '../run-parts';
 import { clock12, dayName, everyHours } from '../schedule-words';
 import type { Activity, Agent as WireAgent, BackupConfiguration, CompletedBackup, ReportError } from './wire';
 import { fromMsDate, parseV1Size } from './wire';
@@ -52,7 +52,7 @@ export function activityRun(connectionId: string, a: Activity): Run {
   const at = iso(a.TimeOfActivity);
   const state = v1State(a.CurrentState);
   const live = state === 'queued' || state === 'running' || state === 'stopping';
-  return {
+  return runOf({
     connectionId,
     kind,
     id: String(kind === 'backup' ? a.BackupId || a.ID : a.ID),
@@ -64,20 +64,20 @@ export function activityRun(connectionId: string, a: Activity): Run {
     startedAt: live ? at : null,
     endedAt: live ? null : at,
     updatedAt: at,
-    progress: emptyProgress(),
-    errorCount: 0,
-    reason: null,
-    restorable: null,
-    encrypted: null,
-    initiatedBy: null,
-  };
+  });
 }
 
+/** An ended backup of GET /backup/completed; `state` from the activity list when it knows it. */
 export function completedRun(connectionId: string, b: CompletedBackup, state: string | null): Run {
   const vendorState = state ?? (b.NumErrors > 0 ? 'CompletedWithErrors' : 'Completed');
   const mapped = v1State(vendorState);
-  return {
-    ...activityRunBase(connectionId, b),
+  return runOf({
+    connectionId,
+    kind: 'backup',
+    id: String(b.BackupId),
+    parentId: String(b.BackupConfigurationId),
+    parentName: b.BackupConfigurationName,
+    machineName: b.MachineName,
     state: mapped,
     vendorState,
     endedAt: iso(b.CompletedTime),
@@ -85,29 +85,7 @@ export function completedRun(connectionId: string, b: CompletedBackup, state: st
     progress: { ...emptyProgress(), bytesSearched: parseV1Size(b.BytesSearched) },
     errorCount: b.NumErrors,
     restorable: mapped === 'succeeded' || mapped === 'warning',
-  };
-}
-
-function activityRunBase(connectionId: string, b: CompletedBackup): Run {
-  return {
-    connectionId,
-    kind: 'backup',
-    id: String(b.BackupId),
-    parentId: String(b.BackupConfigurationId),
-    parentName: b.BackupConfigurationName,
-    machineName: b.MachineName,
-    state: 'succeeded',
-    vendorState: 'Completed',
-    startedAt: null,
-    endedAt: null,
-    updatedAt: null,
-    progress: emptyProgress(),
-    errorCount: 0,
-    reason: null,
-    restorable: null,
-    encrypted: null,
-    initiatedBy: null,
-  };
+  });
 }
 
 /** A configuration, with its last and current run read from the activity list. */

@@ -1,6 +1,6 @@
 import type { Agent, Configuration, Restore, RestorePoint, Run, RunDetail, RunState } from '../domain';
 import { isInFlight } from '../domain';
-import { emptyProgress, etaOf, normaliseIso } from '../run-parts';
+import { emptyProgress, etaOf, normaliseIso, runOf } from '../run-parts';
 import { rruleWords } from '../schedule-words';
 import type {
   Activity,
@@ -92,7 +92,7 @@ export function withErrors<T extends Run>(run: T, errors: ErrorList | null): T &
 }
 
 export function v2Restore(connectionId: string, r: WireRestore, names: Names): Restore {
-  const run: Run = {
+  const run = runOf({
     connectionId,
     kind: 'restore',
     id: r.id,
@@ -107,10 +107,8 @@ export function v2Restore(connectionId: string, r: WireRestore, names: Names): R
     progress: { ...emptyProgress(), filesDone: r.files_restored, bytesDone: r.bytes_restored },
     errorCount: r.errors.count,
     reason: r.errors.reason || null,
-    restorable: null,
-    encrypted: null,
-    initiatedBy: null,
-  };
+  });
+
   return {
     ...withErrors(run, null),
     backupId: r.backup.id,
@@ -125,7 +123,7 @@ export function v2Restore(connectionId: string, r: WireRestore, names: Names): R
 /** A run known from the activity list only (no counters). */
 export function v2ActivityRun(connectionId: string, a: Activity, names: Names): Run {
   const parentId = a.configuration?.id ?? null;
-  return {
+  return runOf({
     connectionId,
     kind: a.type === 'restore' ? 'restore' : 'backup',
     id: a.id,
@@ -134,16 +132,8 @@ export function v2ActivityRun(connectionId: string, a: Activity, names: Names): 
     machineName: names.agents.get(a.agent.id) ?? null,
     state: v2State(a.state),
     vendorState: a.state,
-    startedAt: null,
-    endedAt: null,
     updatedAt: normaliseIso(a.last_updated_time),
-    progress: emptyProgress(),
-    errorCount: 0,
-    reason: null,
-    restorable: null,
-    encrypted: null,
-    initiatedBy: null,
-  };
+  });
 }
 
 export function v2Configuration(
