@@ -4,12 +4,12 @@ import type { Job } from '../../api/domain';
 import { NotFoundState } from '../../components/states';
 import { JobPage } from '../../features/jobs/components/job-page';
 import { ExploreDialog } from '../../features/restore-sessions/components/explore-dialog';
-import { usePageAccess } from './jobs-access';
+import { useAreaAccess } from './jobs-access';
 
 /** /jobs/:connectionId/:id — one job, its sessions and their logs. */
 export function Component() {
   const { connectionId = '', id = '' } = useParams();
-  const { connections, permissionFor } = usePageAccess('jobs');
+  const { connections, permissionFor } = useAreaAccess('jobs');
   const [exploring, setExploring] = useState<Job | null>(null);
   if (!connections.some((c) => c.id === connectionId))
     return <NotFoundState what={`Veeam connection "${connectionId}"`} />;

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { Job } from '../../api/domain';
 import { JobsPage } from '../../features/jobs/components/jobs-page';
 import { ExploreDialog } from '../../features/restore-sessions/components/explore-dialog';
-import { usePageAccess } from './jobs-access';
+import { useAreaAccess } from './jobs-access';
 
 /** /jobs: the Veeam jobs; "Explore" opens a restore session of the chosen job. */
 export function Component() {
-  const { connections, permissionFor } = usePageAccess('jobs');
+  const { connections, permissionFor } = useAreaAccess('jobs');
   const [exploring, setExploring] = useState<Job | null>(null);
   const exploreConnections = connections.filter((c) => permissionFor(c.id, 'restore-session').allowed);
   return (

@@ -2,12 +2,12 @@ import { useParams } from 'react-router';
 import { NotFoundState } from '../../components/states';
 import { LogItems } from '../../features/jobs/components/log-items';
 import { RestoreSessionPage } from '../../features/restore-sessions/components/restore-session-page';
-import { usePageAccess } from './jobs-access';
+import { useAreaAccess } from './jobs-access';
 
 /** /restore-sessions/:connectionId/:id — one restore session and its events. */
 export function Component() {
   const { connectionId = '', id = '' } = useParams();
-  const { connections, permissionFor } = usePageAccess('restoreSessions');
+  const { connections, permissionFor } = useAreaAccess('restoreSessions');
   if (!connections.some((c) => c.id === connectionId))
     return <NotFoundState what={`Veeam connection "${connectionId}"`} />;
   return (

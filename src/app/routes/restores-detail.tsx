@@ -1,12 +1,12 @@
 import { useParams } from 'react-router';
 import { NotFoundState } from '../../components/states';
 import { RestorePage } from '../../features/restores/components/restore-page';
-import { usePageAccess } from './jobs-access';
+import { useAreaAccess } from './jobs-access';
 
 /** /restores/:connectionId/:id — one restore: live state, then its report. */
 export function Component() {
   const { connectionId = '', id = '' } = useParams();
-  const { connections, permissionFor } = usePageAccess('restores');
+  const { connections, permissionFor } = useAreaAccess('restores');
   if (!connections.some((c) => c.id === connectionId))
     return <NotFoundState what={`Rackspace connection "${connectionId}"`} />;
   return (

@@ -2,12 +2,12 @@ import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/states';
 import { PageHeader } from '../../components/page-header';
 import { RestoreWizard } from '../../features/restores/components/wizard/restore-wizard';
-import { usePageAccess } from './jobs-access';
+import { useAreaAccess } from './jobs-access';
 
 /** /restores/new[?connection=&configuration=]: the restore wizard, for support and admin. */
 export function Component() {
   const [params] = useSearchParams();
-  const { connections, permissionFor } = usePageAccess('restores');
+  const { connections, permissionFor } = useAreaAccess('restores');
   const allowed = connections.filter((c) => permissionFor(c.id, 'restore').allowed);
   if (allowed.length === 0)
     return (

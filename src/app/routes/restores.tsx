@@ -1,8 +1,8 @@
 import { RestoresPage } from '../../features/restores/components/restores-page';
-import { usePageAccess } from './jobs-access';
+import { useAreaAccess } from './jobs-access';
 
 /** /restores: the Rackspace restores with their live state. */
 export function Component() {
-  const { connections, permissionFor } = usePageAccess('restores');
+  const { connections, permissionFor } = useAreaAccess('restores');
   return <RestoresPage connections={connections} permissionFor={permissionFor} />;
 }

@@ -4,15 +4,12 @@ import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Job } from '../../../api/domain';
+import { jobHref } from '../../../components/run-links';
 import { StatusBadge } from '../../../components/status-badge';
 import type { Column, SortState } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { NONE, formatDateTime, formatRelative } from '../../../lib/format';
 import type { JobSort, JobSortKey } from './jobs-filter';
-
-export function jobPath(job: Pick<Job, 'connectionId' | 'id'>): string {
-  return `/jobs/${encodeURIComponent(job.connectionId)}/${encodeURIComponent(job.id)}`;
-}
 
 /** "EntireOrganization" → "Entire organization": the vendor's enum in people's words. */
 export function jobTypeLabel(type: string): string {
@@ -52,7 +49,7 @@ export function JobsTable({
       sortable: true,
       width: '20%',
       cell: (job) => (
-        <Anchor component={Link} to={jobPath(job)} size="sm" fw={500}>
+        <Anchor component={Link} to={jobHref(job.connectionId, job.id)} size="sm" fw={500}>
           {job.name}
         </Anchor>
       ),

@@ -3,6 +3,7 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { RestoreSession } from '../../../api/domain';
+import { runHref } from '../../../components/run-links';
 import { StatusBadge } from '../../../components/status-badge';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
@@ -10,7 +11,10 @@ import { NONE, formatDateTime } from '../../../lib/format';
 import { exploreTypeLabel } from './explore-types';
 
 export function restoreSessionPath(s: Pick<RestoreSession, 'connectionId' | 'id'>): string {
-  return `/restore-sessions/${encodeURIComponent(s.connectionId)}/${encodeURIComponent(s.id)}`;
+  return (
+    runHref({ connectionId: s.connectionId, id: s.id, kind: 'restore-session', parentId: null }) ??
+    '/restore-sessions'
+  );
 }
 
 /** Veeam restore sessions: state, type, organization, who started it, created and ended. */

@@ -4,13 +4,17 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Restore } from '../../../api/domain';
 import { RunProgress } from '../../../components/run-progress';
+import { runHref } from '../../../components/run-links';
 import { StatusBadge } from '../../../components/status-badge';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { NONE, formatDateTime } from '../../../lib/format';
 
 export function restorePath(restore: Pick<Restore, 'connectionId' | 'id'>): string {
-  return `/restores/${encodeURIComponent(restore.connectionId)}/${encodeURIComponent(restore.id)}`;
+  return (
+    runHref({ connectionId: restore.connectionId, id: restore.id, kind: 'restore', parentId: null }) ??
+    '/restores'
+  );
 }
 
 export function destinationText(restore: Restore): string {
