@@ -1,5 +1,70 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contractSuite } from '../contract.test-suite';
+import { isInFlight } from '../domain';
 import { restoreContract } from '../restore-contract.test-suite';
+import type { InProcess } from '../testing/in-process-service';
+import { startInProcess } from '../testing/in-process-service';
+import { v1State } from './map';
 
 contractSuite('rackspace-dfw');
 restoreContract('rackspace-dfw');
+
+describe('Rackspace v1.0 specifics', () => {
+  let t: InProcess;
+  beforeAll(async () => {
+    t = await startInProcess();
+    await t.runtime.signIn('rackspace-dfw', { username: 'support', password: 'demo' });
+  });
+  afterAll(() => t.close());
+
+  test('wake agents, then a manual start answers the new BackupId (bare number)', async () => {
+    const p = t.runtime.provider('rackspace-dfw');
+    await p.wakeAgents();
+    expect(t.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      url: expect.stringMatching(/\/dfw\/v1\.0\/110011\/user\/wakeupagents$/) as unknown,
+    });
+    const c = (await p.listConfigurations()).find((x) => x.enabled && x.currentRunId === null)!;
+    const { runId } = await p.startBackup(c.id);
+    expect(runId).toMatch(/^\d+$/);
+    expect((await p.getConfiguration(c.id)).currentRunId).toBe(runId);
+    await t.until(async () => !isInFlight((await p.getBackup(runId!)).state));
+    const report = await p.getBackup(runId!);
+    // The report's human sizes ("3.7 GB") come back as bytes, its "hh:mm:ss" as seconds.
+    if (report.state === 'succeeded') expect(report.progress.bytesDone).toBeGreaterThan(0);
+    expect(report.durationSeconds).toBeGreaterThan(0);
+    expect(report.restorable).not.toBeNull();
+  });
+
+  test('every documented state has its neutral word', () => {
+    const words = [
+      'Queued',
+      'InProgress',
+      'Skipped',
+      'Missed',
+      'Stopped',
+      'Completed',
+      'Failed',
+      'Preparing',
+      'StartRequested',
+      'StartScheduled',
+      'StopRequested',
+      'CompletedWithErrors',
+    ];
+    expect(words.map(v1State)).toEqual([
+      'queued',
+      'running',
+      'skipped',
+      'missed',
+      'stopped',
+      'succeeded',
+      'failed',
+      'running',
+      'queued',
+      'queued',
+      'stopping',
+      'warning',
+    ]);
+    expect(v1State('Creating')).toBe('stopped');
+  });
+});

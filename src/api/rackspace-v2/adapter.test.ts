@@ -1,5 +1,44 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contractSuite } from '../contract.test-suite';
+import { isInFlight } from '../domain';
 import { restoreContract } from '../restore-contract.test-suite';
+import type { InProcess } from '../testing/in-process-service';
+import { startInProcess } from '../testing/in-process-service';
 
 contractSuite('rackspace-ord');
 restoreContract('rackspace-ord');
+
+describe('Rackspace v2 specifics', () => {
+  let t: InProcess;
+  beforeAll(async () => {
+    t = await startInProcess();
+    await t.runtime.signIn('rackspace-ord', { username: 'admin', password: 'demo' });
+  });
+  afterAll(() => t.close());
+
+  test('changes are RFC 6902 JSON Patch bodies', async () => {
+    const p = t.runtime.provider('rackspace-ord');
+    const [c] = await p.listConfigurations();
+    await p.setEnabled(c!.id, false);
+    await p.setEnabled(c!.id, true);
+    const patches = t.requests.filter((r) => r.method === 'PATCH');
+    expect(patches).toHaveLength(2);
+    expect(patches.every((r) => r.contentType === 'application/json-patch+json')).toBe(true);
+  });
+
+  test('a running backup shows its counters moving as progress', async () => {
+    const p = t.runtime.provider('rackspace-ord');
+    const c = (await p.listConfigurations()).find((x) => x.enabled && x.currentRunId === null)!;
+    const { runId } = await p.startBackup(c.id);
+    let seen = false;
+    await t.until(async () => {
+      const run = await p.getBackup(runId!);
+      if (run.state === 'running' && (run.progress.bytesDone ?? 0) > 0) seen = true;
+      return !isInFlight(run.state);
+    }, 2_000);
+    expect(seen).toBe(true);
+    const done = await p.getBackup(runId!);
+    expect(done.progress.filesSearched).toBeGreaterThan(0);
+    expect(done.durationSeconds).toBeGreaterThan(0);
+  });
+});

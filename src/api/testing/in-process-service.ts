@@ -43,8 +43,8 @@ export interface InProcess {
   clock: TestClock;
   fetch: FetchLike;
   connections: Connection[];
-  /** Every request the runtime sent, method and URL (never headers). */
-  requests: { method: string; url: string }[];
+  /** Every request the runtime sent: method, URL and body type (never other headers). */
+  requests: { method: string; url: string; contentType: string | null }[];
   /** Moves the clock and runs one engine tick over that time. */
   tick(ms: number): void;
   /** Ticks until `done` holds or `maxMs` of service time passed. */
@@ -64,9 +64,10 @@ export async function startInProcess(
   const clock = testClock();
   const config = loadConfig(['--data-dir', ':memory:', '--speed', '60', ...(options.args ?? [])], {});
   const service = await createService(config, clock);
-  const requests: { method: string; url: string }[] = [];
+  const requests: InProcess['requests'] = [];
   const fetchImpl: FetchLike = async (url, init) => {
-    requests.push({ method: init.method ?? 'GET', url });
+    const contentType = new Headers(init.headers).get('content-type');
+    requests.push({ method: init.method ?? 'GET', url, contentType });
     return service.app.fetch(new Request(url, init));
   };
   const runtime = new ApiRuntime({
