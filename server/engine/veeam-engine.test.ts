@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSession } from '../../src/api/veeam-v5/wire';
 import {
+  jobListSchema,
   jobSchema,
   jobSessionPageSchema,
+  linkId,
   logItemPageSchema,
   restoreSessionSchema,
 } from '../../src/api/veeam-v5/wire';
@@ -127,6 +129,32 @@ describe('job sessions', () => {
     t.tick(5000);
     expect((await latestSession(t)).status).toBe('Stopped');
     expect((await logTitles(t, stopped.id)).at(-1)).toMatch(/^\[Warning\] Job stopped by admin at /);
+  });
+});
+
+describe('a job whose proxy is offline', () => {
+  it('fails each run with the reason as it leaves Queued', async () => {
+    t = await startVeeam();
+    const proxies = (await (await t.call('viewer', '/v5/Proxies')).json()) as {
+      id: string;
+      status: string;
+    }[];
+    const offline = proxies.find((p) => p.status === 'Offline')!;
+    const repos = (await (await t.call('viewer', '/v5/BackupRepositories')).json()) as {
+      id: string;
+      _links: { proxy: { href: string } };
+    }[];
+    const repo = repos.find((r) => r._links.proxy.href.endsWith(offline.id))!;
+    const jobs = jobListSchema.parse(await (await t.call('viewer', '/v5/Jobs')).json());
+    const job = jobs.find((j) => linkId(j._links, 'backupRepository') === repo.id)!;
+    expect(job.isEnabled).toBe(true);
+    expect((await t.post('support', `/v5/Jobs/${job.id}/action`, { start: null })).status).toBe(200);
+    const last = (await runToEnd(t, job.id)).at(-1)!;
+    expect(last.status).toBe('Failed');
+    expect(last.details).toBe(
+      'Backup proxy vbo-proxy-dr.backup.local is offline: the job could not be processed.',
+    );
+    expect((await logTitles(t, last.id)).at(-1)).toMatch(/^\[Failed\] Backup proxy vbo-proxy-dr/);
   });
 });
 

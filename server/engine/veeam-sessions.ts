@@ -93,7 +93,16 @@ export function advanceJobSession(store: VeeamStore, s: SessionRow, simulatedMs:
     store.update('veeam_job_sessions', s.id, { elapsed_ms: elapsed });
     return;
   }
-  if (s.status === 'Queued') store.update('veeam_jobs', s.job_id, { last_status: 'Running' });
+  if (s.status === 'Queued') {
+    const proxy = store.proxy(store.job(s.job_id)?.proxy_id ?? '');
+    if (proxy && proxy.status !== 'Online') {
+      const reason = `Backup proxy ${proxy.host_name} is ${proxy.status.toLowerCase()}: the job could not be processed.`;
+      store.update('veeam_job_sessions', s.id, { elapsed_ms: elapsed });
+      finishJobSession(store, s, 'Failed', now, reason, `[Failed] ${reason}`);
+      return;
+    }
+    store.update('veeam_jobs', s.job_id, { last_status: 'Running' });
+  }
   const runningMs = elapsed - s.queued_ms;
   const fraction = Math.min(1, runningMs / s.planned_ms);
   const percent = fraction * 100;

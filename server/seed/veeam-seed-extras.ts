@@ -12,7 +12,7 @@ export function seedInfrastructure(
   store: VeeamStore,
   r: Random,
   jobCount: number,
-): { repositories: RepoRow[] } {
+): { repositories: RepoRow[]; offlineRepository: RepoRow } {
   const proxyIds: string[] = [];
   const proxies = Math.max(2, Math.ceil(jobCount / 1000));
   for (let i = 0; i < proxies; i++) {
@@ -45,7 +45,31 @@ export function seedInfrastructure(
     repositories.push(repo);
     store.insert('veeam_repositories', { ...repo });
   }
-  return { repositories };
+  // A proxy that is down, and its repository: the one job that backs up there fails until it is back.
+  // Drawn from a fork so the rest of the data set does not shift.
+  const dr = r.fork('offline-proxy');
+  const proxyId = dr.uuid();
+  store.insert('veeam_proxies', {
+    id: proxyId,
+    host_name: 'vbo-proxy-dr.backup.local',
+    description: 'Disaster recovery site proxy',
+    port: 9193,
+    threads_number: 16,
+    status: 'Offline',
+  });
+  const offlineRepository: RepoRow = {
+    id: dr.uuid(),
+    name: 'DR site repository',
+    description: 'Second copy at the disaster recovery site',
+    path: 'D:\\DR\\Repository',
+    proxy_id: proxyId,
+    capacity_bytes: 4 * TB,
+    free_space_bytes: Math.round(1.7 * TB),
+    retention_type: 'SnapshotBased',
+    retention_period: 'Years1',
+  };
+  store.insert('veeam_repositories', { ...offlineRepository });
+  return { repositories, offlineRepository };
 }
 
 export function seedLicensedUsers(store: VeeamStore, r: Random, orgs: OrgRow[]): void {

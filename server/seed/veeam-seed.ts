@@ -103,7 +103,7 @@ export function seedVeeam(ctx: ServiceContext, r: Random, scale: number): void {
   const now = ctx.clock.now();
   const jobCount = veeamJobCount(scale);
   const orgCount = Math.max(3, Math.ceil(jobCount / 3));
-  const { repositories } = seedInfrastructure(store, r, jobCount);
+  const { repositories, offlineRepository } = seedInfrastructure(store, r, jobCount);
   const orgs: OrgRow[] = [];
   for (let i = 0; i < orgCount; i++) {
     const names = orgNames(i);
@@ -124,16 +124,19 @@ export function seedVeeam(ctx: ServiceContext, r: Random, scale: number): void {
   }
   const history = jobCount < 50 ? 6 : 2;
   for (let i = 0; i < jobCount; i++) {
+    // Each job draws from its own fork: how many past runs fit before now must not shift the others.
+    const jr = r.fork(`job-${i}`);
     const org = orgs[i % orgCount]!;
     const kind = JOB_KINDS[Math.floor(i / orgCount) % JOB_KINDS.length]!;
     const first = i === 0;
-    const id = first ? SEED_JOB_ID : r.uuid();
-    const policy: SchedulePolicy = first ? dailyPolicy('03:30:00') : randomPolicy(r);
-    const enabled = first || i === orgCount || (i !== orgCount + 1 && !r.chance(0.12));
+    const id = first ? SEED_JOB_ID : jr.uuid();
+    const policy: SchedulePolicy = first ? dailyPolicy('03:30:00') : randomPolicy(jr);
+    const enabled = first || i === orgCount || i === jobCount - 1 || (i !== orgCount + 1 && !jr.chance(0.12));
     // The seed's job never warns or fails (e2e relies on it); its organization's next job often does,
     // to show how; the job after that is always disabled.
-    const risk = first ? 0 : i === orgCount ? 0.6 : 0.05 + r.next() * 0.3;
-    const repo = r.pick(repositories);
+    const risk = first ? 0 : i === orgCount ? 0.6 : 0.05 + jr.next() * 0.3;
+    const picked = jr.pick(repositories);
+    const repo = i === jobCount - 1 ? offlineRepository : picked;
     const name = `${org.office_name} ${kind.name}`;
     const gap = typicalGapMs(policy);
     const shift = enabled ? 0 : 3 * 24 * 3600_000;
@@ -156,9 +159,9 @@ export function seedVeeam(ctx: ServiceContext, r: Random, scale: number): void {
     });
     let last: { status: string; end: number; start: number } | null = null;
     for (let k = history; k >= 1; k--) {
-      const start = Math.round(nextRun - k * gap - r.int(0, 120) * 1000);
+      const start = Math.round(nextRun - k * gap - jr.int(0, 120) * 1000);
       if (start >= now - 3600_000) continue; // a past run has ended: runs last at most ~31 min
-      const h = seedHistorySession(store, r, {
+      const h = seedHistorySession(store, jr, {
         jobId: id,
         org,
         jobName: name,

@@ -196,6 +196,10 @@ export class VeeamStore {
     return this.all('SELECT * FROM veeam_repositories ORDER BY n');
   }
 
+  proxy(id: string): ProxyRow | undefined {
+    return this.get('SELECT * FROM veeam_proxies WHERE id = ?', id);
+  }
+
   proxies(): ProxyRow[] {
     return this.all('SELECT * FROM veeam_proxies ORDER BY n');
   }
