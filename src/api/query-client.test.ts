@@ -39,6 +39,7 @@ describe('retry policy', () => {
       username: 'admin',
       role: 'admin',
       token: 'not-needed-the-fault-comes-first',
+      issuedAt: new Date().toISOString(),
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
       baseUrl: '/v5',
       tenantId: null,

@@ -45,7 +45,7 @@ export function retryDelay(attempt: number): number {
 }
 
 export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache(),
     mutationCache: new MutationCache({
       onError: (error) => {
@@ -65,9 +65,26 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
       mutations: { retry: false },
     },
   });
+  // QueryClientProvider mounts the client: the hidden-tab heartbeat lives exactly as long.
+  let stopHeartbeat: (() => void) | null = null;
+  const mount = client.mount.bind(client);
+  const unmount = client.unmount.bind(client);
+  client.mount = () => {
+    mount();
+    stopHeartbeat ??= startQueryHeartbeat(client);
+  };
+  client.unmount = () => {
+    unmount();
+    stopHeartbeat?.();
+    stopHeartbeat = null;
+  };
+  return client;
 }
 
-/** While the tab is hidden, refetch what is on screen every couple of minutes (see lib/polling.ts). */
+/**
+ * While the tab is hidden, refetch what is on screen every couple of minutes (see lib/polling.ts).
+ * createQueryClient starts it when the client is mounted.
+ */
 export function startQueryHeartbeat(client: QueryClient): () => void {
   return startHiddenHeartbeat(() => void client.refetchQueries({ type: 'active' }));
 }

@@ -98,6 +98,19 @@ describe('the session per tab', () => {
     expect(t.requests.filter((r) => /\/v5\/token$/.test(r.url))).toHaveLength(2);
   });
 
+  test('a short-lived Veeam token is refreshed at three quarters of its life, not on every call', async () => {
+    t = await startInProcess({ args: ['--token-ttl', '20'] });
+    await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });
+    const tokenCalls = () => t!.requests.filter((r) => /\/v5\/token$/.test(r.url)).length;
+    await t.runtime.provider('veeam').listJobs();
+    t.clock.advance(10_000);
+    await t.runtime.provider('veeam').listJobs();
+    expect(tokenCalls()).toBe(1);
+    t.clock.advance(6_000);
+    await t.runtime.provider('veeam').listJobs();
+    expect(tokenCalls()).toBe(2);
+  });
+
   test('an expired Rackspace token marks the connection signed out without a request', async () => {
     t = await startInProcess({ args: ['--token-ttl', '60'] });
     await t.runtime.signIn('rackspace-dfw', { username: 'admin', password: 'demo' });

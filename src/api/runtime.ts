@@ -22,8 +22,11 @@ export type SignInResult =
   | { connectionId: string; ok: true; session: ConnectionSession }
   | { connectionId: string; ok: false; error: ApiError };
 
-/** Refresh the Veeam token this long before it expires. */
-const REFRESH_AHEAD_MS = 60_000;
+/** Refresh the Veeam token a minute before it expires, or at three quarters of a shorter life. */
+function refreshAheadMs(session: ConnectionSession): number {
+  const life = Date.parse(session.expiresAt) - Date.parse(session.issuedAt);
+  return Number.isNaN(life) ? 60_000 : Math.min(60_000, life / 4);
+}
 
 /**
  * The API module at run time: the connections, the session per connection, and one provider per
@@ -111,7 +114,7 @@ export class ApiRuntime {
     let session = this.session.get(connection.id);
     if (!session) return null;
     const left = Date.parse(session.expiresAt) - this.now();
-    if (connection.dialect === 'veeam-v5' && session.refreshToken && left < REFRESH_AHEAD_MS) {
+    if (connection.dialect === 'veeam-v5' && session.refreshToken && left < refreshAheadMs(session)) {
       session = await this.refresh(connection, session);
       if (!session) return null;
     } else if (left <= 0) {

@@ -9,7 +9,8 @@ export interface ConnectionSession {
   username: string;
   role: Role;
   token: string;
-  /** ISO time the token expires. */
+  /** ISO times the token was issued and expires. */
+  issuedAt: string;
   expiresAt: string;
   /** Rackspace: the API root from the service catalog, made same-origin. Veeam: the config's baseUrl. */
   baseUrl: string;

@@ -49,6 +49,7 @@ export async function signInRackspace(
     username: answer.access.user.name,
     role: roleFromRackspace(answer.access.user.roles.map((r) => r.name)),
     token: answer.access.token.id,
+    issuedAt: new Date().toISOString(),
     expiresAt: new Date(answer.access.token.expires).toISOString(),
     baseUrl: sameOrigin(endpoint.publicURL, origin),
     tenantId: endpoint.tenantId,
@@ -64,6 +65,7 @@ function veeamSession(
   fallbackRole: Role,
 ): ConnectionSession {
   const expires = Date.parse(answer['.expires']);
+  const issued = Date.parse(answer['.issued']);
   return {
     connectionId: connection.id,
     username: answer.userName ?? fallbackUser,
@@ -71,6 +73,7 @@ function veeamSession(
     // reference service adds `role`. Without it the server stays the authority (403 on refusal).
     role: answer.role ?? fallbackRole,
     token: answer.access_token,
+    issuedAt: new Date(Number.isNaN(issued) ? Date.now() : issued).toISOString(),
     expiresAt: new Date(
       Number.isNaN(expires) ? Date.now() + answer.expires_in * 1000 : expires,
     ).toISOString(),
