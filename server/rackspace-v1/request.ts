@@ -41,16 +41,25 @@ export function check<S extends z.ZodType>(schema: S, value: unknown): Checked<z
     return { ok: false, status: 400, message: 'The body must be a JSON object.' };
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, status: 400, message: zodMessage(parsed.error) };
+  return { ok: false, status: 400, message: zodMessage(parsed.error, value) };
 }
 
-export function zodMessage(error: z.ZodError): string {
+export function zodMessage(error: z.ZodError, input?: unknown): string {
   const parts = error.issues.map((issue) => {
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    const what = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-    return `${where}${what}`;
+    const missing = issue.path.length > 0 && valueAt(input, issue.path) === undefined;
+    return `${where}${missing ? 'is required' : issue.message}`;
   });
   return `The body is not valid: ${parts.join('; ')}.`;
+}
+
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
 }
 
 /** `readJson` then `check`. */
