@@ -55,7 +55,12 @@ export async function createService(config: ServiceConfig, clock: Clock = system
     // GUIDs, so the whole /v5 path is matched in lower case.
     getPath: (req) => {
       const url = new URL(req.url);
-      const path = decodeURIComponent(url.pathname);
+      let path = url.pathname;
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // A malformed %-escape stays as sent: no route matches it, so it is a 404, never a 500.
+      }
       return /^\/v5(\/|$)/i.test(path) ? path.toLowerCase() : path;
     },
   });

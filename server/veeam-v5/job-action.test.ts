@@ -50,7 +50,7 @@ describe('bad bodies answer 400 (or 415) with a message, never 500', () => {
     ['{"explore": {"datetime": "2020-04-12 10:54:40.000", "type": "exchange"}}', /explore\.type/],
     [
       '{"explore": {"datetime": "2020-04-12 10:54:40.000", "type": "vex", "showDeleted": "yes"}}',
-      /explore\.showDeleted/,
+      /explore\.showDeleted: must be true or false/,
     ],
     ['{"explore": {"datetime": "2020-04-12 10:54:40.000", "type": "vex", "extra": 1}}', /extra/],
   ])('%s', async (body, pattern) => {
@@ -95,6 +95,10 @@ describe('explore', () => {
     [
       '2026-11-21T08:00:00Z',
       '{"datetime": "X", "type": "vet", "showDeleted": true, "showAllVersions": "false"}',
+    ],
+    [
+      '2026-11-21 08:00:00.000',
+      '{"datetime": "X", "type": "vex", "showDeleted": null, "showAllVersions": null}',
     ],
   ])('takes the datetime %s and opens a Working restore session', async (datetime, inner) => {
     const before = restoreSessionPageSchema.parse(

@@ -86,6 +86,10 @@ describe('jobs', () => {
     expect(jobListSchema.parse(await get('/v5/jobs/')).length).toBe(12);
   });
 
+  it('answers a malformed %-escape in a path with 404, never a 500', async () => {
+    await expectError('/v5/Jobs/%E0%A4%A', 404, /no job with id/);
+  });
+
   it('answers 404 with a message for an unknown job', async () => {
     await expectError('/v5/Jobs/4c1e0000-0000-4000-8000-000000000000', 404, /no job with id/);
     await expectError('/v5/Jobs/4c1e0000-0000-4000-8000-000000000000/JobSessions', 404, /no job with id/);

@@ -7,10 +7,10 @@ export const EXPLORE_TYPES = ['vex', 'vesp', 'veod', 'vet'] as const;
 export type ExploreType = (typeof EXPLORE_TYPES)[number];
 
 /** A boolean, or "true"/"false" as a string (the PHP portal sends `"ShowDeleted":"true"`). */
-export const looseBooleanSchema = z.union([
-  z.boolean(),
-  z.enum(['true', 'false', 'True', 'False']).transform((s) => s.toLowerCase() === 'true'),
-]);
+export const looseBooleanSchema = z.union(
+  [z.boolean(), z.enum(['true', 'false', 'True', 'False']).transform((s) => s.toLowerCase() === 'true')],
+  { error: 'must be true or false' },
+);
 
 /**
  * Veeam (ASP.NET) reads JSON property names without regard to case; clients send `ShowDeleted`,
@@ -29,8 +29,9 @@ export function caseInsensitiveKeys<T extends z.ZodType>(canonical: readonly str
 const exploreFields = z.strictObject({
   datetime: veeamDateTimeSchema,
   type: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(EXPLORE_TYPES)),
-  showDeleted: looseBooleanSchema.optional(),
-  showAllVersions: looseBooleanSchema.optional(),
+  // null is "not given", as the vendor's nullable booleans read it.
+  showDeleted: looseBooleanSchema.nullish().transform((v) => v ?? undefined),
+  showAllVersions: looseBooleanSchema.nullish().transform((v) => v ?? undefined),
 });
 export const exploreSchema = caseInsensitiveKeys(
   ['datetime', 'type', 'showDeleted', 'showAllVersions'],
