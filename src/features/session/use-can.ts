@@ -1,7 +1,15 @@
+import type { Capabilities } from '../../api/domain';
+import { apiRuntime } from '../../api/runtime';
 import type { Action, Permission } from '../../lib/can';
 import { permission } from '../../lib/can';
-import { apiRuntime } from '../../api/runtime';
 import { useRole } from './use-session';
+
+/** The capability flags of a connection's dialect; null for a connection the config does not list. */
+export function useCapabilities(connectionId: string): Capabilities | null {
+  const runtime = apiRuntime();
+  if (!runtime.connections.some((c) => c.id === connectionId)) return null;
+  return runtime.provider(connectionId).capabilities;
+}
 
 /**
  * May the signed-in person do `action` on this connection? Combines the role with the dialect's
@@ -9,11 +17,7 @@ import { useRole } from './use-session';
  */
 export function useCan(connectionId: string, action: Action): Permission {
   const role = useRole(connectionId);
-  const capabilities = apiRuntime().provider(connectionId).capabilities;
+  const capabilities = useCapabilities(connectionId);
+  if (!capabilities) return { allowed: false, reason: `There is no connection "${connectionId}".` };
   return permission(role, action, capabilities);
-}
-
-/** The capability flags of a connection's dialect (what it can show and do at all). */
-export function useCapabilities(connectionId: string) {
-  return apiRuntime().provider(connectionId).capabilities;
 }
