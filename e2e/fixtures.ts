@@ -1,5 +1,115 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
+import type { Role } from './pages/sign-in-page';
+import { SignInPage } from './pages/sign-in-page';
+import { Shell } from './pages/shell';
 
-/** Our own `test`: page objects and signed-in states per role are added here as the pages arrive. */
-export const test = base.extend({});
+export type { Role };
+
+/** Where the console keeps a tab's sessions (src/api/session-store.ts). */
+const SESSION_KEY = 'backup-console.session';
+
+/**
+ * The signed-in state of each role, made once per worker by signing in through the UI. Tokens live in
+ * sessionStorage (per tab, by design), which Playwright's storageState does not carry, so each test's
+ * pages get it put back by an init script before the console starts.
+ */
+class SessionStates {
+  private readonly states = new Map<Role, string>();
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseURL: string,
+  ) {}
+
+  async get(role: Role): Promise<string> {
+    const known = this.states.get(role);
+    if (known) return known;
+    const context = await this.browser.newContext({ baseURL: this.baseURL });
+    try {
+      const page = await context.newPage();
+      const signIn = new SignInPage(page);
+      await signIn.goto();
+      await signIn.signInAs(role);
+      const state = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY);
+      if (!state) throw new Error(`signing in as ${role} left no session in sessionStorage`);
+      this.states.set(role, state);
+      return state;
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** After the service expired every token, the saved states are worthless. */
+  forget() {
+    this.states.clear();
+  }
+}
+
+interface Options {
+  /** Sign in as this demo user before the test (null: signed out). */
+  role: Role | null;
+}
+
+interface Fixtures {
+  signInPage: SignInPage;
+  shell: Shell;
+  /** Expires every token on the service (it runs with --test-controls). */
+  expireTokens: () => Promise<void>;
+  /** Fails on any serious or critical accessibility violation on the page as it is now. */
+  checkA11y: (what: string) => Promise<void>;
+}
+
+export const test = base.extend<Options & Fixtures, { sessionStates: SessionStates }>({
+  role: [null, { option: true }],
+  sessionStates: [
+    async ({ browser }, use, workerInfo) => {
+      const baseURL = workerInfo.project.use.baseURL;
+      if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
+      await use(new SessionStates(browser, baseURL));
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ context, role, sessionStates }, use) => {
+    if (role) {
+      const state = await sessionStates.get(role);
+      // Once per tab: a later sign-out or expiry in the test must not be undone by a reload.
+      await context.addInitScript(
+        ({ key, value }) => {
+          if (sessionStorage.getItem('e2e.seeded')) return;
+          sessionStorage.setItem('e2e.seeded', '1');
+          sessionStorage.setItem(key, value);
+        },
+        { key: SESSION_KEY, value: state },
+      );
+    }
+    await use(context);
+  },
+  signInPage: async ({ page }, use) => use(new SignInPage(page)),
+  shell: async ({ page }, use) => use(new Shell(page)),
+  expireTokens: async ({ request, sessionStates }, use) => {
+    await use(async () => {
+      const res = await request.post('/__control/expire-tokens');
+      expect(res.ok(), 'the service must run with --test-controls').toBe(true);
+      sessionStates.forget();
+    });
+  },
+  checkA11y: async ({ page }, use) => {
+    await use(async (what: string) => {
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      const bad = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
+      expect(bad, `accessibility of ${what}`).toEqual([]);
+    });
+  },
+});
+
 export { expect };
+export type { Page };

@@ -1,8 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('the shell renders in a real browser', async ({ page }) => {
+test('a signed-out visit lands on the sign-in page', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Backup Console' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2F$/);
 });
 
 test('the service answers its health check', async ({ request }) => {

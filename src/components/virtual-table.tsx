@@ -33,6 +33,8 @@ export interface VirtualTableProps<T> {
   onSortChange?: (sort: SortState) => void;
   rowHeight?: number;
   maxHeight?: CSSProperties['maxHeight'];
+  /** Below this width the box scrolls sideways instead of squeezing the columns. */
+  minWidth?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export function VirtualTable<T>({
   onSortChange,
   rowHeight = 52,
   maxHeight = 'calc(100dvh - 240px)',
+  minWidth = 860,
 }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
@@ -74,7 +77,14 @@ export function VirtualTable<T>({
       aria-label={`${label}, ${rows.length} rows`}
       style={{ maxHeight, minHeight: Math.min(rows.length + 1, 6) * rowHeight, overflow: 'auto' }}
     >
-      <Table stickyHeader highlightOnHover aria-label={label} aria-rowcount={rows.length + 1} layout="fixed">
+      <Table
+        stickyHeader
+        highlightOnHover
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        layout="fixed"
+        miw={minWidth}
+      >
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
             {columns.map((col) => (

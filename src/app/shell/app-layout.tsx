@@ -2,7 +2,7 @@ import '@mantine/core/styles/AppShell.css';
 import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/Loader.css';
 import { Anchor, AppShell, Burger, Group, Loader, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigation } from 'react-router';
@@ -35,6 +35,7 @@ function WithAccess({ children }: { children: ReactNode }) {
 function Frame() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const navigating = useNavigation().state === 'loading';
+  const narrow = useMediaQuery('(max-width: 47.99em)');
   return (
     <AppShell
       header={{ height: 56 }}
@@ -68,7 +69,12 @@ function Frame() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" id="main-navigation">
+      {/* Off screen on a narrow screen until opened: hidden, so Tab does not wander into it. */}
+      <AppShell.Navbar
+        p="xs"
+        id="main-navigation"
+        style={narrow && !opened ? { visibility: 'hidden' } : undefined}
+      >
         <AppShell.Section grow style={{ overflowY: 'auto' }}>
           <NavLinks onNavigate={close} />
         </AppShell.Section>

@@ -57,9 +57,14 @@ export function ConfigurationsTable({
     {
       key: 'enabled',
       header: 'Enabled',
-      width: 100,
+      width: 120,
       cell: (c) => (
-        <Badge variant="outline" color={c.enabled ? 'green' : 'gray'} data-enabled={c.enabled}>
+        <Badge
+          variant="outline"
+          style={{ overflow: 'visible' }}
+          color={c.enabled ? 'green' : 'gray'}
+          data-enabled={c.enabled}
+        >
           {c.enabled ? 'Enabled' : 'Disabled'}
         </Badge>
       ),

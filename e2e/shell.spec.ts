@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures';
+
+test.use({ role: 'viewer' });
+
+test('navigation reaches every page and shows the role', async ({ page, shell }) => {
+  await page.goto('/');
+  await expect(shell.currentRole()).toHaveText('(viewer)');
+  for (const [link, heading] of [
+    ['Configurations', 'Configurations'],
+    ['Activity', 'Activity'],
+    ['Overview', 'Overview'],
+  ] as const) {
+    await shell.navLink(link).click();
+    await expect(shell.heading()).toHaveText(heading);
+    await expect(shell.navLink(link)).toHaveAttribute('aria-current', 'page');
+  }
+  await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', 'live');
+  await expect(page.getByText(/data as of \d+:\d\d:\d\d [AP]M \S+/).first()).toBeVisible();
+});
+
+test('an unknown address shows a clear not found inside the shell', async ({ page, shell }) => {
+  await page.goto('/no/such/page');
+  await expect(shell.heading()).toHaveText('Page not found');
+  await expect(shell.nav()).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the overview' }).click();
+  await expect(shell.heading()).toHaveText('Overview');
+});
+
+test('the keyboard skips to the content, and the colour scheme toggles and stays', async ({
+  page,
+  shell,
+}) => {
+  await page.goto('/');
+  await expect(shell.heading()).toHaveText('Overview');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main-content$/);
+  await shell.useColorScheme('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await shell.useColorScheme('light');
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+});
+
+test('on a narrow screen the navigation opens from the burger', async ({ page, shell }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/');
+  await expect(shell.navLink('Activity')).toBeHidden();
+  await expect(shell.burger()).toHaveAttribute('aria-expanded', 'false');
+  await shell.burger().click();
+  await shell.navLink('Activity').click();
+  await expect(shell.heading()).toHaveText('Activity');
+  await expect(shell.navLink('Activity')).toBeHidden();
+});
