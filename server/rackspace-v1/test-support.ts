@@ -32,11 +32,12 @@ export interface Harness {
 
 /** A service in-process over a fresh in-memory (or given) data folder, with a fake clock. */
 export async function harness(
-  options: { dataDir?: string; speed?: number; clock?: FakeClock; scale?: number } = {},
+  options: { dataDir?: string; speed?: number; clock?: FakeClock; scale?: number; seed?: number } = {},
 ): Promise<Harness> {
   const clock = options.clock ?? new FakeClock();
   const args = ['--data-dir', options.dataDir ?? ':memory:', '--speed', String(options.speed ?? 60)];
   if (options.scale) args.push('--scale', String(options.scale));
+  if (options.seed !== undefined) args.push('--seed', String(options.seed));
   const service = await createService(loadConfig(args, {}), clock);
   const tokens = new Map<Role, string>();
   async function token(role: Role = 'admin'): Promise<string> {
