@@ -1,4 +1,5 @@
 import '@mantine/core/styles/Button.css';
+import type { ButtonProps } from '@mantine/core';
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Job } from '../../../api/domain';
@@ -24,7 +25,7 @@ export function JobActions({
   job: Job;
   permissionFor: PermissionFor;
   onExplore?: (job: Job) => void;
-  size?: 'xs' | 'sm';
+  size?: ButtonProps['size'];
 }) {
   const start = useStartJob();
   const stop = useStopJob();

@@ -1,6 +1,5 @@
 import '@mantine/core/styles/Anchor.css';
-import '@mantine/core/styles/Badge.css';
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Job } from '../../../api/domain';
@@ -22,7 +21,7 @@ function When({ iso }: { iso: string | null }) {
   return (
     <Stack gap={0}>
       <Text size="sm">{formatRelative(iso)}</Text>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
         {formatDateTime(iso)}
       </Text>
     </Stack>
@@ -47,47 +46,66 @@ export function JobsTable({
       key: 'name',
       header: 'Job',
       sortable: true,
-      width: '20%',
       cell: (job) => (
-        <Anchor component={Link} to={jobHref(job.connectionId, job.id)} size="sm" fw={500}>
-          {job.name}
-        </Anchor>
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Anchor component={Link} to={jobHref(job.connectionId, job.id)} size="sm" fw={500} truncate>
+            {job.name}
+          </Anchor>
+          <Text size="xs" c="dimmed" truncate title={job.organizationName}>
+            {job.organizationName || NONE}
+          </Text>
+        </Stack>
       ),
     },
     {
-      key: 'organization',
-      header: 'Organization',
-      sortable: true,
-      cell: (job) => job.organizationName || NONE,
-    },
-    { key: 'type', header: 'Type', cell: (job) => jobTypeLabel(job.type) },
-    { key: 'schedule', header: 'Schedule', cell: (job) => job.schedule.description },
-    {
-      key: 'enabled',
-      header: 'Enabled',
-      width: 100,
+      key: 'schedule',
+      header: 'Schedule',
+      width: 140,
       cell: (job) => (
-        <Badge variant="outline" color={job.enabled ? 'teal' : 'gray'}>
-          {job.enabled ? 'Enabled' : 'Disabled'}
-        </Badge>
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Text size="sm" truncate title={job.schedule.description}>
+            {job.schedule.description}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {jobTypeLabel(job.type)}
+          </Text>
+        </Stack>
       ),
     },
     {
       key: 'status',
       header: 'Last status',
       sortable: true,
-      width: 120,
-      cell: (job) =>
-        job.lastStatus ? (
-          <StatusBadge state={job.lastStatus} vendorState={job.lastVendorStatus} />
-        ) : (
-          'Never run'
-        ),
+      width: 130,
+      cell: (job) => (
+        <Stack gap={2} align="flex-start">
+          {job.lastStatus ? (
+            <StatusBadge state={job.lastStatus} vendorState={job.lastVendorStatus} />
+          ) : (
+            <Text size="sm">Never run</Text>
+          )}
+          <Text size="xs" c={job.enabled ? 'dimmed' : 'orange.9'} fw={job.enabled ? undefined : 600}>
+            {job.enabled ? 'Enabled' : 'Disabled'}
+          </Text>
+        </Stack>
+      ),
     },
-    { key: 'lastRun', header: 'Last run', sortable: true, cell: (job) => <When iso={job.lastRunAt} /> },
-    { key: 'nextRun', header: 'Next run', sortable: true, cell: (job) => <When iso={job.nextRunAt} /> },
+    {
+      key: 'lastRun',
+      header: 'Last run',
+      sortable: true,
+      width: 170,
+      cell: (job) => <When iso={job.lastRunAt} />,
+    },
+    {
+      key: 'nextRun',
+      header: 'Next run',
+      sortable: true,
+      width: 170,
+      cell: (job) => <When iso={job.nextRunAt} />,
+    },
   ];
-  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 250, cell: actions });
+  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 262, cell: actions });
 
   return (
     <VirtualTable
@@ -99,7 +117,8 @@ export function JobsTable({
         'data-status': job.lastStatus ?? 'none',
         'data-enabled': String(job.enabled),
       })}
-      rowHeight={60}
+      rowHeight={64}
+      minWidth={1080}
       sort={sort}
       onSortChange={(s: SortState) => onSortChange({ key: s.key as JobSortKey, dir: s.dir })}
     />
