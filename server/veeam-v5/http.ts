@@ -88,15 +88,23 @@ export function paged<R, T>(c: Context, rows: R[], page: PageQuery, present: (ro
   };
 }
 
-/** JSON is accepted with any JSON media type (application/json, text/json, application/*+json). */
-function isJson(contentType: string): boolean {
-  return /^(application|text)\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType.trim());
+/**
+ * JSON is read under any JSON media type (application/json, text/json, application/*+json), and also
+ * with no Content-Type or text/plain: seed 004's requests show only the Authorization header, and a
+ * body sent so arrives without a type or as text/plain. A form or any other type is refused (415).
+ */
+function mayBeJson(contentType: string): boolean {
+  const type = contentType.trim();
+  return (
+    type === '' ||
+    /^text\/plain\s*(;|$)/i.test(type) ||
+    /^(application|text)\/([\w.-]+\+)?json\s*(;|$)/i.test(type)
+  );
 }
 
-/** Reads a JSON body, or answers 415 (not JSON) or 400 (empty or malformed) with a message. */
 export async function readJson(c: Context): Promise<{ body: unknown } | Response> {
   const type = c.req.header('content-type') ?? '';
-  if (!isJson(type)) {
+  if (!mayBeJson(type)) {
     return veeamError(
       c,
       415,
