@@ -123,20 +123,25 @@ export function contractSuite(connectionId: string) {
       expect(await enabled()).toBe(true);
     });
 
-    test('an unknown id is a 404 ApiError with a message a person can read', async () => {
-      const read = p.capabilities.configurations
-        ? p.getConfiguration(
-            p.connection.dialect === 'rackspace-v1' ? '987654321' : '00000000-0000-4000-8000-000000000000',
-          )
-        : p.getJob('00000000-0000-4000-8000-000000000000');
-      const error = await read.then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(ApiError);
-      expect((error as ApiError).status).toBe(404);
-      expect((error as ApiError).message).toMatch(/\w{4,}/);
-    });
+    test.each(['unknown', '../agents', 'abc'])(
+      'an unknown or malformed id (%s) is a 404 ApiError with a message a person can read',
+      async (kind) => {
+        const id =
+          kind === 'unknown'
+            ? p.connection.dialect === 'rackspace-v1'
+              ? '987654321'
+              : '00000000-0000-4000-8000-000000000000'
+            : kind;
+        const read = p.capabilities.configurations ? p.getConfiguration(id) : p.getJob(id);
+        const error = await read.then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ApiError);
+        expect((error as ApiError).status).toBe(404);
+        expect((error as ApiError).message).toMatch(/\w{4,}/);
+      },
+    );
 
     test('what the dialect cannot do rejects as unsupported, without a request', async () => {
       const before = t.requests.length;

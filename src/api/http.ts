@@ -199,3 +199,11 @@ export function parseAnswer<S extends z.ZodType>(
     connectionId,
   });
 }
+
+/** A URL path whose interpolated ids are encoded: an id from a URL cannot reach another resource. */
+export function path(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  return strings.reduce(
+    (out, s, i) => out + s + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
+    '',
+  );
+}

@@ -33,7 +33,16 @@ export const CAPABILITIES: Capabilities = {
   progress: 'state-only',
 };
 
-const num = (id: string) => Number(id);
+/** v1.0 ids are whole numbers; anything else cannot exist there (404 rather than a bad URL). */
+function num(id: string): number {
+  if (/^\d{1,15}$/.test(id)) return Number(id);
+  throw new ApiError({
+    kind: 'http',
+    status: 404,
+    code: 'not-found',
+    message: `Not found: "${id}" is not a Rackspace v1.0 id.`,
+  });
+}
 
 /** Rackspace Cloud Backup v1.0 (API-NOTES.md §1) behind the BackupProvider interface. */
 export function createRackspaceV1Provider(connection: Connection, http: HttpClient): AdapterProvider {

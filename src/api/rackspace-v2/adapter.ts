@@ -3,6 +3,7 @@ import { baseProvider } from '../base-provider';
 import type { Capabilities, Connection, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
+import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
 import { cachedFor, newestFirst } from '../run-parts';
 import type { Names } from './map';
@@ -75,7 +76,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
     return newestFirst(list.filter((a) => a.type !== 'cleanup').map((a) => v2ActivityRun(cid, a, n)));
   };
   const errorsOf = (kind: 'backups' | 'restores', id: string, o?: ReadOptions) =>
-    get(`/${kind}/${id}/errors`, errorListSchema, o).catch((err: unknown) => {
+    get(path`/${kind}/${id}/errors`, errorListSchema, o).catch((err: unknown) => {
       if (err instanceof ApiError && err.status === 404) return null;
       throw err;
     });
@@ -89,15 +90,15 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
     },
     async getConfiguration(id, o) {
       const [config, runs, n] = await Promise.all([
-        get(`/configurations/${id}`, configurationSchema, o),
-        activities(o, `/configurations/${id}/activities`),
+        get(path`/configurations/${id}`, configurationSchema, o),
+        activities(o, path`/configurations/${id}/activities`),
         names.get(),
       ]);
       return v2Configuration(cid, config, runs, n, region);
     },
     async listConfigurationRuns(configurationId, o) {
       const [runs, restorable, n] = await Promise.all([
-        activities(o, `/configurations/${configurationId}/activities`),
+        activities(o, path`/configurations/${configurationId}/activities`),
         readAll(http, '/backups', backupListSchema, (p) => p.backups, {
           ...o,
           query: { restorable: true, configuration_id: configurationId },
@@ -110,7 +111,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
         runs
           .filter((r) => r.kind === 'backup' && !full.has(r.id) && isInFlight(r.state))
           .slice(0, 5)
-          .map((r) => get(`/backups/${r.id}`, backupSchema, o).then((b) => v2Backup(cid, b, n))),
+          .map((r) => get(path`/backups/${r.id}`, backupSchema, o).then((b) => v2Backup(cid, b, n))),
       );
       for (const b of live) full.set(b.id, b);
       const merged: Run[] = runs.filter((r) => r.kind === 'backup').map((r) => full.get(r.id) ?? r);
@@ -119,7 +120,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
     },
     async getBackup(backupId, o) {
       const [b, errors, n] = await Promise.all([
-        get(`/backups/${backupId}`, backupSchema, o),
+        get(path`/backups/${backupId}`, backupSchema, o),
         errorsOf('backups', backupId, o),
         names.get(),
       ]);
@@ -154,7 +155,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
     },
     async getRestore(id, o) {
       const [r, errors, n] = await Promise.all([
-        get(`/restores/${id}`, restoreSchema, o),
+        get(path`/restores/${id}`, restoreSchema, o),
         errorsOf('restores', id, o),
         names.get(),
       ]);
@@ -198,12 +199,12 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
           message: 'No backup of this configuration is running.',
           connectionId: cid,
         });
-      await http.send({ method: 'PATCH', path: `/backups/${id}`, patch: STOP_PATCH });
+      await http.send({ method: 'PATCH', path: path`/backups/${id}`, patch: STOP_PATCH });
     },
     async setEnabled(configurationId, enabled) {
       await http.send({
         method: 'PATCH',
-        path: `/configurations/${configurationId}`,
+        path: path`/configurations/${configurationId}`,
         patch: enablePatch(enabled),
       });
     },
@@ -226,7 +227,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
       return v2Restore(cid, r, await names.get());
     },
     async stopRestore(restoreId) {
-      await http.send({ method: 'PATCH', path: `/restores/${restoreId}`, patch: STOP_PATCH });
+      await http.send({ method: 'PATCH', path: path`/restores/${restoreId}`, patch: STOP_PATCH });
     },
   };
   return provider;

@@ -2,6 +2,7 @@ import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
 import type { Capabilities, Connection, Job } from '../domain';
 import type { HttpClient } from '../http';
+import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
 import { cachedFor, newestFirst } from '../run-parts';
 import {
@@ -65,18 +66,18 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
 
     listJobs: jobs,
     async getJob(id, o) {
-      const [job, names] = await Promise.all([get(`/jobs/${id}`, jobSchema, o), orgNames()]);
+      const [job, names] = await Promise.all([get(path`/jobs/${id}`, jobSchema, o), orgNames()]);
       return veeamJob(cid, job, names);
     },
     async listJobSessions(jobId, o) {
       const [page, names] = await Promise.all([
-        get(`/jobs/${jobId}/jobsessions`, jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
+        get(path`/jobs/${jobId}/jobsessions`, jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
         jobNames.get(),
       ]);
       return newestFirst(page.results.map((s) => veeamJobSession(cid, s, names, jobId)));
     },
     async listLogItems(sessionId, o) {
-      const page = await get(`/jobsessions/${sessionId}/logitems`, logItemPageSchema, o, {
+      const page = await get(path`/jobsessions/${sessionId}/logitems`, logItemPageSchema, o, {
         limit: PAGE_MAX_LIMIT,
       });
       return page.results.map(veeamLogItem);
@@ -102,19 +103,20 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
       return newestFirst(page.results.map((s) => veeamRestoreSession(cid, s)));
     },
     async getRestoreSession(id, o) {
-      return veeamRestoreSession(cid, await get(`/restoresessions/${id}`, restoreSessionSchema, o));
+      return veeamRestoreSession(cid, await get(path`/restoresessions/${id}`, restoreSessionSchema, o));
     },
     async listRestoreSessionEvents(sessionId, o) {
-      const page = await get(`/restoresessions/${sessionId}/events`, restoreSessionEventPageSchema, o, {
+      const page = await get(path`/restoresessions/${sessionId}/events`, restoreSessionEventPageSchema, o, {
         limit: PAGE_MAX_LIMIT,
       });
       return [...page.results].sort((a, b) => a.order - b.order).map(veeamEvent);
     },
 
-    startBackup: (jobId) => action(`/jobs/${jobId}/action`, { start: null }).then(() => ({ runId: null })),
-    stopBackup: ({ targetId }) => action(`/jobs/${targetId}/action`, { stop: null }),
+    startBackup: (jobId) =>
+      action(path`/jobs/${jobId}/action`, { start: null }).then(() => ({ runId: null })),
+    stopBackup: ({ targetId }) => action(path`/jobs/${targetId}/action`, { stop: null }),
     setEnabled: (jobId, enabled) =>
-      action(`/jobs/${jobId}/action`, enabled ? { enable: null } : { disable: null }),
+      action(path`/jobs/${jobId}/action`, enabled ? { enable: null } : { disable: null }),
     async explore(input) {
       const at = Date.parse(input.pointInTime);
       if (Number.isNaN(at))
@@ -126,7 +128,7 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
           connectionId: cid,
         });
       const before = Date.now();
-      await action(`/jobs/${input.jobId}/action`, {
+      await action(path`/jobs/${input.jobId}/action`, {
         explore: {
           datetime: formatVeeamDateTime(at),
           type: input.type,
@@ -141,7 +143,7 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
       );
       return { sessionId: mine?.id ?? null };
     },
-    stopRestoreSession: (sessionId) => action(`/restoresessions/${sessionId}/action`, { stop: null }),
+    stopRestoreSession: (sessionId) => action(path`/restoresessions/${sessionId}/action`, { stop: null }),
   };
   return provider;
 }
