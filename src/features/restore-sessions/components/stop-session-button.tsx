@@ -9,7 +9,7 @@ export function StopSessionButton({
   size = 'xs',
 }: {
   session: RestoreSession;
-  size?: 'compact-sm' | 'sm';
+  size?: 'xs' | 'sm';
 }) {
   const stop = useStopRestoreSession();
   const name = session.parentName || 'this restore session';

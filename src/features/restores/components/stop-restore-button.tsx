@@ -9,7 +9,7 @@ export function StopRestoreButton({
   size = 'xs',
 }: {
   restore: Restore;
-  size?: 'compact-sm' | 'sm';
+  size?: 'xs' | 'sm';
 }) {
   const stop = useStopRestore();
   const name = restore.parentName || `restore ${restore.id}`;
