@@ -216,3 +216,48 @@ describe('every endpoint needs a token', () => {
     expect(errorSchema.parse(await res.json()).message).toMatch(/No token/);
   });
 });
+
+describe('reads are open to every role, under any case of the path', () => {
+  it.each(['viewer', 'support', 'admin'] as const)('%s reads every list', async (role) => {
+    const orgs = organizationListSchema.parse(await get('/v5/Organizations'));
+    const session = jobSessionPageSchema.parse(await get('/v5/JobSessions?limit=1')).results[0]!;
+    const restore = restoreSessionPageSchema.parse(await get('/v5/RestoreSessions?limit=1')).results[0]!;
+    const paths = [
+      '/V5/ORGANIZATIONS',
+      `/v5/organizations/${orgs[0]!.id.toUpperCase()}/JOBS`,
+      `/v5/Organizations/${orgs[0]!.id}/licensingInformation`,
+      '/v5/jobs',
+      `/v5/JOBS/${SEED_JOB}/jobSessions`,
+      '/v5/jobsessions',
+      `/v5/JobSessions/${session.id}/logitems`,
+      '/v5/restoreSessions',
+      `/v5/RESTORESESSIONS/${restore.id}/EVENTS`,
+      '/v5/backupRepositories',
+      '/v5/PROXIES',
+      '/v5/licensedUsers',
+    ];
+    for (const path of paths) expect((await t.call(role, path)).status, path).toBe(200);
+  });
+});
+
+describe('paging of log items and events', () => {
+  it('walks a session log two items at a time, in usn order', async () => {
+    const session = jobSessionPageSchema.parse(await get(`/v5/Jobs/${SEED_JOB}/JobSessions?limit=1`))
+      .results[0]!;
+    const all = logItemPageSchema.parse(await get(`/v5/JobSessions/${session.id}/LogItems`)).results;
+    const walked: number[] = [];
+    let href: string | undefined = `/v5/JobSessions/${session.id}/LogItems?limit=2`;
+    while (href) {
+      const page = logItemPageSchema.parse(await get(href));
+      expect(page.results.length).toBeLessThanOrEqual(2);
+      walked.push(...page.results.map((l) => l.usn));
+      href = page._links?.next?.href;
+    }
+    expect(walked).toEqual(all.map((l) => l.usn));
+    const restore = restoreSessionPageSchema.parse(await get('/v5/RestoreSessions?limit=1')).results[0]!;
+    const events = restoreSessionEventPageSchema.parse(
+      await get(`/v5/RestoreSessions/${restore.id}/Events?limit=1&offset=1`),
+    );
+    expect(events.results.map((e) => e.order)).toEqual([2]);
+  });
+});
