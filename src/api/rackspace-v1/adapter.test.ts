@@ -68,3 +68,21 @@ describe('Rackspace v1.0 specifics', () => {
     expect(v1State('Creating')).toBe('stopped');
   });
 });
+
+describe('Rackspace v1.0 requests per tick', () => {
+  test('the Overview of a connection costs two requests: configurations and the shared activity list', async () => {
+    const t = await startInProcess();
+    try {
+      await t.runtime.signIn('rackspace-dfw', { username: 'viewer', password: 'demo' });
+      const before = t.requests.length;
+      const overview = await t.runtime.provider('rackspace-dfw').getOverview();
+      expect(overview.scheduled.length).toBeGreaterThan(0);
+      expect(t.requests.slice(before).map((r) => r.url.replace(/^.*110011/, ''))).toEqual(
+        expect.arrayContaining(['/activity', '/backup-configuration']) as unknown,
+      );
+      expect(t.requests.length - before).toBe(2);
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -57,9 +57,16 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
       throw err;
     });
 
-  const activity = async (o?: ReadOptions): Promise<Run[]> => {
-    const list = await get('/activity', activityListSchema, o);
-    return newestFirst(list.filter((a) => a.Type !== 'Cleanup').map((a) => activityRun(cid, a)));
+  // The activity list answers several reads of one tick (configurations, activity, the Overview):
+  // callers at the same moment share one request.
+  let pending: Promise<Run[]> | null = null;
+  const activity = (o?: ReadOptions): Promise<Run[]> => {
+    pending ??= get('/activity', activityListSchema, o)
+      .then((list) => newestFirst(list.filter((a) => a.Type !== 'Cleanup').map((a) => activityRun(cid, a))))
+      .finally(() => {
+        pending = null;
+      });
+    return pending;
   };
 
   const provider: AdapterProvider = {
