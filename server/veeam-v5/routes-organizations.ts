@@ -51,7 +51,33 @@ export function organizationRoutes(app: Hono, ctx: ServiceContext): void {
     (id) => store.repositories().find((r) => r.id === id),
     presentRepository,
   );
+  getOne(
+    app,
+    ctx,
+    '/v5/organizations/:id/usedrepositories',
+    'organization',
+    (id) => store.organization(id),
+    (org) => {
+      const used = new Set(store.jobs(org.id).map((j) => j.repository_id));
+      return store
+        .repositories()
+        .filter((r) => used.has(r.id))
+        .map(presentRepository);
+    },
+  );
   getArray(app, ctx, '/v5/proxies', () => store.proxies().map(presentProxy));
+  getOne(
+    app,
+    ctx,
+    '/v5/proxies/:id/repositories',
+    'proxy',
+    (id) => store.proxy(id),
+    (proxy) =>
+      store
+        .repositories()
+        .filter((r) => r.proxy_id === proxy.id)
+        .map(presentRepository),
+  );
   getOne(
     app,
     ctx,

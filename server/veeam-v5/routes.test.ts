@@ -186,6 +186,14 @@ describe('repositories, proxies, licensed users', () => {
     expect(proxies[0]).toMatchObject({ status: 'Online' });
     expect((await t.call('viewer', `/v5/Proxies/${proxies[0]!.id}`)).status).toBe(200);
     await expectError('/v5/Proxies/nope', 404, /no proxy/);
+    const ofProxy = backupRepositoryListSchema.parse(await get(`/v5/Proxies/${proxies[0]!.id}/Repositories`));
+    expect(ofProxy.map((r) => r.id)).toContain(repos[0]!.id);
+    const orgs = organizationListSchema.parse(await get('/v5/Organizations'));
+    const used = backupRepositoryListSchema.parse(
+      await get(`/v5/Organizations/${orgs[0]!.id}/UsedRepositories`),
+    );
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.length).toBeLessThanOrEqual(repos.length);
     await expectError('/v5/BackupRepositories/nope', 404, /no backup repository/);
   });
 
