@@ -89,7 +89,7 @@ export function veeamTokenRoute(app: Hono, ctx: ServiceContext): void {
       return c.json(answer(ctx, check.user));
     }
     const address = clientAddress(c);
-    const keys = [`user:${request.username.toLowerCase()}`, ...(address ? [`addr:${address}`] : [])];
+    const keys = [`user:${request.username.toLowerCase()}`, ...(address ? [`ip:${address}`] : [])];
     const delay = signInDelayMs(ctx.db, keys, ctx.clock.now());
     if (delay > 0) await sleep(delay);
     const user = await authenticatePassword(ctx.db, request.username, request.password);
