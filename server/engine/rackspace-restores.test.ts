@@ -172,7 +172,7 @@ describe('v2 restores', () => {
     const res = await h.call('POST', '/ord/v2/110011/restores', { body: { backup_id: 'x' } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toMatch(
-      /backup_id must be a UUID.*destination_agent_id is required/,
+      /backup_id must be a UUID.*destination_agent_id: is required/,
     );
     const unknown = await h.call('POST', '/ord/v2/110011/restores', {
       body: {

@@ -1,13 +1,15 @@
-import { cached } from './rackspace-sql';
+import { cached, allRows } from './rackspace-sql';
 import type { Db } from './db';
 import type { AgentRow, Scope } from './rackspace-types';
 
 /** Agents of a tenant's region; `online` counts an agent woken by POST /user/wakeupagents. */
 export function listAgents(db: Db, scope: Scope): AgentRow[] {
-  return cached(db, 'SELECT * FROM rs_agents WHERE tenant_id = ? AND region = ? ORDER BY id').all(
+  return allRows<AgentRow>(
+    db,
+    'SELECT * FROM rs_agents WHERE tenant_id = ? AND region = ? ORDER BY id',
     scope.tenant,
     scope.region,
-  ) as AgentRow[];
+  );
 }
 
 export function findAgent(db: Db, scope: Scope, key: number | string): AgentRow | undefined {

@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import type { PageOptions } from './rackspace-sql';
-import { pageClause, cached } from './rackspace-sql';
+import { pageClause, cached, allRows } from './rackspace-sql';
 import type { BackupRow, BackupView, Scope } from './rackspace-types';
 
 const VIEW = `
@@ -28,10 +28,12 @@ export function listBackups(db: Db, scope: Scope, filter: BackupFilter = {}): Ba
     params.push(filter.configurationId);
   }
   if (filter.restorable) where += ' AND b.restorable = 1';
-  return cached(db, `${VIEW} WHERE ${where}${page.where}${page.tail}`).all(
+  return allRows<BackupView>(
+    db,
+    `${VIEW} WHERE ${where}${page.where}${page.tail}`,
     ...params,
     ...page.params,
-  ) as BackupView[];
+  );
 }
 
 export function findBackup(db: Db, scope: Scope, key: number | string): BackupView | undefined {
@@ -57,18 +59,19 @@ export function runningBackupOf(db: Db, configurationId: number): BackupRow | un
 
 /** Every backup in flight (served by the partial index rs_backups_in_flight). */
 export function backupsInFlight(db: Db): BackupRow[] {
-  return cached(
-    db,
-    `SELECT * FROM rs_backups WHERE state NOT IN ${TERMINAL_SQL} ORDER BY id`,
-  ).all() as BackupRow[];
+  return allRows<BackupRow>(db, `SELECT * FROM rs_backups WHERE state NOT IN ${TERMINAL_SQL} ORDER BY id`);
 }
 
 /** Recent backups of a region for the activity lists, newest change first. */
 export function recentBackups(db: Db, scope: Scope, limit: number, agentId?: number): BackupView[] {
   const agent = agentId === undefined ? '' : ' AND b.agent_id = ?';
   const params = agentId === undefined ? [] : [agentId];
-  return cached(
+  return allRows<BackupView>(
     db,
     `${VIEW} WHERE b.tenant_id = ? AND b.region = ?${agent} ORDER BY b.changed_at DESC LIMIT ?`,
-  ).all(scope.tenant, scope.region, ...params, limit) as BackupView[];
+    scope.tenant,
+    scope.region,
+    ...params,
+    limit,
+  );
 }

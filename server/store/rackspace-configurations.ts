@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import type { PageOptions } from './rackspace-sql';
-import { pageClause, cached } from './rackspace-sql';
+import { pageClause, cached, allRows } from './rackspace-sql';
 import type { ConfigurationRow, ConfigurationView, Scope } from './rackspace-types';
 
 const VIEW = `
@@ -32,10 +32,12 @@ export function listConfigurations(
     params.push(filter.agentId);
   }
   if (filter.restorable) where += ' AND c.last_completed_backup_id IS NOT NULL';
-  return cached(db, `${VIEW} WHERE ${where}${page.where}${page.tail}`).all(
+  return allRows<ConfigurationView>(
+    db,
+    `${VIEW} WHERE ${where}${page.where}${page.tail}`,
     ...params,
     ...page.params,
-  ) as ConfigurationView[];
+  );
 }
 
 export function findConfiguration(db: Db, scope: Scope, key: number | string): ConfigurationView | undefined {
@@ -66,10 +68,12 @@ export function setConfigurationEnabled(
 
 /** Configurations whose scheduled time has come (enabled ones only carry a next_run_at). */
 export function dueConfigurations(db: Db, now: number, limit = 500): ConfigurationRow[] {
-  return cached(
+  return allRows<ConfigurationRow>(
     db,
     'SELECT * FROM rs_configurations WHERE next_run_at IS NOT NULL AND next_run_at <= ? ORDER BY next_run_at LIMIT ?',
-  ).all(now, limit) as ConfigurationRow[];
+    now,
+    limit,
+  );
 }
 
 export function setNextRun(db: Db, id: number, nextRunAt: number | null): void {

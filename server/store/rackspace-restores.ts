@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import type { PageOptions } from './rackspace-sql';
-import { pageClause, cached } from './rackspace-sql';
+import { pageClause, cached, allRows } from './rackspace-sql';
 import type { RestoreRow, RestoreView, Scope } from './rackspace-types';
 
 const VIEW = `
@@ -18,11 +18,13 @@ const ENDED_SQL = `('completed', 'completed_with_errors', 'failed', 'stopped')`;
 
 export function listRestores(db: Db, scope: Scope, page: PageOptions = {}): RestoreView[] {
   const p = pageClause('r.id', page);
-  return cached(db, `${VIEW} WHERE r.tenant_id = ? AND r.region = ?${p.where}${p.tail}`).all(
+  return allRows<RestoreView>(
+    db,
+    `${VIEW} WHERE r.tenant_id = ? AND r.region = ?${p.where}${p.tail}`,
     scope.tenant,
     scope.region,
     ...p.params,
-  ) as RestoreView[];
+  );
 }
 
 export function findRestore(db: Db, scope: Scope, key: number | string): RestoreView | undefined {
@@ -40,10 +42,10 @@ export function getRestore(db: Db, id: number): RestoreRow | undefined {
 
 /** Restores that run (Creating ones wait for a start and are not in flight). */
 export function restoresInFlight(db: Db): RestoreRow[] {
-  return cached(
+  return allRows<RestoreRow>(
     db,
     `SELECT * FROM rs_restores WHERE state NOT IN ${ENDED_SQL} AND state != 'creating' ORDER BY id`,
-  ).all() as RestoreRow[];
+  );
 }
 
 /** The restore of a destination agent that runs now: an agent restores one thing at a time. */
@@ -57,10 +59,14 @@ export function runningRestoreTo(db: Db, agentId: number): RestoreRow | undefine
 export function recentRestores(db: Db, scope: Scope, limit: number, agentId?: number): RestoreView[] {
   const agent = agentId === undefined ? '' : ' AND (r.source_agent_id = ? OR r.destination_agent_id = ?)';
   const params = agentId === undefined ? [] : [agentId, agentId];
-  return cached(
+  return allRows<RestoreView>(
     db,
     `${VIEW} WHERE r.tenant_id = ? AND r.region = ?${agent} ORDER BY r.changed_at DESC LIMIT ?`,
-  ).all(scope.tenant, scope.region, ...params, limit) as RestoreView[];
+    scope.tenant,
+    scope.region,
+    ...params,
+    limit,
+  );
 }
 
 export interface RestoreFileRow {
@@ -70,10 +76,11 @@ export interface RestoreFileRow {
 }
 
 export function restoreFiles(db: Db, restoreId: number): RestoreFileRow[] {
-  return cached(
+  return allRows<RestoreFileRow>(
     db,
     'SELECT path, filter, item_type FROM rs_restore_files WHERE restore_id = ? ORDER BY id',
-  ).all(restoreId) as RestoreFileRow[];
+    restoreId,
+  );
 }
 
 export function addRestoreFile(db: Db, restoreId: number, file: RestoreFileRow): void {
