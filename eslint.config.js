@@ -20,7 +20,16 @@ const features = [
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.data', 'coverage', '**/*.d.ts'],
+    ignores: [
+      'dist',
+      'dist-bench',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      '.data',
+      'coverage',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -7,6 +7,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ args: chromiumArgs, ...(executablePath ? { executablePath } : {}) });
 }
 
+/**
+ * A page in which functions passed to page.evaluate run as written: tsx (esbuild with keepNames)
+ * wraps named functions in a `__name` helper that only exists in Node.
+ */
+export async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript('window.__name = (f) => f');
+  return page;
+}
+
 /** Signs in through the console's own form, as a person would. */
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
