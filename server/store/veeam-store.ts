@@ -32,6 +32,8 @@ export type VeeamTable =
  */
 export class VeeamStore {
   private readonly statements = new Map<string, Database.Statement>();
+  /** Goes up with every write to veeam_jobs: lets the job list keep its answer until a job changes. */
+  jobsVersion = 0;
 
   constructor(readonly db: Db) {}
 
@@ -53,6 +55,7 @@ export class VeeamStore {
   }
 
   insert(table: VeeamTable, row: Row): void {
+    if (table === 'veeam_jobs') this.jobsVersion++;
     const keys = Object.keys(row);
     this.stmt(
       `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => '@' + k).join(', ')})`,
@@ -63,6 +66,7 @@ export class VeeamStore {
   update(table: VeeamTable, id: string, changes: Row): void {
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
+    if (table === 'veeam_jobs') this.jobsVersion++;
     this.stmt(`UPDATE ${table} SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({
       ...changes,
       id,

@@ -126,9 +126,16 @@ describe('job state: there is never a second run', () => {
   it('start on a running job answers 409 and opens no second session; stop on an idle job answers 409', async () => {
     const count = await sessionCount();
     expect((await t.post('admin', action, { start: null })).status).toBe(200);
+    // The job list (kept between changes) shows the new state at once.
+    const listed = async () =>
+      ((await (await t.call('viewer', '/v5/Jobs')).json()) as { id: string; lastStatus: string }[]).find(
+        (j) => j.id === SEED_JOB,
+      )?.lastStatus;
+    expect(await listed()).toBe('Queued');
     await expectError(await t.post('admin', action, { start: null }), 409, /already running/);
     expect(await sessionCount()).toBe(count + 1);
     expect((await t.post('admin', action, { stop: null })).status).toBe(200);
+    expect(await listed()).toBe('Stopped');
     await expectError(
       await t.post('admin', action, { stop: null }),
       409,
