@@ -1,5 +1,5 @@
-import { PageHeader } from '../../components/page-header';
+import { ActivityPage } from '../../features/activity/components/activity-page';
 
 export function Component() {
-  return <PageHeader title="Activity" />;
+  return <ActivityPage />;
 }

@@ -1,0 +1,85 @@
+import type { Run, RunKind, RunState } from '../../../api/domain';
+
+/** The Activity view, in the URL's search params: connection, kind, state and time range. */
+export interface ActivityFilters {
+  connection: string;
+  kind: RunKind | 'all';
+  state: RunState | 'in-flight' | 'all';
+  range: ActivityRange;
+}
+
+export const RANGES = {
+  '1h': 3600e3,
+  '24h': 86400e3,
+  '7d': 7 * 86400e3,
+  '30d': 30 * 86400e3,
+  all: Infinity,
+} as const;
+export type ActivityRange = keyof typeof RANGES;
+
+const KINDS: readonly string[] = ['backup', 'restore', 'job-session', 'restore-session'];
+const STATES: readonly string[] = [
+  'in-flight',
+  'queued',
+  'running',
+  'stopping',
+  'succeeded',
+  'warning',
+  'failed',
+  'stopped',
+  'skipped',
+  'missed',
+];
+const DEFAULTS: Record<keyof ActivityFilters, string> = {
+  connection: 'all',
+  kind: 'all',
+  state: 'all',
+  range: '24h',
+};
+
+export function readActivityFilters(params: URLSearchParams): ActivityFilters {
+  const kind = params.get('kind') ?? '';
+  const state = params.get('state') ?? '';
+  const range = params.get('range') ?? '';
+  return {
+    connection: params.get('connection') ?? 'all',
+    kind: KINDS.includes(kind) ? (kind as RunKind) : 'all',
+    state: STATES.includes(state) ? (state as ActivityFilters['state']) : 'all',
+    range: range in RANGES ? (range as ActivityRange) : '24h',
+  };
+}
+
+export function writeActivityFilters(
+  params: URLSearchParams,
+  change: Partial<ActivityFilters>,
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [name, value] of Object.entries(change) as [keyof ActivityFilters, string][]) {
+    if (value === DEFAULTS[name]) next.delete(name);
+    else next.set(name, value);
+  }
+  return next;
+}
+
+/** The time a run last showed a sign of life, for the time range and the order. */
+export function runTime(run: Run): number {
+  const t = Date.parse(run.updatedAt ?? run.endedAt ?? run.startedAt ?? '');
+  return Number.isNaN(t) ? 0 : t;
+}
+
+const IN_FLIGHT: readonly RunState[] = ['queued', 'running', 'stopping'];
+
+/** Runs in flight always count as recent, whatever the range. Newest first. */
+export function applyActivityFilters(runs: readonly Run[], f: ActivityFilters, now: number): Run[] {
+  const since = now - RANGES[f.range];
+  return runs
+    .filter(
+      (r) =>
+        (f.connection === 'all' || r.connectionId === f.connection) &&
+        (f.kind === 'all' || r.kind === f.kind) &&
+        (f.state === 'all' ||
+          (f.state === 'in-flight' ? IN_FLIGHT.includes(r.state) : r.state === f.state)) &&
+        (IN_FLIGHT.includes(r.state) || runTime(r) >= since),
+    )
+    .sort((a, b) => runTime(b) - runTime(a));
+}

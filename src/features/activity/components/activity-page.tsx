@@ -1,0 +1,115 @@
+import '@mantine/core/styles/Input.css';
+import { Group, NativeSelect, Text } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
+import { useDeferredValue, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Run } from '../../../api/domain';
+import { LiveIndicator } from '../../../components/live-indicator';
+import { usePageAccess } from '../../../components/page-access';
+import { PageHeader } from '../../../components/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { RUN_KIND_LABEL } from '../../../components/run-links';
+import { RUN_STATES, runStateLabel } from '../../../components/status-badge';
+import { useSameArray } from '../../../components/use-same-array';
+import { formatCount } from '../../../lib/format';
+import { activityQueries } from '../queries';
+import type { ActivityFilters } from './activity-filter';
+import { applyActivityFilters, readActivityFilters, writeActivityFilters } from './activity-filter';
+import { ActivityTable } from './activity-table';
+
+const EMPTY: Run[] = [];
+const RANGE_OPTIONS = [
+  { value: '1h', label: 'Last hour' },
+  { value: '24h', label: 'Last 24 hours' },
+  { value: '7d', label: 'Last 7 days' },
+  { value: '30d', label: 'Last 30 days' },
+  { value: 'all', label: 'All time' },
+];
+
+/** Every run of every connection: backups, restores, job sessions, restore sessions. */
+export function ActivityPage() {
+  const access = usePageAccess();
+  const [params, setParams] = useSearchParams();
+  const filters = readActivityFilters(params);
+  const results = useQueries({ queries: access.signedIn.map((c) => activityQueries.runs(c.id)) });
+  const lists = useSameArray(results.map((r) => r.data ?? EMPTY));
+  const all = useMemo(() => lists.flat(), [lists]);
+  const deferred = useDeferredValue(filters);
+  // The time range is measured from the newest answer, so it moves with the data, not with renders.
+  const asOf = Math.max(0, ...results.map((r) => r.dataUpdatedAt));
+  const rows = useMemo(() => applyActivityFilters(all, deferred, asOf), [all, deferred, asOf]);
+  const failed = results
+    .map((r, i) => ({ r, c: access.signedIn[i] }))
+    .filter(({ r }) => r.isError && !r.data);
+  const loading = results.some((r) => r.isPending);
+  const change = (patch: Partial<ActivityFilters>) =>
+    setParams((old) => writeActivityFilters(old, patch), { replace: true });
+
+  return (
+    <>
+      <PageHeader
+        title="Activity"
+        description="Every run across connections, newest first."
+        actions={<LiveIndicator />}
+      />
+      {failed.map(({ r, c }) => (
+        <ErrorState
+          key={c?.id}
+          title={`Could not load ${c?.label ?? 'a connection'}`}
+          error={r.error}
+          onRetry={() => void r.refetch()}
+        />
+      ))}
+      <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
+        <NativeSelect
+          label="Connection"
+          value={filters.connection}
+          onChange={(e) => change({ connection: e.currentTarget.value })}
+          data={[
+            { value: 'all', label: 'All connections' },
+            ...access.signedIn.map((c) => ({ value: c.id, label: c.label })),
+          ]}
+        />
+        <NativeSelect
+          label="Kind"
+          value={filters.kind}
+          onChange={(e) => change({ kind: e.currentTarget.value as ActivityFilters['kind'] })}
+          data={[
+            { value: 'all', label: 'All kinds' },
+            ...Object.entries(RUN_KIND_LABEL).map(([value, label]) => ({ value, label })),
+          ]}
+        />
+        <NativeSelect
+          label="State"
+          value={filters.state}
+          onChange={(e) => change({ state: e.currentTarget.value as ActivityFilters['state'] })}
+          data={[
+            { value: 'all', label: 'Any state' },
+            { value: 'in-flight', label: 'In flight' },
+            ...RUN_STATES.map((s) => ({ value: s, label: runStateLabel(s) })),
+          ]}
+        />
+        <NativeSelect
+          label="Time range"
+          value={filters.range}
+          onChange={(e) => change({ range: e.currentTarget.value as ActivityFilters['range'] })}
+          data={RANGE_OPTIONS}
+        />
+        <Text size="sm" ml="auto" role="status" aria-live="polite">
+          {formatCount(rows.length)} runs
+        </Text>
+      </Group>
+      {access.signedIn.length === 0 ? (
+        <EmptyState title="No connection signed in" />
+      ) : loading && all.length === 0 ? (
+        <LoadingState label="Loading the activity" />
+      ) : rows.length === 0 ? (
+        <EmptyState title={all.length === 0 ? 'No runs yet' : 'No run matches these filters'}>
+          {all.length > 0 && 'Try a longer time range.'}
+        </EmptyState>
+      ) : (
+        <ActivityTable runs={rows} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import '@mantine/core/styles/Code.css';
+import '@mantine/core/styles/List.css';
+import { Code, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { Configuration } from '../../../api/domain';
+import { formatDateTime, formatRelative } from '../../../lib/format';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+function Paths({ title, paths, empty }: { title: string; paths: string[]; empty: string }) {
+  return (
+    <Stack gap={4}>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      {paths.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <List size="sm" spacing={2} aria-label={title}>
+          {paths.map((p) => (
+            <List.Item key={p}>
+              <Code>{p}</Code>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
+
+/** A configuration's settings, schedule, and what it includes and excludes. */
+export function ConfigurationDetails({
+  configuration: c,
+  connectionLabel,
+}: {
+  configuration: Configuration;
+  connectionLabel: string;
+}) {
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <Paper withBorder p="md" component="section" aria-label="Settings">
+        <Title order={2} size="h4" mb="sm">
+          Settings
+        </Title>
+        <SimpleGrid cols={2} spacing="sm" component="dl" m={0}>
+          <Field label="Machine">{c.machineName}</Field>
+          <Field label="Connection">{connectionLabel}</Field>
+          <Field label="Enabled">{c.enabled ? 'Yes' : 'No'}</Field>
+          <Field label="Encrypted vault">{c.encrypted ? 'Yes' : 'No'}</Field>
+          <Field label="Keeps versions">
+            {c.retentionDays == null ? '—' : c.retentionDays === 0 ? 'Forever' : `${c.retentionDays} days`}
+          </Field>
+          <Field label="Region">{c.region ?? '—'}</Field>
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-label="Schedule">
+        <Title order={2} size="h4" mb="sm">
+          Schedule
+        </Title>
+        <SimpleGrid cols={2} spacing="sm" component="dl" m={0}>
+          <Field label="Runs">{c.schedule.description}</Field>
+          <Field label="Time zone">{c.schedule.timeZone ?? '—'}</Field>
+          <Field label="Next run">
+            {c.nextRunAt
+              ? `${formatDateTime(c.nextRunAt)} (${formatRelative(c.nextRunAt)})`
+              : c.schedule.manual
+                ? 'Manual only'
+                : '—'}
+          </Field>
+          <Field label="Last run">{c.lastRun?.at ? formatDateTime(c.lastRun.at) : 'Never'}</Field>
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-label="Files" style={{ gridColumn: '1 / -1' }}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Paths title="Inclusions" paths={c.inclusions} empty="Nothing included." />
+          <Paths title="Exclusions" paths={c.exclusions} empty="Nothing excluded." />
+        </SimpleGrid>
+      </Paper>
+    </SimpleGrid>
+  );
+}

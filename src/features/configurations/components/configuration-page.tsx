@@ -1,0 +1,108 @@
+import '@mantine/core/styles/Anchor.css';
+import '@mantine/core/styles/Breadcrumbs.css';
+import { Anchor, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { LiveIndicator } from '../../../components/live-indicator';
+import { usePageAccess } from '../../../components/page-access';
+import { PageHeader } from '../../../components/page-header';
+import { RunProgress } from '../../../components/run-progress';
+import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
+import { formatDateTime } from '../../../lib/format';
+import { configurationQueries, currentRun } from '../queries';
+import { BackupHistory } from './backup-history';
+import { ConfigurationActions } from './configuration-actions';
+import { ConfigurationDetails } from './configuration-details';
+
+const crumbs = (name: string) => (
+  <Breadcrumbs>
+    <Anchor component={Link} to="/configurations" size="sm">
+      Configurations
+    </Anchor>
+    <Text size="sm">{name}</Text>
+  </Breadcrumbs>
+);
+
+/** One configuration: settings, schedule, files, the run in flight moving live, the backup history. */
+export function ConfigurationPage({ connectionId, id }: { connectionId: string; id: string }) {
+  const access = usePageAccess();
+  const known =
+    access.connections.some((c) => c.id === connectionId) && access.capabilities(connectionId).configurations;
+  if (!known)
+    return (
+      <>
+        <PageHeader title="Configuration not found" breadcrumbs={crumbs('Not found')} />
+        <NotFoundState what="Configuration">
+          <Text size="sm">There is no Rackspace connection “{connectionId}”.</Text>
+        </NotFoundState>
+      </>
+    );
+  return <KnownConfiguration connectionId={connectionId} id={id} />;
+}
+
+function KnownConfiguration({ connectionId, id }: { connectionId: string; id: string }) {
+  const access = usePageAccess();
+  const detail = useQuery(configurationQueries.detail(connectionId, id));
+  const runs = useQuery(configurationQueries.runs(connectionId, id));
+
+  if (detail.isPending) return <LoadingState label="Loading the configuration" />;
+  if (detail.isError && !detail.data)
+    return (
+      <>
+        <PageHeader title="Configuration" breadcrumbs={crumbs(id)} />
+        <ErrorState what="Configuration" error={detail.error} onRetry={() => void detail.refetch()} />
+      </>
+    );
+  const c = detail.data;
+  const running = currentRun(runs.data);
+  return (
+    <>
+      <PageHeader
+        title={c.name}
+        description={`${c.machineName} · ${access.label(connectionId)}`}
+        breadcrumbs={crumbs(c.name)}
+        actions={
+          <>
+            <ConfigurationActions configuration={c} size="sm" />
+            <LiveIndicator />
+          </>
+        }
+      />
+      <Stack gap="md">
+        {detail.isError && <ErrorState error={detail.error} title="Could not refresh the configuration" />}
+        <Paper withBorder p="md" component="section" aria-label="Current run">
+          <Title order={2} size="h4" mb="sm">
+            Current run
+          </Title>
+          {running ? (
+            <Group justify="space-between" wrap="wrap" data-status={running.state} data-testid="current-run">
+              <Text size="sm">Started {formatDateTime(running.startedAt)}</Text>
+              <Group gap="sm">
+                <RunProgress run={running} />
+                <StatusBadge state={running.state} vendorState={running.vendorState} />
+              </Group>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="current-run" data-status="idle">
+              No backup is running.
+            </Text>
+          )}
+        </Paper>
+        <ConfigurationDetails configuration={c} connectionLabel={access.label(connectionId)} />
+        <Paper withBorder p="md" component="section" aria-label="Backup history">
+          <Title order={2} size="h4" mb="sm">
+            Backup history
+          </Title>
+          {runs.isPending ? (
+            <LoadingState label="Loading the backups" />
+          ) : runs.isError && !runs.data ? (
+            <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
+          ) : (
+            <BackupHistory runs={runs.data ?? []} />
+          )}
+        </Paper>
+      </Stack>
+    </>
+  );
+}
