@@ -45,6 +45,13 @@ export function restoreContract(connectionId: string) {
       expect(times).toEqual([...times].sort((a, b) => b - a));
     });
 
+    test('destination agents say whether they are online', async () => {
+      const agents = await p.listAgents();
+      expect(agents.some((a) => a.online)).toBe(true);
+      const ids = new Set(agents.map((a) => a.id));
+      expect(points.every((r) => ids.has(r.agentId))).toBe(true);
+    });
+
     test('an unencrypted restore runs to its end and reports what it restored', async () => {
       const point = points.find((r) => !r.encrypted);
       expect(point).toBeDefined();

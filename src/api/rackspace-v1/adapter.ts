@@ -3,6 +3,7 @@ import { baseProvider } from '../base-provider';
 import type { Capabilities, Connection, RestoreInput, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
+import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
 import { newestFirst } from '../run-parts';
 import { activityRun, completedRun, v1Agent, v1Configuration, v1RestorePoint } from './map';
@@ -10,6 +11,7 @@ import { restoreFromActivity, v1Backup, v1Restore } from './reports';
 import {
   activityListSchema,
   agentListSchema,
+  agentSchema,
   availableForRestoreListSchema,
   backupConfigurationListSchema,
   backupConfigurationSchema,
@@ -32,6 +34,9 @@ export const CAPABILITIES: Capabilities = {
   wakeAgents: true,
   progress: 'state-only',
 };
+
+/** Agents whose live status is asked for one by one (the wizard's destination list). */
+const AGENT_STATUS_LIMIT = 50;
 
 /** v1.0 ids are whole numbers; anything else cannot exist there (404 rather than a bad URL). */
 function num(id: string): number {
@@ -138,7 +143,13 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     },
     async listAgents(o) {
       const agents = await get('/user/agents', agentListSchema, o);
-      return agents.map((a) => v1Agent(cid, a));
+      // The list always says Offline (API-NOTES §1.2); each agent's own answer tells the truth.
+      const live = await Promise.all(
+        agents
+          .slice(0, AGENT_STATUS_LIMIT)
+          .map((a) => get(path`/agent/${a.MachineAgentId}`, agentSchema, o).catch(() => a)),
+      );
+      return [...live, ...agents.slice(AGENT_STATUS_LIMIT)].map((a) => v1Agent(cid, a));
     },
 
     async startBackup(configurationId) {

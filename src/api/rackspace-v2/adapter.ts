@@ -20,6 +20,7 @@ import { readAll } from './pages';
 import {
   activityListSchema,
   agentListSchema,
+  agentStatusSchema,
   backupListSchema,
   backupSchema,
   configurationListSchema,
@@ -43,6 +44,9 @@ export const CAPABILITIES: Capabilities = {
   wakeAgents: false,
   progress: 'counters',
 };
+
+/** Agents whose online status is asked for one by one. */
+const AGENT_STATUS_LIMIT = 50;
 
 /** How many of the newest runs the activity view reads per tick. */
 export const ACTIVITY_LIMIT = 200;
@@ -175,7 +179,18 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
     },
     async listAgents(o) {
       const list = await agents(o);
-      return list.map((a) => v2Agent(cid, a, null));
+      // Online/busy is a resource of its own; asked for the first agents only (the wizard's list).
+      const online = await Promise.all(
+        list.map((a, i) =>
+          i < AGENT_STATUS_LIMIT
+            ? get(path`/agents/${a.id}/status`, agentStatusSchema, o).then(
+                (s) => s.online,
+                () => null,
+              )
+            : Promise.resolve(null),
+        ),
+      );
+      return list.map((a, i) => v2Agent(cid, a, online[i] ?? null));
     },
 
     async startBackup(configurationId) {
