@@ -52,16 +52,8 @@ export function requestBackup(
   // 10–25 simulated minutes of transfer: at SPEED 60 a demo backup moves for 10–25 s on screen.
   const transferS = 600 + random.next() * 900;
   insertRow(db, 'rs_backups', {
-    id,
-    uuid: randomUUID(),
-    tenant_id: config.tenant_id,
-    region: config.region,
-    configuration_id: config.id,
-    agent_id: config.agent_id,
-    state: how,
+    ...newBackup(id, config, how, now),
     manual: how === 'start_requested' ? 1 : 0,
-    requested_at: now,
-    changed_at: now,
     outcome,
     fail_at: failAt,
     files_total: Math.round(config.files_estimate * (0.95 + random.next() * 0.1)),
@@ -82,6 +74,20 @@ export function requestBackup(
   return { ok: true, value: getBackup(db, id)! };
 }
 
+function newBackup(id: number, config: ConfigurationRow, state: string, now: number) {
+  return {
+    id,
+    uuid: randomUUID(),
+    tenant_id: config.tenant_id,
+    region: config.region,
+    configuration_id: config.id,
+    agent_id: config.agent_id,
+    state,
+    requested_at: now,
+    changed_at: now,
+  };
+}
+
 /** A scheduled run that could not start: `missed` (agent offline) or `skipped` (one still runs). */
 export function recordUnstartedRun(
   db: Db,
@@ -95,17 +101,9 @@ export function recordUnstartedRun(
       ? ['agent_offline', 'The agent was offline at the scheduled time.']
       : ['backup_running', 'The previous backup was still running at the scheduled time.'];
   insertRow(db, 'rs_backups', {
-    id,
-    uuid: randomUUID(),
-    tenant_id: config.tenant_id,
-    region: config.region,
-    configuration_id: config.id,
-    agent_id: config.agent_id,
-    state,
+    ...newBackup(id, config, state, now),
     manual: 0,
-    requested_at: now,
     ended_at: now,
-    changed_at: now,
     outcome: 'failed',
     files_total: 0,
     bytes_total: 0,

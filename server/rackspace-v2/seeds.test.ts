@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupSchema } from '../../src/api/rackspace-v2/wire';
+import { SEED_003_START_BACKUP_ANSWER } from '../../src/api/testing/seed-examples';
 import type { Harness } from '../rackspace-v1/test-support';
 import { harness } from '../rackspace-v1/test-support';
 
@@ -21,61 +22,6 @@ function shapeOf(body: unknown): unknown {
   );
 }
 
-const SEED_003_ANSWER = {
-  project_id: '123456',
-  id: '0d95d699-d16b-11e4-93bd-c8e0eb190e3d',
-  agent: {
-    id: '8f135b4f-7a69-4b8a-947f-5e80d772fd97',
-    links: [
-      {
-        href: 'https://cloudbackupapi.apiary-mock.com/v2/agents/8f135b4f-7a69-4b8a-947f-5e80d772fd97',
-        rel: 'full',
-      },
-    ],
-  },
-  configuration: {
-    id: '7c8ee069-568f-4d5a-932f-fb2af86b5fd5',
-    links: [
-      {
-        href: 'https://cloudbackupapi.apiary-mock.com/v2/configurations/7c8ee069-568f-4d5a-932f-fb2af86b5fd5',
-        rel: 'full',
-      },
-    ],
-  },
-  state: 'start_requested',
-  started_time: null,
-  ended_time: null,
-  snapshot_id: null,
-  errors: {
-    count: 0,
-    reason: '',
-    diagnostics: '',
-    links: [
-      {
-        href: 'https://cloudbackupapi.apiary-mock.com/v2/backups/0d95d699-d16b-11e4-93bd-c8e0eb190e3d/errors',
-        rel: 'full',
-      },
-    ],
-  },
-  files_searched: 0,
-  files_backed_up: 0,
-  bytes_searched: 0,
-  bytes_backed_up: 0,
-  bytes_in_db: 0,
-  bandwidth_avg_bps: 0,
-  restorable: false,
-  links: [
-    {
-      href: 'https://cloudbackupapi.apiary-mock.com/v2/backups/0d95d699-d16b-11e4-93bd-c8e0eb190e3d',
-      rel: 'self',
-    },
-    {
-      href: 'https://cloudbackupapi.apiary-mock.com/v2/backups/0d95d699-d16b-11e4-93bd-c8e0eb190e3d/events',
-      rel: 'events',
-    },
-  ],
-};
-
 describe('seeds 002 and 003: start a backup with POST /v2/{project_id}/backups', () => {
   it('answers 201, a Location and the whole backup object in the shape of seed 003', async () => {
     h = await harness();
@@ -93,7 +39,7 @@ describe('seeds 002 and 003: start a backup with POST /v2/{project_id}/backups',
     expect(body.project_id).toBe('110011');
     expect(body.agent.id).toBe('8f135b4f-7a69-4b8a-947f-5e80d772fd97');
     expect(body.configuration.id).toBe('7c8ee069-568f-4d5a-932f-fb2af86b5fd5');
-    expect(shapeOf({ ...body, project_id: '123456' })).toEqual(shapeOf(SEED_003_ANSWER));
+    expect(shapeOf({ ...body, project_id: '123456' })).toEqual(shapeOf(SEED_003_START_BACKUP_ANSWER));
   });
 
   it('the getting-started cURL of seed 002 (region-less endpoint) gets 201 and the backup reads back', async () => {
