@@ -33,9 +33,12 @@ export function parseVeeamDateTime(text: string): number | null {
       if (h < 1 || h > 12) return null;
       h = (h % 12) + (suffix.toUpperCase() === 'PM' ? 12 : 0);
     }
-    const whole = Date.UTC(year, month - 1, day, h, minute, second);
-    const check = new Date(whole);
-    // Date.UTC rolls 2020-02-31 over into March: a date that does not come back unchanged is not real.
+    // setUTCFullYear, unlike Date.UTC, keeps years 0–99 (.NET's empty date is 0001-01-01).
+    const check = new Date(0);
+    check.setUTCFullYear(year, month - 1, day);
+    check.setUTCHours(h, minute, second, 0);
+    const whole = check.getTime();
+    // 2020-02-31 rolls over into March: a date that does not come back unchanged is not real.
     const real =
       check.getUTCFullYear() === year &&
       check.getUTCMonth() === month - 1 &&
