@@ -67,7 +67,9 @@ describe('the Rackspace demo data set', () => {
   it('is the same for the same SEED and differs for another', async () => {
     const clock = new FakeClock();
     const ids = (h: Harness) =>
-      JSON.stringify(h.service.ctx.db.prepare('SELECT uuid, state, bytes_total, reason FROM rs_backups ORDER BY id').all());
+      JSON.stringify(
+        h.service.ctx.db.prepare('SELECT uuid, state, bytes_total, reason FROM rs_backups ORDER BY id').all(),
+      );
     const a = await make({ clock });
     const b = await make({ clock });
     expect(ids(a)).toBe(ids(b));
