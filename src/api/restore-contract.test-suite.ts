@@ -61,6 +61,9 @@ export function restoreContract(connectionId: string) {
       const done = await settle(created.id);
       expect(['succeeded', 'warning', 'failed']).toContain(done.state);
       expect(done.destinationPath).toBe('/tmp/restore-test');
+      // A restore belongs to the configuration of its backup.
+      expect(done.parentId).toBe(point!.configurationId);
+      expect(done.parentName).toBe(point!.configurationName);
       if (done.state === 'succeeded') expect(done.progress.bytesDone).toBeGreaterThan(0);
     });
 

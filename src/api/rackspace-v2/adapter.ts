@@ -4,29 +4,17 @@ import type { Capabilities, Connection, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
-import type { AdapterProvider, ReadOptions } from '../provider';
-import { cachedFor, newestFirst } from '../run-parts';
-import type { Names } from './map';
-import {
-  v2ActivityRun,
-  v2Agent,
-  v2Backup,
-  v2Configuration,
-  v2Restore,
-  v2RestorePoint,
-  withErrors,
-} from './map';
+import type { AdapterProvider } from '../provider';
+import { newestFirst } from '../run-parts';
+import { ACTIVITY_LIMIT, v2Lookups } from './lookups';
+import { v2Agent, v2Backup, v2Configuration, v2Restore, v2RestorePoint, withErrors } from './map';
 import { readAll } from './pages';
 import {
-  activityListSchema,
-  agentListSchema,
   agentStatusSchema,
   backupListSchema,
   backupSchema,
-  configurationListSchema,
   configurationSchema,
   enablePatch,
-  errorListSchema,
   restoreListSchema,
   restoreSchema,
   STOP_PATCH,
@@ -48,9 +36,6 @@ export const CAPABILITIES: Capabilities = {
 /** Agents whose online status is asked for one by one. */
 const AGENT_STATUS_LIMIT = 50;
 
-/** How many of the newest runs the activity view reads per tick. */
-export const ACTIVITY_LIMIT = 200;
-
 const hex = (text: string) =>
   Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -58,32 +43,11 @@ const hex = (text: string) =>
 export function createRackspaceV2Provider(connection: Connection, http: HttpClient): AdapterProvider {
   const cid = connection.id;
   const region = connection.region ?? null;
-  const get = <S extends Parameters<HttpClient['request']>[1]>(path: string, schema: S, o?: ReadOptions) =>
-    http.request({ method: 'GET', path, signal: o?.signal }, schema);
 
-  const configurations = (o?: ReadOptions) =>
-    readAll(http, '/configurations', configurationListSchema, (p) => p.configurations, o);
-  const agents = (o?: ReadOptions) => readAll(http, '/agents', agentListSchema, (p) => p.agents, o);
-  // Lists refer to configurations and agents by id; their names change rarely.
-  const names = cachedFor<Names>(60_000, async () => {
-    const [cs, as] = await Promise.all([configurations(), agents()]);
-    return {
-      configurations: new Map(cs.map((c) => [c.id, c.name])),
-      agents: new Map(as.map((a) => [a.id, a.name])),
-    };
-  });
-  const activities = async (o?: ReadOptions, path = '/activities') => {
-    const [list, n] = await Promise.all([
-      readAll(http, path, activityListSchema, (p) => p.activities, { ...o, max: ACTIVITY_LIMIT }),
-      names.get(),
-    ]);
-    return newestFirst(list.filter((a) => a.type !== 'cleanup').map((a) => v2ActivityRun(cid, a, n)));
-  };
-  const errorsOf = (kind: 'backups' | 'restores', id: string, o?: ReadOptions) =>
-    get(path`/${kind}/${id}/errors`, errorListSchema, o).catch((err: unknown) => {
-      if (err instanceof ApiError && err.status === 404) return null;
-      throw err;
-    });
+  const { get, configurations, agents, names, remember, restoreNames, activities, errorsOf } = v2Lookups(
+    http,
+    cid,
+  );
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, CAPABILITIES),
@@ -109,6 +73,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
         }),
         names.get(),
       ]);
+      remember(restorable);
       const full = new Map(restorable.map((b) => [b.id, v2Backup(cid, b, n)]));
       // Counters of the runs in flight (few) come from their own answers.
       const live = await Promise.all(
@@ -141,29 +106,28 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
         }),
         names.get(),
       ]);
+      remember(backups);
+      const rn = await restoreNames(restores, o);
       return newestFirst([
         ...backups.map((b) => v2Backup(cid, b, n)),
-        ...restores.map((r) => v2Restore(cid, r, n)),
+        ...restores.map((r) => v2Restore(cid, r, rn)),
       ]);
     },
 
     async listRestores(o) {
-      const [list, n] = await Promise.all([
-        readAll(http, '/restores', restoreListSchema, (p) => p.restores, {
-          ...o,
-          query: { sort_dir: 'desc' },
-        }),
-        names.get(),
-      ]);
+      const list = await readAll(http, '/restores', restoreListSchema, (p) => p.restores, {
+        ...o,
+        query: { sort_dir: 'desc' },
+      });
+      const n = await restoreNames(list, o);
       return newestFirst(list.map((r) => v2Restore(cid, r, n)));
     },
     async getRestore(id, o) {
-      const [r, errors, n] = await Promise.all([
+      const [r, errors] = await Promise.all([
         get(path`/restores/${id}`, restoreSchema, o),
         errorsOf('restores', id, o),
-        names.get(),
       ]);
-      const restore = v2Restore(cid, r, n);
+      const restore = v2Restore(cid, r, await restoreNames([r], o));
       return { ...restore, ...withErrors(restore, errors) };
     },
     async listRestorePoints(configurationId, o) {
@@ -175,6 +139,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
         agents(o),
       ]);
       const encrypted = new Map(as.map((a) => [a.id, a.vault.encrypted]));
+      remember(backups);
       return backups.map((b) => v2RestorePoint(b, n, encrypted.get(b.agent.id) ?? false));
     },
     async listAgents(o) {
@@ -239,7 +204,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
         },
         restoreSchema,
       );
-      return v2Restore(cid, r, await names.get());
+      return v2Restore(cid, r, await restoreNames([r]));
     },
     async stopRestore(restoreId) {
       await http.send({ method: 'PATCH', path: path`/restores/${restoreId}`, patch: STOP_PATCH });

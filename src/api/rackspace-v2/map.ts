@@ -35,6 +35,8 @@ export function v2State(vendor: string): RunState {
 export interface Names {
   configurations: ReadonlyMap<string, string>;
   agents: ReadonlyMap<string, string>;
+  /** Backup id → its configuration id, as far as known (a restore names only its backup). */
+  backups?: ReadonlyMap<string, string>;
 }
 
 /** Counters → progress: files and bytes, the average rate, and an ETA from bytes searched. */
@@ -92,12 +94,14 @@ export function withErrors<T extends Run>(run: T, errors: ErrorList | null): T &
 }
 
 export function v2Restore(connectionId: string, r: WireRestore, names: Names): Restore {
+  const configurationId = names.backups?.get(r.backup.id) ?? null;
   const run = runOf({
     connectionId,
     kind: 'restore',
     id: r.id,
-    parentId: r.backup.id,
-    parentName: `Backup ${r.backup.id.slice(0, 8)}`,
+    parentId: configurationId,
+    parentName:
+      (configurationId && names.configurations.get(configurationId)) ?? `Backup ${r.backup.id.slice(0, 8)}`,
     machineName: names.agents.get(r.destination_agent.id) ?? null,
     state: v2State(r.state),
     vendorState: r.state,

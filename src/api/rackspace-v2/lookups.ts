@@ -1,0 +1,73 @@
+import { ApiError } from '../api-error';
+import type { HttpClient } from '../http';
+import { path } from '../http';
+import type { ReadOptions } from '../provider';
+import { cachedFor, newestFirst } from '../run-parts';
+import type { Names } from './map';
+import { v2ActivityRun } from './map';
+import { readAll } from './pages';
+import type { Backup, Restore as WireRestore } from './wire';
+import {
+  activityListSchema,
+  agentListSchema,
+  backupSchema,
+  configurationListSchema,
+  errorListSchema,
+} from './wire';
+
+/** How many of the newest runs the activity view reads per tick. */
+export const ACTIVITY_LIMIT = 200;
+
+/**
+ * The reads the v2 adapter builds on: whole lists, the names that lists refer to by id, the
+ * configuration of a restore's backup, and a run's error list.
+ */
+export function v2Lookups(http: HttpClient, cid: string) {
+  const get = <S extends Parameters<HttpClient['request']>[1]>(p: string, schema: S, o?: ReadOptions) =>
+    http.request({ method: 'GET', path: p, signal: o?.signal }, schema);
+
+  const configurations = (o?: ReadOptions) =>
+    readAll(http, '/configurations', configurationListSchema, (p) => p.configurations, o);
+  const agents = (o?: ReadOptions) => readAll(http, '/agents', agentListSchema, (p) => p.agents, o);
+  // Lists refer to configurations and agents by id; their names change rarely.
+  const names = cachedFor<Names>(60_000, async () => {
+    const [cs, as] = await Promise.all([configurations(), agents()]);
+    return {
+      configurations: new Map(cs.map((c) => [c.id, c.name])),
+      agents: new Map(as.map((a) => [a.id, a.name])),
+    };
+  });
+  // Backups never change configuration: what is learnt once is kept.
+  const backupParents = new Map<string, string>();
+  const remember = (backups: readonly Backup[]) => {
+    for (const b of backups) backupParents.set(b.id, b.configuration.id);
+    return backups;
+  };
+  /** Names, plus the configuration of each restore's backup (asked for the few not yet known). */
+  const restoreNames = async (restores: readonly WireRestore[], o?: ReadOptions): Promise<Names> => {
+    const unknown = [...new Set(restores.map((r) => r.backup.id))].filter((id) => !backupParents.has(id));
+    await Promise.all(
+      unknown.slice(0, 20).map((id) =>
+        get(path`/backups/${id}`, backupSchema, o).then(
+          (b) => remember([b]),
+          () => [],
+        ),
+      ),
+    );
+    return { ...(await names.get()), backups: backupParents };
+  };
+  const activities = async (o?: ReadOptions, from = '/activities') => {
+    const [list, n] = await Promise.all([
+      readAll(http, from, activityListSchema, (p) => p.activities, { ...o, max: ACTIVITY_LIMIT }),
+      names.get(),
+    ]);
+    return newestFirst(list.filter((a) => a.type !== 'cleanup').map((a) => v2ActivityRun(cid, a, n)));
+  };
+  const errorsOf = (kind: 'backups' | 'restores', id: string, o?: ReadOptions) =>
+    get(path`/${kind}/${id}/errors`, errorListSchema, o).catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    });
+
+  return { get, configurations, agents, names, remember, restoreNames, activities, errorsOf };
+}
