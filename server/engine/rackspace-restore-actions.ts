@@ -88,6 +88,13 @@ export async function startRestore(
   const source = getAgent(db, restore.source_agent_id);
   const check = await checkVaultPassword(source, password);
   if (!check.ok) return check;
+  // The password check awaited: a concurrent start may have won meanwhile, and there is one run only.
+  const current = getRestore(db, restore.id);
+  if (current?.state !== 'creating')
+    return refuse(
+      'conflict',
+      `The restore ${naming.id(restore)} is already running (${naming.state(current?.state ?? 'stopped')}).`,
+    );
   updateRow(db, 'rs_restores', restore.id, {
     state: 'start_requested',
     phase_ms: 0,

@@ -107,6 +107,15 @@ describe('v1.0 restores', () => {
     expect(wrongMachine.status).toBe(400);
     expect((await h.call('PUT', '/v1.0/restore', { role: 'viewer', body: {} })).status).toBe(403);
   });
+  it('two starts of one restore at the same moment: one runs, the other is refused', async () => {
+    h = await harness();
+    const body = { Action: 'StartManual', Id: 13689, EncryptedPassword: 'demo-vault' };
+    const [a, b] = await Promise.all([
+      h.call('POST', '/v1.0/110011/restore/action-requested', { body }),
+      h.call('POST', '/v1.0/110011/restore/action-requested', { body }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([204, 400]);
+  });
 });
 
 describe('v2 restores', () => {
