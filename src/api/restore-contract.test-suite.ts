@@ -57,7 +57,8 @@ export function restoreContract(connectionId: string) {
       expect(point).toBeDefined();
       const created = await p.createRestore(input(point!), { start: true });
       expect(isInFlight(created.state)).toBe(true);
-      expect((await p.listRestores()).some((r) => r.id === created.id)).toBe(true);
+      const listed = (await p.listRestores()).find((r) => r.id === created.id);
+      expect(listed).toMatchObject({ backupId: point!.backupId, destinationAgentId: point!.agentId });
       const done = await settle(created.id);
       expect(['succeeded', 'warning', 'failed']).toContain(done.state);
       expect(done.destinationPath).toBe('/tmp/restore-test');

@@ -22,6 +22,7 @@ import {
   restoreSchema,
   startBackupAnswerSchema,
 } from './wire';
+import type { Activity } from './wire';
 
 export const CAPABILITIES: Capabilities = {
   configurations: true,
@@ -64,15 +65,15 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
 
   // The activity list answers several reads of one tick (configurations, activity, the Overview):
   // callers at the same moment share one request.
-  let pending: Promise<Run[]> | null = null;
-  const activity = (o?: ReadOptions): Promise<Run[]> => {
-    pending ??= get('/activity', activityListSchema, o)
-      .then((list) => newestFirst(list.filter((a) => a.Type !== 'Cleanup').map((a) => activityRun(cid, a))))
-      .finally(() => {
-        pending = null;
-      });
+  let pending: Promise<Activity[]> | null = null;
+  const rawActivity = (o?: ReadOptions): Promise<Activity[]> => {
+    pending ??= get('/activity', activityListSchema, o).finally(() => {
+      pending = null;
+    });
     return pending;
   };
+  const activity = async (o?: ReadOptions): Promise<Run[]> =>
+    newestFirst((await rawActivity(o)).filter((a) => a.Type !== 'Cleanup').map((a) => activityRun(cid, a)));
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, CAPABILITIES),
@@ -114,8 +115,10 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     listActivity: activity,
 
     async listRestores(o) {
-      const runs = await activity(o);
-      return runs.filter((r) => r.kind === 'restore').map(restoreFromActivity);
+      const list = await rawActivity(o);
+      return newestFirst(
+        list.filter((a) => a.Type === 'Restore').map((a) => restoreFromActivity(activityRun(cid, a), a)),
+      );
     },
     async getRestore(id, o) {
       const [restore, report] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { Restore, Run, RunDetail } from '../domain';
 import { emptyProgress } from '../run-parts';
 import { durationOf, iso, v1Errors, v1State } from './map';
-import type { BackupDetail, BackupReport, Restore as WireRestore, RestoreReport } from './wire';
+import type { Activity, BackupDetail, BackupReport, Restore as WireRestore, RestoreReport } from './wire';
 import { parseV1Size, RESTORE_STATES } from './wire';
 
 /** A backup from GET /backup/{id}, with its report when the run has one. */
@@ -77,15 +77,15 @@ export function v1Restore(connectionId: string, r: WireRestore, report: RestoreR
 }
 
 /** A restore known only from the activity list (v1.0 has no list of restores). */
-export function restoreFromActivity(run: Run): Restore {
+export function restoreFromActivity(run: Run, a: Activity): Restore {
   return {
     ...run,
     errors: [],
     diagnostics: null,
     durationSeconds: null,
-    backupId: '',
-    sourceAgentId: null,
-    destinationAgentId: '',
+    backupId: String(a.BackupId),
+    sourceAgentId: String(a.SourceMachineAgentId),
+    destinationAgentId: String(a.DestinationMachineAgentId),
     destinationMachineName: run.machineName,
     destinationPath: null,
     overwrite: false,
