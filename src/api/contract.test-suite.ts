@@ -1,27 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiError } from './api-error';
-import type { Run, RunState } from './domain';
-import { isInFlight } from './domain';
+import type { Run } from './domain';
+import { isInFlight, RUN_STATES } from './domain';
 import type { BackupProvider } from './provider';
 import type { InProcess } from './testing/in-process-service';
 import { startInProcess } from './testing/in-process-service';
 
-const STATES: readonly RunState[] = [
-  'queued',
-  'running',
-  'stopping',
-  'succeeded',
-  'warning',
-  'failed',
-  'stopped',
-  'skipped',
-  'missed',
-];
-
 function expectRun(run: Run, connectionId: string) {
   expect(run.connectionId).toBe(connectionId);
   expect(run.id).toMatch(/\S/);
-  expect(STATES).toContain(run.state);
+  expect(RUN_STATES).toContain(run.state);
   expect(run.vendorState).toMatch(/\S/);
   for (const t of [run.startedAt, run.endedAt, run.updatedAt]) if (t) expect(Date.parse(t)).not.toBeNaN();
 }

@@ -13,6 +13,19 @@ export type RunState =
 
 export const IN_FLIGHT_STATES: readonly RunState[] = ['queued', 'running', 'stopping'];
 
+/** Every RunState, in the order of a run's life (for filters and legends). */
+export const RUN_STATES: readonly RunState[] = [
+  'queued',
+  'running',
+  'stopping',
+  'succeeded',
+  'warning',
+  'failed',
+  'stopped',
+  'skipped',
+  'missed',
+];
+
 export function isInFlight(state: RunState): boolean {
   return IN_FLIGHT_STATES.includes(state);
 }

@@ -5,6 +5,7 @@ import { restoreContract } from '../restore-contract.test-suite';
 import type { InProcess } from '../testing/in-process-service';
 import { startInProcess } from '../testing/in-process-service';
 import { v1State } from './map';
+import { BACKUP_STATES } from './wire';
 
 contractSuite('rackspace-dfw');
 restoreContract('rackspace-dfw');
@@ -37,21 +38,7 @@ describe('Rackspace v1.0 specifics', () => {
   });
 
   test('every documented state has its neutral word', () => {
-    const words = [
-      'Queued',
-      'InProgress',
-      'Skipped',
-      'Missed',
-      'Stopped',
-      'Completed',
-      'Failed',
-      'Preparing',
-      'StartRequested',
-      'StartScheduled',
-      'StopRequested',
-      'CompletedWithErrors',
-    ];
-    expect(words.map(v1State)).toEqual([
+    expect(BACKUP_STATES.map(v1State)).toEqual([
       'queued',
       'running',
       'skipped',

@@ -1,12 +1,12 @@
 import type { Restore, Run, RunDetail } from '../domain';
-import { emptyProgress } from '../run-parts';
+import { emptyProgress, runOf } from '../run-parts';
 import { durationOf, iso, v1Errors, v1State } from './map';
 import type { Activity, BackupDetail, BackupReport, Restore as WireRestore, RestoreReport } from './wire';
 import { parseV1Size, RESTORE_STATES } from './wire';
 
 /** A backup from GET /backup/{id}, with its report when the run has one. */
 export function v1Backup(connectionId: string, b: BackupDetail, report: BackupReport | null): RunDetail {
-  const base: Run = {
+  const base = runOf({
     connectionId,
     kind: 'backup',
     id: String(b.BackupId),
@@ -26,11 +26,10 @@ export function v1Backup(connectionId: string, b: BackupDetail, report: BackupRe
       bytesDone: parseV1Size(report?.BytesBackedUp),
     },
     errorCount: report?.NumErrors ?? 0,
-    reason: report?.Reason ?? null,
+    reason: report?.Reason || null,
     restorable: report?.CanRestore ?? null,
     encrypted: b.IsEncrypted,
-    initiatedBy: null,
-  };
+  });
   return {
     ...base,
     errors: v1Errors(report?.ErrorList ?? []),
