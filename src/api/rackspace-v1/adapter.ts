@@ -18,6 +18,7 @@ import {
   backupDetailSchema,
   backupReportSchema,
   completedBackupListSchema,
+  fromMsDate,
   restoreReportSchema,
   restoreSchema,
   startBackupAnswerSchema,
@@ -38,6 +39,9 @@ export const CAPABILITIES: Capabilities = {
 
 /** Agents whose live status is asked for one by one (the wizard's destination list). */
 const AGENT_STATUS_LIMIT = 50;
+
+/** How many configurations' backups a restore-point list without a configuration reads. */
+export const RESTORE_POINT_CONFIGURATIONS = 25;
 
 /** v1.0 ids are whole numbers; anything else cannot exist there (404 rather than a bad URL). */
 function num(id: string): number {
@@ -129,13 +133,19 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     },
     async listRestorePoints(configurationId, o) {
       const available = await get('/backup/availableforrestore', availableForRestoreListSchema, o);
-      const configs = available.filter(
-        (a) => configurationId === null || String(a.BackupConfigurationId) === configurationId,
-      );
+      // v1.0 lists a configuration's backups one configuration at a time: without one, only the
+      // most recently backed-up configurations are read, so that a large account costs few requests.
+      const configs = available
+        .filter((a) => configurationId === null || String(a.BackupConfigurationId) === configurationId)
+        .sort(
+          (a, b) =>
+            (fromMsDate(b.LastSuccessfulBackupTime) ?? 0) - (fromMsDate(a.LastSuccessfulBackupTime) ?? 0),
+        )
+        .slice(0, RESTORE_POINT_CONFIGURATIONS);
       const lists = await Promise.all(
         configs.map(async (a) => {
           const completed = await get(
-            `/backup/completed/${a.BackupConfigurationId}`,
+            path`/backup/completed/${a.BackupConfigurationId}`,
             completedBackupListSchema,
             o,
           );
