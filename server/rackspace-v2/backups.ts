@@ -7,12 +7,12 @@ import { readBody } from '../rackspace-v1/request';
 import { getAgent } from '../store/rackspace-agents';
 import { findBackup, listBackups } from '../store/rackspace-backups';
 import { findConfiguration } from '../store/rackspace-configurations';
-import { runErrors, runEvents } from '../store/rackspace-events';
+import { runErrors } from '../store/rackspace-events';
 import { idOfUuid } from '../store/rackspace-sql';
 import type { V2Env } from './http';
 import { forbidden, listLinks, methodNotAllowed, paging, v2Error } from './http';
 import { v2Naming } from './present';
-import { presentBackup, presentErrorList, presentEvent } from './present-runs';
+import { presentBackup, presentErrorList } from './present-runs';
 
 /** A user's PATCH of a run may only ask it to stop. */
 export function isStopPatch(patch: JsonPatch): boolean {
@@ -116,19 +116,4 @@ export function backupRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
     );
   });
   methodNotAllowed(v2, '/backups/:id/errors', ['GET']);
-
-  v2.get('/backups/:id/events', (c) => {
-    const page = paging(c, 'asc');
-    if (!page.ok) return v2Error(c, 400, page.message);
-    const backup = findBackup(db, c.get('scope'), c.req.param('id'));
-    if (!backup) return v2Error(c, 404, noBackup(c.req.param('id')));
-    const markerId = page.marker === undefined ? undefined : Number(page.marker);
-    if (markerId !== undefined && !Number.isInteger(markerId))
-      return v2Error(c, 400, 'marker must be an event id (a number).');
-    const events = runEvents(db, 'backup', backup.id, { markerId, limit: page.limit, desc: page.desc }).map(
-      presentEvent,
-    );
-    return c.json({ events, links: listLinks(c, events, page.limit) });
-  });
-  methodNotAllowed(v2, '/backups/:id/events', ['GET']);
 }

@@ -10,6 +10,7 @@ import {
   configurationListSchema,
   configurationSchema,
   errorListSchema,
+  eventListSchema,
   restoreListSchema,
   restoreSchema,
   v2ErrorSchema,
@@ -113,6 +114,31 @@ describe('v2 reads', () => {
       activityListSchema,
     );
     expect(more.activities[0]!.id).not.toBe(activities.activities[9]!.id);
+  });
+});
+
+describe('v2 event streams', () => {
+  it('a started backup’s events show under the backup, its configuration and its agent, oldest first', async () => {
+    const config = '7c8ee069-568f-4d5a-932f-fb2af86b5fd5';
+    const res = await h.call('POST', '/v2/110011/backups', {
+      body: { configuration_id: config, state: 'start_requested' },
+    });
+    const backup = backupSchema.parse(await res.json());
+    h.run(3);
+    const own = await get(`/v2/110011/backups/${backup.id}/events`, eventListSchema);
+    expect(own.events.map((e) => e.event).slice(0, 2)).toEqual(['backup_start_request', 'backup_queued']);
+    const ofConfig = await get(`/v2/110011/configurations/${config}/events`, eventListSchema);
+    expect(ofConfig.events.map((e) => e.id)).toEqual(own.events.map((e) => e.id));
+    const ofAgent = await get(
+      `/v2/110011/agents/${backup.agent.id}/events?sort_dir=desc&limit=2`,
+      eventListSchema,
+    );
+    expect(ofAgent.events).toHaveLength(2);
+    expect(Number(ofAgent.events[0]!.id)).toBeGreaterThan(Number(ofAgent.events[1]!.id));
+    expect(
+      await error(await h.call('GET', `/v2/110011/configurations/${config}/events?marker=x`), 400),
+    ).toMatch(/marker/);
+    expect((await h.call('POST', `/v2/110011/configurations/${config}/events`)).status).toBe(405);
   });
 });
 

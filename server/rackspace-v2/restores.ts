@@ -5,7 +5,7 @@ import { checkVaultPassword, createRestore, requestRestoreStop } from '../engine
 import { readBody } from '../rackspace-v1/request';
 import { findAgent, getAgent } from '../store/rackspace-agents';
 import { findBackup } from '../store/rackspace-backups';
-import { runErrors, runEvents } from '../store/rackspace-events';
+import { runErrors } from '../store/rackspace-events';
 import { findRestore, listRestores, restoreFiles } from '../store/rackspace-restores';
 import { idOfUuid } from '../store/rackspace-sql';
 import { addRestoreFile } from '../store/rackspace-restores';
@@ -13,7 +13,7 @@ import { isStopPatch, STOP_ONLY } from './backups';
 import type { V2Env } from './http';
 import { forbidden, listLinks, methodNotAllowed, paging, v2Error } from './http';
 import { v2Naming } from './present';
-import { presentErrorList, presentEvent, presentRestore } from './present-runs';
+import { presentErrorList, presentRestore } from './present-runs';
 
 export function restoreRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
   const { db } = ctx;
@@ -116,19 +116,4 @@ export function restoreRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
     );
   });
   methodNotAllowed(v2, '/restores/:id/errors', ['GET']);
-
-  v2.get('/restores/:id/events', (c) => {
-    const page = paging(c, 'asc');
-    if (!page.ok) return v2Error(c, 400, page.message);
-    const restore = findRestore(db, c.get('scope'), c.req.param('id'));
-    if (!restore) return v2Error(c, 404, noRestore(c.req.param('id')));
-    const markerId = page.marker === undefined ? undefined : Number(page.marker);
-    if (markerId !== undefined && !Number.isInteger(markerId))
-      return v2Error(c, 400, 'marker must be an event id (a number).');
-    const events = runEvents(db, 'restore', restore.id, { markerId, limit: page.limit, desc: page.desc }).map(
-      presentEvent,
-    );
-    return c.json({ events, links: listLinks(c, events, page.limit) });
-  });
-  methodNotAllowed(v2, '/restores/:id/events', ['GET']);
 }

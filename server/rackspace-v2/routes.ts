@@ -4,6 +4,7 @@ import { activityRoutes } from './activities';
 import { agentRoutes } from './agents';
 import { backupRoutes } from './backups';
 import { configurationRoutes } from './configurations';
+import { eventRoutes } from './events';
 import type { V2Env } from './http';
 import { methodNotAllowed, v2Door, v2Error } from './http';
 import { patchRoutes } from './patch';
@@ -14,6 +15,7 @@ export function mountRackspaceV2(app: Hono, ctx: ServiceContext): void {
   const v2 = new Hono<V2Env>();
   v2.use('*', v2Door(ctx));
   activityRoutes(v2, ctx);
+  eventRoutes(v2, ctx);
   agentRoutes(v2, ctx);
   configurationRoutes(v2, ctx);
   patchRoutes(v2, ctx);

@@ -64,8 +64,13 @@ export function addEvent(db: Db, e: NewEvent): void {
   );
 }
 
-/** Events of one backup or restore; events are transient, as with the vendor (see pruneEvents). */
-export function runEvents(db: Db, kind: 'backup' | 'restore', runId: number, page: PageOptions): EventRow[] {
+/** Events of one backup, restore, configuration or agent; events are transient, as with the vendor (see pruneEvents). */
+export function runEvents(
+  db: Db,
+  kind: 'backup' | 'restore' | 'configuration' | 'agent',
+  runId: number,
+  page: PageOptions,
+): EventRow[] {
   const p = pageClause('e.id', page);
   return cached(
     db,

@@ -188,4 +188,11 @@ export const rackspaceMigrations: Migration[] = [
       CREATE INDEX rs_events_time ON rs_events (time);
     `,
   },
+  {
+    id: 'rackspace-2-event-parents',
+    sql: `
+      CREATE INDEX rs_events_configuration ON rs_events (configuration_id, id) WHERE configuration_id IS NOT NULL;
+      CREATE INDEX rs_events_agent ON rs_events (agent_id, id);
+    `,
+  },
 ];
