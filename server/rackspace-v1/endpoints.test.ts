@@ -189,6 +189,24 @@ describe('v1.0 errors', () => {
     );
   });
 
+  it('accepts a JSON body under any JSON content type, or none', async () => {
+    const enable = (headers: Record<string, string>) =>
+      h.call('POST', '/v1.0/110011/backup-configuration/enable/148325', { body: { Enable: true }, headers });
+    for (const type of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/vnd.rackspace+json',
+      'text/json',
+    ])
+      expect((await enable({ 'content-type': type })).status, type).toBe(200);
+    const none = await h.service.app.request('/v1.0/110011/backup-configuration/enable/148325', {
+      method: 'POST',
+      headers: { 'x-auth-token': await h.token('admin') },
+      body: '{"Enable": true}',
+    });
+    expect(none.status).toBe(200);
+  });
+
   it('stopping a backup that has ended: 400 with its state', async () => {
     const completed = await get('/v1.0/110011/backup/completed/148325', completedBackupListSchema);
     const res = await h.call('POST', '/v1.0/110011/backup/action-requested', {
