@@ -202,7 +202,7 @@ describe('v1.0 errors', () => {
     const none = await h.service.app.request('/v1.0/110011/backup-configuration/enable/148325', {
       method: 'POST',
       headers: { 'x-auth-token': await h.token('admin') },
-      body: '{"Enable": true}',
+      body: new TextEncoder().encode('{"Enable": true}'),
     });
     expect(none.status).toBe(200);
   });
