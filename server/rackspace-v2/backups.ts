@@ -8,9 +8,8 @@ import { getAgent } from '../store/rackspace-agents';
 import { findBackup, listBackups } from '../store/rackspace-backups';
 import { findConfiguration } from '../store/rackspace-configurations';
 import { runErrors } from '../store/rackspace-events';
-import { idOfUuid } from '../store/rackspace-sql';
 import type { V2Env } from './http';
-import { forbidden, listLinks, methodNotAllowed, paging, v2Error } from './http';
+import { forbidden, listLinks, methodNotAllowed, paging, v2Error, markerId } from './http';
 import { v2Naming } from './present';
 import { presentBackup, presentErrorList } from './present-runs';
 
@@ -67,13 +66,12 @@ export function backupRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
     const config = configurationId === undefined ? undefined : findConfiguration(db, scope, configurationId);
     if (configurationId !== undefined && !config)
       return v2Error(c, 404, `No configuration ${configurationId} in this project and region.`);
-    const markerId = page.marker === undefined ? undefined : idOfUuid(db, 'rs_backups', page.marker, scope);
-    if (page.marker !== undefined && markerId === undefined)
-      return v2Error(c, 400, `marker ${page.marker} is not a backup of this project and region.`);
+    const marker = markerId(c, db, page.marker, 'rs_backups');
+    if (marker.error) return marker.error;
     const rows = listBackups(db, scope, {
       configurationId: config?.id,
       restorable: restorable === 'true',
-      markerId,
+      markerId: marker.id,
       limit: page.limit,
       desc: page.desc,
     });

@@ -1,9 +1,8 @@
 import type { Hono } from 'hono';
 import type { ServiceContext } from '../context';
 import { findConfiguration, listConfigurations } from '../store/rackspace-configurations';
-import { idOfUuid } from '../store/rackspace-sql';
 import type { V2Env } from './http';
-import { listLinks, methodNotAllowed, paging, v2Error } from './http';
+import { listLinks, methodNotAllowed, paging, v2Error, markerId } from './http';
 import { presentConfiguration, presentConfigurationSummary } from './present';
 
 export function configurationRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
@@ -13,16 +12,14 @@ export function configurationRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void 
     const page = paging(c, 'asc');
     if (!page.ok) return v2Error(c, 400, page.message);
     const scope = c.get('scope');
-    const markerId =
-      page.marker === undefined ? undefined : idOfUuid(db, 'rs_configurations', page.marker, scope);
-    if (page.marker !== undefined && markerId === undefined)
-      return v2Error(c, 400, `marker ${page.marker} is not a configuration of this project and region.`);
+    const marker = markerId(c, db, page.marker, 'rs_configurations');
+    if (marker.error) return marker.error;
     const restorable = c.req.query('restorable');
     if (restorable !== undefined && restorable !== 'true' && restorable !== 'false')
       return v2Error(c, 400, `restorable must be "true" or "false", not "${restorable}".`);
     const rows = listConfigurations(db, scope, {
       restorable: restorable === 'true',
-      markerId,
+      markerId: marker.id,
       limit: page.limit,
       desc: page.desc,
     });

@@ -1,5 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { ServiceContext } from '../context';
+import type { Db } from '../store/db';
+import { idOfUuid } from '../store/rackspace-sql';
 import { authenticate, authorize } from '../identity/auth';
 import { requestOrigin } from '../identity/rackspace';
 import type { Action } from '../identity/roles';
@@ -84,4 +86,18 @@ export function listLinks(c: V2Context, items: { id: string }[], limit: number) 
   url.searchParams.set('marker', last.id);
   url.searchParams.set('limit', String(limit));
   return [{ href: `${requestOrigin(c)}${url.pathname}${url.search}`, rel: 'next' }];
+}
+
+/** The row id behind a list's `marker` (a UUID of that list), or the 400 that says it is unknown. */
+export function markerId(
+  c: V2Context,
+  db: Db,
+  marker: string | undefined,
+  table: 'rs_configurations' | 'rs_backups' | 'rs_restores',
+): { id?: number; error?: Response } {
+  if (marker === undefined) return {};
+  const id = idOfUuid(db, table, marker, c.get('scope'));
+  if (id !== undefined) return { id };
+  const what = table.slice(3, -1);
+  return { error: v2Error(c, 400, `marker ${marker} is not a ${what} of this project and region.`) };
 }

@@ -7,11 +7,10 @@ import { findAgent, getAgent } from '../store/rackspace-agents';
 import { findBackup } from '../store/rackspace-backups';
 import { runErrors } from '../store/rackspace-events';
 import { findRestore, listRestores, restoreFiles } from '../store/rackspace-restores';
-import { idOfUuid } from '../store/rackspace-sql';
 import { addRestoreFile } from '../store/rackspace-restores';
 import { isStopPatch, STOP_ONLY } from './backups';
 import type { V2Env } from './http';
-import { forbidden, listLinks, methodNotAllowed, paging, v2Error } from './http';
+import { forbidden, listLinks, methodNotAllowed, paging, v2Error, markerId } from './http';
 import { v2Naming } from './present';
 import { presentErrorList, presentRestore } from './present-runs';
 
@@ -67,11 +66,10 @@ export function restoreRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
     const page = paging(c);
     if (!page.ok) return v2Error(c, 400, page.message);
     const scope = c.get('scope');
-    const markerId = page.marker === undefined ? undefined : idOfUuid(db, 'rs_restores', page.marker, scope);
-    if (page.marker !== undefined && markerId === undefined)
-      return v2Error(c, 400, `marker ${page.marker} is not a restore of this project and region.`);
-    const restores = listRestores(db, scope, { markerId, limit: page.limit, desc: page.desc }).map((r) =>
-      presentRestore(c.get('base'), r),
+    const marker = markerId(c, db, page.marker, 'rs_restores');
+    if (marker.error) return marker.error;
+    const restores = listRestores(db, scope, { markerId: marker.id, limit: page.limit, desc: page.desc }).map(
+      (r) => presentRestore(c.get('base'), r),
     );
     return c.json({ restores, links: listLinks(c, restores, page.limit) });
   });
