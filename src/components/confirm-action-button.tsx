@@ -43,28 +43,39 @@ export function ConfirmActionButton({
 }: ConfirmActionButtonProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  // A ref, not state: two clicks in one frame both see the state from before either render.
+  // Refs, not state: the two clicks of a double click arrive before React renders the first.
   const inFlight = useRef(false);
+  const sawPending = useRef(false);
   const isPending = pending || busy;
 
+  // A fire-and-forget action (a mutation's `mutate`) is over when its `pending` goes true, then false.
   useEffect(() => {
-    if (!pending && !busy) inFlight.current = false;
-  }, [pending, busy]);
+    if (pending) sawPending.current = true;
+    else if (sawPending.current) {
+      sawPending.current = false;
+      inFlight.current = false;
+    }
+  }, [pending]);
 
   const run = () => {
-    if (inFlight.current || pending) return;
+    if (inFlight.current || isPending) return;
     inFlight.current = true;
     setAsking(false);
     const result = onAction();
     if (result instanceof Promise) {
       setBusy(true);
       // Errors surface once through the mutation error handler; nothing more to do here.
-      result.catch(() => undefined).finally(() => setBusy(false));
-    } else if (!pending) {
-      // A fire-and-forget action: `pending` from the caller takes over on the next render.
-      queueMicrotask(() => {
-        inFlight.current = false;
-      });
+      void result
+        .catch(() => undefined)
+        .finally(() => {
+          inFlight.current = false;
+          setBusy(false);
+        });
+    } else {
+      // An action that never reports pending: let it be sent again after a moment.
+      setTimeout(() => {
+        if (!sawPending.current) inFlight.current = false;
+      }, 1000);
     }
   };
 

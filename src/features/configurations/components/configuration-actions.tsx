@@ -18,15 +18,18 @@ export function runningBackupId(c: Configuration): string | null {
 export function ConfigurationActions({
   configuration: c,
   size = 'xs',
+  runningId = null,
 }: {
   configuration: Configuration;
   size?: 'xs' | 'sm';
+  /** The run in flight as a fresher source (the configuration page's history) tells it. */
+  runningId?: string | null;
 }) {
   const { allow } = usePageAccess();
   const start = useStartBackup();
   const stop = useStopBackup();
   const setEnabled = useSetEnabled();
-  const runId = runningBackupId(c);
+  const runId = runningId ?? runningBackupId(c);
   const running = runId !== null || (c.lastRun !== null && isInFlight(c.lastRun.state));
   const target = { connectionId: c.connectionId, targetId: c.id };
   const name = c.name;

@@ -64,7 +64,7 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
         breadcrumbs={crumbs(c.name)}
         actions={
           <>
-            <ConfigurationActions configuration={c} size="sm" />
+            <ConfigurationActions configuration={c} size="sm" runningId={running?.id ?? null} />
             <LiveIndicator />
           </>
         }
