@@ -28,8 +28,11 @@ export interface HttpClientOptions {
   baseUrl: () => string | null;
   auth: () => Promise<AuthHeader | null> | AuthHeader | null;
   timeoutMs?: number;
-  /** Called on every 401 so the session can mark the connection signed out. */
-  onUnauthorized?: (error: ApiError) => void;
+  /**
+   * Called on a 401. Resolving true means the session renewed its token (Veeam's refresh grant): the
+   * request is sent once more. Otherwise the session marks the connection signed out.
+   */
+  onUnauthorized?: (error: ApiError, retried: boolean) => Promise<boolean> | boolean;
 }
 
 export interface RequestSpec {
@@ -105,6 +108,18 @@ export class HttpClient {
 
   /** Sends a request and returns the answer; any failure is an ApiError. */
   async send(spec: RequestSpec): Promise<HttpAnswer> {
+    for (let retried = false; ; retried = true) {
+      try {
+        return await this.sendOnce(spec);
+      } catch (err) {
+        const refused = err instanceof ApiError && err.isUnauthorized && err.request && !spec.anonymous;
+        const renewed = refused ? await this.options.onUnauthorized?.(err, retried) : false;
+        if (!renewed || retried) throw err;
+      }
+    }
+  }
+
+  private async sendOnce(spec: RequestSpec): Promise<HttpAnswer> {
     const url = this.url(spec);
     const request = { method: spec.method, url };
     const headers = new Headers({ Accept: 'application/json' });
@@ -166,7 +181,6 @@ export class HttpClient {
         request,
         connectionId,
       });
-      if (response.status === 401 && !spec.anonymous) this.options.onUnauthorized?.(error);
       throw error;
     }
     return { status: response.status, headers: response.headers, body: parsed };

@@ -98,6 +98,16 @@ describe('the session per tab', () => {
     expect(t.requests.filter((r) => /\/v5\/token$/.test(r.url))).toHaveLength(2);
   });
 
+  test('a refused Veeam access token is renewed once with the refresh token, and the call goes through', async () => {
+    t = await startInProcess();
+    await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });
+    const first = t.runtime.session.get('veeam')!;
+    t.service.ctx.db.prepare('DELETE FROM tokens WHERE token = ?').run(first.token);
+    expect((await t.runtime.provider('veeam').listJobs()).length).toBeGreaterThan(0);
+    expect(t.runtime.session.get('veeam')!.token).not.toBe(first.token);
+    expect(t.runtime.session.getSnapshot().expired).toEqual([]);
+  });
+
   test('a short-lived Veeam token is refreshed at three quarters of its life, not on every call', async () => {
     t = await startInProcess({ args: ['--token-ttl', '20'] });
     await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });

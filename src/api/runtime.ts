@@ -106,7 +106,7 @@ export class ApiRuntime {
       timeoutMs: this.options.timeoutMs,
       baseUrl: () => this.session.get(connection.id)?.baseUrl ?? null,
       auth: () => this.authHeader(connection),
-      onUnauthorized: () => this.session.markExpired(connection.id),
+      onUnauthorized: (_error, retried) => this.renewAfter401(connection, retried),
     });
   }
 
@@ -124,6 +124,16 @@ export class ApiRuntime {
     return connection.dialect === 'veeam-v5'
       ? { name: 'Authorization', value: `Bearer ${session.token}` }
       : { name: 'X-Auth-Token', value: session.token };
+  }
+
+  /** A refused token: Veeam may renew it once with its refresh token; otherwise sign in again. */
+  private async renewAfter401(connection: Connection, retried: boolean): Promise<boolean> {
+    const session = this.session.get(connection.id);
+    if (!retried && connection.dialect === 'veeam-v5' && session?.refreshToken) {
+      return (await this.refresh(connection, session)) !== undefined;
+    }
+    this.session.markExpired(connection.id);
+    return false;
   }
 
   /** One refresh at a time per connection; a refused refresh means signing in again. */
