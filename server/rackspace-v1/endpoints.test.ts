@@ -207,6 +207,13 @@ describe('v1.0 errors', () => {
     expect(none.status).toBe(200);
   });
 
+  it('an oversized body: 413, never a crash', async () => {
+    const big = JSON.stringify({ Action: 'StartManual', Id: 148325, Pad: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await h.call('POST', '/v1.0/110011/backup/action-requested', { body: big });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toMatch(/larger than/);
+  });
+
   it('stopping a backup that has ended: 400 with its state', async () => {
     const completed = await get('/v1.0/110011/backup/completed/148325', completedBackupListSchema);
     const res = await h.call('POST', '/v1.0/110011/backup/action-requested', {
