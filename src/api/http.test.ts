@@ -152,7 +152,7 @@ describe('failures of the service and the network', () => {
         auth: () => null,
       });
       for (let i = 0; i < 6; i++) {
-        const e = await failure(http.send({ method: 'GET', path: '/jobs' }));
+        const e = await failure(http.send({ method: 'GET', path: '/jobs', anonymous: true }));
         expect([500, 503]).toContain(e.status);
         expect(e.isTransient).toBe(true);
         expect(e.message).toMatch(/Injected fault/);
@@ -173,7 +173,7 @@ describe('failures of the service and the network', () => {
         baseUrl: () => '/v5',
         auth: () => null,
       });
-      const e = await failure(http.send({ method: 'GET', path: '/jobs' }));
+      const e = await failure(http.send({ method: 'GET', path: '/jobs', anonymous: true }));
       expect(e).toMatchObject({ kind: 'timeout', status: null });
       expect(e.isTransient).toBe(true);
     } finally {
@@ -189,11 +189,13 @@ describe('failures of the service and the network', () => {
       baseUrl: () => '/v5',
       auth: () => null,
     });
-    const e = await failure(http.send({ method: 'GET', path: '/jobs' }));
+    const e = await failure(http.send({ method: 'GET', path: '/jobs', anonymous: true }));
     expect(e).toMatchObject({ kind: 'network', status: null, request: { method: 'GET', url: '/v5/jobs' } });
     const controller = new AbortController();
     controller.abort();
-    const aborted = await failure(http.send({ method: 'GET', path: '/jobs', signal: controller.signal }));
+    const aborted = await failure(
+      http.send({ method: 'GET', path: '/jobs', anonymous: true, signal: controller.signal }),
+    );
     expect(aborted).not.toBeInstanceOf(ApiError);
   });
 });

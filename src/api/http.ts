@@ -136,8 +136,19 @@ export class HttpClient {
     }
     const auth = spec.anonymous ? null : await this.options.auth();
     if (auth) headers.set(auth.name, auth.value);
+    else if (!spec.anonymous) {
+      // The session ended (expired, refused, signed out): no request goes out without its token.
+      throw new ApiError({
+        kind: 'http',
+        status: 401,
+        code: 'not-signed-in',
+        message: 'Your session has ended: sign in again.',
+        connectionId: this.options.connectionId,
+      });
+    }
 
-    const timeout = AbortSignal.timeout(spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const timeoutMs = spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
     const connectionId = this.options.connectionId;
     let response: Response;
@@ -156,7 +167,7 @@ export class HttpClient {
       if (timeout.aborted) {
         throw new ApiError({
           kind: 'timeout',
-          message: `The service did not answer within ${Math.round((spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s.`,
+          message: `The service did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}.`,
           request,
           connectionId,
         });

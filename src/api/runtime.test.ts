@@ -125,7 +125,9 @@ describe('the session per tab', () => {
     t = await startInProcess({ args: ['--token-ttl', '60'] });
     await t.runtime.signIn('rackspace-dfw', { username: 'admin', password: 'demo' });
     t.clock.advance(61_000);
+    const before = t.requests.length;
     await expect(t.runtime.provider('rackspace-dfw').listAgents()).rejects.toMatchObject({ status: 401 });
+    expect(t.requests.length).toBe(before);
     expect(t.runtime.session.getSnapshot().expired).toEqual(['rackspace-dfw']);
   });
 });
