@@ -46,7 +46,13 @@ export function ExploreDialog({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Open a restore session" size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Open a restore session"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {lists.pending ? (
         <LoadingState label="Loading jobs" rows={2} />
       ) : lists.error && lists.jobs.length === 0 ? (
