@@ -31,7 +31,7 @@ export function StepReview({
   const point = choices.point;
   const destination = agents.data?.find((a) => a.id === choices.destinationAgentId);
   return (
-    <Paper withBorder p="md" radius="md" maw={720} aria-label="Review the restore">
+    <Paper withBorder p="md" radius="md" maw={720} component="section" aria-label="Review the restore">
       <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0}>
         <Row label="Connection" value={connectionLabel} />
         <Row label="Configuration" value={point?.configurationName ?? ''} />

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { RestoreCandidate } from './restores-api';
+
+/** The Restores list, the restore wizard and a restore's page. */
+export class RestoresPage {
+  constructor(readonly page: Page) {}
+
+  readonly table = () => this.page.getByRole('table', { name: 'Restores' });
+  readonly rows = () => this.table().locator('tbody tr[data-status]');
+  readonly newRestore = () => this.page.getByRole('link', { name: 'New restore' });
+  readonly state = () => this.page.getByTestId('restore-state');
+  /** Stop buttons on the page itself (the confirmation dialog lives outside <main>). */
+  readonly stopButtons = () => this.page.getByRole('main').getByRole('button', { name: /^Stop / });
+  readonly next = () => this.page.getByRole('button', { name: 'Next', exact: true });
+
+  async goto() {
+    await this.page.goto('/restores');
+    await this.rows().first().waitFor();
+  }
+
+  /** Walks the wizard for one backup; the vault password only when the backup is encrypted. */
+  async runWizard(c: RestoreCandidate, options: { folder?: string; password?: string } = {}) {
+    const page = this.page;
+    await page.goto('/restores/new');
+    await page.getByRole('combobox', { name: 'Connection' }).selectOption({ label: 'Rackspace ORD (v2)' });
+    const configuration = page.getByRole('combobox', { name: 'Configuration' });
+    await expect(configuration).toBeEnabled();
+    await configuration.fill(c.configurationName);
+    await page
+      .getByRole('option', { name: new RegExp(`^${escape(c.configurationName)}`) })
+      .first()
+      .click();
+    await this.next().click();
+
+    await page.getByRole('radio', { name: new RegExp(`backup ${c.backupId}`) }).check();
+    await this.next().click();
+
+    await expect(page.getByRole('combobox', { name: 'Destination machine' })).toHaveValue(
+      new RegExp(escape(c.machineName)),
+    );
+    if (options.folder) {
+      await page.getByRole('radio', { name: 'Another folder' }).check();
+      await page.getByRole('textbox', { name: 'Folder' }).fill(options.folder);
+    }
+    await page.getByRole('checkbox', { name: 'Overwrite files that already exist' }).check();
+    await this.next().click();
+
+    if (options.password !== undefined) {
+      await this.next().click();
+      await expect(page.getByRole('alert').filter({ hasText: 'vault password' })).toBeVisible();
+      await page
+        .getByRole('region', { name: 'Vault password' })
+        .locator('input[type="password"]')
+        .fill(options.password);
+      await this.next().click();
+    }
+    const review = page.getByRole('region', { name: 'Review the restore' });
+    await expect(review).toContainText(c.configurationName);
+    await expect(review).toContainText(options.folder ?? 'The original location');
+    await page.getByRole('button', { name: 'Start restore' }).click();
+    await expect(page).toHaveURL(/\/restores\/rackspace-ord\/[^/]+$/);
+  }
+
+  async stop() {
+    await this.stopButtons().click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Stop restore' }).click();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

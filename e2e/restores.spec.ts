@@ -1,0 +1,76 @@
+import { expect, test } from './fixtures';
+import { findRestoreCandidate } from './pages/restores-api';
+import { RestoresPage } from './pages/restores-page';
+
+const FINAL = /^(succeeded|warning|failed|stopped)$/;
+
+test.describe('Restores as a viewer', () => {
+  test.use({ role: 'viewer' });
+
+  test('sees restores and their reports, and cannot start or stop one', async ({ page, checkA11y }) => {
+    const restores = new RestoresPage(page);
+    await restores.goto();
+    await expect(restores.newRestore()).toHaveCount(0);
+    await expect(restores.stopButtons()).toHaveCount(0);
+    await checkA11y('the Restores list');
+
+    await restores.rows().first().getByRole('link').first().click();
+    await expect(restores.state()).toHaveAttribute('data-status', /.+/);
+    await expect(page.getByRole('heading', { name: 'Errors' })).toBeVisible();
+    await expect(page.getByText('Files restored')).toBeVisible();
+    await checkA11y('a restore report');
+
+    await page.goto('/restores/new');
+    await expect(page.getByText('You cannot start restores')).toBeVisible();
+  });
+
+  test('an unknown restore says so', async ({ page }) => {
+    await page.goto('/restores/rackspace-ord/00000000-0000-0000-0000-000000000000');
+    await expect(page.getByText('Restore not found')).toBeVisible();
+  });
+});
+
+test.describe('Restores as support', () => {
+  test.use({ role: 'support' });
+
+  test('restores a backup to another folder through the wizard and sees it finish', async ({
+    page,
+    request,
+    checkA11y,
+  }) => {
+    const candidate = await findRestoreCandidate(request, { encrypted: false });
+    const restores = new RestoresPage(page);
+    await page.goto('/restores/new');
+    await checkA11y('the restore wizard');
+    await restores.runWizard(candidate, { folder: '/srv/restored' });
+    await expect(restores.state()).toHaveAttribute('data-status', FINAL, { timeout: 60_000 });
+    await expect(page.getByText('/srv/restored')).toBeVisible();
+    await checkA11y('a restore report');
+  });
+
+  test('restores from an encrypted vault with its password', async ({ page, request }) => {
+    const candidate = await findRestoreCandidate(request, { encrypted: true });
+    const restores = new RestoresPage(page);
+    await restores.runWizard(candidate, { password: 'demo-vault' });
+    await expect(restores.state()).toHaveAttribute('data-status', /^(succeeded|warning)$/, {
+      timeout: 60_000,
+    });
+    // The password went into the start request only: nothing in this tab keeps it.
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
+    );
+    expect(stored).not.toContain('demo-vault');
+  });
+
+  test('stops a running restore after confirming', async ({ page, request }) => {
+    const candidate = await findRestoreCandidate(request, { encrypted: false });
+    const restores = new RestoresPage(page);
+    await restores.runWizard(candidate);
+    await expect(restores.state()).toHaveAttribute('data-status', /^(queued|running)$/);
+    await restores.stop();
+    await expect(restores.state()).toHaveAttribute('data-status', 'stopped', { timeout: 20_000 });
+    await expect(restores.stopButtons()).toHaveCount(0);
+    await restores.goto();
+    await expect(restores.rows().first()).toHaveAttribute('data-status', /.+/);
+  });
+});
