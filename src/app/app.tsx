@@ -7,7 +7,7 @@ import { useApiBoot } from '../features/session/use-api-boot';
 import { BootScreen } from './shell/boot-screen';
 import { queryClient } from './query-client';
 import { router } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { startQueryHeartbeat } from '../api/query-client';
 
 const NotificationsHost = lazy(() =>
@@ -22,7 +22,7 @@ export function App() {
   const boot = useApiBoot();
   useEffect(() => startQueryHeartbeat(queryClient), []);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Suspense>
         <NotificationsHost />
       </Suspense>

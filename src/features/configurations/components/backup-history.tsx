@@ -49,7 +49,7 @@ const columns: Column<Run>[] = [
     header: 'Errors',
     width: 80,
     cell: (r) => (
-      <Text size="sm" c={r.errorCount > 0 ? 'red' : undefined}>
+      <Text size="sm" c={r.errorCount > 0 ? 'var(--mantine-color-error)' : undefined}>
         {formatCount(r.errorCount)}
       </Text>
     ),

@@ -117,6 +117,7 @@ export function ConfigurationsTable({
       rowKey={(c) => `${c.connectionId}:${c.id}`}
       rowProps={(c) => ({ 'data-status': rowStatus(c), 'data-configuration': c.name })}
       rowHeight={64}
+      minWidth={1000}
       sort={sort}
       onSortChange={(s: SortState) => onSort({ key: s.key as ConfigurationSortKey, dir: s.dir })}
     />

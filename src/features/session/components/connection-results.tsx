@@ -37,7 +37,7 @@ export function ConnectionResults({
                   {c.label}
                 </Text>
                 {failed && (
-                  <Text size="xs" c="red" role="alert">
+                  <Text size="xs" c="var(--mantine-color-error)" role="alert">
                     {failed}
                   </Text>
                 )}

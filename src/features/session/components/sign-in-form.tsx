@@ -46,7 +46,6 @@ export function SignInForm({
           value={username}
           onChange={(e) => setUsername(e.currentTarget.value)}
           error={usernameError}
-          required
           data-autofocus
         />
         <SegmentedControl
@@ -68,7 +67,6 @@ export function SignInForm({
             value={secret}
             onChange={(e) => setSecret(e.currentTarget.value)}
             error={secretError}
-            required
           />
         ) : (
           <PasswordInput
@@ -78,7 +76,6 @@ export function SignInForm({
             value={secret}
             onChange={(e) => setSecret(e.currentTarget.value)}
             error={secretError}
-            required
           />
         )}
         <Button type="submit" loading={pending}>

@@ -1,0 +1,120 @@
+import { expect, test } from './fixtures';
+import { ConfigurationPage, ConfigurationsPage, onMachine } from './pages/configurations-page';
+
+const FINAL = /^(succeeded|warning|failed)$/;
+
+test.describe('viewer', () => {
+  test.use({ role: 'viewer' });
+
+  test('sees every configuration and no way to change anything', async ({ page }) => {
+    const list = new ConfigurationsPage(page);
+    await list.goto();
+    await expect(list.rows().first()).toBeVisible();
+    await expect(list.actionButtons()).toHaveCount(0);
+    await expect(list.wakeAgents()).toHaveCount(0);
+    const name = await list.open(0);
+    const detail = new ConfigurationPage(page, name);
+    await expect(detail.history()).toBeVisible();
+    await expect(
+      page.getByRole('main').getByRole('button', { name: /^(Start|Stop|Disable|Enable) / }),
+    ).toHaveCount(0);
+  });
+
+  test('search, filters and sort live in the URL and survive a reload', async ({ page }) => {
+    const list = new ConfigurationsPage(page);
+    await list.goto();
+    const total = await list.rows().count();
+    await list.search().fill('daily');
+    await expect(page).toHaveURL(/q=daily/);
+    await page.getByLabel('Connection', { exact: true }).selectOption('rackspace-ord');
+    await expect(page).toHaveURL(/connection=rackspace-ord/);
+    await page.getByRole('button', { name: 'Next run' }).click();
+    await expect(page).toHaveURL(/sort=nextRun%3Aasc/);
+    await expect(list.rows().first()).toBeVisible();
+    const shown = await list.rows().count();
+    expect(shown).toBeLessThan(total);
+    for (const text of await list.rows().allTextContents()) expect(text.toLowerCase()).toContain('daily');
+    await page.reload();
+    await expect(list.search()).toHaveValue('daily');
+    await expect(page.getByLabel('Connection', { exact: true })).toHaveValue('rackspace-ord');
+    await expect(list.rows()).toHaveCount(shown);
+    await list.search().fill('no such configuration anywhere');
+    await expect(page.getByText('No configuration matches these filters')).toBeVisible();
+  });
+
+  test('an unknown configuration shows a clear not found', async ({ page }) => {
+    await page.goto('/configurations/rackspace-ord/00000000-0000-4000-8000-000000000000');
+    await expect(page.getByRole('alert').filter({ hasText: 'Configuration not found' })).toBeVisible();
+    await page.goto('/configurations/no-such-connection/1');
+    await expect(page.getByRole('alert').filter({ hasText: 'Configuration not found' })).toBeVisible();
+  });
+});
+
+test.describe('support', () => {
+  test.use({ role: 'support' });
+
+  test('may start backups and wake agents, but not stop, enable or disable', async ({ page }) => {
+    const list = new ConfigurationsPage(page);
+    await list.goto();
+    await expect(
+      list
+        .table()
+        .getByRole('button', { name: /^Start a backup of / })
+        .first(),
+    ).toBeVisible();
+    await expect(
+      list.table().getByRole('button', { name: /^(Stop the backup of|Disable|Enable) / }),
+    ).toHaveCount(0);
+    await expect(list.wakeAgents().first()).toBeVisible();
+  });
+
+  test('starts a backup and watches it run to its final state without a reload', async ({ page }) => {
+    const list = new ConfigurationsPage(page);
+    await list.goto(onMachine('git-int-ord-01'));
+    const detail = new ConfigurationPage(page, await list.open(0));
+    // A scheduled run may be under way (the service runs 60× fast): wait for it to end.
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'idle', { timeout: 40_000 });
+    const before = await detail.historyRows().count();
+    await detail.start().dblclick(); // a double click must not start two backups
+    await expect(detail.currentRun()).toHaveAttribute('data-status', /^(queued|running)$/);
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
+    await expect(detail.currentRun().getByRole('progressbar')).toBeVisible();
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'idle', { timeout: 45_000 });
+    await expect(detail.historyRows()).toHaveCount(before + 1);
+    await expect(detail.historyRows().first()).toHaveAttribute('data-status', FINAL);
+  });
+});
+
+test.describe('admin', () => {
+  test.use({ role: 'admin' });
+
+  test('stops a running backup after confirming', async ({ page }) => {
+    const list = new ConfigurationsPage(page);
+    await list.goto(onMachine('build-prod-ord-01'));
+    const detail = new ConfigurationPage(page, await list.open(0));
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'idle', { timeout: 40_000 });
+    await detail.start().click();
+    await expect(detail.currentRun()).toHaveAttribute('data-status', /^(queued|running)$/);
+    await detail.stop().click();
+    await detail.confirm('Stop backup');
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
+    await expect(detail.historyRows().first()).toHaveAttribute('data-status', 'stopped');
+  });
+
+  test('disables and enables a configuration', async ({ page }) => {
+    const list = new ConfigurationsPage(page);
+    await list.goto(onMachine('db-int-ord-01'));
+    const detail = new ConfigurationPage(page, await list.open(0));
+    await detail.disable().click();
+    await expect(detail.dialog()).toContainText('stops running on its schedule');
+    await detail.confirm('Disable');
+    await expect(detail.enable()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Settings' })).toContainText(/Enabled\s*No/);
+    // Start is not offered for a disabled configuration, with the reason.
+    await expect(detail.start()).toHaveAttribute('aria-disabled', 'true');
+    await detail.enable().click();
+    await expect(detail.disable()).toBeVisible();
+    await page.reload();
+    await expect(detail.disable()).toBeVisible();
+  });
+});
