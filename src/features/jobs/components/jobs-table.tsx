@@ -84,7 +84,7 @@ export function JobsTable({
           ) : (
             <Text size="sm">Never run</Text>
           )}
-          <Text size="xs" c={job.enabled ? 'dimmed' : 'orange.9'} fw={job.enabled ? undefined : 600}>
+          <Text size="xs" c={job.enabled ? 'dimmed' : undefined} fw={job.enabled ? undefined : 600}>
             {job.enabled ? 'Enabled' : 'Disabled'}
           </Text>
         </Stack>

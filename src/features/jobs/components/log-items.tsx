@@ -29,7 +29,7 @@ export function LogItems({ items, label }: { items: readonly LogItem[]; label: s
             <Table.Tr key={item.id} data-level={item.level}>
               <Table.Td>{formatDateTime(item.at)}</Table.Td>
               <Table.Td>
-                <Badge color={LEVEL_COLOR[item.level]} variant="light">
+                <Badge color={LEVEL_COLOR[item.level]} variant="dot">
                   {item.level}
                 </Badge>
               </Table.Td>
