@@ -1,7 +1,6 @@
 import '@mantine/core/styles/Anchor.css';
-import '@mantine/core/styles/Badge.css';
 import '@mantine/core/styles/Paper.css';
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -73,9 +72,9 @@ export function JobPage({
       <Paper withBorder p="md" radius="md" mb="md">
         <SimpleGrid cols={{ base: 2, sm: 5 }} component="dl" m={0}>
           <Fact label="Enabled">
-            <Badge variant="outline" color={j.enabled ? 'teal' : 'gray'} data-testid="job-enabled">
+            <Text span size="sm" fw={600} data-testid="job-enabled" data-enabled={String(j.enabled)}>
               {j.enabled ? 'Enabled' : 'Disabled'}
-            </Badge>
+            </Text>
           </Fact>
           <Fact label="Last status">
             {j.lastStatus ? (
