@@ -22,7 +22,7 @@ describe('ExploreForm', () => {
         onSubmit={onSubmit}
       />,
     );
-    expect((screen.getByRole('combobox', { name: 'Job' }) as HTMLSelectElement).value).toBe('veeam/j2');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Job' }).value).toBe('veeam/j2');
     fireEvent.change(screen.getByLabelText(/Point in time/), { target: { value: '2026-11-20T08:30' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Teams' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show all versions' }));
