@@ -52,9 +52,12 @@ test.describe('Restores as support', () => {
     const candidate = await findRestoreCandidate(request, { encrypted: true });
     const restores = new RestoresPage(page);
     await restores.runWizard(candidate, { password: 'demo-vault' });
-    await expect(restores.state()).toHaveAttribute('data-status', /^(succeeded|warning)$/, {
-      timeout: 60_000,
-    });
+    // The demo service fails some runs on purpose (e.g. the destination stops answering); whatever the
+    // outcome, the vault opened: the restore moved data and no reason blames the password.
+    await expect(restores.state()).toHaveAttribute('data-status', FINAL, { timeout: 60_000 });
+    const status = page.getByRole('region', { name: 'Status' });
+    await expect(status.getByText('Bytes restored')).toBeVisible();
+    await expect(status).not.toContainText(/password/i);
     // The password went into the start request only: nothing in this tab keeps it.
     const stored = await page.evaluate(
       () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
