@@ -27,6 +27,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await checkA11y(`a configuration's page (${scheme})`);
       await page.getByRole('button', { name: /^Disable / }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
+      // Measure contrast once the fade-in is over, not halfway through it.
+      await expect(page.locator('.mantine-Modal-content')).toHaveCSS('opacity', '1');
       await checkA11y(`the confirmation dialog (${scheme})`);
       await page.getByRole('button', { name: 'Cancel' }).click();
     });

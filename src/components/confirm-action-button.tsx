@@ -100,13 +100,19 @@ export function ConfirmActionButton({
         {children}
       </Button>
       {confirm && (
-        <Modal opened={asking} onClose={() => setAsking(false)} title={confirm.title} centered>
+        <Modal
+          opened={asking}
+          onClose={() => setAsking(false)}
+          title={confirm.title}
+          centered
+          closeButtonProps={{ 'aria-label': 'Close' }}
+        >
           <Text size="sm">{confirm.message}</Text>
           <Group justify="flex-end" mt="md">
             <Button variant="default" onClick={() => setAsking(false)}>
               Cancel
             </Button>
-            <Button color={buttonProps.color ?? 'red'} onClick={run} data-autofocus>
+            <Button color="red.9" onClick={run} data-autofocus>
               {confirm.confirmLabel}
             </Button>
           </Group>
