@@ -33,7 +33,7 @@ describe('the password grant', () => {
       userName: 'support',
       role: 'support',
     });
-    expect(Date.parse(body['.expires']) - Date.parse(body['.issued'])).toBe(86400 * 1000);
+    expect(Date.parse(body['.expires']) - Date.parse(body['.issued'] ?? '')).toBe(86400 * 1000);
     expect(body['.issued']).toBe(new Date(t.clock.now()).toUTCString());
     const jobs = await t.service.app.request('/v5/Jobs', {
       headers: { authorization: `Bearer ${body.access_token}` },

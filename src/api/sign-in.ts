@@ -65,7 +65,7 @@ function veeamSession(
   fallbackRole: Role,
 ): ConnectionSession {
   const expires = Date.parse(answer['.expires']);
-  const issued = Date.parse(answer['.issued']);
+  const issued = Date.parse(answer['.issued'] ?? '');
   return {
     connectionId: connection.id,
     username: answer.userName ?? fallbackUser,
@@ -75,7 +75,7 @@ function veeamSession(
     token: answer.access_token,
     issuedAt: new Date(Number.isNaN(issued) ? Date.now() : issued).toISOString(),
     expiresAt: new Date(
-      Number.isNaN(expires) ? Date.now() + answer.expires_in * 1000 : expires,
+      Number.isNaN(expires) ? Date.now() + (answer.expires_in ?? 3600) * 1000 : expires,
     ).toISOString(),
     baseUrl: sameOrigin(connection.baseUrl ?? '/v5', origin),
     tenantId: null,

@@ -12,10 +12,12 @@ export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 export const tokenAnswerSchema = z.looseObject({
   access_token: z.string(),
   refresh_token: z.string(),
-  token_type: z.string(),
+  // API-NOTES rates only access_token, refresh_token and .expires as seen in real answers: the rest
+  // is optional so that a real server that leaves them out can still be signed in to.
+  token_type: z.string().optional(),
   /** Seconds. */
-  expires_in: z.number(),
-  '.issued': z.string(),
+  expires_in: z.number().optional(),
+  '.issued': z.string().optional(),
   '.expires': z.string(),
   userName: z.string().optional(),
   role: z.enum(['viewer', 'support', 'admin']).optional(),
