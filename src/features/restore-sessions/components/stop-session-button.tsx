@@ -4,13 +4,7 @@ import { ConfirmActionButton } from '../../../components/confirm-action-button';
 import { useStopRestoreSession } from '../mutations';
 
 /** Stops an open restore session, after asking: whoever browses it loses the session. */
-export function StopSessionButton({
-  session,
-  size = 'xs',
-}: {
-  session: RestoreSession;
-  size?: 'xs' | 'sm';
-}) {
+export function StopSessionButton({ session, size = 'xs' }: { session: RestoreSession; size?: 'xs' | 'sm' }) {
   const stop = useStopRestoreSession();
   const name = session.parentName || 'this restore session';
   return (

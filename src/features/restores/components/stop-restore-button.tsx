@@ -4,13 +4,7 @@ import { ConfirmActionButton } from '../../../components/confirm-action-button';
 import { useStopRestore } from '../mutations';
 
 /** Stops a running restore, after asking: files already written stay, the rest is not restored. */
-export function StopRestoreButton({
-  restore,
-  size = 'xs',
-}: {
-  restore: Restore;
-  size?: 'xs' | 'sm';
-}) {
+export function StopRestoreButton({ restore, size = 'xs' }: { restore: Restore; size?: 'xs' | 'sm' }) {
   const stop = useStopRestore();
   const name = restore.parentName || `restore ${restore.id}`;
   return (
