@@ -30,8 +30,25 @@ describe('connections config', () => {
     expect(c?.region).toBe('LON');
   });
 
+  test('unknown keys are dropped, as the schema did', () => {
+    const [c] = parseConnections({
+      connections: [{ id: 'v', label: 'V', dialect: 'veeam-v5', baseUrl: '/v5', extra: 1 }],
+    });
+    expect(c).toEqual({ id: 'v', label: 'V', dialect: 'veeam-v5', baseUrl: '/v5' });
+  });
+
   test.each([
     [{}, /connections: .*expected array/i],
+    [[], /\(the whole file\): must be a JSON object/],
+    [{ connections: ['veeam'] }, /connections\.0: must be an object/],
+    [
+      { connections: [{ id: 'a', label: '', dialect: 'veeam-v5', baseUrl: '/v5' }] },
+      /connections\.0\.label: must not be empty/,
+    ],
+    [
+      { connections: [{ id: 'a', label: 'A', dialect: 'veeam-v5', baseUrl: 5 }] },
+      /connections\.0\.baseUrl: must be a string/,
+    ],
     [{ connections: [] }, /connections: must list at least one connection/],
     [
       { connections: [{ id: 'a', label: 'A', dialect: 'rackspace-v3' }] },

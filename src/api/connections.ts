@@ -1,52 +1,6 @@
-import { z } from 'zod';
+import { checkConnections } from './connections-check';
 import type { Connection } from './domain';
 import type { FetchLike } from './http';
-
-/** The runtime config (public/config.json, next to index.html): PRODUCT.md "Connections". */
-const REGIONS = ['DFW', 'ORD', 'IAD', 'LON', 'HKG', 'SYD'] as const;
-
-const common = {
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (it appears in URLs)'),
-  label: z.string().min(1, 'must not be empty'),
-};
-
-const rackspace = (dialect: 'rackspace-v1' | 'rackspace-v2') =>
-  z.object({
-    ...common,
-    dialect: z.literal(dialect),
-    identityUrl: z.string().min(1, 'is required: the Rackspace Identity v2.0 root, e.g. "/v2.0"'),
-    region: z
-      .string()
-      .transform((r) => r.toUpperCase())
-      .pipe(z.enum(REGIONS, { message: `must be one of ${REGIONS.join(', ')}` })),
-  });
-
-const connectionSchema = z.discriminatedUnion(
-  'dialect',
-  [
-    rackspace('rackspace-v1'),
-    rackspace('rackspace-v2'),
-    z.object({
-      ...common,
-      dialect: z.literal('veeam-v5'),
-      baseUrl: z.string().min(1, 'is required: the /v5 root of the Veeam REST API'),
-    }),
-  ],
-  { message: 'dialect must be "rackspace-v1", "rackspace-v2" or "veeam-v5"' },
-);
-
-export const connectionsConfigSchema = z
-  .object({ connections: z.array(connectionSchema).min(1, 'must list at least one connection') })
-  .superRefine((config, ctx) => {
-    const seen = new Set<string>();
-    config.connections.forEach((c, i) => {
-      if (seen.has(c.id))
-        ctx.addIssue({ code: 'custom', path: ['connections', i, 'id'], message: `"${c.id}" is used twice` });
-      seen.add(c.id);
-    });
-  });
 
 export class ConnectionsConfigError extends Error {
   constructor(message: string) {
@@ -57,15 +11,15 @@ export class ConnectionsConfigError extends Error {
 
 /** Checks a parsed config; a wrong one throws with every problem named by its place in the file. */
 export function parseConnections(raw: unknown, source = 'config.json'): Connection[] {
-  const result = connectionsConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const where = issue.path.length ? issue.path.join('.') : '(the whole file)';
-      return `${where}: ${issue.message}`;
+  const { connections, problems } = checkConnections(raw);
+  if (problems.length > 0) {
+    const named = problems.map(({ path, message }) => {
+      const where = path.length ? path.join('.') : '(the whole file)';
+      return `${where}: ${message}`;
     });
-    throw new ConnectionsConfigError(`${source} is not a valid connections config. ${problems.join('; ')}.`);
+    throw new ConnectionsConfigError(`${source} is not a valid connections config. ${named.join('; ')}.`);
   }
-  return result.data.connections.map((c) => ({ ...c }));
+  return connections;
 }
 
 /** Loads and checks the runtime config; a missing or malformed file gives a clear message. */

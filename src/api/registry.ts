@@ -1,23 +1,26 @@
+import { DIALECT_CAPABILITIES } from './capabilities';
 import type { Connection, Dialect } from './domain';
 import type { HttpClient } from './http';
-import { overviewOf } from './overview';
+import { lazyProvider } from './lazy-provider';
 import type { AdapterProvider, BackupProvider } from './provider';
-import { createRackspaceV1Provider } from './rackspace-v1/adapter';
-import { createRackspaceV2Provider } from './rackspace-v2/adapter';
-import { createVeeamV5Provider } from './veeam-v5/adapter';
+
+type AdapterFactory = (connection: Connection, http: HttpClient) => AdapterProvider;
 
 /**
- * The adapters by dialect. It lives beside provider.ts rather than in it so that the adapters can
- * import the interface without an import cycle.
+ * The adapters by dialect, each in its own chunk: they and their zod wire schemas load when a
+ * connection of that dialect is first called, not on the first page. It lives beside provider.ts
+ * rather than in it so that the adapters can import the interface without an import cycle.
  */
-const factories: Record<Dialect, (connection: Connection, http: HttpClient) => AdapterProvider> = {
-  'rackspace-v1': createRackspaceV1Provider,
-  'rackspace-v2': createRackspaceV2Provider,
-  'veeam-v5': createVeeamV5Provider,
+const factories: Record<Dialect, () => Promise<AdapterFactory>> = {
+  'rackspace-v1': () => import('./rackspace-v1/adapter').then((m) => m.createRackspaceV1Provider),
+  'rackspace-v2': () => import('./rackspace-v2/adapter').then((m) => m.createRackspaceV2Provider),
+  'veeam-v5': () => import('./veeam-v5/adapter').then((m) => m.createVeeamV5Provider),
 };
 
 /** Builds the provider of one connection over its HTTP client. */
 export function createProvider(connection: Connection, http: HttpClient): BackupProvider {
-  const adapter = factories[connection.dialect](connection, http);
-  return { ...adapter, getOverview: (o) => overviewOf(adapter, o) };
+  const { dialect } = connection;
+  return lazyProvider(connection, DIALECT_CAPABILITIES[dialect], async () =>
+    (await factories[dialect]())(connection, http),
+  );
 }

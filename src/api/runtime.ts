@@ -6,7 +6,6 @@ import type { BackupProvider } from './provider';
 import { createProvider } from './registry';
 import type { ConnectionSession } from './session-store';
 import { SessionStore } from './session-store';
-import { refreshVeeam, signInRackspace, signInVeeam } from './sign-in';
 
 export interface ApiRuntimeOptions {
   connections: Connection[];
@@ -21,6 +20,9 @@ export interface ApiRuntimeOptions {
 export type SignInResult =
   | { connectionId: string; ok: true; session: ConnectionSession }
   | { connectionId: string; ok: false; error: ApiError };
+
+/** The sign-in calls parse answers with zod wire schemas: loaded when a sign-in or refresh happens. */
+const signInModule = () => import('./sign-in');
 
 /** Refresh the Veeam token a minute before it expires, or at three quarters of a shorter life. */
 function refreshAheadMs(session: ConnectionSession): number {
@@ -71,6 +73,7 @@ export class ApiRuntime {
   async signIn(connectionId: string, credentials: Credentials): Promise<ConnectionSession> {
     const connection = this.connection(connectionId);
     const http = this.http(connection);
+    const { signInRackspace, signInVeeam } = await signInModule();
     const session =
       connection.dialect === 'veeam-v5'
         ? await signInVeeam(http, connection, credentials, this.options.origin)
@@ -143,7 +146,10 @@ export class ApiRuntime {
   ): Promise<ConnectionSession | undefined> {
     const running = this.refreshing.get(connection.id);
     if (running) return running;
-    const promise = refreshVeeam(this.http(connection), connection, session, this.options.origin)
+    const promise = signInModule()
+      .then(({ refreshVeeam }) =>
+        refreshVeeam(this.http(connection), connection, session, this.options.origin),
+      )
       .then((fresh) => {
         this.session.set(fresh);
         return fresh;

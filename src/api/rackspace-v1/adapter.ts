@@ -1,6 +1,7 @@
 import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import type { Capabilities, Connection, RestoreInput, Run } from '../domain';
+import { DIALECT_CAPABILITIES } from '../capabilities';
+import type { Connection, RestoreInput, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
@@ -24,18 +25,6 @@ import {
   startBackupAnswerSchema,
 } from './wire';
 import type { Activity } from './wire';
-
-export const CAPABILITIES: Capabilities = {
-  configurations: true,
-  jobs: false,
-  startBackup: true,
-  stopBackup: true,
-  enableDisable: true,
-  restores: true,
-  restoreSessions: false,
-  wakeAgents: true,
-  progress: 'state-only',
-};
 
 /** Agents whose live status is asked for one by one (the wizard's destination list). */
 const AGENT_STATUS_LIMIT = 50;
@@ -80,7 +69,7 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     newestFirst((await rawActivity(o)).filter((a) => a.Type !== 'Cleanup').map((a) => activityRun(cid, a)));
 
   const provider: AdapterProvider = {
-    ...baseProvider(connection, CAPABILITIES),
+    ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v1']),
 
     async listConfigurations(o) {
       const [configs, runs] = await Promise.all([

@@ -1,6 +1,7 @@
 import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import type { Capabilities, Connection, Run } from '../domain';
+import { DIALECT_CAPABILITIES } from '../capabilities';
+import type { Connection, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
@@ -20,19 +21,6 @@ import {
   STOP_PATCH,
 } from './wire';
 
-export const CAPABILITIES: Capabilities = {
-  configurations: true,
-  jobs: false,
-  startBackup: true,
-  stopBackup: true,
-  enableDisable: true,
-  restores: true,
-  restoreSessions: false,
-  // v2 has no user call to wake agents (v1.0's /user/wakeupagents); its agents poll on their own.
-  wakeAgents: false,
-  progress: 'counters',
-};
-
 /** Agents whose online status is asked for one by one. */
 const AGENT_STATUS_LIMIT = 50;
 
@@ -50,7 +38,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
   );
 
   const provider: AdapterProvider = {
-    ...baseProvider(connection, CAPABILITIES),
+    ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v2']),
 
     async listConfigurations(o) {
       const [list, runs, n] = await Promise.all([configurations(o), activities(o), names.get()]);

@@ -1,6 +1,7 @@
 import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import type { Capabilities, Connection, Job } from '../domain';
+import { DIALECT_CAPABILITIES } from '../capabilities';
+import type { Connection, Job } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
@@ -26,18 +27,6 @@ import {
   restoreSessionSchema,
 } from './wire';
 
-export const CAPABILITIES: Capabilities = {
-  configurations: false,
-  jobs: true,
-  startBackup: true,
-  stopBackup: true,
-  enableDisable: true,
-  restores: false,
-  restoreSessions: true,
-  wakeAgents: false,
-  progress: 'percent',
-};
-
 /** How many of the newest sessions the activity view reads per tick. */
 export const ACTIVITY_LIMIT = 200;
 
@@ -62,7 +51,7 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
   const jobNames = cachedFor(30_000, async () => new Map((await jobs()).map((j) => [j.id, j.name])));
 
   const provider: AdapterProvider = {
-    ...baseProvider(connection, CAPABILITIES),
+    ...baseProvider(connection, DIALECT_CAPABILITIES['veeam-v5']),
 
     listJobs: jobs,
     async getJob(id, o) {

@@ -1,0 +1,53 @@
+import type { Connection } from './domain';
+import { overviewOf } from './overview';
+import type { AdapterProvider, BackupProvider } from './provider';
+
+/**
+ * A provider whose connection and capabilities are there at once and whose calls load the adapter the
+ * first time one is made. Every method is spelt out so that the compiler checks each signature.
+ */
+export function lazyProvider(
+  connection: Connection,
+  capabilities: BackupProvider['capabilities'],
+  load: () => Promise<AdapterProvider>,
+): BackupProvider {
+  let loading: Promise<AdapterProvider> | null = null;
+  const adapter = (): Promise<AdapterProvider> => {
+    loading ??= load().catch((err: unknown) => {
+      loading = null; // a chunk that failed to arrive may arrive on the next call
+      throw err;
+    });
+    return loading;
+  };
+  return {
+    connection,
+    capabilities,
+    listConfigurations: async (o) => (await adapter()).listConfigurations(o),
+    getConfiguration: async (id, o) => (await adapter()).getConfiguration(id, o),
+    listConfigurationRuns: async (id, o) => (await adapter()).listConfigurationRuns(id, o),
+    getBackup: async (id, o) => (await adapter()).getBackup(id, o),
+    listJobs: async (o) => (await adapter()).listJobs(o),
+    getJob: async (id, o) => (await adapter()).getJob(id, o),
+    listJobSessions: async (id, o) => (await adapter()).listJobSessions(id, o),
+    listLogItems: async (id, o) => (await adapter()).listLogItems(id, o),
+    listActivity: async (o) => (await adapter()).listActivity(o),
+    getOverview: async (o) => overviewOf(await adapter(), o),
+    listRestores: async (o) => (await adapter()).listRestores(o),
+    getRestore: async (id, o) => (await adapter()).getRestore(id, o),
+    listRestorePoints: async (id, o) => (await adapter()).listRestorePoints(id, o),
+    listAgents: async (o) => (await adapter()).listAgents(o),
+    listOrganizations: async (o) => (await adapter()).listOrganizations(o),
+    listRestoreSessions: async (o) => (await adapter()).listRestoreSessions(o),
+    getRestoreSession: async (id, o) => (await adapter()).getRestoreSession(id, o),
+    listRestoreSessionEvents: async (id, o) => (await adapter()).listRestoreSessionEvents(id, o),
+    startBackup: async (id) => (await adapter()).startBackup(id),
+    stopBackup: async (target) => (await adapter()).stopBackup(target),
+    setEnabled: async (id, enabled) => (await adapter()).setEnabled(id, enabled),
+    createRestore: async (input, options) => (await adapter()).createRestore(input, options),
+    startRestore: async (id, password) => (await adapter()).startRestore(id, password),
+    stopRestore: async (id) => (await adapter()).stopRestore(id),
+    explore: async (input) => (await adapter()).explore(input),
+    stopRestoreSession: async (id) => (await adapter()).stopRestoreSession(id),
+    wakeAgents: async () => (await adapter()).wakeAgents(),
+  };
+}
