@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { baseProvider } from './base-provider';
+import { DIALECT_CAPABILITIES } from './capabilities';
+import type { Connection } from './domain';
+import { lazyProvider } from './lazy-provider';
+import type { AdapterProvider } from './provider';
+
+const connection: Connection = { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/v5' };
+const capabilities = DIALECT_CAPABILITIES['veeam-v5'];
+
+describe('lazy provider', () => {
+  test('capabilities are there before the adapter loads; the adapter loads once, on the first call', async () => {
+    let loads = 0;
+    const adapter: AdapterProvider = {
+      ...baseProvider(connection, capabilities),
+      startBackup: () => Promise.resolve({ runId: 'r1' }),
+    };
+    const provider = lazyProvider(connection, capabilities, () => {
+      loads += 1;
+      return Promise.resolve(adapter);
+    });
+    expect(provider.capabilities.jobs).toBe(true);
+    expect(loads).toBe(0);
+    await expect(provider.startBackup('job-1')).resolves.toEqual({ runId: 'r1' });
+    await expect(provider.listJobs()).resolves.toEqual([]);
+    await expect(provider.wakeAgents()).rejects.toMatchObject({ kind: 'unsupported' });
+    expect(loads).toBe(1);
+  });
+
+  test('a load that failed is tried again on the next call', async () => {
+    let loads = 0;
+    const provider = lazyProvider(connection, capabilities, () => {
+      loads += 1;
+      return loads === 1
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : Promise.resolve(baseProvider(connection, capabilities));
+    });
+    await expect(provider.listJobs()).rejects.toThrow(/dynamically imported/);
+    await expect(provider.listJobs()).resolves.toEqual([]);
+    expect(loads).toBe(2);
+  });
+});
