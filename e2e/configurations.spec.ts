@@ -23,6 +23,8 @@ test.describe('viewer', () => {
   test('search, filters and sort live in the URL and survive a reload', async ({ page }) => {
     const list = new ConfigurationsPage(page);
     await list.goto();
+    // Count only once the list has arrived: the adapters load on first use, after the page shell.
+    await expect(list.rows().first()).toBeVisible();
     const total = await list.rows().count();
     await list.search().fill('daily');
     await expect(page).toHaveURL(/q=daily/);
