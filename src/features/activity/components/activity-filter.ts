@@ -1,3 +1,4 @@
+import { RUN_STATES } from '../../../api/domain';
 import type { Run, RunKind, RunState } from '../../../api/domain';
 
 /** The Activity view, in the URL's search params: connection, kind, state and time range. */
@@ -18,18 +19,7 @@ export const RANGES = {
 export type ActivityRange = keyof typeof RANGES;
 
 const KINDS: readonly string[] = ['backup', 'restore', 'job-session', 'restore-session'];
-const STATES: readonly string[] = [
-  'in-flight',
-  'queued',
-  'running',
-  'stopping',
-  'succeeded',
-  'warning',
-  'failed',
-  'stopped',
-  'skipped',
-  'missed',
-];
+const STATES: readonly string[] = ['in-flight', ...RUN_STATES];
 const DEFAULTS: Record<keyof ActivityFilters, string> = {
   connection: 'all',
   kind: 'all',

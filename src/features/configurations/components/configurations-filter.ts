@@ -1,3 +1,4 @@
+import { RUN_STATES } from '../../../api/domain';
 import type { Configuration, RunState } from '../../../api/domain';
 
 /** The Configurations list's view, kept in the URL's search params so that it can be shared by link. */
@@ -11,18 +12,7 @@ export interface ConfigurationFilters {
 
 export type ConfigurationSortKey = 'name' | 'machine' | 'lastRun' | 'nextRun' | 'state';
 const SORT_KEYS: readonly string[] = ['name', 'machine', 'lastRun', 'nextRun', 'state'];
-const STATES: readonly string[] = [
-  'queued',
-  'running',
-  'stopping',
-  'succeeded',
-  'warning',
-  'failed',
-  'stopped',
-  'skipped',
-  'missed',
-  'never',
-];
+const STATES: readonly string[] = [...RUN_STATES, 'never'];
 const DEFAULTS = { q: '', connection: 'all', enabled: 'all', state: 'all', sort: 'name:asc' };
 
 export function readConfigurationFilters(params: URLSearchParams): ConfigurationFilters {

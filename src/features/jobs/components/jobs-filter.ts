@@ -1,3 +1,4 @@
+import { RUN_STATES } from '../../../api/domain';
 import type { Job, RunState } from '../../../api/domain';
 
 /** What the Jobs list shows, kept in the URL's search params so that a view can be shared by link. */
@@ -15,18 +16,7 @@ export interface JobSort {
 }
 
 const SORT_KEYS: readonly JobSortKey[] = ['name', 'organization', 'status', 'lastRun', 'nextRun'];
-const STATUSES: readonly string[] = [
-  'queued',
-  'running',
-  'stopping',
-  'succeeded',
-  'warning',
-  'failed',
-  'stopped',
-  'skipped',
-  'missed',
-  'none',
-];
+const STATUSES: readonly string[] = [...RUN_STATES, 'none'];
 const DEFAULT_SORT: JobSort = { key: 'name', dir: 'asc' };
 
 export function readJobFilters(params: URLSearchParams): JobFilters {
