@@ -1,5 +1,7 @@
 import { RUN_STATES } from '../../../api/domain';
 import type { Job, RunState } from '../../../api/domain';
+import type { Indexed } from '../../../lib/list-index';
+import { createListIndex, filterIndexed } from '../../../lib/list-index';
 
 /** What the Jobs list shows, kept in the URL's search params so that a view can be shared by link. */
 export interface JobFilters {
@@ -45,57 +47,39 @@ export function writeJobFilters(params: URLSearchParams, change: Partial<JobFilt
   return next;
 }
 
-/** A job with its search text lowered once, so that a keystroke costs one pass of `includes`. */
-export interface IndexedJob {
-  job: Job;
-  text: string;
+const jobIndex = createListIndex<Job, JobSortKey>({
+  text: (job) => `${job.name}\u0000${job.organizationName}\u0000${job.type}\u0000${job.description}`,
+  sortValue: (job, key) => {
+    switch (key) {
+      case 'name':
+        return job.name;
+      case 'organization':
+        return job.organizationName;
+      case 'status':
+        return job.lastStatus ?? '';
+      case 'lastRun':
+        return job.lastRunAt ? Date.parse(job.lastRunAt) : 0;
+      case 'nextRun':
+        // Jobs with no next run go last when ascending: "what runs next" first.
+        return job.nextRunAt ? Date.parse(job.nextRunAt) : Number.MAX_SAFE_INTEGER;
+    }
+  },
+  // Ties fall back to the name, then the id, so that the order is stable between polls.
+  tieBreak: (job) => `${job.name}\u0000${job.id}`,
+});
+
+/** The jobs in the order of `sort`: done when the list or the sort changes, not on a keystroke. */
+export function sortJobs(jobs: readonly Job[], sort: JobSort): Indexed<Job>[] {
+  return jobIndex.sort(jobs, sort.key, sort.dir);
 }
 
-export function indexJobs(jobs: readonly Job[]): IndexedJob[] {
-  return jobs.map((job) => ({
-    job,
-    text: `${job.name}\u0000${job.organizationName}\u0000${job.type}\u0000${job.description}`.toLowerCase(),
-  }));
-}
-
-export function filterJobs(jobs: readonly IndexedJob[], f: Omit<JobFilters, 'sort'>): Job[] {
-  const q = f.q.trim().toLowerCase();
-  const out: Job[] = [];
-  for (const { job, text } of jobs) {
-    if (q && !text.includes(q)) continue;
-    if (f.enabled !== 'all' && job.enabled !== (f.enabled === 'enabled')) continue;
-    if (f.status !== 'all' && (job.lastStatus ?? 'none') !== f.status) continue;
-    out.push(job);
-  }
-  return out;
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-function sortValue(job: Job, key: JobSortKey): string | number {
-  switch (key) {
-    case 'name':
-      return job.name;
-    case 'organization':
-      return job.organizationName;
-    case 'status':
-      return job.lastStatus ?? '';
-    case 'lastRun':
-      return job.lastRunAt ? Date.parse(job.lastRunAt) : 0;
-    case 'nextRun':
-      // Jobs with no next run go last when ascending: "what runs next" first.
-      return job.nextRunAt ? Date.parse(job.nextRunAt) : Number.MAX_SAFE_INTEGER;
-  }
-}
-
-/** Sorts a copy; ties fall back to the name so that the order is stable between polls. */
-export function sortJobs(jobs: readonly Job[], sort: JobSort): Job[] {
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  return [...jobs].sort((a, b) => {
-    const va = sortValue(a, sort.key);
-    const vb = sortValue(b, sort.key);
-    const primary =
-      typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-    return primary !== 0 ? primary * sign : collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
-  });
+/** One pass over the sorted jobs: search text, enabled and last status. */
+export function filterJobs(sorted: readonly Indexed<Job>[], f: Omit<JobFilters, 'sort'>): Job[] {
+  return filterIndexed(
+    sorted,
+    f.q,
+    (job) =>
+      (f.enabled === 'all' || job.enabled === (f.enabled === 'enabled')) &&
+      (f.status === 'all' || (job.lastStatus ?? 'none') === f.status),
+  );
 }

@@ -10,7 +10,7 @@ import { jobQueries } from '../queries';
 import type { PermissionFor } from './job-actions';
 import { JobActions } from './job-actions';
 import type { JobFilters } from './jobs-filter';
-import { filterJobs, indexJobs, readJobFilters, sortJobs, writeJobFilters } from './jobs-filter';
+import { filterJobs, readJobFilters, sortJobs, writeJobFilters } from './jobs-filter';
 import { JobsTable } from './jobs-table';
 import { JobsToolbar } from './jobs-toolbar';
 
@@ -50,13 +50,13 @@ export function JobsPage({
     .map((error, i) => ({ error, refetch: lists.refetches[i], connection: connections[i] }))
     .filter((f) => f.error !== null);
 
-  const indexed = useMemo(() => indexJobs(lists.jobs), [lists.jobs]);
-  const deferred = useDeferredValue(filters);
-  const { q, status, enabled, sort } = deferred;
-  const shown = useMemo(
-    () => sortJobs(filterJobs(indexed, { q, status, enabled }), sort),
-    [indexed, q, status, enabled, sort],
-  );
+  // Sorted when the list or the sort changes; a keystroke only filters what is already in order.
+  const { key, dir } = filters.sort;
+  const sorted = useMemo(() => sortJobs(lists.jobs, { key, dir }), [lists.jobs, key, dir]);
+  const q = useDeferredValue(filters.q);
+  const { status, enabled } = filters;
+  const shown = useMemo(() => filterJobs(sorted, { q, status, enabled }), [sorted, q, status, enabled]);
+  const sort = filters.sort;
   const change = (c: Partial<JobFilters>) => setParams((p) => writeJobFilters(p, c), { replace: true });
 
   return (
