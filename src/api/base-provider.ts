@@ -20,7 +20,7 @@ export function baseProvider(connection: Connection, capabilities: Capabilities)
     getJob: cannot('show jobs'),
     listJobSessions: none,
     listLogItems: none,
-    listActivity: none,
+    listRuns: none,
     listRestores: none,
     getRestore: cannot('show restores'),
     listRestorePoints: none,

@@ -10,6 +10,7 @@ const RACKSPACE_V1: Capabilities = {
   restoreSessions: false,
   wakeAgents: true,
   progress: 'state-only',
+  runFeeds: ['activity'],
 };
 
 /**
@@ -19,7 +20,12 @@ const RACKSPACE_V1: Capabilities = {
 export const DIALECT_CAPABILITIES: Record<Dialect, Capabilities> = {
   'rackspace-v1': RACKSPACE_V1,
   // v2 has no user call to wake agents (v1.0's /user/wakeupagents); its agents poll on their own.
-  'rackspace-v2': { ...RACKSPACE_V1, wakeAgents: false, progress: 'counters' },
+  'rackspace-v2': {
+    ...RACKSPACE_V1,
+    wakeAgents: false,
+    progress: 'counters',
+    runFeeds: ['backups', 'restores'],
+  },
   'veeam-v5': {
     ...RACKSPACE_V1,
     configurations: false,
@@ -28,5 +34,6 @@ export const DIALECT_CAPABILITIES: Record<Dialect, Capabilities> = {
     restoreSessions: true,
     wakeAgents: false,
     progress: 'percent',
+    runFeeds: ['job-sessions', 'restore-sessions'],
   },
 };

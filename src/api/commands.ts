@@ -11,7 +11,7 @@ import { providerFor } from './runtime';
  */
 
 /** Every query root that shows runs or their parents. */
-const RUN_ROOTS = ['configurations', 'jobs', 'activity', 'overview', 'restores', 'restore-sessions'];
+const RUN_ROOTS = ['runs', 'configurations', 'jobs', 'overview', 'restores', 'restore-sessions'];
 
 export function invalidateConnection(
   queryClient: QueryClient,

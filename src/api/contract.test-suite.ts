@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiError } from './api-error';
-import type { Run } from './domain';
+import type { Run, RunFeed, RunKind } from './domain';
 import { isInFlight, RUN_STATES } from './domain';
+import { jobsWithLiveRuns, withLiveRuns } from './live-runs';
+import { overviewOf } from './overview';
 import type { BackupProvider } from './provider';
 import type { InProcess } from './testing/in-process-service';
 import { startInProcess } from './testing/in-process-service';
@@ -157,11 +159,45 @@ export function contractSuite(connectionId: string) {
       }
     });
 
+    test('each run feed is one request of its own kinds, newest first; the activity is their union', async () => {
+      const kinds: Record<RunFeed, RunKind[]> = {
+        activity: ['backup', 'restore'],
+        backups: ['backup'],
+        restores: ['restore'],
+        'job-sessions': ['job-session'],
+        'restore-sessions': ['restore-session'],
+      };
+      const seen = new Set<string>();
+      for (const feed of p.capabilities.runFeeds) {
+        await p.listRuns(feed); // names of jobs and configurations are looked up once a minute
+        const before = t.requests.length;
+        const runs = await p.listRuns(feed);
+        expect(t.requests.slice(before).map((r) => new URL(r.url).pathname)).toHaveLength(1);
+        for (const run of runs) {
+          expectRun(run, connectionId);
+          expect(kinds[feed]).toContain(run.kind);
+          seen.add(`${run.kind}:${run.id}`);
+        }
+        const times = runs.map((r) => Date.parse(r.updatedAt ?? r.startedAt ?? '') || 0);
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+      }
+      const activity = await p.listActivity();
+      expect(new Set(activity.map((r) => `${r.kind}:${r.id}`))).toEqual(seen);
+    });
+
     test('the overview counts runs by state and lists what is scheduled', async () => {
-      const o = await p.getOverview();
+      const runs = await p.listActivity();
+      const o = overviewOf({
+        connectionId,
+        runs,
+        configurations: withLiveRuns(await p.listConfigurations(), runs),
+        jobs: jobsWithLiveRuns(await p.listJobs(), runs),
+        now: t.clock.now(),
+      });
       expect(o.connectionId).toBe(connectionId);
       const counted = Object.values(o.countsByState).reduce((a, b) => a + b, 0);
       expect(counted).toBe(o.runs.length);
+      expect(o.runs.length).toBeGreaterThan(0);
       expect(o.scheduled.length).toBeGreaterThan(0);
     });
 

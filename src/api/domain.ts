@@ -55,7 +55,16 @@ export interface Capabilities {
   wakeAgents: boolean;
   /** Runs report bytes/files counters (v2), percent and rates (Veeam), or only states (v1). */
   progress: 'counters' | 'percent' | 'state-only';
+  /** The lists of newest runs the dialect has, each polled on its own (see `RunFeed`). */
+  runFeeds: readonly RunFeed[];
 }
+
+/**
+ * A list of a connection's newest runs, read in one request: v1.0's activity (backups and restores),
+ * v2's backups and restores, Veeam's job sessions and restore sessions. Each is polled at its own
+ * pace, fast only while it has something in flight.
+ */
+export type RunFeed = 'activity' | 'backups' | 'restores' | 'job-sessions' | 'restore-sessions';
 
 export interface Schedule {
   /** People's words: "Daily at 2:00 AM (Eastern Standard Time)", "Every 4 hours", "Manually". */

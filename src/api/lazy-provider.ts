@@ -1,6 +1,6 @@
 import type { Connection } from './domain';
-import { overviewOf } from './overview';
 import type { AdapterProvider, BackupProvider } from './provider';
+import { newestFirst } from './run-parts';
 
 /**
  * A provider whose connection and capabilities are there at once and whose calls load the adapter the
@@ -30,8 +30,12 @@ export function lazyProvider(
     getJob: async (id, o) => (await adapter()).getJob(id, o),
     listJobSessions: async (id, o) => (await adapter()).listJobSessions(id, o),
     listLogItems: async (id, o) => (await adapter()).listLogItems(id, o),
-    listActivity: async (o) => (await adapter()).listActivity(o),
-    getOverview: async (o) => overviewOf(await adapter(), o),
+    listRuns: async (feed, o) => (await adapter()).listRuns(feed, o),
+    listActivity: async (o) => {
+      const a = await adapter();
+      const feeds = await Promise.all(capabilities.runFeeds.map((feed) => a.listRuns(feed, o)));
+      return newestFirst(feeds.flat());
+    },
     listRestores: async (o) => (await adapter()).listRestores(o),
     getRestore: async (id, o) => (await adapter()).getRestore(id, o),
     listRestorePoints: async (id, o) => (await adapter()).listRestorePoints(id, o),

@@ -1,6 +1,5 @@
-import type { ConnectionOverview, RunState, ScheduledItem } from './domain';
+import type { Configuration, ConnectionOverview, Job, Run, RunState, ScheduledItem } from './domain';
 import { isInFlight } from './domain';
-import type { AdapterProvider, ReadOptions } from './provider';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A scheduled run is overdue when it is this late (agents poll every few minutes). */
@@ -20,22 +19,26 @@ export function emptyCounts(): Record<RunState, number> {
   };
 }
 
-/** The Overview of one connection from its activity and its configurations or jobs. */
-export async function overviewOf(provider: AdapterProvider, o?: ReadOptions): Promise<ConnectionOverview> {
-  const now = Date.now();
-  const [runs, configurations, jobs] = await Promise.all([
-    provider.listActivity(o),
-    provider.capabilities.configurations ? provider.listConfigurations(o) : Promise.resolve([]),
-    provider.capabilities.jobs ? provider.listJobs(o) : Promise.resolve([]),
-  ]);
-  const recent = runs.filter((r) => {
+/**
+ * The Overview of one connection from what its queries hold: the runs of its feeds, and its
+ * configurations or jobs (with the feeds' runs laid over them, see live-runs.ts).
+ */
+export function overviewOf(input: {
+  connectionId: string;
+  runs: readonly Run[];
+  configurations: readonly Configuration[];
+  jobs: readonly Job[];
+  now: number;
+}): ConnectionOverview {
+  const { now } = input;
+  const recent = input.runs.filter((r) => {
     const at = Date.parse(r.updatedAt ?? r.endedAt ?? r.startedAt ?? '');
     return isInFlight(r.state) || Number.isNaN(at) || now - at < DAY_MS;
   });
   const countsByState = emptyCounts();
   for (const r of recent) countsByState[r.state] += 1;
   const scheduled: ScheduledItem[] = [
-    ...configurations.map((c) => ({
+    ...input.configurations.map((c) => ({
       id: c.id,
       kind: 'configuration' as const,
       name: c.name,
@@ -43,7 +46,7 @@ export async function overviewOf(provider: AdapterProvider, o?: ReadOptions): Pr
       nextRunAt: c.nextRunAt,
       lastState: c.lastRun?.state ?? null,
     })),
-    ...jobs.map((j) => ({
+    ...input.jobs.map((j) => ({
       id: j.id,
       kind: 'job' as const,
       name: j.name,
@@ -56,7 +59,7 @@ export async function overviewOf(provider: AdapterProvider, o?: ReadOptions): Pr
     overdue: s.enabled && s.nextRunAt !== null && now - Date.parse(s.nextRunAt) > OVERDUE_GRACE_MS,
   }));
   return {
-    connectionId: provider.connection.id,
+    connectionId: input.connectionId,
     runs: recent,
     countsByState,
     scheduled,

@@ -3,7 +3,6 @@ import type {
   Capabilities,
   Configuration,
   Connection,
-  ConnectionOverview,
   ExploreInput,
   Job,
   LogItem,
@@ -14,6 +13,7 @@ import type {
   RestoreSession,
   Run,
   RunDetail,
+  RunFeed,
 } from './domain';
 
 /** Every read takes an AbortSignal so that TanStack Query can cancel it. */
@@ -30,7 +30,11 @@ export interface BackupProvider {
   readonly connection: Connection;
   readonly capabilities: Capabilities;
 
-  /* Rackspace configurations. */
+  /*
+   * Rackspace configurations, with what their own answers say of the last and current run (v1.0's
+   * BackupState, v2's last completed backup). The runs that move come from the run feeds
+   * (`withLiveRuns` lays them over), so that a list polls one feed fast, not the whole list.
+   */
   listConfigurations(o?: ReadOptions): Promise<Configuration[]>;
   getConfiguration(id: string, o?: ReadOptions): Promise<Configuration>;
   /** A configuration's backups, newest first, with `restorable` and the run in flight. */
@@ -43,10 +47,10 @@ export interface BackupProvider {
   listJobSessions(jobId: string, o?: ReadOptions): Promise<Run[]>;
   listLogItems(sessionId: string, o?: ReadOptions): Promise<LogItem[]>;
 
-  /** Every run of the connection (backups, restores, job sessions, restore sessions), newest first. */
+  /** The newest runs of one of the dialect's feeds (`capabilities.runFeeds`), newest first. */
+  listRuns(feed: RunFeed, o?: ReadOptions): Promise<Run[]>;
+  /** Every feed at once (backups, restores, job sessions, restore sessions), newest first. */
   listActivity(o?: ReadOptions): Promise<Run[]>;
-  /** The Overview's summary: one tick of the activity and the scheduled items. */
-  getOverview(o?: ReadOptions): Promise<ConnectionOverview>;
 
   /* Rackspace restores. */
   listRestores(o?: ReadOptions): Promise<Restore[]>;
@@ -81,5 +85,5 @@ export interface BackupProvider {
   wakeAgents(): Promise<void>;
 }
 
-/** What an adapter implements; the registry adds the Overview, built the same way for every dialect. */
-export type AdapterProvider = Omit<BackupProvider, 'getOverview'>;
+/** What an adapter implements; the registry adds `listActivity`, built from the feeds for every dialect. */
+export type AdapterProvider = Omit<BackupProvider, 'listActivity'>;

@@ -1,4 +1,5 @@
-import type { Run, RunProgress } from './domain';
+import type { Run, RunProgress, RunState } from './domain';
+import { isInFlight } from './domain';
 
 /** Helpers every adapter uses to build domain runs. */
 
@@ -34,12 +35,25 @@ export function secondsOf(duration: string | null | undefined): number | null {
   return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
 }
 
-/** Newest first by the first time each run has. */
-export function newestFirst<T extends { startedAt: string | null; updatedAt: string | null }>(
-  runs: T[],
-): T[] {
-  const at = (r: T) => Date.parse(r.updatedAt ?? r.startedAt ?? '') || 0;
-  return runs.sort((a, b) => at(b) - at(a));
+type Timed = { startedAt: string | null; updatedAt: string | null; state?: RunState };
+
+/**
+ * When a run last showed a sign of life. A run in flight with no time yet was just requested (v2's
+ * start_requested has no started_time): it is the newest of all.
+ */
+export function runTimeOf(r: Timed): number {
+  const at = Date.parse(r.updatedAt ?? r.startedAt ?? '');
+  if (!Number.isNaN(at)) return at;
+  return r.state !== undefined && isInFlight(r.state) ? Number.POSITIVE_INFINITY : 0;
+}
+
+/** Newest first by the time each run last changed; a stable sort keeps the vendor's order of ties. */
+export function newestFirst<T extends Timed>(runs: T[]): T[] {
+  return runs.sort((a, b) => {
+    const ta = runTimeOf(a);
+    const tb = runTimeOf(b);
+    return ta === tb ? 0 : tb > ta ? 1 : -1;
+  });
 }
 
 /** ETA from what is done and a rate; null when it cannot be told. */

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   HEARTBEAT_MS,
   livePolling,
+  fastest,
   POLL_FAST_MS,
+  POLL_OPEN_MS,
   POLL_SLOW_MS,
   pollInterval,
   startHiddenHeartbeat,
@@ -19,6 +21,18 @@ describe('polling policy', () => {
     expect(POLL_FAST_MS).toBeLessThanOrEqual(1_000);
     expect(POLL_SLOW_MS).toBeGreaterThanOrEqual(15_000);
     expect(POLL_SLOW_MS).toBeLessThanOrEqual(30_000);
+  });
+
+  test('something open but not advancing polls between the two; the liveliest pace wins', () => {
+    expect(pollInterval('open')).toBe(POLL_OPEN_MS);
+    expect(POLL_OPEN_MS).toBeGreaterThan(POLL_FAST_MS);
+    expect(POLL_OPEN_MS).toBeLessThan(POLL_SLOW_MS);
+    expect(pollInterval('fast')).toBe(POLL_FAST_MS);
+    expect(pollInterval('idle')).toBe(POLL_SLOW_MS);
+    expect(pollInterval('open', true)).toBe(POLL_SLOW_MS);
+    expect(fastest([])).toBe('idle');
+    expect(fastest(['idle', 'open', 'idle'])).toBe('open');
+    expect(fastest(['open', 'fast', 'idle'])).toBe('fast');
   });
 
   test('livePolling reads the data of the query', () => {

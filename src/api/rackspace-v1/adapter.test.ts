@@ -57,17 +57,38 @@ describe('Rackspace v1.0 specifics', () => {
 });
 
 describe('Rackspace v1.0 requests per tick', () => {
-  test('the Overview of a connection costs two requests: configurations and the shared activity list', async () => {
+  test('the configuration list and the activity feed are one request each, the list without the activity', async () => {
     const t = await startInProcess();
     try {
       await t.runtime.signIn('rackspace-dfw', { username: 'viewer', password: 'demo' });
-      const before = t.requests.length;
-      const overview = await t.runtime.provider('rackspace-dfw').getOverview();
-      expect(overview.scheduled.length).toBeGreaterThan(0);
-      expect(t.requests.slice(before).map((r) => r.url.replace(/^.*110011/, ''))).toEqual(
-        expect.arrayContaining(['/activity', '/backup-configuration']) as unknown,
-      );
-      expect(t.requests.length - before).toBe(2);
+      const p = t.runtime.provider('rackspace-dfw');
+      const path = () => t.requests.slice(before).map((r) => r.url.replace(/^.*110011/, ''));
+      let before = t.requests.length;
+      const configurations = await p.listConfigurations();
+      expect(configurations.length).toBeGreaterThan(0);
+      expect(path()).toEqual(['/backup-configuration']);
+      before = t.requests.length;
+      await p.listRuns('activity');
+      expect(path()).toEqual(['/activity']);
+    } finally {
+      t.close();
+    }
+  });
+
+  test("the list alone tells a configuration's run from BackupState: its id while it runs, its result after", async () => {
+    const t = await startInProcess();
+    try {
+      await t.runtime.signIn('rackspace-dfw', { username: 'admin', password: 'demo' });
+      const p = t.runtime.provider('rackspace-dfw');
+      const target = (await p.listConfigurations()).find((c) => c.enabled && c.currentRunId === null)!;
+      const { runId } = await p.startBackup(target.id);
+      const running = (await p.listConfigurations()).find((c) => c.id === target.id)!;
+      expect(running.currentRunId).toBe(runId);
+      expect(running.lastRun).toMatchObject({ id: runId, state: 'queued' });
+      await t.until(async () => (await p.getConfiguration(target.id)).currentRunId === null, 5_000);
+      const ended = await p.getConfiguration(target.id);
+      expect(ended.lastRun?.id).toBe(runId);
+      expect(['succeeded', 'warning', 'failed']).toContain(ended.lastRun?.state);
     } finally {
       t.close();
     }

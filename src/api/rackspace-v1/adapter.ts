@@ -72,18 +72,12 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v1']),
 
     async listConfigurations(o) {
-      const [configs, runs] = await Promise.all([
-        get('/backup-configuration', backupConfigurationListSchema, o),
-        activity(o),
-      ]);
-      return configs.filter((c) => !c.IsDeleted).map((c) => v1Configuration(cid, c, runs, region));
+      const configs = await get('/backup-configuration', backupConfigurationListSchema, o);
+      return configs.filter((c) => !c.IsDeleted).map((c) => v1Configuration(cid, c, region));
     },
     async getConfiguration(id, o) {
-      const [config, runs] = await Promise.all([
-        get(`/backup-configuration/${num(id)}`, backupConfigurationSchema, o),
-        activity(o),
-      ]);
-      return v1Configuration(cid, config, runs, region);
+      const config = await get(`/backup-configuration/${num(id)}`, backupConfigurationSchema, o);
+      return v1Configuration(cid, config, region);
     },
     async listConfigurationRuns(configurationId, o) {
       const [completed, runs] = await Promise.all([
@@ -105,7 +99,7 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
       ]);
       return v1Backup(cid, detail, isInFlightVendor(detail.CurrentState) ? null : report);
     },
-    listActivity: activity,
+    listRuns: (feed, o) => (feed === 'activity' ? activity(o) : Promise.resolve([])),
 
     async listRestores(o) {
       const list = await rawActivity(o);

@@ -88,17 +88,28 @@ export function completedRun(connectionId: string, b: CompletedBackup, state: st
   });
 }
 
-/** A configuration, with its last and current run read from the activity list. */
+/** Busy states of v1.0's BackupState: the configuration's last run is still in flight. */
+const BUSY = new Set([
+  'StartRequested',
+  'StartScheduled',
+  'Queued',
+  'Preparing',
+  'InProgress',
+  'StopRequested',
+]);
+
+/**
+ * A configuration as its own answer tells it: BackupState is the state of its last (or current) run,
+ * LastRunBackupReportId that run's id, LastRunTime when it started. The activity feed, laid over it
+ * (`withLiveRuns`), brings the runs that move.
+ */
 export function v1Configuration(
   connectionId: string,
   c: BackupConfiguration,
-  runs: readonly Run[],
   region: string | null,
 ): Configuration {
-  const mine = runs.filter((r) => r.kind === 'backup' && r.parentId === String(c.BackupConfigurationId));
-  const last = mine[0];
-  const current = mine.find((r) => r.state === 'queued' || r.state === 'running' || r.state === 'stopping');
   const listState = isKnownV1State(c.BackupState) ? c.BackupState : null;
+  const runId = c.LastRunBackupReportId ? String(c.LastRunBackupReportId) : null;
   return {
     connectionId,
     id: String(c.BackupConfigurationId),
@@ -111,13 +122,11 @@ export function v1Configuration(
     retentionDays: c.VersionRetention,
     inclusions: c.Inclusions.map((f) => f.FilePath),
     exclusions: c.Exclusions.map((f) => f.FilePath),
-    lastRun: last
-      ? { id: last.id, state: last.state, vendorState: last.vendorState, at: last.updatedAt }
-      : listState
-        ? { id: null, state: v1State(listState), vendorState: listState, at: iso(c.LastRunTime) }
-        : null,
+    lastRun: listState
+      ? { id: runId, state: v1State(listState), vendorState: listState, at: iso(c.LastRunTime) }
+      : null,
     nextRunAt: iso(c.NextScheduledRunTime),
-    currentRunId: current?.id ?? null,
+    currentRunId: listState && BUSY.has(listState) ? runId : null,
     region: c.Datacenter ?? region,
   };
 }

@@ -41,16 +41,15 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
     ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v2']),
 
     async listConfigurations(o) {
-      const [list, runs, n] = await Promise.all([configurations(o), activities(o), names.get()]);
-      return list.filter((c) => !c.deleted).map((c) => v2Configuration(cid, c, runs, n, region));
+      const [list, n] = await Promise.all([configurations(o), names.get()]);
+      return list.filter((c) => !c.deleted).map((c) => v2Configuration(cid, c, n, region));
     },
     async getConfiguration(id, o) {
-      const [config, runs, n] = await Promise.all([
+      const [config, n] = await Promise.all([
         get(path`/configurations/${id}`, configurationSchema, o),
-        activities(o, path`/configurations/${id}/activities`),
         names.get(),
       ]);
-      return v2Configuration(cid, config, runs, n, region);
+      return v2Configuration(cid, config, n, region);
     },
     async listConfigurationRuns(configurationId, o) {
       const [runs, restorable, n] = await Promise.all([
@@ -83,23 +82,26 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
       ]);
       return withErrors(v2Backup(cid, b, n), errors);
     },
-    async listActivity(o) {
+    async listRuns(feed, o) {
       const query = { sort_dir: 'desc' };
-      const [backups, restores, n] = await Promise.all([
-        readAll(http, '/backups', backupListSchema, (p) => p.backups, { ...o, query, max: ACTIVITY_LIMIT }),
-        readAll(http, '/restores', restoreListSchema, (p) => p.restores, {
+      if (feed === 'backups') {
+        const [backups, n] = await Promise.all([
+          readAll(http, '/backups', backupListSchema, (p) => p.backups, { ...o, query, max: ACTIVITY_LIMIT }),
+          names.get(),
+        ]);
+        remember(backups);
+        return newestFirst(backups.map((b) => v2Backup(cid, b, n)));
+      }
+      if (feed === 'restores') {
+        const restores = await readAll(http, '/restores', restoreListSchema, (p) => p.restores, {
           ...o,
           query,
           max: ACTIVITY_LIMIT,
-        }),
-        names.get(),
-      ]);
-      remember(backups);
-      const rn = await restoreNames(restores, o);
-      return newestFirst([
-        ...backups.map((b) => v2Backup(cid, b, n)),
-        ...restores.map((r) => v2Restore(cid, r, rn)),
-      ]);
+        });
+        const rn = await restoreNames(restores, o);
+        return newestFirst(restores.map((r) => v2Restore(cid, r, rn)));
+      }
+      return [];
     },
 
     async listRestores(o) {
@@ -158,7 +160,11 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
       return { runId: b.id };
     },
     async stopBackup({ targetId, runId }) {
-      const id = runId ?? (await provider.getConfiguration(targetId)).currentRunId;
+      const id =
+        runId ??
+        (await activities(undefined, path`/configurations/${targetId}/activities`)).find(
+          (r) => r.kind === 'backup' && isInFlight(r.state),
+        )?.id;
       if (!id)
         throw new ApiError({
           kind: 'http',

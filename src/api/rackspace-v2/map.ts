@@ -140,16 +140,16 @@ export function v2ActivityRun(connectionId: string, a: Activity, names: Names): 
   });
 }
 
+/**
+ * A configuration as its own answer tells it (v2 names only the last completed backup); the backups
+ * feed, laid over it (`withLiveRuns`), brings the runs that move.
+ */
 export function v2Configuration(
   connectionId: string,
   c: ConfigurationSummary & { inclusions?: { path: string }[]; exclusions?: { path: string }[] },
-  runs: readonly Run[],
   names: Names,
   region: string | null,
 ): Configuration {
-  const mine = runs.filter((r) => r.kind === 'backup' && r.parentId === c.id);
-  const last = mine[0];
-  const current = mine.find((r) => isInFlight(r.state));
   const rule = c.schedule?.recurrence[0];
   return {
     connectionId,
@@ -165,13 +165,11 @@ export function v2Configuration(
     retentionDays: c.retention.days,
     inclusions: (c.inclusions ?? []).map((p) => p.path),
     exclusions: (c.exclusions ?? []).map((p) => p.path),
-    lastRun: last
-      ? { id: last.id, state: last.state, vendorState: last.vendorState, at: last.updatedAt }
-      : c.backups.last_completed
-        ? { id: c.backups.last_completed.id, state: 'succeeded', vendorState: 'completed', at: null }
-        : null,
+    lastRun: c.backups.last_completed
+      ? { id: c.backups.last_completed.id, state: 'succeeded', vendorState: 'completed', at: null }
+      : null,
     nextRunAt: normaliseIso(c.backups.next.scheduled_time),
-    currentRunId: current?.id ?? null,
+    currentRunId: null,
     region,
   };
 }

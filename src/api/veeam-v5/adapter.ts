@@ -71,16 +71,19 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
       });
       return page.results.map(veeamLogItem);
     },
-    async listActivity(o) {
-      const [sessions, restoreSessions, names] = await Promise.all([
-        get('/jobsessions', jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
-        get('/restoresessions', restoreSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
-        jobNames.get(),
-      ]);
-      return newestFirst([
-        ...sessions.results.map((s) => veeamJobSession(cid, s, names)),
-        ...restoreSessions.results.map((s) => veeamRestoreSession(cid, s)),
-      ]);
+    async listRuns(feed, o) {
+      if (feed === 'job-sessions') {
+        const [page, names] = await Promise.all([
+          get('/jobsessions', jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
+          jobNames.get(),
+        ]);
+        return newestFirst(page.results.map((s) => veeamJobSession(cid, s, names)));
+      }
+      if (feed === 'restore-sessions') {
+        const page = await get('/restoresessions', restoreSessionPageSchema, o, { limit: ACTIVITY_LIMIT });
+        return newestFirst(page.results.map((s) => veeamRestoreSession(cid, s)));
+      }
+      return [];
     },
 
     async listOrganizations(o) {

@@ -1,15 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Configuration, Run } from '../../api/domain';
+import type { Run } from '../../api/domain';
 import { isInFlight } from '../../api/domain';
 import { providerFor } from '../../api/runtime';
-import { livePolling } from '../../lib/polling';
-
-const running = (c: Configuration) =>
-  c.currentRunId !== null || (c.lastRun !== null && isInFlight(c.lastRun.state));
+import { livePolling, POLL_SLOW_MS } from '../../lib/polling';
 
 /**
  * Rackspace configurations. Keys go from general to specific: ['configurations', connectionId, ...].
- * Lists and details poll by the policy of lib/polling.ts: fast while a run is in flight.
+ * A configuration changes when someone edits it, so lists and details poll at the slow pace; the runs
+ * that move come from the connection's run feeds (src/api/run-feeds.ts, laid over by withLiveRuns)
+ * or, on a configuration's page, from its runs, which poll fast while one is in flight.
  */
 export const configurationQueries = {
   all: () => ['configurations'] as const,
@@ -18,13 +17,13 @@ export const configurationQueries = {
     queryOptions({
       queryKey: ['configurations', connectionId, 'list'] as const,
       queryFn: ({ signal }) => providerFor(connectionId).listConfigurations({ signal }),
-      refetchInterval: livePolling((list: Configuration[]) => list.some(running)),
+      refetchInterval: POLL_SLOW_MS,
     }),
   detail: (connectionId: string, id: string) =>
     queryOptions({
       queryKey: ['configurations', connectionId, 'detail', id] as const,
       queryFn: ({ signal }) => providerFor(connectionId).getConfiguration(id, { signal }),
-      refetchInterval: livePolling(running),
+      refetchInterval: POLL_SLOW_MS,
     }),
   /** The backup history (newest first, restorable marked) including the run in flight. */
   runs: (connectionId: string, id: string) =>

@@ -1,19 +1,26 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ConnectionOverview } from '../../api/domain';
-import { isInFlight } from '../../api/domain';
+import type { Configuration, Job } from '../../api/domain';
 import { providerFor } from '../../api/runtime';
-import { livePolling } from '../../lib/polling';
+import { POLL_SLOW_MS } from '../../lib/polling';
 
 /**
- * The Overview of one connection (counts by state, what runs now, failed, overdue, next): one query
- * per connection, ['overview', connectionId]; `dataUpdatedAt` of the query is the "data as of" time.
+ * What the Overview reads besides the run feeds (src/api/run-feeds.ts): a connection's configurations
+ * or jobs for "next up" and "overdue", ['overview', connectionId, 'scheduled']. They change slowly,
+ * so they poll at the slow pace; the feeds carry what moves.
  */
 export const overviewQueries = {
   all: () => ['overview'] as const,
-  connection: (connectionId: string) =>
+  scheduled: (connectionId: string) =>
     queryOptions({
-      queryKey: ['overview', connectionId] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).getOverview({ signal }),
-      refetchInterval: livePolling((o: ConnectionOverview) => o.runs.some((r) => isInFlight(r.state))),
+      queryKey: ['overview', connectionId, 'scheduled'] as const,
+      queryFn: async ({ signal }): Promise<{ configurations: Configuration[]; jobs: Job[] }> => {
+        const provider = providerFor(connectionId);
+        const [configurations, jobs] = await Promise.all([
+          provider.capabilities.configurations ? provider.listConfigurations({ signal }) : [],
+          provider.capabilities.jobs ? provider.listJobs({ signal }) : [],
+        ]);
+        return { configurations, jobs };
+      },
+      refetchInterval: POLL_SLOW_MS,
     }),
 };

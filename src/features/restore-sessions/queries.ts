@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { RestoreSession } from '../../api/domain';
-import { isInFlight } from '../../api/domain';
+import { runPace } from '../../api/live-runs';
 import { providerFor } from '../../api/runtime';
-import { livePolling, POLL_SLOW_MS } from '../../lib/polling';
+import { fastest, livePolling, POLL_SLOW_MS } from '../../lib/polling';
 
 /** Veeam restore sessions and their events: ['restore-sessions', connectionId, ...]. */
 export const restoreSessionQueries = {
@@ -11,13 +11,14 @@ export const restoreSessionQueries = {
     queryOptions({
       queryKey: ['restore-sessions', connectionId, 'list'] as const,
       queryFn: ({ signal }) => providerFor(connectionId).listRestoreSessions({ signal }),
-      refetchInterval: livePolling((list: RestoreSession[]) => list.some((s) => isInFlight(s.state))),
+      // An open (Working) session waits for a person: the open pace, not the fast one.
+      refetchInterval: livePolling((list: RestoreSession[]) => fastest(list.map(runPace))),
     }),
   detail: (connectionId: string, id: string) =>
     queryOptions({
       queryKey: ['restore-sessions', connectionId, 'detail', id] as const,
       queryFn: ({ signal }) => providerFor(connectionId).getRestoreSession(id, { signal }),
-      refetchInterval: livePolling((s: RestoreSession) => isInFlight(s.state)),
+      refetchInterval: livePolling(runPace),
     }),
   events: (connectionId: string, id: string) =>
     queryOptions({

@@ -1,23 +1,19 @@
 import '@mantine/core/styles/Input.css';
 import { Group, NativeSelect, Text } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Run } from '../../../api/domain';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { RUN_KIND_LABEL } from '../../../components/run-links';
 import { RUN_STATES, runStateLabel } from '../../../components/status-badge';
-import { useSameArray } from '../../../components/use-same-array';
+import { useLiveRuns } from '../../../components/use-live-runs';
 import { formatCount } from '../../../lib/format';
-import { activityQueries } from '../queries';
 import type { ActivityFilters } from './activity-filter';
 import { applyActivityFilters, readActivityFilters, writeActivityFilters } from './activity-filter';
 import { ActivityTable } from './activity-table';
 
-const EMPTY: Run[] = [];
 const RANGE_OPTIONS = [
   { value: '1h', label: 'Last hour' },
   { value: '24h', label: 'Last 24 hours' },
@@ -31,17 +27,14 @@ export function ActivityPage() {
   const access = usePageAccess();
   const [params, setParams] = useSearchParams();
   const filters = readActivityFilters(params);
-  const results = useQueries({ queries: access.signedIn.map((c) => activityQueries.runs(c.id)) });
-  const lists = useSameArray(results.map((r) => r.data ?? EMPTY));
-  const all = useMemo(() => lists.flat(), [lists]);
+  // One query per feed of each connection, each at the pace of what it holds.
+  const live = useLiveRuns(access.signedIn);
+  const all = live.runs;
   const deferred = useDeferredValue(filters);
   // The time range is measured from the newest answer, so it moves with the data, not with renders.
-  const asOf = Math.max(0, ...results.map((r) => r.dataUpdatedAt));
+  const asOf = live.updatedAt;
   const rows = useMemo(() => applyActivityFilters(all, deferred, asOf), [all, deferred, asOf]);
-  const failed = results
-    .map((r, i) => ({ r, c: access.signedIn[i] }))
-    .filter(({ r }) => r.isError && !r.data);
-  const loading = results.some((r) => r.isPending);
+  const loading = live.pending;
   const change = (patch: Partial<ActivityFilters>) =>
     setParams((old) => writeActivityFilters(old, patch), { replace: true });
 
@@ -52,12 +45,12 @@ export function ActivityPage() {
         description="Every run across connections, newest first."
         actions={<LiveIndicator />}
       />
-      {failed.map(({ r, c }) => (
+      {live.failures.map((f) => (
         <ErrorState
-          key={c?.id}
-          title={`Could not load ${c?.label ?? 'a connection'}`}
-          error={r.error}
-          onRetry={() => void r.refetch()}
+          key={f.connection.id}
+          title={`Could not load ${f.connection.label}`}
+          error={f.error}
+          onRetry={f.retry}
         />
       ))}
       <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">

@@ -3,6 +3,7 @@ import '@mantine/core/styles/Breadcrumbs.css';
 import { Anchor, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { withLiveRuns } from '../../../api/live-runs';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
 import { PageHeader } from '../../../components/page-header';
@@ -54,7 +55,8 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
         <ErrorState what="Configuration" error={detail.error} onRetry={() => void detail.refetch()} />
       </>
     );
-  const c = detail.data;
+  // The configuration polls slowly; its runs, fast while one is in flight, bring the last run.
+  const c = withLiveRuns([detail.data], runs.data ?? [])[0] ?? detail.data;
   const running = currentRun(runs.data);
   return (
     <>

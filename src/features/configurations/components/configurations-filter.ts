@@ -1,5 +1,7 @@
 import { RUN_STATES } from '../../../api/domain';
 import type { Configuration, RunState } from '../../../api/domain';
+import type { Indexed } from '../../../lib/list-index';
+import { createListIndex, filterIndexed } from '../../../lib/list-index';
 
 /** The Configurations list's view, kept in the URL's search params so that it can be shared by link. */
 export interface ConfigurationFilters {
@@ -47,48 +49,49 @@ export function writeConfigurationFilters(
   return next;
 }
 
-/** A configuration with what filtering and sorting read, computed once per answer, not per keystroke. */
-export interface IndexedConfiguration {
-  item: Configuration;
-  text: string;
-  state: RunState | 'never';
-  lastAt: number;
-  nextAt: number;
+/** What the list shows as a configuration's state: running while a run is in flight, else its last. */
+export function configurationState(c: Configuration): RunState | 'never' {
+  return c.currentRunId ? 'running' : (c.lastRun?.state ?? 'never');
 }
 
-export function indexConfigurations(list: readonly Configuration[]): IndexedConfiguration[] {
-  return list.map((item) => ({
-    item,
-    text: `${item.name}\n${item.machineName}\n${item.schedule.description}`.toLowerCase(),
-    state: item.currentRunId ? 'running' : (item.lastRun?.state ?? 'never'),
-    lastAt: item.lastRun?.at ? Date.parse(item.lastRun.at) : 0,
-    nextAt: item.nextRunAt ? Date.parse(item.nextRunAt) : Number.MAX_SAFE_INTEGER,
-  }));
+const configurationIndex = createListIndex<Configuration, ConfigurationSortKey>({
+  text: (c) => `${c.name}\n${c.machineName}\n${c.schedule.description}`,
+  sortValue: (c, key) => {
+    switch (key) {
+      case 'name':
+        return c.name;
+      case 'machine':
+        return c.machineName;
+      case 'lastRun':
+        return c.lastRun?.at ? Date.parse(c.lastRun.at) : 0;
+      case 'nextRun':
+        return c.nextRunAt ? Date.parse(c.nextRunAt) : Number.MAX_SAFE_INTEGER;
+      case 'state':
+        return configurationState(c);
+    }
+  },
+  tieBreak: (c) => `${c.name}\u0000${c.connectionId}\u0000${c.id}`,
+});
+
+/** In the order of the sort: done when the rows or the sort change, never on a keystroke. */
+export function sortConfigurations(
+  rows: readonly Configuration[],
+  sort: ConfigurationFilters['sort'],
+): Indexed<Configuration>[] {
+  return configurationIndex.sort(rows, sort.key, sort.dir);
 }
 
-const compare: Record<ConfigurationSortKey, (a: IndexedConfiguration, b: IndexedConfiguration) => number> = {
-  name: (a, b) => a.item.name.localeCompare(b.item.name),
-  machine: (a, b) => a.item.machineName.localeCompare(b.item.machineName),
-  lastRun: (a, b) => a.lastAt - b.lastAt,
-  nextRun: (a, b) => a.nextAt - b.nextAt,
-  state: (a, b) => a.state.localeCompare(b.state),
-};
-
-/** One pass to filter, one sort; the cost grows with the rows, never with what is rendered. */
-export function applyConfigurationFilters(
-  rows: readonly IndexedConfiguration[],
-  f: ConfigurationFilters,
+/** One pass over the sorted rows: search, connection, enabled and state. */
+export function filterConfigurations(
+  sorted: readonly Indexed<Configuration>[],
+  f: Omit<ConfigurationFilters, 'sort'>,
 ): Configuration[] {
-  const q = f.q.trim().toLowerCase();
-  const kept = rows.filter(
-    (r) =>
-      (f.connection === 'all' || r.item.connectionId === f.connection) &&
-      (f.enabled === 'all' || r.item.enabled === (f.enabled === 'enabled')) &&
-      (f.state === 'all' || r.state === f.state) &&
-      (q === '' || r.text.includes(q)),
+  return filterIndexed(
+    sorted,
+    f.q,
+    (c) =>
+      (f.connection === 'all' || c.connectionId === f.connection) &&
+      (f.enabled === 'all' || c.enabled === (f.enabled === 'enabled')) &&
+      (f.state === 'all' || configurationState(c) === f.state),
   );
-  const cmp = compare[f.sort.key];
-  const sign = f.sort.dir === 'asc' ? 1 : -1;
-  kept.sort((a, b) => sign * cmp(a, b) || a.item.name.localeCompare(b.item.name));
-  return kept.map((r) => r.item);
 }

@@ -1,17 +1,19 @@
 import { useQueries } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
-import { useSameArray } from '../../../components/use-same-array';
 import { useSearchParams } from 'react-router';
 import type { Configuration } from '../../../api/domain';
+import { withLiveRuns } from '../../../api/live-runs';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { mergeFailures, queryFailures, useLiveRuns } from '../../../components/use-live-runs';
+import { useSameArray } from '../../../components/use-same-array';
 import { configurationQueries } from '../queries';
 import {
-  applyConfigurationFilters,
-  indexConfigurations,
+  filterConfigurations,
   readConfigurationFilters,
+  sortConfigurations,
   writeConfigurationFilters,
 } from './configurations-filter';
 import type { ConfigurationFilters } from './configurations-filter';
@@ -21,7 +23,10 @@ import { WakeAgentsButton } from './wake-agents-button';
 
 const EMPTY: Configuration[] = [];
 
-/** Every Rackspace configuration across connections; one list request per connection per tick. */
+/**
+ * Every Rackspace configuration across connections. The lists poll slowly; the connection's run feed
+ * (one request per tick while a backup runs) brings the runs that move.
+ */
 export function ConfigurationsPage() {
   const access = usePageAccess();
   const connections = access.signedIn.filter((c) => access.capabilities(c.id).configurations);
@@ -29,13 +34,21 @@ export function ConfigurationsPage() {
   const filters = readConfigurationFilters(params);
   const results = useQueries({ queries: connections.map((c) => configurationQueries.list(c.id)) });
 
+  const live = useLiveRuns(connections);
   // Re-indexed only when an answer changes (structural sharing keeps unchanged lists identical).
   const lists = useSameArray(results.map((r) => r.data ?? EMPTY));
-  const indexed = useMemo(() => indexConfigurations(lists.flat()), [lists]);
-  // Typing stays responsive: the list filters a beat behind the box on a big data set.
-  const deferred = useDeferredValue(filters);
-  const rows = useMemo(() => applyConfigurationFilters(indexed, deferred), [indexed, deferred]);
-  const failed = results.map((r, i) => ({ r, c: connections[i] })).filter(({ r }) => r.isError && !r.data);
+  const merged = useMemo(() => withLiveRuns(lists.flat(), live.runs), [lists, live.runs]);
+  // Sorted when the rows or the sort change; a keystroke only filters rows already in order, a beat
+  // behind the box (deferred) so that typing never waits for the table.
+  const { key, dir } = filters.sort;
+  const sorted = useMemo(() => sortConfigurations(merged, { key, dir }), [merged, key, dir]);
+  const q = useDeferredValue(filters.q);
+  const { connection, enabled, state } = filters;
+  const rows = useMemo(
+    () => filterConfigurations(sorted, { q, connection, enabled, state }),
+    [sorted, q, connection, enabled, state],
+  );
+  const failures = mergeFailures(queryFailures(results, connections), live.failures);
   const loading = results.some((r) => r.isPending);
 
   const change = (patch: Partial<ConfigurationFilters>) =>
@@ -55,12 +68,12 @@ export function ConfigurationsPage() {
           </>
         }
       />
-      {failed.map(({ r, c }) => (
+      {failures.map((f) => (
         <ErrorState
-          key={c?.id}
-          title={`Could not load ${c?.label ?? 'a connection'}`}
-          error={r.error}
-          onRetry={() => void r.refetch()}
+          key={f.connection.id}
+          title={`Could not load ${f.connection.label}`}
+          error={f.error}
+          onRetry={f.retry}
         />
       ))}
       {connections.length === 0 ? (
@@ -74,15 +87,13 @@ export function ConfigurationsPage() {
             connections={connections}
             onChange={change}
             shown={rows.length}
-            total={indexed.length}
+            total={merged.length}
           />
-          {loading && indexed.length === 0 ? (
+          {loading && merged.length === 0 ? (
             <LoadingState label="Loading configurations" />
           ) : rows.length === 0 ? (
             <EmptyState
-              title={
-                indexed.length === 0 ? 'No configurations yet' : 'No configuration matches these filters'
-              }
+              title={merged.length === 0 ? 'No configurations yet' : 'No configuration matches these filters'}
             />
           ) : (
             <ConfigurationsTable rows={rows} sort={filters.sort} onSort={(sort) => change({ sort })} />

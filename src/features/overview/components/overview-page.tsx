@@ -1,12 +1,17 @@
 import '@mantine/core/styles/Grid.css';
 import { Grid, Paper, Stack, Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ConnectionOverview, Run, RunState } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
+import { jobsWithLiveRuns, withLiveRuns } from '../../../api/live-runs';
+import { overviewOf } from '../../../api/overview';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { mergeFailures, queryFailures, useLiveRuns } from '../../../components/use-live-runs';
+import { useSameArray } from '../../../components/use-same-array';
 import { overviewQueries } from '../queries';
 import { RunList } from './run-list';
 import type { Scheduled } from './scheduled-list';
@@ -19,13 +24,34 @@ const newest = (a: Run, b: Run) =>
 /** Everything across connections: counts by state, what runs now, what failed or is overdue, what is next. */
 export function OverviewPage() {
   const access = usePageAccess();
+  // Per connection: its run feeds (polled fast while something moves) and its configurations or jobs
+  // (slow): one request per connection per tick while one kind of run is in flight.
+  const live = useLiveRuns(access.signedIn);
   const results = useQueries({
-    queries: access.signedIn.map((c) => overviewQueries.connection(c.id)),
+    queries: access.signedIn.map((c) => overviewQueries.scheduled(c.id)),
   });
-  const loaded = results.map((r) => r.data).filter((d): d is ConnectionOverview => d !== undefined);
-  const failures = results
-    .map((r, i) => ({ result: r, connection: access.signedIn[i] }))
-    .filter(({ result }) => result.isError && result.data === undefined);
+  const scheduledData = useSameArray(results.map((r) => r.data ?? null));
+  const scheduledAt = Math.max(0, ...results.map((r) => r.dataUpdatedAt));
+  const loaded = useMemo(
+    () =>
+      access.signedIn.flatMap((c, i): ConnectionOverview[] => {
+        const lists = scheduledData[i];
+        const runs = live.runs.filter((r) => r.connectionId === c.id);
+        if (!lists || live.pending) return [];
+        return [
+          overviewOf({
+            connectionId: c.id,
+            runs,
+            configurations: withLiveRuns(lists.configurations, runs),
+            jobs: jobsWithLiveRuns(lists.jobs, runs),
+            // "Now" is when the answers arrived, so the view moves with the data, not with renders.
+            now: Math.max(live.updatedAt, scheduledAt),
+          }),
+        ];
+      }),
+    [access.signedIn, live.runs, live.pending, live.updatedAt, scheduledData, scheduledAt],
+  );
+  const failures = mergeFailures(live.failures, queryFailures(results, access.signedIn));
 
   const counts = Object.fromEntries(
     (Object.keys(loaded[0]?.countsByState ?? {}) as RunState[]).map((s) => [
@@ -56,12 +82,12 @@ export function OverviewPage() {
         actions={<LiveIndicator />}
       />
       <Stack gap="md">
-        {failures.map(({ result, connection }) => (
+        {failures.map(({ connection, error, retry }) => (
           <ErrorState
-            key={connection?.id}
-            title={`Could not load ${connection?.label ?? 'a connection'}`}
-            error={result.error}
-            onRetry={() => void result.refetch()}
+            key={connection.id}
+            title={`Could not load ${connection.label}`}
+            error={error}
+            onRetry={retry}
           />
         ))}
         {access.signedIn.length === 0 ? (

@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import type { Configuration, Job, Run } from './domain';
+import { jobsWithLiveRuns, runPace, withLiveRuns } from './live-runs';
+import { newestFirst, runOf } from './run-parts';
+
+const config = (over: Partial<Configuration> = {}): Configuration => ({
+  connectionId: 'rs',
+  id: 'c1',
+  name: 'Web',
+  agentId: 'a1',
+  machineName: 'web01',
+  enabled: true,
+  encrypted: false,
+  schedule: { description: 'Daily at 2:00 AM', timeZone: null, manual: false },
+  retentionDays: 30,
+  inclusions: [],
+  exclusions: [],
+  lastRun: { id: 'b1', state: 'succeeded', vendorState: 'Completed', at: '2026-11-30T02:00:00Z' },
+  nextRunAt: '2026-12-01T02:00:00Z',
+  currentRunId: null,
+  region: 'DFW',
+  ...over,
+});
+
+const backup = (over: Partial<Run> = {}): Run =>
+  runOf({
+    connectionId: 'rs',
+    kind: 'backup',
+    id: 'b2',
+    parentId: 'c1',
+    parentName: 'Web',
+    state: 'running',
+    vendorState: 'InProgress',
+    startedAt: '2026-12-01T02:00:00Z',
+    ...over,
+  });
+
+describe('withLiveRuns', () => {
+  test("the feed's newer run becomes the last and current run", () => {
+    const [c] = withLiveRuns([config()], [backup()]);
+    expect(c?.currentRunId).toBe('b2');
+    expect(c?.lastRun).toMatchObject({ id: 'b2', state: 'running', vendorState: 'InProgress' });
+  });
+
+  test('a run just requested (no time yet) is newer than any ended one', () => {
+    const queued = backup({ id: 'b3', state: 'queued', vendorState: 'start_requested', startedAt: null });
+    const ended = backup({ id: 'b2', state: 'succeeded', endedAt: '2026-12-01T03:00:00Z' });
+    const [c] = withLiveRuns([config()], newestFirst([ended, queued]));
+    expect(c?.currentRunId).toBe('b3');
+  });
+
+  test('for the same run the feed is fresher; a newer run the list names wins over an older feed run', () => {
+    const listed = config({
+      lastRun: { id: 'b2', state: 'running', vendorState: 'InProgress', at: null },
+      currentRunId: 'b2',
+    });
+    const [ended] = withLiveRuns([listed], [backup({ state: 'failed', vendorState: 'Failed' })]);
+    expect(ended).toMatchObject({ currentRunId: null, lastRun: { id: 'b2', state: 'failed' } });
+    const newer = config({
+      lastRun: { id: 'b9', state: 'queued', vendorState: 'Queued', at: '2026-12-01T05:00:00Z' },
+    });
+    expect(withLiveRuns([newer], [backup()])[0]).toBe(newer);
+  });
+
+  test('unchanged configurations keep their identity; other connections and kinds are ignored', () => {
+    const same = config({
+      lastRun: { id: 'b2', state: 'running', vendorState: 'InProgress', at: '2026-12-01T02:00:00Z' },
+      currentRunId: 'b2',
+    });
+    const other = config({ id: 'c2' });
+    const list = [same, other];
+    const out = withLiveRuns(list, [
+      backup(),
+      backup({ connectionId: 'rs-2', parentId: 'c2' }),
+      backup({ kind: 'restore', parentId: 'c2' }),
+    ]);
+    expect(out[0]).toBe(same);
+    expect(out[1]).toBe(other);
+    expect(withLiveRuns(list, [])).toBe(list);
+  });
+});
+
+describe('jobsWithLiveRuns', () => {
+  const job: Job = {
+    connectionId: 'veeam',
+    id: 'j1',
+    name: 'Mail',
+    description: '',
+    organizationId: null,
+    organizationName: 'Contoso',
+    type: 'EntireOrganization',
+    enabled: true,
+    schedule: { description: 'Daily', timeZone: null, manual: false },
+    lastStatus: 'succeeded',
+    lastVendorStatus: 'Success',
+    lastRunAt: '2026-11-30T02:00:00Z',
+    nextRunAt: null,
+  };
+  const session = backup({
+    connectionId: 'veeam',
+    kind: 'job-session',
+    parentId: 'j1',
+    vendorState: 'Running',
+  });
+
+  test('a newer session gives the job its status; an older one does not', () => {
+    expect(jobsWithLiveRuns([job], [session])[0]).toMatchObject({
+      lastStatus: 'running',
+      lastVendorStatus: 'Running',
+    });
+    const older = { ...session, startedAt: '2026-11-29T02:00:00Z' };
+    expect(jobsWithLiveRuns([job], [older])[0]).toBe(job);
+  });
+});
+
+describe('runPace', () => {
+  test('in flight is fast, an open restore session is open, ended runs idle', () => {
+    expect(runPace(backup())).toBe('fast');
+    expect(runPace(backup({ state: 'stopping' }))).toBe('fast');
+    expect(runPace(backup({ kind: 'restore-session', state: 'running', vendorState: 'Working' }))).toBe(
+      'open',
+    );
+    expect(runPace(backup({ kind: 'restore-session', state: 'stopping', vendorState: 'Stopping' }))).toBe(
+      'fast',
+    );
+    expect(runPace(backup({ state: 'succeeded' }))).toBe('idle');
+  });
+});

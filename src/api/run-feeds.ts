@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fastest, livePolling } from '../lib/polling';
+import type { Run, RunFeed } from './domain';
+import { runPace } from './live-runs';
+import { providerFor } from './runtime';
+
+/**
+ * The run feeds of a connection as queries: ['runs', connectionId, feed]. Overview, Configurations
+ * and Activity read the same feeds (one cache entry, one request per tick), each polled at the pace
+ * of what it holds, so a connection costs one request per tick while one kind of run moves.
+ */
+export const runFeedQueries = {
+  all: () => ['runs'] as const,
+  feed: (connectionId: string, feed: RunFeed) =>
+    queryOptions({
+      queryKey: ['runs', connectionId, feed] as const,
+      queryFn: ({ signal }) => providerFor(connectionId).listRuns(feed, { signal }),
+      refetchInterval: livePolling((runs: Run[]) => fastest(runs.map(runPace))),
+    }),
+};

@@ -1,0 +1,81 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ApiError } from '../api/api-error';
+import { DIALECT_CAPABILITIES } from '../api/capabilities';
+import type { Connection, Run } from '../api/domain';
+import { runFeedQueries } from '../api/run-feeds';
+import { newestFirst } from '../api/run-parts';
+import { useSameArray } from './use-same-array';
+
+const EMPTY: Run[] = [];
+
+export interface LiveRuns {
+  /** Every run of every feed of the connections, newest first. */
+  runs: Run[];
+  /** True until every feed has answered once (or failed). */
+  pending: boolean;
+  /** Connections with a feed that failed and holds no data, with a retry. */
+  failures: { connection: Connection; error: ApiError; retry: () => void }[];
+  /** When the newest answer arrived (ms), 0 before any. */
+  updatedAt: number;
+}
+
+/**
+ * The run feeds of the connections (src/api/run-feeds.ts): each connection's feeds as queries of
+ * their own, so that each polls at the pace of what it holds.
+ */
+export function useLiveRuns(connections: readonly Connection[]): LiveRuns {
+  const specs = connections.flatMap((connection) =>
+    DIALECT_CAPABILITIES[connection.dialect].runFeeds.map((feed) => ({ connection, feed })),
+  );
+  const results = useQueries({ queries: specs.map((s) => runFeedQueries.feed(s.connection.id, s.feed)) });
+  // Re-merged only when an answer changes (structural sharing keeps unchanged feeds identical).
+  const lists = useSameArray(results.map((r) => r.data ?? EMPTY));
+  const runs = useMemo(() => newestFirst(lists.flat()), [lists]);
+  const failures = mergeFailures(
+    queryFailures(
+      results,
+      specs.map((s) => s.connection),
+    ),
+  );
+  return {
+    runs,
+    pending: results.some((r) => r.isPending),
+    failures,
+    updatedAt: Math.max(0, ...results.map((r) => r.dataUpdatedAt)),
+  };
+}
+
+export type ConnectionFailure = LiveRuns['failures'][number];
+
+/**
+ * One failure per connection, whatever number of its queries failed: the first error is shown and
+ * the retry refetches every query that failed, so that one "Try again" brings the connection back.
+ */
+export function mergeFailures(...lists: ConnectionFailure[][]): ConnectionFailure[] {
+  const byConnection = new Map<string, ConnectionFailure & { retries: (() => void)[] }>();
+  for (const f of lists.flat()) {
+    const seen = byConnection.get(f.connection.id);
+    if (seen) seen.retries.push(f.retry);
+    else
+      byConnection.set(f.connection.id, {
+        ...f,
+        retries: [f.retry],
+        retry: () => byConnection.get(f.connection.id)?.retries.forEach((r) => r()),
+      });
+  }
+  return [...byConnection.values()].map(({ connection, error, retry }) => ({ connection, error, retry }));
+}
+
+/** The queries of `results` (one per connection, in order) that failed and hold no data. */
+export function queryFailures(
+  results: readonly Pick<UseQueryResult<unknown>, 'isError' | 'data' | 'error' | 'refetch'>[],
+  connections: readonly Connection[],
+): ConnectionFailure[] {
+  return results.flatMap((r, i) => {
+    const connection = connections[i];
+    if (!connection || !r.isError || r.data !== undefined || !r.error) return [];
+    return [{ connection, error: r.error, retry: () => void r.refetch() }];
+  });
+}
