@@ -1,18 +1,13 @@
 import type { Hono } from 'hono';
 import { agentEnableSchema } from '../../src/api/rackspace-v1/wire';
 import type { ServiceContext } from '../context';
-import {
-  findAgent,
-  findAgentByHost,
-  listAgents,
-  setAgentEnabled,
-  wakeAgents,
-} from '../store/rackspace-agents';
+import { findAgent, findAgentByHost, setAgentEnabled, wakeAgents } from '../store/rackspace-agents';
 import { recentBackups } from '../store/rackspace-backups';
 import { recentRestores } from '../store/rackspace-restores';
 import type { Scope } from '../store/rackspace-types';
 import type { V1Env } from './http';
 import { fault, forbidden, pathId } from './http';
+import { jsonBytes, v1Lists } from './lists';
 import { presentAgent } from './present';
 import { backupActivity, restoreActivity } from './present-runs';
 import { readBody } from './request';
@@ -26,9 +21,7 @@ export function agentRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   const { db } = ctx;
   const now = () => ctx.clock.now();
 
-  v1.get('/user/agents', (c) =>
-    c.json(listAgents(db, c.get('scope')).map((a) => presentAgent(a, now(), true))),
-  );
+  v1.get('/user/agents', (c) => jsonBytes(c, v1Lists(db).agents(c.get('scope'))));
 
   v1.get('/agent/server/:host', (c) => {
     const agent = findAgentByHost(db, c.get('scope'), c.req.param('host'));

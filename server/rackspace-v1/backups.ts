@@ -4,12 +4,13 @@ import type { ServiceContext } from '../context';
 import { requestBackup, requestBackupStop } from '../engine/rackspace-actions';
 import { getAgent } from '../store/rackspace-agents';
 import { findBackup, listBackups } from '../store/rackspace-backups';
-import { findConfiguration, listConfigurations } from '../store/rackspace-configurations';
+import { findConfiguration } from '../store/rackspace-configurations';
 import { runErrors } from '../store/rackspace-events';
 import type { V1Env } from './http';
 import { fault, forbidden, pathId } from './http';
+import { jsonBytes, v1Lists } from './lists';
 import { v1Naming } from './present';
-import { presentAvailable, presentBackupDetail, presentBackupReport, presentCompleted } from './present-runs';
+import { presentBackupDetail, presentBackupReport, presentCompleted } from './present-runs';
 import { readBody } from './request';
 
 export function backupRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
@@ -50,10 +51,7 @@ export function backupRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
     return stopped.ok ? c.body(null, 204) : fault(c, 400, stopped.message);
   });
 
-  v1.get('/backup/availableforrestore', (c) => {
-    const configs = listConfigurations(db, c.get('scope'), { restorable: true });
-    return c.json(configs.map((config) => presentAvailable(config, config.last_completed_at)));
-  });
+  v1.get('/backup/availableforrestore', (c) => jsonBytes(c, v1Lists(db).availableForRestore(c.get('scope'))));
 
   v1.get('/backup/completed/:id{[0-9]+}', (c) => {
     const config = findConfiguration(db, c.get('scope'), pathId(c));

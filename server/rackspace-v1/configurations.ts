@@ -3,27 +3,24 @@ import { configurationEnableSchema } from '../../src/api/rackspace-v1/wire';
 import type { ServiceContext } from '../context';
 import { nextRunAfter } from '../engine/rackspace-schedule';
 import { findAgent } from '../store/rackspace-agents';
-import {
-  findConfiguration,
-  listConfigurations,
-  setConfigurationEnabled,
-} from '../store/rackspace-configurations';
+import { findConfiguration, setConfigurationEnabled } from '../store/rackspace-configurations';
 import type { V1Env } from './http';
 import { fault, forbidden, pathId } from './http';
+import { jsonBytes, v1Lists } from './lists';
 import { presentConfiguration } from './present';
 import { readBody } from './request';
 
 export function configurationRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   const { db } = ctx;
 
-  v1.get('/backup-configuration', (c) =>
-    c.json(listConfigurations(db, c.get('scope')).map(presentConfiguration)),
-  );
+  const lists = v1Lists(db);
+
+  v1.get('/backup-configuration', (c) => jsonBytes(c, lists.configurations(c.get('scope'))));
 
   v1.get('/backup-configuration/system/:id{[0-9]+}', (c) => {
     const agent = findAgent(db, c.get('scope'), pathId(c));
     if (!agent) return fault(c, 404, `No agent ${c.req.param('id')} in this region.`);
-    return c.json(listConfigurations(db, c.get('scope'), { agentId: agent.id }).map(presentConfiguration));
+    return jsonBytes(c, lists.configurations(c.get('scope'), { agentId: agent.id }));
   });
 
   v1.get('/backup-configuration/:id{[0-9]+}', (c) => {

@@ -1,30 +1,30 @@
 import type { Hono } from 'hono';
 import type { ServiceContext } from '../context';
-import { findConfiguration, listConfigurations } from '../store/rackspace-configurations';
+import { findConfiguration } from '../store/rackspace-configurations';
 import type { V2Env } from './http';
-import { listLinks, methodNotAllowed, paging, v2Error, markerId } from './http';
-import { presentConfiguration, presentConfigurationSummary } from './present';
+import { methodNotAllowed, paging, v2Error, markerId } from './http';
+import { v2ConfigurationPages } from './lists';
+import { presentConfiguration } from './present';
 
 export function configurationRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
   const { db } = ctx;
+  const pages = v2ConfigurationPages(db);
 
   v2.get('/configurations', (c) => {
     const page = paging(c, 'asc');
     if (!page.ok) return v2Error(c, 400, page.message);
-    const scope = c.get('scope');
     const marker = markerId(c, db, page.marker, 'rs_configurations');
     if (marker.error) return marker.error;
     const restorable = c.req.query('restorable');
     if (restorable !== undefined && restorable !== 'true' && restorable !== 'false')
       return v2Error(c, 400, `restorable must be "true" or "false", not "${restorable}".`);
-    const rows = listConfigurations(db, scope, {
+    const body = pages(c, {
       restorable: restorable === 'true',
       markerId: marker.id,
       limit: page.limit,
       desc: page.desc,
     });
-    const configurations = rows.map((x) => presentConfigurationSummary(c.get('base'), x));
-    return c.json({ configurations, links: listLinks(c, configurations, page.limit) });
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
   methodNotAllowed(v2, '/configurations', ['GET']);
 

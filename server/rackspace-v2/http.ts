@@ -80,10 +80,14 @@ export function paging(c: V2Context, dir: 'asc' | 'desc' = 'desc'): Paging {
 
 /** The list's `links`: `next` when a full page came back. */
 export function listLinks(c: V2Context, items: { id: string }[], limit: number) {
-  const last = items[items.length - 1];
-  if (items.length < limit || !last) return [];
+  return pageLinks(c, items.length < limit ? undefined : items[items.length - 1]?.id, limit);
+}
+
+/** `links` with `next` after `lastId` (the last item of a full page), or none. */
+export function pageLinks(c: V2Context, lastId: string | undefined, limit: number) {
+  if (lastId === undefined) return [];
   const url = new URL(c.req.url);
-  url.searchParams.set('marker', last.id);
+  url.searchParams.set('marker', lastId);
   url.searchParams.set('limit', String(limit));
   return [{ href: `${requestOrigin(c)}${url.pathname}${url.search}`, rel: 'next' }];
 }

@@ -26,6 +26,16 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
+/** `make(db)` once per database: kept lists and stores are shared by every route of a service. */
+export function onePerDb<T>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) made.set(db, (value = make(db)));
+    return value;
+  };
+}
+
 /** Applies, in order and once each, the migrations that this database has not seen yet. */
 export function migrate(db: Db, migrations: readonly Migration[]): void {
   const seen = db.prepare('SELECT 1 FROM migrations WHERE id = ?');

@@ -1,5 +1,6 @@
 import { cached, allRows } from './rackspace-sql';
 import type { Db } from './db';
+import type { Revs } from './fragment-list';
 import type { AgentRow, Scope } from './rackspace-types';
 
 /** Agents of a tenant's region; `online` counts an agent woken by POST /user/wakeupagents. */
@@ -9,6 +10,21 @@ export function listAgents(db: Db, scope: Scope): AgentRow[] {
     'SELECT * FROM rs_agents WHERE tenant_id = ? AND region = ? ORDER BY id',
     scope.tenant,
     scope.region,
+  );
+}
+
+/** `[id, rev]` of the same list, in its order, from the covering index rs_agents_revs. */
+export function agentRevs(db: Db, scope: Scope): Revs {
+  return cached(db, 'SELECT id, rev FROM rs_agents WHERE tenant_id = ? AND region = ? ORDER BY id')
+    .raw(true)
+    .all(scope.tenant, scope.region) as Revs;
+}
+
+export function agentsByIds(db: Db, ids: number[]): AgentRow[] {
+  return allRows<AgentRow>(
+    db,
+    'SELECT * FROM rs_agents WHERE id IN (SELECT value FROM json_each(?))',
+    JSON.stringify(ids),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import type { Revs } from './fragment-list';
 import type { PageOptions } from './rackspace-sql';
 import { pageClause, cached, allRows } from './rackspace-sql';
 import type { ConfigurationRow, ConfigurationView, Scope } from './rackspace-types';
@@ -19,12 +20,7 @@ export interface ConfigurationFilter extends PageOptions {
   restorable?: boolean;
 }
 
-export function listConfigurations(
-  db: Db,
-  scope: Scope,
-  filter: ConfigurationFilter = {},
-): ConfigurationView[] {
-  const page = pageClause('c.id', filter);
+function filterClause(scope: Scope, filter: ConfigurationFilter) {
   let where = 'c.tenant_id = ? AND c.region = ? AND c.deleted = 0';
   const params: (string | number)[] = [scope.tenant, scope.region];
   if (filter.agentId !== undefined) {
@@ -32,11 +28,33 @@ export function listConfigurations(
     params.push(filter.agentId);
   }
   if (filter.restorable) where += ' AND c.last_completed_backup_id IS NOT NULL';
+  const page = pageClause('c.id', filter);
+  return { sql: `WHERE ${where}${page.where}${page.tail}`, params: [...params, ...page.params] };
+}
+
+export function listConfigurations(
+  db: Db,
+  scope: Scope,
+  filter: ConfigurationFilter = {},
+): ConfigurationView[] {
+  const q = filterClause(scope, filter);
+  return allRows<ConfigurationView>(db, `${VIEW} ${q.sql}`, ...q.params);
+}
+
+/** `[id, rev]` of the same list, in its order, from the covering index rs_configurations_revs. */
+export function configurationRevs(db: Db, scope: Scope, filter: ConfigurationFilter = {}): Revs {
+  const q = filterClause(scope, filter);
+  return cached(db, `SELECT c.id, c.rev FROM rs_configurations c ${q.sql}`)
+    .raw(true)
+    .all(...q.params) as Revs;
+}
+
+/** The configurations of these ids, joined as the lists show them (one query, any order). */
+export function configurationsByIds(db: Db, ids: number[]): ConfigurationView[] {
   return allRows<ConfigurationView>(
     db,
-    `${VIEW} WHERE ${where}${page.where}${page.tail}`,
-    ...params,
-    ...page.params,
+    `${VIEW} WHERE c.id IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(ids),
   );
 }
 

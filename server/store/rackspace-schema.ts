@@ -1,4 +1,5 @@
 import type { Migration } from './db';
+import { rackspaceListRevs } from './rackspace-list-revs';
 
 /**
  * One Rackspace model behind both doors: v1.0 sees integer ids, v2 sees UUIDs, of the same rows.
@@ -195,4 +196,5 @@ export const rackspaceMigrations: Migration[] = [
       CREATE INDEX rs_events_agent ON rs_events (agent_id, id);
     `,
   },
+  rackspaceListRevs,
 ];

@@ -1,4 +1,5 @@
 import type { Migration } from './db';
+import { veeamListRevs } from './veeam-list-revs';
 
 /**
  * Veeam v5 model. Times are epoch milliseconds (UTC). Every table has an integer `n` for stable ordering
@@ -149,4 +150,5 @@ export const veeamMigrations: Migration[] = [
       CREATE INDEX veeam_licensed_users_org ON veeam_licensed_users (org_id, n);
     `,
   },
+  veeamListRevs,
 ];

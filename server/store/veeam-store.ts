@@ -32,8 +32,6 @@ export type VeeamTable =
  */
 export class VeeamStore {
   private readonly statements = new Map<string, Database.Statement>();
-  /** Goes up with every write to veeam_jobs: lets the job list keep its answer until a job changes. */
-  jobsVersion = 0;
 
   constructor(readonly db: Db) {}
 
@@ -55,7 +53,6 @@ export class VeeamStore {
   }
 
   insert(table: VeeamTable, row: Row): void {
-    if (table === 'veeam_jobs') this.jobsVersion++;
     const keys = Object.keys(row);
     this.stmt(
       `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => '@' + k).join(', ')})`,
@@ -66,7 +63,6 @@ export class VeeamStore {
   update(table: VeeamTable, id: string, changes: Row): void {
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
-    if (table === 'veeam_jobs') this.jobsVersion++;
     this.stmt(`UPDATE ${table} SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({
       ...changes,
       id,
@@ -85,24 +81,6 @@ export class VeeamStore {
     return orgId
       ? this.all('SELECT * FROM veeam_jobs WHERE org_id = ? ORDER BY n', orgId)
       : this.all('SELECT * FROM veeam_jobs ORDER BY n');
-  }
-
-  /**
-   * The fields of every job that change as it runs, as arrays: [id, last_status, last_run, next_run,
-   * is_enabled]. The job list reads only these and keeps the rest (which no endpoint changes) rendered.
-   */
-  jobStates(orgId?: string): [string, string, number | null, number | null, number][] {
-    const columns = 'id, last_status, last_run, next_run, is_enabled';
-    const statement = orgId
-      ? this.stmt(`SELECT ${columns} FROM veeam_jobs WHERE org_id = ? ORDER BY n`)
-      : this.stmt(`SELECT ${columns} FROM veeam_jobs ORDER BY n`);
-    return statement.raw(true).all(...(orgId ? [orgId] : [])) as [
-      string,
-      string,
-      number | null,
-      number | null,
-      number,
-    ][];
   }
 
   job(id: string): JobRow | undefined {

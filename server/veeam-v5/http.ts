@@ -71,21 +71,26 @@ export function readPage(c: Context): PageQuery | Response {
 
 /** The paged wrapper; `rows` holds up to limit + 1 rows, the extra one telling that a next page exists. */
 export function paged<R, T>(c: Context, rows: R[], page: PageQuery, present: (row: R) => T): Paged<T> {
+  return {
+    offset: page.offset,
+    limit: page.limit,
+    results: rows.slice(0, page.limit).map(present),
+    _links: pageLinks(c, page, rows.length > page.limit),
+  };
+}
+
+/** A page's `_links`: self and first, prev after the first page, next when there is more. */
+export function pageLinks(c: Context, page: PageQuery, more: boolean): Paged<unknown>['_links'] {
   const url = new URL(c.req.url);
   const href = (offset: number) => {
     url.searchParams.set('offset', String(offset));
     url.searchParams.set('limit', String(page.limit));
     return { href: `${url.pathname}?${url.searchParams.toString()}` };
   };
-  const links: Paged<T>['_links'] = { self: href(page.offset), first: href(0) };
+  const links: Paged<unknown>['_links'] = { self: href(page.offset), first: href(0) };
   if (page.offset > 0) links.prev = href(Math.max(0, page.offset - page.limit));
-  if (rows.length > page.limit) links.next = href(page.offset + page.limit);
-  return {
-    offset: page.offset,
-    limit: page.limit,
-    results: rows.slice(0, page.limit).map(present),
-    _links: links,
-  };
+  if (more) links.next = href(page.offset + page.limit);
+  return links;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { ServiceContext } from '../context';
+import type { JsonBytes } from '../store/fragment-list';
 import type { PageQuery } from '../store/veeam-types';
 import { guard, idParam, paged, readPage, route, veeamError } from './http';
 
@@ -46,7 +47,36 @@ export function getPage<R>(
   path: string,
   rows: (page: PageQuery, c: Context) => R[] | Response,
   present: (row: R) => unknown,
-  parent?: { what: string; exists: (id: string) => boolean },
+  parent?: Parent,
+): void {
+  pageRoute(app, ctx, path, parent, (page, c) => {
+    const found = rows(page, c);
+    return found instanceof Response ? found : c.json(paged(c, found, page, present));
+  });
+}
+
+/** A paged list answered from kept JSON bytes (lists.ts), checked as getPage checks. */
+export function getKeptPage(
+  app: Hono,
+  ctx: ServiceContext,
+  path: string,
+  answer: (page: PageQuery, c: Context) => JsonBytes | Response,
+  parent?: Parent,
+): void {
+  pageRoute(app, ctx, path, parent, (page, c) => {
+    const body = answer(page, c);
+    return body instanceof Response ? body : c.body(body, 200, { 'content-type': 'application/json' });
+  });
+}
+
+type Parent = { what: string; exists: (id: string) => boolean };
+
+function pageRoute(
+  app: Hono,
+  ctx: ServiceContext,
+  path: string,
+  parent: Parent | undefined,
+  respond: (page: PageQuery, c: Context) => Response,
 ): void {
   route(app, 'GET', path, (c) => {
     const user = guard(ctx, c, 'read');
@@ -56,7 +86,6 @@ export function getPage<R>(
     if (parent && !parent.exists(idParam(c))) {
       return veeamError(c, 404, `There is no ${parent.what} with id "${idParam(c)}".`);
     }
-    const found = rows(page, c);
-    return found instanceof Response ? found : c.json(paged(c, found, page, present));
+    return respond(page, c);
   });
 }

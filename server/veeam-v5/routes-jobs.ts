@@ -8,19 +8,19 @@ import { authorize } from '../identity/auth';
 import { veeamStore } from '../store/veeam-store';
 import { emptyOk, guard, idParam, readJson, route, veeamError } from './http';
 import { JOB_ACTION_ROLE, parseJobAction } from './job-action';
-import { jobListRenderer } from './job-list';
+import { veeamLists } from './lists';
 import { presentJob } from './present';
 import { getOne } from './read-routes';
 
 /** Jobs: the bare-array lists, one job, and `POST /Jobs/{id}/action` (seed 004). */
 export function jobRoutes(app: Hono, ctx: ServiceContext): void {
   const store = veeamStore(ctx.db);
-  const jobList = jobListRenderer(store);
+  const lists = veeamLists(ctx.db);
   const json = { 'content-type': 'application/json; charset=utf-8' };
 
   route(app, 'GET', '/v5/jobs', (c) => {
     const user = guard(ctx, c, 'read');
-    return user instanceof Response ? user : c.body(jobList(), 200, json);
+    return user instanceof Response ? user : c.body(lists.jobs(), 200, json);
   });
 
   getOne(app, ctx, '/v5/jobs/:id', 'job', (id) => store.job(id), presentJob);
@@ -30,7 +30,7 @@ export function jobRoutes(app: Hono, ctx: ServiceContext): void {
     if (user instanceof Response) return user;
     const id = idParam(c);
     if (!store.organization(id)) return veeamError(c, 404, `There is no organization with id "${id}".`);
-    return c.body(jobList(id), 200, json);
+    return c.body(lists.jobs(id), 200, json);
   });
 
   route(app, 'POST', '/v5/jobs/:id/action', async (c) => {

@@ -5,35 +5,32 @@ import { openRestoreSession, stopRestoreSession } from '../engine/veeam-restores
 import { veeamStore } from '../store/veeam-store';
 import { emptyOk, guard, idParam, queryParam, readJson, route, veeamError } from './http';
 import { parseJobAction } from './job-action';
-import { getOne, getPage } from './read-routes';
+import { veeamLists } from './lists';
+import { getKeptPage, getOne, getPage } from './read-routes';
 import { presentRestoreEvent, presentRestoreSession } from './present';
 
 /** Restore sessions: the paged list (time filters), one, stop, and its events (paged). */
 export function restoreSessionRoutes(app: Hono, ctx: ServiceContext): void {
   const store = veeamStore(ctx.db);
 
-  getPage(
-    app,
-    ctx,
-    '/v5/restoresessions',
-    (page, c) => {
-      const bounds: (number | null)[] = [];
-      for (const name of ['startTimeFrom', 'startTimeTo']) {
-        const text = queryParam(c, name);
-        const value = text ? parseVeeamDateTime(text) : null;
-        if (text && value === null) {
-          return veeamError(
-            c,
-            400,
-            `${name} must be a date and time such as 2020-04-12T10:54:40Z, not "${text}".`,
-          );
-        }
-        bounds.push(value);
+  const lists = veeamLists(ctx.db);
+
+  getKeptPage(app, ctx, '/v5/restoresessions', (page, c) => {
+    const bounds: (number | null)[] = [];
+    for (const name of ['startTimeFrom', 'startTimeTo']) {
+      const text = queryParam(c, name);
+      const value = text ? parseVeeamDateTime(text) : null;
+      if (text && value === null) {
+        return veeamError(
+          c,
+          400,
+          `${name} must be a date and time such as 2020-04-12T10:54:40Z, not "${text}".`,
+        );
       }
-      return store.restoreSessions(page, bounds[0] ?? null, bounds[1] ?? null);
-    },
-    presentRestoreSession,
-  );
+      bounds.push(value);
+    }
+    return lists.restoreSessions(c, page, bounds[0] ?? null, bounds[1] ?? null);
+  });
   getOne(
     app,
     ctx,

@@ -3,7 +3,8 @@ import type { ServiceContext } from '../context';
 import { veeamStore } from '../store/veeam-store';
 import { idParam } from './http';
 import { presentJobSession, presentLogItem } from './present';
-import { getOne, getPage } from './read-routes';
+import { veeamLists } from './lists';
+import { getKeptPage, getOne, getPage } from './read-routes';
 
 /** Job sessions (per job and all, paged, newest first), one session, and its log items (paged). */
 export function jobSessionRoutes(app: Hono, ctx: ServiceContext): void {
@@ -11,15 +12,10 @@ export function jobSessionRoutes(app: Hono, ctx: ServiceContext): void {
   const job = { what: 'job', exists: (id: string) => store.job(id) !== undefined };
   const session = { what: 'job session', exists: (id: string) => store.jobSession(id) !== undefined };
 
-  getPage(
-    app,
-    ctx,
-    '/v5/jobs/:id/jobsessions',
-    (page, c) => store.jobSessions(page, idParam(c)),
-    presentJobSession,
-    job,
-  );
-  getPage(app, ctx, '/v5/jobsessions', (page) => store.jobSessions(page), presentJobSession);
+  const lists = veeamLists(ctx.db);
+
+  getKeptPage(app, ctx, '/v5/jobs/:id/jobsessions', (page, c) => lists.jobSessions(c, page, idParam(c)), job);
+  getKeptPage(app, ctx, '/v5/jobsessions', (page, c) => lists.jobSessions(c, page));
   getOne(app, ctx, '/v5/jobsessions/:id', 'job session', (id) => store.jobSession(id), presentJobSession);
   getPage(
     app,
