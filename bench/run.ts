@@ -4,12 +4,14 @@ import { launchBrowser, newPage, signIn } from './browser';
 import { measureBundle } from './bundle';
 import { measureLatency } from './latency';
 import { measureList } from './list';
+import { benchServerLists } from './server-lists';
 import { startService } from './service';
 
 /**
  * `npm run bench`: builds the console and prints its figures — bundle sizes, a 10,000-row list in a real
  * browser, and how fast a state change on the service reaches the screen — checked against the budgets
- * of issue 5. Exits 1 when a budget is missed. `BENCH_SCALE` changes the big data set's size.
+ * of issue 5 — and the reference service's whole lists at that scale over HTTP (issue 3 §7). Exits 1
+ * when a budget is missed. `BENCH_SCALE` changes the big data sets' size.
  */
 const KB = 1024;
 // Its own output folder, so a benchmark never pulls the rug from under an e2e run using dist/.
@@ -48,6 +50,20 @@ async function main(): Promise<void> {
   );
   row('total JS (gzip)', `${(bundle.totalJsGzip / KB).toFixed(1)} KB`);
   row('total CSS (gzip)', `${(bundle.totalCssGzip / KB).toFixed(1)} KB`);
+
+  // Before the browser starts, so that the service's figures are its own.
+  console.log(`measuring the service's whole lists at scale ${scale}…`);
+  const lists = await benchServerLists({ scale });
+  row(`service: seed a new data set (scale ${scale})`, `${(lists.seedMs / 1000).toFixed(1)} s`);
+  for (const l of lists.lists) {
+    const ms = (f: { medianMs: number; p95Ms: number }) => `${f.medianMs.toFixed(0)}/${f.p95Ms.toFixed(0)}`;
+    row(
+      `service: ${l.name}, ${(l.bytes / 1e6).toFixed(1)} MB`,
+      `median/p95 ms: repeat ${ms(l.repeat)} · after a write ${ms(l.afterWrite)}`,
+      'p95 ≤ 100 ms',
+      Math.max(l.repeat.p95Ms, l.afterWrite.p95Ms) <= 100,
+    );
+  }
 
   const browser = await launchBrowser();
   try {

@@ -13,11 +13,14 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The reference service with the built console, on a free loopback port, with a fresh data folder. */
+/**
+ * The reference service (with the built console when `dist` is given), on a free loopback port, with a
+ * fresh data folder.
+ */
 export async function startService(options: {
   scale: number;
   speed: number;
-  dist: string;
+  dist?: string;
 }): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'backup-console-bench-'));
   const config = loadConfig(
@@ -36,7 +39,7 @@ export async function startService(options: {
   const t0 = performance.now();
   const service = await createService(config);
   const seedMs = performance.now() - t0;
-  serveConsole(service.app, options.dist);
+  if (options.dist) serveConsole(service.app, options.dist);
   const server = serve({ fetch: service.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
