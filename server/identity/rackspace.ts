@@ -4,7 +4,7 @@ import { identityRequestSchema } from '../../src/api/rackspace-v1/identity-wire'
 import type { ServiceContext } from '../context';
 import { check, readJson } from '../rackspace-v1/request';
 import { rackspaceRoles } from './roles';
-import { recordSignIn, signInDelayMs, sleep } from './throttle';
+import { recordSignIn, signInDelayMs, signInKeys, sleep } from './throttle';
 import { issueToken } from './tokens';
 import type { User } from './users';
 import { authenticateApiKey, authenticatePassword } from './users';
@@ -50,8 +50,7 @@ export function mountRackspaceIdentity(app: Hono, ctx: ServiceContext): void {
     const password = auth.passwordCredentials;
     const apiKey = auth['RAX-KSKEY:apiKeyCredentials'];
     const username = (password ?? apiKey)!.username;
-    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-    const keys = [`user:${username.toLowerCase()}`, `ip:${address}`];
+    const keys = signInKeys(c, username);
     const now = ctx.clock.now();
     const delay = signInDelayMs(ctx.db, keys, now);
     if (delay > 0) await sleep(delay);

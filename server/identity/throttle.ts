@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Db } from '../store/db';
 
 /**
@@ -7,6 +8,23 @@ import type { Db } from '../store/db';
  */
 const FREE_FAILURES = 3;
 const FORGET_AFTER_MS = 15 * 60 * 1000;
+
+/**
+ * The caller's address, from the socket under @hono/node-server; none for in-process requests (tests).
+ * Never X-Forwarded-For: a client writes that header itself, and a new value per attempt would escape
+ * the throttle. (Behind a reverse proxy every client shares the proxy's address; the user-name key
+ * still counts per user.)
+ */
+export function clientAddress(c: Context): string | undefined {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress;
+}
+
+/** The throttle keys of a sign-in: the user name, and the address when there is one. */
+export function signInKeys(c: Context, username: string): string[] {
+  const address = clientAddress(c);
+  return [`user:${username.toLowerCase()}`, ...(address ? [`ip:${address}`] : [])];
+}
 
 export function signInDelayMs(db: Db, keys: string[], now = Date.now()): number {
   let failures = 0;

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { TokenAnswer } from '../../src/api/veeam-v5/wire';
 import { tokenRequestSchema } from '../../src/api/veeam-v5/wire';
 import type { ServiceContext } from '../context';
-import { recordSignIn, signInDelayMs, sleep } from './throttle';
+import { recordSignIn, signInDelayMs, signInKeys, sleep } from './throttle';
 import { checkToken, issueToken, revokeToken } from './tokens';
 import type { User } from './users';
 import { authenticatePassword } from './users';
@@ -13,12 +13,6 @@ const REFRESH_TTL_MIN_SECONDS = 7 * 24 * 3600;
 
 function tokenError(c: Context, error: string, description: string, status: ContentfulStatusCode = 400) {
   return c.json({ error, error_description: description }, status);
-}
-
-/** The caller's address under @hono/node-server; none for in-process requests (tests). */
-function clientAddress(c: Context): string | undefined {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress;
 }
 
 function answer(ctx: ServiceContext, user: User): TokenAnswer {
@@ -88,8 +82,7 @@ export function veeamTokenRoute(app: Hono, ctx: ServiceContext): void {
       revokeToken(ctx.db, request.refresh_token);
       return c.json(answer(ctx, check.user));
     }
-    const address = clientAddress(c);
-    const keys = [`user:${request.username.toLowerCase()}`, ...(address ? [`ip:${address}`] : [])];
+    const keys = signInKeys(c, request.username);
     const delay = signInDelayMs(ctx.db, keys, ctx.clock.now());
     if (delay > 0) await sleep(delay);
     const user = await authenticatePassword(ctx.db, request.username, request.password);
