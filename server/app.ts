@@ -4,6 +4,7 @@ import type { ServiceConfig } from './config';
 import type { Clock, ServiceContext } from './context';
 import { systemClock } from './context';
 import { Engine } from './engine/engine';
+import { dialectError } from './errors';
 import { faults } from './faults';
 import { expireAllTokens } from './identity/tokens';
 import { seedDemoUsers } from './identity/users';
@@ -78,19 +79,16 @@ export async function createService(config: ServiceConfig, clock: Clock = system
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json({ message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, errors: [] }, 413),
+      onError: (c) => dialectError(c, 413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
     }),
   );
 
   for (const m of modules) m.routes(app, ctx);
 
-  app.notFound((c) =>
-    c.json({ message: `No such resource: ${c.req.method} ${c.req.path}`, errors: [] }, 404),
-  );
+  app.notFound((c) => dialectError(c, 404, `No such resource: ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
-    return c.json({ message: 'The service failed while answering; the error was logged.', errors: [] }, 500);
+    return dialectError(c, 500, 'The service failed while answering; the error was logged.');
   });
 
   return {

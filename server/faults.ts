@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { FaultConfig } from './config';
+import { dialectError } from './errors';
 
 /** Marks a response whose connection the Node adapter should drop without answering. */
 export const DROP_CONNECTION = 'x-fault-drop-connection';
@@ -20,10 +21,7 @@ export function faults(config: FaultConfig, random: () => number = Math.random):
     }
     if (roll < config.dropRate + config.errorRate) {
       const status = random() < 0.5 ? 500 : 503;
-      return c.json(
-        { message: `Injected fault (FAULTS): the service answered ${status} on purpose.`, errors: [] },
-        status,
-      );
+      return dialectError(c, status, `Injected fault (FAULTS): the service answered ${status} on purpose.`);
     }
     await next();
     return undefined;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from './app';
+import { faultMessage } from '../src/api/rackspace-v1/wire';
 import { loadConfig } from './config';
 
 /** 500 and 503 come only from FAULTS, in each dialect's door; without it the same calls answer. */
@@ -17,7 +18,10 @@ describe('FAULTS on the Rackspace doors', () => {
     ]) {
       const res = await service.app.request(path, { method: path.endsWith('tokens') ? 'POST' : 'GET' });
       expect([500, 503], path).toContain(res.status);
-      expect(((await res.json()) as { message: string }).message).toMatch(/Injected fault/);
+      // Each door's own error form: the fault form on v1.0 and Identity, {message, errors} on v2.
+      const body = (await res.json()) as { message?: string };
+      const message = path.includes('v2/') ? body.message : faultMessage(body);
+      expect(message, path).toMatch(/Injected fault/);
     }
     service.close();
     service = await createService(loadConfig(['--data-dir', ':memory:'], {}));

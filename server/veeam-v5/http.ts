@@ -16,7 +16,9 @@ const ERROR_CODES: Record<number, string> = {
   403: 'Forbidden',
   404: 'NotFound',
   409: 'Conflict',
+  413: 'RequestEntityTooLarge',
   415: 'UnsupportedMediaType',
+  500: 'InternalServerError',
 };
 
 /** `{message, errorCode}` with the status (API-NOTES §3.1: clients read `message`). */
