@@ -60,6 +60,13 @@ describe('times', () => {
     expect(formatDateTime(null)).toBe(NONE);
     expect(formatDateTime('not a date')).toBe(NONE);
   });
+  it('names the zone of each moment across a daylight-saving change (the names are cached)', () => {
+    const ny = (iso: string) => formatDateTime(iso, 'America/New_York');
+    expect(ny('2026-03-08T06:59:00Z')).toBe('Mar 8, 2026, 1:59 AM EST');
+    expect(ny('2026-03-08T07:00:00Z')).toBe('Mar 8, 2026, 3:00 AM EDT');
+    expect(ny('2026-03-08T06:45:00Z')).toBe('Mar 8, 2026, 1:45 AM EST');
+    expect(ny('2026-03-08T07:14:00Z')).toBe('Mar 8, 2026, 3:14 AM EDT');
+  });
   it('tells relative times both ways', () => {
     const now = Date.parse('2026-11-22T12:00:00Z');
     expect(formatRelative('2026-11-22T11:57:00Z', now)).toBe('3 minutes ago');

@@ -77,7 +77,7 @@ export function formatEta(seconds: Maybe<number>): string {
 /** 12345 → "12,345". */
 export function formatCount(n: Maybe<number>): string {
   if (n == null || !Number.isFinite(n)) return NONE;
-  return new Intl.NumberFormat('en-US').format(n);
+  return countFormat.format(n);
 }
 
 /** 0..100 → "42%". */
@@ -85,6 +85,29 @@ export function formatPercent(percent: Maybe<number>): string {
   if (percent == null || !Number.isFinite(percent)) return NONE;
   return `${Math.round(Math.min(100, Math.max(0, percent)))}%`;
 }
+
+/**
+ * Intl formatters cost far more to make than to use (a list of 10,000 rows formats hundreds of times
+ * per render): one of each kind per zone, made once.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(kind: 'date-time' | 'time' | 'zone', timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind}\u0000${timeZone ?? ''}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'date-time'
+        ? { dateStyle: 'medium', timeStyle: 'short', timeZone }
+        : kind === 'time'
+          ? { timeStyle: 'medium', timeZone }
+          : { timeZone, timeZoneName: 'short' };
+    f = new Intl.DateTimeFormat('en-US', options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+const relativeFormat = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+const countFormat = new Intl.NumberFormat('en-US');
 
 function toDate(iso: Maybe<string | number | Date>): Date | null {
   if (iso == null || iso === '') return null;
@@ -96,9 +119,7 @@ function toDate(iso: Maybe<string | number | Date>): Date | null {
 export function formatDateTime(iso: Maybe<string | number | Date>, timeZone?: string): string {
   const d = toDate(iso);
   if (!d) return NONE;
-  const text = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    d,
-  );
+  const text = dateFormat('date-time', timeZone).format(d);
   return `${plainSpaces(text)} ${zoneName(d, timeZone)}`;
 }
 
@@ -111,15 +132,24 @@ function plainSpaces(text: string): string {
 export function formatTime(iso: Maybe<string | number | Date>, timeZone?: string): string {
   const d = toDate(iso);
   if (!d) return NONE;
-  const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium', timeZone }).format(d);
+  const time = dateFormat('time', timeZone).format(d);
   return `${plainSpaces(time)} ${zoneName(d, timeZone)}`;
 }
 
+/** Zone names by zone and quarter hour (offsets change on quarter hours at the finest). */
+const zoneNames = new Map<string, string>();
 function zoneName(d: Date, timeZone?: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(d)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? 'UTC';
+  const key = `${timeZone ?? ''}\u0000${Math.floor(d.getTime() / 900_000)}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    const part = dateFormat('zone', timeZone)
+      .formatToParts(d)
+      .find((p) => p.type === 'timeZoneName');
+    name = part?.value ?? 'UTC';
+    if (zoneNames.size > 10_000) zoneNames.clear();
+    zoneNames.set(key, name);
+  }
+  return name;
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -137,9 +167,8 @@ export function formatRelative(iso: Maybe<string | number | Date>, now: number =
   if (!d) return NONE;
   let delta = (d.getTime() - now) / 1000;
   if (Math.abs(delta) < 5) return 'now';
-  const rtf = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
   for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
+    if (Math.abs(delta) < size) return relativeFormat.format(Math.round(delta), unit);
     delta /= size;
   }
   return NONE;
