@@ -5,6 +5,7 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 import { useRef } from 'react';
+import classes from './cells.module.css';
 
 export interface Column<T> {
   key: string;
@@ -59,7 +60,7 @@ export function VirtualTable<T>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    overscan: 4,
     // Lets the first render (and jsdom, which has no layout) show rows before measuring.
     initialRect: { width: 1024, height: 600 },
   });
@@ -96,19 +97,25 @@ export function VirtualTable<T>({
           {top > 0 && <tr aria-hidden style={{ height: top }} />}
           {items.map((item) => {
             const row = rows[item.index] as T;
+            // Plain rows and cells (styled as Mantine's, cells.module.css): dozens of them render on
+            // every keystroke and poll.
             return (
-              <Table.Tr
+              <tr
                 key={rowKey(row)}
+                className={classes.row}
                 aria-rowindex={item.index + 2}
                 style={{ height: rowHeight }}
                 {...rowProps?.(row)}
               >
                 {columns.map((col) => (
-                  <Table.Td key={col.key} ta={col.align}>
+                  <td
+                    key={col.key}
+                    className={col.align === 'right' ? `${classes.cell} ${classes.right}` : classes.cell}
+                  >
                     {col.cell(row)}
-                  </Table.Td>
+                  </td>
                 ))}
-              </Table.Tr>
+              </tr>
             );
           })}
           {bottom > 0 && <tr aria-hidden style={{ height: bottom }} />}

@@ -9,6 +9,8 @@ import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { mergeFailures, queryFailures, useLiveRuns } from '../../../components/use-live-runs';
 import { useSameArray } from '../../../components/use-same-array';
+import { useSearchText } from '../../../components/use-search-text';
+import { useStableCallback } from '../../../components/use-stable-callback';
 import { configurationQueries } from '../queries';
 import {
   filterConfigurations,
@@ -42,7 +44,10 @@ export function ConfigurationsPage() {
   // behind the box (deferred) so that typing never waits for the table.
   const { key, dir } = filters.sort;
   const sorted = useMemo(() => sortConfigurations(merged, { key, dir }), [merged, key, dir]);
-  const q = useDeferredValue(filters.q);
+  const [search, setSearch] = useSearchText(filters.q, (q) =>
+    setParams((old) => writeConfigurationFilters(old, { q }), { replace: true }),
+  );
+  const q = useDeferredValue(search);
   const { connection, enabled, state } = filters;
   const rows = useMemo(
     () => filterConfigurations(sorted, { q, connection, enabled, state }),
@@ -53,6 +58,9 @@ export function ConfigurationsPage() {
 
   const change = (patch: Partial<ConfigurationFilters>) =>
     setParams((old) => writeConfigurationFilters(old, patch), { replace: true });
+  // Stable props: the memoised table does not re-render while only the search box changes.
+  const sort = useMemo(() => ({ key, dir }), [key, dir]);
+  const onSort = useStableCallback((next: ConfigurationFilters['sort']) => change({ sort: next }));
 
   return (
     <>
@@ -84,6 +92,8 @@ export function ConfigurationsPage() {
         <>
           <ConfigurationsToolbar
             filters={filters}
+            search={search}
+            onSearch={setSearch}
             connections={connections}
             onChange={change}
             shown={rows.length}
@@ -96,7 +106,7 @@ export function ConfigurationsPage() {
               title={merged.length === 0 ? 'No configurations yet' : 'No configuration matches these filters'}
             />
           ) : (
-            <ConfigurationsTable rows={rows} sort={filters.sort} onSort={(sort) => change({ sort })} />
+            <ConfigurationsTable rows={rows} sort={sort} onSort={onSort} />
           )}
         </>
       )}

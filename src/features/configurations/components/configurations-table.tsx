@@ -1,8 +1,8 @@
-import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Badge.css';
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge } from '@mantine/core';
+import { memo } from 'react';
 import type { Configuration } from '../../../api/domain';
+import { CellLink, CellStack, CellText } from '../../../components/cells';
 import { usePageAccess } from '../../../components/page-access';
 import { configurationHref } from '../../../components/run-links';
 import { StatusBadge } from '../../../components/status-badge';
@@ -17,8 +17,11 @@ function rowStatus(c: Configuration): string {
   return c.lastRun?.state ?? 'never';
 }
 
-/** The configurations as a virtualized table: only rows in view are rendered. */
-export function ConfigurationsTable({
+/**
+ * The configurations as a virtualized table: only rows in view are rendered. Memoised: typing in the
+ * search box re-renders it only once the filtered rows change.
+ */
+export const ConfigurationsTable = memo(function ConfigurationsTable({
   rows,
   sort,
   onSort,
@@ -35,23 +38,21 @@ export function ConfigurationsTable({
       sortable: true,
       width: '28%',
       cell: (c) => (
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Anchor component={Link} to={configurationHref(c.connectionId, c.id)} size="sm" truncate>
-            {c.name}
-          </Anchor>
-          <Text size="xs" c="dimmed" truncate>
+        <CellStack>
+          <CellLink to={configurationHref(c.connectionId, c.id)}>{c.name}</CellLink>
+          <CellText sub truncate>
             {c.machineName} · {label(c.connectionId)}
-          </Text>
-        </Stack>
+          </CellText>
+        </CellStack>
       ),
     },
     {
       key: 'schedule',
       header: 'Schedule',
       cell: (c) => (
-        <Text size="sm" truncate>
+        <CellText truncate title={c.schedule.description}>
           {c.schedule.description}
-        </Text>
+        </CellText>
       ),
     },
     {
@@ -76,19 +77,17 @@ export function ConfigurationsTable({
       width: 190,
       cell: (c) =>
         c.lastRun ? (
-          <Stack gap={2} align="flex-start">
+          <CellStack>
             <StatusBadge
               state={runningBackupId(c) ? 'running' : c.lastRun.state}
               vendorState={c.lastRun.vendorState}
             />
-            <Text size="xs" c="dimmed" title={formatDateTime(c.lastRun.at)}>
+            <CellText sub title={formatDateTime(c.lastRun.at)}>
               {formatRelative(c.lastRun.at)}
-            </Text>
-          </Stack>
+            </CellText>
+          </CellStack>
         ) : (
-          <Text size="sm" c="dimmed">
-            Never run
-          </Text>
+          <CellText sub>Never run</CellText>
         ),
     },
     {
@@ -97,9 +96,9 @@ export function ConfigurationsTable({
       sortable: true,
       width: 150,
       cell: (c) => (
-        <Text size="sm" title={formatDateTime(c.nextRunAt)}>
+        <CellText title={formatDateTime(c.nextRunAt)}>
           {c.nextRunAt ? formatRelative(c.nextRunAt) : c.schedule.manual ? 'Manual only' : '—'}
-        </Text>
+        </CellText>
       ),
     },
     {
@@ -122,4 +121,4 @@ export function ConfigurationsTable({
       onSortChange={(s: SortState) => onSort({ key: s.key as ConfigurationSortKey, dir: s.dir })}
     />
   );
-}
+});

@@ -3,34 +3,38 @@ import { Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { Connection } from '../../../api/domain';
 import { RUN_STATES, runStateLabel } from '../../../components/status-badge';
-import { useOutsideNavigationKey } from '../../../components/use-outside-navigation-key';
 import { formatCount } from '../../../lib/format';
 import type { ConfigurationFilters } from './configurations-filter';
 
-/** Search, connection, enabled and last-run filters; every change goes into the URL. */
+/**
+ * Search, connection, enabled and last-run filters. The search text is the page's (useSearchText): it
+ * filters at once and reaches the URL when typing pauses; the others go into the URL as they change.
+ */
 export function ConfigurationsToolbar({
   filters,
+  search,
+  onSearch,
   connections,
   onChange,
   shown,
   total,
 }: {
   filters: ConfigurationFilters;
+  search: string;
+  onSearch: (text: string) => void;
   connections: readonly Connection[];
   onChange: (change: Partial<ConfigurationFilters>) => void;
   shown: number;
   total: number;
 }) {
-  const searchKey = useOutsideNavigationKey();
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
       <TextInput
-        key={searchKey}
         label="Search configurations"
         placeholder="Name, machine or schedule"
         leftSection={<IconSearch size={16} aria-hidden />}
-        defaultValue={filters.q}
-        onChange={(e) => onChange({ q: e.currentTarget.value })}
+        value={search}
+        onChange={(e) => onSearch(e.currentTarget.value)}
         w={260}
       />
       <NativeSelect

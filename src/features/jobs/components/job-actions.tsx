@@ -12,21 +12,27 @@ export type PermissionFor = (connectionId: string, action: Action) => Permission
 
 const done = (message: string) => () => notifications.show({ color: 'green', message, autoClose: 4000 });
 
-/**
- * A job's commands, offered only when the person's role and the dialect allow them: start (support),
- * stop and enable/disable (admin; stop and disable ask first), explore (support: opens a restore session).
- */
-export function JobActions({
-  job,
-  permissionFor,
-  onExplore,
-  size = 'xs',
-}: {
+interface JobActionsProps {
   job: Job;
   permissionFor: PermissionFor;
   onExplore?: (job: Job) => void;
   size?: ButtonProps['size'];
-}) {
+}
+
+const COMMANDS: readonly Action[] = ['backup.start', 'backup.stop', 'enable', 'restore-session'];
+
+/**
+ * A job's commands, offered only when the person's role and the dialect allow them: start (support),
+ * stop and enable/disable (admin; stop and disable ask first), explore (support: opens a restore session).
+ * A person who may do none of them costs a row nothing (no mutation observers).
+ */
+export function JobActions(props: JobActionsProps) {
+  const { job, permissionFor } = props;
+  if (!COMMANDS.some((a) => permissionFor(job.connectionId, a).allowed)) return null;
+  return <JobCommands {...props} />;
+}
+
+function JobCommands({ job, permissionFor, onExplore, size = 'xs' }: JobActionsProps) {
   const start = useStartJob();
   const stop = useStopJob();
   const setEnabled = useSetJobEnabled();

@@ -1,11 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useQueries } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Connection, Job } from '../../../api/domain';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { useSearchText } from '../../../components/use-search-text';
+import { useStableCallback } from '../../../components/use-stable-callback';
 import { jobQueries } from '../queries';
 import type { PermissionFor } from './job-actions';
 import { JobActions } from './job-actions';
@@ -53,11 +55,20 @@ export function JobsPage({
   // Sorted when the list or the sort changes; a keystroke only filters what is already in order.
   const { key, dir } = filters.sort;
   const sorted = useMemo(() => sortJobs(lists.jobs, { key, dir }), [lists.jobs, key, dir]);
-  const q = useDeferredValue(filters.q);
+  const [search, setSearch] = useSearchText(filters.q, (q) =>
+    setParams((p) => writeJobFilters(p, { q }), { replace: true }),
+  );
+  const q = useDeferredValue(search);
   const { status, enabled } = filters;
   const shown = useMemo(() => filterJobs(sorted, { q, status, enabled }), [sorted, q, status, enabled]);
-  const sort = filters.sort;
+  const sort = useMemo(() => ({ key, dir }), [key, dir]);
   const change = (c: Partial<JobFilters>) => setParams((p) => writeJobFilters(p, c), { replace: true });
+  // Stable props: the memoised table does not re-render while only the search box changes.
+  const onSortChange = useStableCallback((s: JobFilters['sort']) => change({ sort: s }));
+  const actions = useCallback(
+    (job: Job) => <JobActions job={job} permissionFor={permissionFor} onExplore={onExplore} />,
+    [permissionFor, onExplore],
+  );
 
   return (
     <>
@@ -89,6 +100,8 @@ export function JobsPage({
             <>
               <JobsToolbar
                 filters={filters}
+                search={search}
+                onSearch={setSearch}
                 onChange={change}
                 shown={shown.length}
                 total={lists.jobs.length}
@@ -96,14 +109,7 @@ export function JobsPage({
               {shown.length === 0 ? (
                 <EmptyState title="No job matches">Change the search or the filters.</EmptyState>
               ) : (
-                <JobsTable
-                  jobs={shown}
-                  sort={sort}
-                  onSortChange={(s) => change({ sort: s })}
-                  actions={(job) => (
-                    <JobActions job={job} permissionFor={permissionFor} onExplore={onExplore} />
-                  )}
-                />
+                <JobsTable jobs={shown} sort={sort} onSortChange={onSortChange} actions={actions} />
               )}
             </>
           )}

@@ -2,7 +2,6 @@ import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/SegmentedControl.css';
 import { Group, NativeSelect, SegmentedControl, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { JobFilters } from './jobs-filter';
 
 const STATUS_OPTIONS = [
@@ -17,43 +16,32 @@ const STATUS_OPTIONS = [
 ];
 
 /**
- * Search, last status and enabled. The search box keeps its own text so typing stays instant; the
- * URL (and the filtering it drives) follows on every keystroke without re-rendering the box itself.
+ * Search, last status and enabled. The search text is the page's (useSearchText): it filters at once
+ * and reaches the URL when typing pauses; the other filters go into the URL as they change.
  */
 export function JobsToolbar({
   filters,
+  search,
+  onSearch,
   onChange,
   shown,
   total,
 }: {
   filters: JobFilters;
+  search: string;
+  onSearch: (text: string) => void;
   onChange: (change: Partial<JobFilters>) => void;
   shown: number;
   total: number;
 }) {
-  const [text, setText] = useState(filters.q);
-  const [urlQ, setUrlQ] = useState(filters.q);
-  // What this box wrote recently: the URL catches up a beat later and must not undo newer typing.
-  const [sent, setSent] = useState<string[]>([]);
-  if (filters.q !== urlQ) {
-    setUrlQ(filters.q);
-    // A value we never wrote came from elsewhere (back/forward, a shared link): show it.
-    if (!sent.includes(filters.q)) setText(filters.q);
-  }
-
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
       <TextInput
         label="Search jobs"
         placeholder="Name or organization"
         leftSection={<IconSearch size={16} aria-hidden />}
-        value={text}
-        onChange={(e) => {
-          const value = e.currentTarget.value;
-          setText(value);
-          setSent((s) => [...s.slice(-30), value]);
-          onChange({ q: value });
-        }}
+        value={search}
+        onChange={(e) => onSearch(e.currentTarget.value)}
         w={260}
       />
       <NativeSelect
