@@ -12,6 +12,13 @@ describe('configuration', () => {
     expect(() => loadConfig([], { SPEED: 'fast' })).toThrow(/SPEED must be a number/);
   });
 
+  it('reads the restore session idle time: 30 minutes unless set, 0 for never', () => {
+    expect(loadConfig([], {}).restoreSessionIdleMinutes).toBe(30);
+    expect(loadConfig([], { RESTORE_IDLE_MINUTES: '0' }).restoreSessionIdleMinutes).toBe(0);
+    expect(loadConfig(['--restore-idle-minutes', '5'], {}).restoreSessionIdleMinutes).toBe(5);
+    expect(() => loadConfig([], { RESTORE_IDLE_MINUTES: '-1' })).toThrow(/RESTORE_IDLE_MINUTES must be/);
+  });
+
   it('parses FAULTS', () => {
     expect(parseFaults('latency=300,errors=0.2,drop=0.1')).toEqual({
       latencyMs: 300,

@@ -21,6 +21,8 @@ export interface ServiceConfig {
   faults: FaultConfig;
   /** Lifetime of access tokens, in seconds. */
   tokenTtl: number;
+  /** Minutes without a request after which a Veeam restore session stops on its own (0 = never). */
+  restoreSessionIdleMinutes: number;
   /** Folder of the built console to serve, if any. */
   serveConsole: string | null;
   /** Origins the forwarding proxy may reach (besides those in the connections config). */
@@ -72,6 +74,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env = process
       scale: { type: 'string' },
       faults: { type: 'string' },
       'token-ttl': { type: 'string' },
+      'restore-idle-minutes': { type: 'string' },
       'serve-console': { type: 'string' },
       'test-controls': { type: 'boolean' },
     },
@@ -86,6 +89,11 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env = process
     scale: Math.round(num('SCALE', values.scale ?? env.SCALE, 24, 1)),
     faults: parseFaults(values.faults ?? env.FAULTS),
     tokenTtl: num('TOKEN_TTL', values['token-ttl'] ?? env.TOKEN_TTL, 24 * 3600, 1),
+    restoreSessionIdleMinutes: num(
+      'RESTORE_IDLE_MINUTES',
+      values['restore-idle-minutes'] ?? env.RESTORE_IDLE_MINUTES,
+      30,
+    ),
     serveConsole: values['serve-console'] ?? env.SERVE_CONSOLE ?? null,
     proxyTargets: (env.PROXY_TARGETS ?? '')
       .split(',')

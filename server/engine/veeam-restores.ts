@@ -5,7 +5,7 @@ import type { VeeamStore } from '../store/veeam-store';
 import type { JobRow, OrgRow, RestoreRow } from '../store/veeam-types';
 import { logTime } from './veeam-plan';
 
-/** Restore session life: explore opens it Working; a stop (or a restart) ends it Stopped. */
+/** Restore session life: explore opens it Working; a stop, its idle timeout or a restart ends it. */
 
 const TYPE_NAMES = { vex: 'Vex', vesp: 'Vesp', veod: 'Veod', vet: 'Vet' } as const;
 const EXPLORERS = {
@@ -70,6 +70,7 @@ export function openRestoreSession(
     point_in_time: point,
     show_deleted: explore.showDeleted ? 1 : 0,
     show_all_versions: explore.showAllVersions ? 1 : 0,
+    last_activity_at: now,
   });
   addRestoreEvent(store, id, now, {
     title: 'Restore session started',
@@ -83,23 +84,39 @@ export function openRestoreSession(
   return store.restoreSession(id)!;
 }
 
-/** Ends a Working restore session. */
-export function stopRestoreSession(
-  store: VeeamStore,
-  r: RestoreRow,
-  now: number,
-  reason: { by: string } | { failure: string },
-): void {
+/** Why a session ends: a user's stop, its idle time running out, or a failure (a restart). */
+export type StopReason = { by: string } | { idleMinutes: number } | { failure: string };
+
+/** Ends a Working restore session at `at`: Stopped, a result, an end time and an event saying why. */
+export function stopRestoreSession(store: VeeamStore, r: RestoreRow, at: number, reason: StopReason): void {
   const failure = 'failure' in reason ? reason.failure : null;
+  const idle =
+    'idleMinutes' in reason
+      ? `The restore session was stopped after ${reason.idleMinutes} minutes without activity.`
+      : null;
   store.update('veeam_restore_sessions', r.id, {
     state: 'Stopped',
     result: failure ? 'Failed' : 'Success',
-    end_time: now,
-    ...(failure ? { details: failure } : {}),
+    end_time: at,
+    ...(failure || idle ? { details: failure ?? idle } : {}),
   });
-  addRestoreEvent(store, r.id, now, {
+  addRestoreEvent(store, r.id, at, {
     title: 'Restore session stopped',
-    message: failure ?? `The restore session was stopped by ${'by' in reason ? reason.by : 'the service'}.`,
-    status: failure ? 'Failed' : 'Success',
+    message:
+      failure ?? idle ?? `The restore session was stopped by ${'by' in reason ? reason.by : 'the service'}.`,
+    status: failure ? 'Failed' : idle ? 'Warning' : 'Success',
   });
+}
+
+/**
+ * Stops the sessions that had no request for `idleMinutes` (0 = never), each at the moment its idle
+ * time ran out: the end time does not depend on how often the engine ticks.
+ */
+export function stopIdleRestoreSessions(store: VeeamStore, now: number, idleMinutes: number): void {
+  if (idleMinutes <= 0) return;
+  const idleMs = idleMinutes * 60_000;
+  for (const r of store.workingRestoreSessions(now - idleMs + 1)) {
+    const deadline = (r.last_activity_at ?? r.creation_time) + idleMs;
+    stopRestoreSession(store, r, Math.min(now, deadline), { idleMinutes });
+  }
 }

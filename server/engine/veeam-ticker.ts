@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import { veeamStore } from '../store/veeam-store';
 import type { Ticker } from './engine';
 import { logTime } from './veeam-plan';
-import { stopRestoreSession } from './veeam-restores';
+import { stopIdleRestoreSessions, stopRestoreSession } from './veeam-restores';
 import { nextRunAfter } from './veeam-schedule';
 import { advanceJobSession, finishJobSession, startJobSession } from './veeam-sessions';
 
@@ -13,15 +13,18 @@ export const MISSED_AFTER_MS = 15 * 60_000;
 /**
  * The Veeam ticker: moves open job sessions forward in simulated time, then starts the scheduled runs
  * that are due on the real wall clock. A run that is due while the job still runs is skipped, as
- * Veeam does; restore sessions stay Working until someone stops them.
+ * Veeam does; restore sessions stay Working until someone stops them or they go unused for
+ * RESTORE_IDLE_MINUTES.
  */
 export function veeamTicker(ctx: ServiceContext): Ticker {
   const store = veeamStore(ctx.db);
+  const idleMinutes = ctx.config.restoreSessionIdleMinutes;
   return {
     name: 'veeam',
     tick: ({ now, simulatedMs }) => {
       ctx.db.transaction(() => {
         for (const s of store.openJobSessions()) advanceJobSession(store, s, simulatedMs, now);
+        stopIdleRestoreSessions(store, now, idleMinutes);
         for (const job of store.dueJobs(now)) {
           const policy = JSON.parse(job.schedule_json) as SchedulePolicy;
           const late = now - (job.next_run ?? now) > MISSED_AFTER_MS;
@@ -32,6 +35,8 @@ export function veeamTicker(ctx: ServiceContext): Ticker {
     },
     recover: (now) => {
       ctx.db.transaction(() => {
+        // A session whose idle time ran out before the restart ends of that, at that moment.
+        stopIdleRestoreSessions(store, now, idleMinutes);
         const when = logTime(now);
         for (const s of store.openJobSessions()) {
           const reason = `The backup service stopped while this session was ${s.status.toLowerCase()}; it was failed when the service restarted at ${when} UTC.`;

@@ -24,19 +24,33 @@ export function revTriggersSql(
   versions: string,
   opts: { key: string; watched?: string[]; touch?: string } = { key: 'id' },
 ): string {
-  const bump = `
-    UPDATE ${versions} SET v = v + 1 WHERE name = '${table}';
-    UPDATE ${table} SET rev = (SELECT v FROM ${versions} WHERE name = '${table}') WHERE ${opts.key} = NEW.${opts.key};`;
-  const of = opts.watched ? ` OF ${opts.watched.join(', ')}` : '';
   return `
     ALTER TABLE ${table} ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
     INSERT INTO ${versions} (name, v) VALUES ('${table}', 0);
-    CREATE TRIGGER ${table}_rev_insert AFTER INSERT ON ${table} BEGIN ${bump}
+    CREATE TRIGGER ${table}_rev_insert AFTER INSERT ON ${table} BEGIN ${bumpSql(table, versions, opts.key)}
     END;
-    -- The rev's own update leaves NEW.rev != OLD.rev, which ends the trigger's recursion.
-    CREATE TRIGGER ${table}_rev_update AFTER UPDATE${of} ON ${table} WHEN NEW.rev = OLD.rev BEGIN ${bump}
+    ${revUpdateTriggerSql(table, versions, opts)}`;
+}
+
+/** The update trigger alone: a later migration drops and makes it again to change what it watches. */
+export function revUpdateTriggerSql(
+  table: string,
+  versions: string,
+  opts: { key: string; watched?: string[]; touch?: string },
+): string {
+  const of = opts.watched ? ` OF ${opts.watched.join(', ')}` : '';
+  // The rev's own update leaves NEW.rev != OLD.rev, which ends the trigger's recursion.
+  return `
+    CREATE TRIGGER ${table}_rev_update AFTER UPDATE${of} ON ${table} WHEN NEW.rev = OLD.rev BEGIN
+      ${bumpSql(table, versions, opts.key)}
       ${opts.touch ?? ''}
     END;`;
+}
+
+function bumpSql(table: string, versions: string, key: string): string {
+  return `
+    UPDATE ${versions} SET v = v + 1 WHERE name = '${table}';
+    UPDATE ${table} SET rev = (SELECT v FROM ${versions} WHERE name = '${table}') WHERE ${key} = NEW.${key};`;
 }
 
 /** A table's counter: it moves with every write that a list of that table could show. */

@@ -1,5 +1,5 @@
 import type { Migration } from './db';
-import { revTriggersSql, versionsTableSql } from './list-revs';
+import { revTriggersSql, revUpdateTriggerSql, versionsTableSql } from './list-revs';
 
 /** The columns the job and job session lists show (the simulation's own columns change no list). */
 const JOB_LISTED =
@@ -26,5 +26,24 @@ export const veeamListRevs: Migration = {
     DROP INDEX veeam_job_sessions_job;
     DROP INDEX veeam_job_sessions_time;
     DROP INDEX veeam_restore_sessions_time;
+  `,
+};
+
+/** What the restore session list shows: all but the time of the last request, written on each one. */
+const RESTORE_LISTED =
+  'job_id org_id name organization type creation_time end_time state result initiated_by details ' +
+  'point_in_time show_deleted show_all_versions';
+
+/**
+ * Idle restore sessions end on their own (veeam-ticker.ts): each keeps the time of the last request
+ * made to it. Sessions open before this migration count as used when they were opened.
+ */
+export const veeamRestoreIdle: Migration = {
+  id: 'veeam-3-restore-session-activity',
+  sql: `
+    ALTER TABLE veeam_restore_sessions ADD COLUMN last_activity_at INTEGER;
+    UPDATE veeam_restore_sessions SET last_activity_at = creation_time;
+    DROP TRIGGER veeam_restore_sessions_rev_update;
+    ${revUpdateTriggerSql('veeam_restore_sessions', 'veeam_versions', { key: 'n', watched: RESTORE_LISTED.split(' ') })}
   `,
 };

@@ -1,5 +1,5 @@
 import type { Migration } from './db';
-import { veeamListRevs } from './veeam-list-revs';
+import { veeamListRevs, veeamRestoreIdle } from './veeam-list-revs';
 
 /**
  * Veeam v5 model. Times are epoch milliseconds (UTC). Every table has an integer `n` for stable ordering
@@ -151,4 +151,5 @@ export const veeamMigrations: Migration[] = [
     `,
   },
   veeamListRevs,
+  veeamRestoreIdle,
 ];

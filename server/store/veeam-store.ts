@@ -152,8 +152,19 @@ export class VeeamStore {
     return this.get('SELECT * FROM veeam_restore_sessions WHERE id = ?', id);
   }
 
-  workingRestoreSessions(): RestoreRow[] {
-    return this.all("SELECT * FROM veeam_restore_sessions WHERE state = 'Working' ORDER BY n");
+  /** Working sessions; with `idleSince`, only those with no request since then. */
+  workingRestoreSessions(idleSince = Infinity): RestoreRow[] {
+    return this.all(
+      "SELECT * FROM veeam_restore_sessions WHERE state = 'Working' AND COALESCE(last_activity_at, creation_time) < ? ORDER BY n",
+      idleSince,
+    );
+  }
+
+  /** A request to a Working session: its idle time starts again. */
+  touchRestoreSession(id: string, now: number): void {
+    this.stmt(
+      "UPDATE veeam_restore_sessions SET last_activity_at = ? WHERE id = ? AND state = 'Working'",
+    ).run(now, id);
   }
 
   restoreEvents(sessionId: string, page: PageQuery): EventRow[] {

@@ -113,6 +113,8 @@ export interface RestoreRow {
   point_in_time: number;
   show_deleted: number;
   show_all_versions: number;
+  /** The last request made to the session (opening it counts): what its idle timeout runs from. */
+  last_activity_at: number | null;
 }
 
 export interface EventRow {

@@ -29,7 +29,7 @@ async function session() {
 }
 
 describe('stopping a restore session', () => {
-  it('stays Working until stopped, whatever time passes', async () => {
+  it('stays Working until stopped while it is in use (within its idle time)', async () => {
     t.tick(60_000);
     expect(await session()).toMatchObject({ state: 'Working', endTime: null, result: null });
   });

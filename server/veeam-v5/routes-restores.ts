@@ -31,21 +31,19 @@ export function restoreSessionRoutes(app: Hono, ctx: ServiceContext): void {
     }
     return lists.restoreSessions(c, page, bounds[0] ?? null, bounds[1] ?? null);
   });
-  getOne(
-    app,
-    ctx,
-    '/v5/restoresessions/:id',
-    'restore session',
-    (id) => store.restoreSession(id),
-    presentRestoreSession,
-  );
+  // A request to a session (not the list of all) is activity: its idle time starts again.
+  const used = (id: string) => {
+    store.touchRestoreSession(id, ctx.clock.now());
+    return store.restoreSession(id);
+  };
+  getOne(app, ctx, '/v5/restoresessions/:id', 'restore session', used, presentRestoreSession);
   getPage(
     app,
     ctx,
     '/v5/restoresessions/:id/events',
     (page, c) => store.restoreEvents(idParam(c), page),
     presentRestoreEvent,
-    { what: 'restore session', exists: (id) => store.restoreSession(id) !== undefined },
+    { what: 'restore session', exists: (id) => used(id) !== undefined },
   );
 
   // The organization-level explore (VB-PORTAL): same body, 201 with the new restore session.
