@@ -18,8 +18,6 @@ export function runStateLabel(state: RunState): string {
   return LOOK[state].label;
 }
 
-export const RUN_STATES = Object.keys(LOOK) as RunState[];
-
 /**
  * A run's state. `data-status` carries the vendor-neutral state for tests and styling; the vendor's own
  * word shows in the title when it says more than ours.

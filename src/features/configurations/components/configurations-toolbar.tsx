@@ -2,7 +2,8 @@ import '@mantine/core/styles/Input.css';
 import { Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { Connection } from '../../../api/domain';
-import { RUN_STATES, runStateLabel } from '../../../components/status-badge';
+import { RUN_STATES } from '../../../api/domain';
+import { runStateLabel } from '../../../components/status-badge';
 import { formatCount } from '../../../lib/format';
 import type { ConfigurationFilters } from './configurations-filter';
 
