@@ -250,6 +250,11 @@ export interface Restore extends RunDetail {
   /** null = the original place. */
   destinationPath: string | null;
   overwrite: boolean;
+  /**
+   * Rackspace v1.0 creates a restore (state Creating) and starts it in a second call: true while it is
+   * created and nobody started it, so that it can still be started. Always false on v2 (its create starts).
+   */
+  draft: boolean;
 }
 
 /** A Veeam restore session (explore): a run plus its type and organization. */

@@ -57,6 +57,7 @@ export function restoreContract(connectionId: string) {
       expect(point).toBeDefined();
       const created = await p.createRestore(input(point!), { start: true });
       expect(isInFlight(created.state)).toBe(true);
+      expect(created.draft).toBe(false);
       const listed = (await p.listRestores()).find((r) => r.id === created.id);
       expect(listed).toMatchObject({ backupId: point!.backupId, destinationAgentId: point!.agentId });
       const done = await settle(created.id);

@@ -94,3 +94,44 @@ describe('Rackspace v1.0 requests per tick', () => {
     }
   });
 });
+
+describe('Rackspace v1.0 draft restores', () => {
+  test('a restore created without a start is a draft until it starts; a refused start keeps the same draft', async () => {
+    const t = await startInProcess();
+    try {
+      await t.runtime.signIn('rackspace-dfw', { username: 'support', password: 'demo' });
+      const p = t.runtime.provider('rackspace-dfw');
+      const point = (await p.listRestorePoints(null)).find((r) => r.encrypted)!;
+      const restoresBefore = (await p.listRestores()).length;
+      const draft = await p.createRestore(
+        {
+          backupId: point.backupId,
+          sourceAgentId: point.agentId,
+          destinationAgentId: point.agentId,
+          destinationPath: null,
+          overwrite: false,
+        },
+        { start: false },
+      );
+      expect(draft).toMatchObject({ draft: true, vendorState: 'Creating', encrypted: true });
+      expect((await p.listRestores()).find((r) => r.id === draft.id)?.draft).toBe(true);
+
+      const refused = await p.startRestore(draft.id, 'wrong password').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).toMatchObject({ status: 400, message: expect.stringMatching(/password/i) as unknown });
+      expect((await p.getRestore(draft.id)).draft).toBe(true);
+
+      await p.startRestore(draft.id, 'demo-vault');
+      const started = await p.getRestore(draft.id);
+      expect(started.draft).toBe(false);
+      expect(isInFlight(started.state)).toBe(true);
+      const after = await p.listRestores();
+      expect(after).toHaveLength(restoresBefore + 1);
+      expect(after.find((r) => r.id === draft.id)?.draft).toBe(false);
+    } finally {
+      t.close();
+    }
+  });
+});

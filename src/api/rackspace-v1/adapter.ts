@@ -194,6 +194,8 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
         },
         restoreSchema,
       );
+      // Without `start` the restore stays a draft (Creating) and no password is sent: the wizard starts
+      // it next with startRestore, so that a refused start (a wrong vault password) keeps the draft's id.
       if (start) await provider.startRestore(String(created.RestoreId), password);
       return provider.getRestore(String(created.RestoreId));
     },

@@ -72,6 +72,7 @@ export function v1Restore(connectionId: string, r: WireRestore, report: RestoreR
     destinationMachineName: r.DestinationMachineName,
     destinationPath: r.DestinationPath || null,
     overwrite: r.OverwriteFiles,
+    draft: r.RestoreStateId === 0,
   };
 }
 
@@ -88,5 +89,6 @@ export function restoreFromActivity(run: Run, a: Activity): Restore {
     destinationMachineName: run.machineName,
     destinationPath: null,
     overwrite: false,
+    draft: a.CurrentState === 'Creating',
   };
 }

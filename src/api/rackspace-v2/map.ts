@@ -121,6 +121,7 @@ export function v2Restore(connectionId: string, r: WireRestore, names: Names): R
     destinationMachineName: names.agents.get(r.destination_agent.id) ?? null,
     destinationPath: r.destination_path,
     overwrite: r.overwrite_files,
+    draft: false,
   };
 }
 
