@@ -3,6 +3,7 @@ import { veeamTokenRoute } from '../identity/veeam';
 import type { ServiceModule } from '../module';
 import { seedVeeam } from '../seed/veeam-seed';
 import { veeamMigrations } from '../store/veeam-schema';
+import { organizationItemRoutes } from '../veeam-v5/organization-items';
 import { jobRoutes } from '../veeam-v5/routes-jobs';
 import { organizationRoutes } from '../veeam-v5/routes-organizations';
 import { restoreSessionRoutes } from '../veeam-v5/routes-restores';
@@ -17,6 +18,7 @@ export const veeamModule: ServiceModule = {
   routes(app, ctx) {
     veeamTokenRoute(app, ctx);
     organizationRoutes(app, ctx);
+    organizationItemRoutes(app, ctx);
     jobRoutes(app, ctx);
     jobSessionRoutes(app, ctx);
     restoreSessionRoutes(app, ctx);
