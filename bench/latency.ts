@@ -18,7 +18,7 @@ interface VeeamJob {
 }
 
 /** Which connection a console request belongs to, from its path. */
-function connectionOf(url: string): string | null {
+export function connectionOf(url: string): string | null {
   const path = new URL(url).pathname.toLowerCase();
   if (path.startsWith('/v5/')) return 'veeam';
   if (path.startsWith('/v2.0/')) return 'identity';

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Job, Run } from '../../api/domain';
 import { isInFlight } from '../../api/domain';
 import { providerFor } from '../../api/runtime';
-import { livePolling, POLL_SLOW_MS } from '../../lib/polling';
+import { livePolling, POLL_FAST_MS, POLL_SLOW_MS } from '../../lib/polling';
 
 const jobRunning = (j: Job) => j.lastStatus !== null && isInFlight(j.lastStatus);
 const anyRunning = (runs: Run[]) => runs.some((r) => isInFlight(r.state));
@@ -35,7 +35,7 @@ export const jobQueries = {
     queryOptions({
       queryKey: ['jobs', connectionId, 'log-items', sessionId] as const,
       queryFn: ({ signal }) => providerFor(connectionId).listLogItems(sessionId, { signal }),
-      refetchInterval: live ? 1_000 : POLL_SLOW_MS,
+      refetchInterval: live ? POLL_FAST_MS : POLL_SLOW_MS,
     }),
   organizations: (connectionId: string) =>
     queryOptions({
