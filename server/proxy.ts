@@ -33,7 +33,13 @@ export function mountProxy(app: Hono, allowList: () => readonly string[]): void 
       return c.json({ message: 'Proxy: scheme must be http or https.' }, 400);
     const url = new URL(c.req.url);
     const rest = url.pathname.split('/').slice(4).join('/');
-    const target = new URL(`${scheme}://${host}/${rest}${url.search}`);
+    let target: URL;
+    try {
+      target = new URL(`${scheme}://${host}/${rest}${url.search}`);
+    } catch {
+      // A host the URL parser refuses ("a b.com", "[x", a port past 65535) is the caller's mistake.
+      return c.json({ message: `Proxy: "${scheme}://${host}" is not a valid origin.` }, 400);
+    }
     if (!isAllowed(target, allowList())) {
       return c.json(
         {
