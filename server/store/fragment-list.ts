@@ -21,14 +21,22 @@ export interface FragmentSource<R> {
 const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']');
-/** Lists kept per renderer (scopes, pages, filters): beyond this they are made again on demand. */
+/**
+ * Whole answers kept per list (scopes, pages, filters), and their bytes at most: a client paging
+ * through 10,000-row pages must not make the service keep them all. The oldest go first.
+ */
 const KEPT_ANSWERS = 32;
+const KEPT_BYTES = 48 * 1024 * 1024;
 
 export class FragmentList<R> {
   private readonly fragments = new Map<number, { rev: number; json: Buffer }>();
   private readonly answers = new Map<string, { version: number; body: JsonBytes }>();
+  private keptBytes = 0;
 
-  constructor(private readonly source: FragmentSource<R>) {}
+  constructor(
+    private readonly source: FragmentSource<R>,
+    private readonly keep = { answers: KEPT_ANSWERS, bytes: KEPT_BYTES },
+  ) {}
 
   /**
    * A kept answer while its table's counter (`version`) stands; otherwise `make` makes it again.
@@ -38,9 +46,21 @@ export class FragmentList<R> {
     const kept = this.answers.get(answerKey);
     if (kept?.version === version) return kept.body;
     const body = make();
-    if (this.answers.size >= KEPT_ANSWERS) this.answers.clear();
+    this.forget(answerKey);
     this.answers.set(answerKey, { version, body });
+    this.keptBytes += body.length;
+    for (const key of this.answers.keys()) {
+      if (this.answers.size <= this.keep.answers && this.keptBytes <= this.keep.bytes) break;
+      if (key !== answerKey) this.forget(key);
+    }
     return body;
+  }
+
+  private forget(answerKey: string): void {
+    const kept = this.answers.get(answerKey);
+    if (!kept) return;
+    this.keptBytes -= kept.body.length;
+    this.answers.delete(answerKey);
   }
 
   /** The JSON array of the rows of `revs` (keys and revs in list order). */
