@@ -21,7 +21,9 @@ export const jobQueries = {
     queryOptions({
       queryKey: ['jobs', connectionId, 'detail', id] as const,
       queryFn: ({ signal }) => providerFor(connectionId).getJob(id, { signal }),
-      refetchInterval: livePolling(jobRunning),
+      // A job changes when someone edits or enables it; its sessions (fast while one runs) carry
+      // what moves, and jobsWithLiveRuns lays them over it.
+      refetchInterval: POLL_SLOW_MS,
     }),
   /** A job's sessions, newest first, with statistics (rates, transferred, processed objects). */
   sessions: (connectionId: string, jobId: string) =>

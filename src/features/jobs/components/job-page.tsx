@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDateTime, formatRelative } from '../../../lib/format';
+import { jobsWithLiveRuns } from '../../../api/live-runs';
 import { jobQueries } from '../queries';
 import type { PermissionFor } from './job-actions';
 import { JobActions } from './job-actions';
@@ -49,6 +50,9 @@ export function JobPage({
   children?: ReactNode;
 }) {
   const job = useQuery(jobQueries.detail(connectionId, id));
+  // The job itself polls slowly; its sessions (the same query as the section below) poll fast while
+  // one runs, and the newest gives the job its live status.
+  const sessions = useQuery(jobQueries.sessions(connectionId, id));
   if (job.isPending) return <LoadingState label="Loading the job" />;
   if (job.isError)
     return job.error.status === 404 ? (
@@ -56,7 +60,7 @@ export function JobPage({
     ) : (
       <ErrorState error={job.error} onRetry={() => void job.refetch()} what="Job" />
     );
-  const j = job.data;
+  const j = jobsWithLiveRuns([job.data], sessions.data ?? [])[0] ?? job.data;
   return (
     <>
       <PageHeader
