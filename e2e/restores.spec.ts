@@ -1,8 +1,11 @@
 import { expect, test } from './fixtures';
 import { findRestoreCandidate } from './pages/restores-api';
+import { createV1Draft, findV1RestoreCandidate, v1RestoreIds } from './pages/restores-api-v1';
 import { RestoresPage } from './pages/restores-page';
 
 const FINAL = /^(succeeded|warning|failed|stopped)$/;
+/** Started: in flight, or already ended at the demo's speed. */
+const FINAL_OR_LIVE = /^(queued|running|succeeded|warning|failed|stopped)$/;
 
 test.describe('Restores as a viewer', () => {
   test.use({ role: 'viewer' });
@@ -63,6 +66,54 @@ test.describe('Restores as support', () => {
       () => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }),
     );
     expect(stored).not.toContain('demo-vault');
+  });
+
+  test('on v1.0 a refused start keeps its draft, and the right password starts that same restore', async ({
+    page,
+    request,
+    checkA11y,
+  }) => {
+    const candidate = await findV1RestoreCandidate(request, { encrypted: true });
+    const before = await v1RestoreIds(request);
+    const restores = new RestoresPage(page);
+    await restores.fillWizard(candidate, { password: 'not the vault password' });
+    await restores.startButton().click();
+    const notice = restores.draftNotice();
+    await expect(notice).toContainText(/vault password is not right/i);
+    const id = /Restore #(\d+)/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+    expect(id).toMatch(/^\d+$/);
+    await expect(page).toHaveURL(/\/restores\/new$/);
+    await checkA11y('the wizard with a restore that did not start');
+
+    await restores.vaultPassword().fill('demo-vault');
+    await restores.startButton().click();
+    await expect(page).toHaveURL(new RegExp(`/restores/rackspace-dfw/${id}$`));
+    await expect(restores.state()).toHaveAttribute('data-status', FINAL_OR_LIVE);
+    // One restore came of the two presses: the draft, now started.
+    expect((await v1RestoreIds(request)).filter((r) => !before.includes(r))).toEqual([id]);
+  });
+
+  test('an abandoned v1.0 draft shows as not started, and starts from its own page', async ({
+    page,
+    request,
+    checkA11y,
+  }) => {
+    const candidate = await findV1RestoreCandidate(request, { encrypted: true });
+    const id = await createV1Draft(request, candidate);
+    const restores = new RestoresPage(page);
+    await restores.goto();
+    const row = restores.rows().filter({ hasText: `#${id}` });
+    await expect(row).toHaveAttribute('data-status', 'not-started');
+    await expect(row.getByText('Not started')).toBeVisible();
+
+    await row.getByRole('link').first().click();
+    const draft = page.getByRole('region', { name: 'Not started' });
+    await expect(draft).toBeVisible();
+    await checkA11y('a draft restore');
+    await restores.vaultPassword().fill('demo-vault');
+    await draft.getByRole('button', { name: 'Start restore' }).click();
+    await expect(restores.state()).toHaveAttribute('data-status', FINAL_OR_LIVE, { timeout: 20_000 });
+    await expect(draft).toHaveCount(0);
   });
 
   test('stops a running restore after confirming', async ({ page, request }) => {

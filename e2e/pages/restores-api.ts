@@ -6,10 +6,11 @@ import type { APIRequestContext } from '@playwright/test';
  * data's generated names.
  */
 export interface RestoreCandidate {
+  /** The connection of public/config.json the wizard restores on. */
+  connection: { id: string; label: string };
   configurationName: string;
   backupId: string;
   machineName: string;
-  bytes: number;
 }
 
 interface V2Backup {
@@ -25,7 +26,8 @@ interface V2Agent {
   vault: { encrypted: boolean };
 }
 
-async function token(request: APIRequestContext): Promise<string> {
+/** An admin token of the demo's Rackspace Identity, for reading the service's own API. */
+export async function token(request: APIRequestContext): Promise<string> {
   const res = await request.post('/v2.0/tokens', {
     data: { auth: { passwordCredentials: { username: 'admin', password: 'demo' } } },
   });
@@ -52,10 +54,10 @@ export async function findRestoreCandidate(
     if (!status.online) continue;
     const configuration = await get<{ name: string }>(`/configurations/${b.configuration.id}`);
     return {
+      connection: { id: 'rackspace-ord', label: 'Rackspace ORD (v2)' },
       configurationName: configuration.name,
       backupId: b.id,
       machineName: agent.name,
-      bytes: b.bytes_backed_up,
     };
   }
   throw new Error(`no restorable ${encrypted ? 'encrypted' : 'unencrypted'} backup of an online ORD agent`);

@@ -14,7 +14,7 @@ export function Component() {
       key={`${connectionId}/${id}`}
       connectionId={connectionId}
       id={id}
-      mayStop={permissionFor(connectionId, 'restore').allowed}
+      mayRestore={permissionFor(connectionId, 'restore').allowed}
     />
   );
 }

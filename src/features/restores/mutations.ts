@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { commandOptions } from '../../api/commands';
 
 /**
- * Restore commands. The wizard's last step: `useCreateRestore().mutate({connectionId, input,
- * start: true, password})` creates and starts in one go; the vault password exists only in that call.
+ * Restore commands. The wizard creates without `start`, then starts a v1.0 draft with
+ * useStartRestore (see wizard/use-wizard-start.ts); the vault password exists only in those calls.
  * Never retried; errors are shown once by the app's handler (src/api/query-client.ts).
  */
 export function useCreateRestore() {

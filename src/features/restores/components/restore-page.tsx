@@ -1,5 +1,5 @@
 import '@mantine/core/styles/Anchor.css';
-import { Anchor } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { isInFlight } from '../../../api/domain';
@@ -8,6 +8,7 @@ import { ErrorState, LoadingState, NotFoundState } from '../../../components/sta
 import { formatDateTime } from '../../../lib/format';
 import { restoreQueries } from '../queries';
 import { RestoreReport } from './restore-report';
+import { StartDraft } from './start-draft';
 import { StopRestoreButton } from './stop-restore-button';
 
 const back = (
@@ -16,15 +17,18 @@ const back = (
   </Anchor>
 );
 
-/** One restore: its live state while it runs, its report once it has ended. */
+/**
+ * One restore: its live state while it runs, its report once it has ended; a v1.0 draft (created, never
+ * started) can be started here. `mayRestore`: the person may start and stop restores on this connection.
+ */
 export function RestorePage({
   connectionId,
   id,
-  mayStop,
+  mayRestore,
 }: {
   connectionId: string;
   id: string;
-  mayStop: boolean;
+  mayRestore: boolean;
 }) {
   const restore = useQuery(restoreQueries.detail(connectionId, id));
   if (restore.isPending) return <LoadingState label="Loading the restore" />;
@@ -41,9 +45,12 @@ export function RestorePage({
         breadcrumbs={back}
         title={`Restore of ${r.parentName || `backup ${r.backupId}`}`}
         description={`Restore #${r.id} · restore point ${r.backupId}${r.startedAt ? ` · started ${formatDateTime(r.startedAt)}` : ''}`}
-        actions={isInFlight(r.state) && mayStop ? <StopRestoreButton restore={r} size="sm" /> : undefined}
+        actions={isInFlight(r.state) && mayRestore ? <StopRestoreButton restore={r} size="sm" /> : undefined}
       />
-      <RestoreReport restore={r} />
+      <Stack gap="md">
+        {r.draft && <StartDraft restore={r} mayStart={mayRestore} />}
+        <RestoreReport restore={r} />
+      </Stack>
     </>
   );
 }

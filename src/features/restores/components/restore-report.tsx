@@ -4,7 +4,6 @@ import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Restore } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { RunProgress } from '../../../components/run-progress';
-import { StatusBadge } from '../../../components/status-badge';
 import {
   NONE,
   formatBytes,
@@ -13,6 +12,7 @@ import {
   formatDuration,
   secondsBetween,
 } from '../../../lib/format';
+import { RestoreStateBadge, restoreStatus } from './restore-state-badge';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -38,10 +38,10 @@ export function RestoreReport({ restore, now }: { restore: Restore; now?: number
           <Title order={2} size="h4" id="restore-status-title">
             Status
           </Title>
-          <div data-status={restore.state} data-testid="restore-state">
-            <StatusBadge state={restore.state} vendorState={restore.vendorState} />
+          <div data-status={restoreStatus(restore)} data-testid="restore-state">
+            <RestoreStateBadge restore={restore} />
           </div>
-          <RunProgress run={restore} now={now} />
+          {!restore.draft && <RunProgress run={restore} now={now} />}
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="dl" m={0}>
             <Fact label="Configuration" value={restore.parentName || NONE} />
             <Fact label="From machine" value={restore.machineName ?? NONE} />

@@ -5,10 +5,10 @@ import { Link } from 'react-router';
 import type { Restore } from '../../../api/domain';
 import { RunProgress } from '../../../components/run-progress';
 import { runHref } from '../../../components/run-links';
-import { StatusBadge } from '../../../components/status-badge';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { NONE, formatDateTime } from '../../../lib/format';
+import { RestoreStateBadge, restoreStatus } from './restore-state-badge';
 
 export function restorePath(restore: Pick<Restore, 'connectionId' | 'id'>): string {
   return (
@@ -57,13 +57,14 @@ export function RestoresTable({
       key: 'state',
       header: 'State',
       width: 120,
-      cell: (r) => <StatusBadge state={r.state} vendorState={r.vendorState} />,
+      cell: (r) => <RestoreStateBadge restore={r} />,
     },
     {
       key: 'progress',
       header: 'Progress',
       width: 220,
-      cell: (r) => <RunProgress run={r} compact now={now} />,
+      // A draft has done nothing yet: no progress to show, its badge says why.
+      cell: (r) => (r.draft ? NONE : <RunProgress run={r} compact now={now} />),
     },
     { key: 'started', header: 'Started', cell: (r) => formatDateTime(r.startedAt) },
   ];
@@ -74,7 +75,7 @@ export function RestoresTable({
       rows={restores}
       columns={columns}
       rowKey={(r) => `${r.connectionId}/${r.id}`}
-      rowProps={(r) => ({ 'data-status': r.state })}
+      rowProps={(r) => ({ 'data-status': restoreStatus(r) })}
       rowHeight={64}
     />
   );

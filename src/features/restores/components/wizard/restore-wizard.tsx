@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Connection } from '../../../../api/domain';
 import { PageHeader } from '../../../../components/page-header';
-import { useCreateRestore } from '../../mutations';
 import { restorePath } from '../restores-table';
+import { DraftNotice } from './draft-notice';
 import { StepConfiguration } from './step-configuration';
 import { StepDestination } from './step-destination';
 import { StepPassword } from './step-password';
 import { StepPoint } from './step-point';
 import { StepReview } from './step-review';
+import { useWizardStart } from './use-wizard-start';
 import type { StepId, WizardChoices } from './wizard-state';
 import { EMPTY_CHOICES, choose, restoreInput, stepProblem, wizardSteps } from './wizard-state';
 
@@ -26,8 +27,8 @@ const LABELS: Record<StepId, { label: string; description: string }> = {
 
 /**
  * The restore wizard: configuration → restore point → destination → vault password (encrypted
- * backups only) → review → start. The password lives in this component's state only until the start
- * request is sent with it.
+ * backups only) → review → start. The password lives in this component's state only, and goes into
+ * the one request that needs it (see useWizardStart).
  */
 export function RestoreWizard({
   connections,
@@ -38,7 +39,6 @@ export function RestoreWizard({
   initial?: { connectionId?: string | null; configurationId?: string | null };
 }) {
   const navigate = useNavigate();
-  const create = useCreateRestore();
   const [choices, setChoices] = useState<WizardChoices>(() => {
     const connectionId =
       connections.find((c) => c.id === initial?.connectionId)?.id ??
@@ -57,9 +57,20 @@ export function RestoreWizard({
   const step = steps[Math.min(active, steps.length - 1)] ?? 'configuration';
   const last = step === 'review';
   const connection = connections.find((c) => c.id === choices.connectionId);
+  const encrypted = choices.point?.encrypted ?? false;
+  const starter = useWizardStart((restore) => {
+    setPassword('');
+    notifications.show({ color: 'green', message: 'The restore has started.', autoClose: 4000 });
+    void navigate(restorePath(restore));
+  });
+  const onPassword = (p: string) => {
+    setProblem(null);
+    setPassword(p);
+  };
 
   const onChoose = (change: Partial<WizardChoices>) => {
     setProblem(null);
+    starter.forget();
     setChoices((c) => choose(c, change));
     if (change.connectionId !== undefined || change.configurationId !== undefined) setPassword('');
   };
@@ -71,17 +82,9 @@ export function RestoreWizard({
   const start = () => {
     const input = restoreInput(choices);
     if (!input || !choices.connectionId) return;
-    const connectionId = choices.connectionId;
-    create.mutate(
-      { connectionId, input, start: true, password: choices.point?.encrypted ? password : null },
-      {
-        onSuccess: (restore) => {
-          setPassword('');
-          notifications.show({ color: 'green', message: 'The restore has started.', autoClose: 4000 });
-          void navigate(restorePath(restore));
-        },
-      },
-    );
+    const p = encrypted ? stepProblem('password', choices, password) : null;
+    setProblem(p);
+    if (!p) starter.run(choices.connectionId, input, encrypted ? password : null);
   };
 
   const body = (id: StepId) => {
@@ -101,17 +104,21 @@ export function RestoreWizard({
       case 'destination':
         return <StepDestination connectionId={cid} choices={choices} onChoose={onChoose} />;
       case 'password':
-        return (
-          <StepPassword
-            password={password}
-            onChange={(p) => {
-              setProblem(null);
-              setPassword(p);
-            }}
-          />
-        );
+        return <StepPassword password={password} onChange={onPassword} />;
       case 'review':
-        return <StepReview connectionLabel={connection?.label ?? cid} choices={choices} />;
+        return (
+          <>
+            <StepReview connectionLabel={connection?.label ?? cid} choices={choices} />
+            {starter.unstarted && (
+              <DraftNotice
+                unstarted={starter.unstarted}
+                encrypted={encrypted}
+                password={password}
+                onPasswordChange={onPassword}
+              />
+            )}
+          </>
+        );
     }
   };
 
@@ -148,12 +155,12 @@ export function RestoreWizard({
               setProblem(null);
               setActive((a) => a - 1);
             }}
-            disabled={active === 0 || create.isPending}
+            disabled={active === 0 || starter.pending}
           >
             Back
           </Button>
           {last ? (
-            <Button onClick={start} loading={create.isPending}>
+            <Button onClick={start} loading={starter.pending}>
               Start restore
             </Button>
           ) : (

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes, useParams } from 'react-router';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RestorePoint } from '../../../../api/domain';
+import { setApiRuntime } from '../../../../api/runtime';
+import type { InProcess } from '../../../../api/testing/in-process-service';
+import { startInProcess } from '../../../../api/testing/in-process-service';
+import { renderUi } from '../../../../components/test-render';
+import { RestoreWizard } from './restore-wizard';
+
+const CID = 'rackspace-dfw';
+
+// jsdom has no ResizeObserver; Mantine's Select (its ScrollArea) asks for one.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+function Started() {
+  const { id } = useParams();
+  return <p>Restore page {id}</p>;
+}
+
+/** The wizard against the reference service in-process: Rackspace DFW speaks v1.0 (draft restores). */
+describe('RestoreWizard on a v1.0 connection', () => {
+  let t: InProcess;
+  let point: RestorePoint;
+  beforeAll(async () => {
+    t = await startInProcess();
+    setApiRuntime(t.runtime);
+    await t.signIn('support');
+    point = (await t.runtime.provider(CID).listRestorePoints(null)).find((p) => p.encrypted)!;
+  });
+  afterAll(() => {
+    cleanup();
+    setApiRuntime(null);
+    t.close();
+  });
+
+  it('keeps the draft a refused start left, and starts that same restore with the right password', async () => {
+    const restoresBefore = (await t.runtime.provider(CID).listRestores()).length;
+    const connection = t.connections.find((c) => c.id === CID)!;
+    renderUi(
+      <Routes>
+        <Route
+          path="/restores/new"
+          element={
+            <RestoreWizard
+              connections={[connection]}
+              initial={{ connectionId: CID, configurationId: point.configurationId }}
+            />
+          }
+        />
+        <Route path="/restores/:connectionId/:id" element={<Started />} />
+      </Routes>,
+      { route: '/restores/new' },
+    );
+    const next = () => fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    next();
+    fireEvent.click(await screen.findByRole('radio', { name: new RegExp(`backup ${point.backupId}\\b`) }));
+    next();
+    await screen.findByRole('combobox', { name: 'Destination machine' });
+    next();
+    fireEvent.change(screen.getByLabelText(/Vault password/, { selector: 'input' }), {
+      target: { value: 'not the password' },
+    });
+    next();
+    fireEvent.click(screen.getByRole('button', { name: 'Start restore' }));
+
+    const notice = await screen.findByRole('alert', { name: /was created but did not start/ });
+    const id = /Restore #(\d+)/.exec(notice.textContent ?? '')?.[1];
+    expect(id).toMatch(/^\d+$/);
+    expect(within(notice).getByText(/vault password is not right/i)).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText(/Vault password/, { selector: 'input' }), {
+      target: { value: 'demo-vault' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Start restore' }));
+    expect(await screen.findByText(`Restore page ${id}`)).toBeTruthy();
+    const after = await t.runtime.provider(CID).listRestores();
+    expect(after).toHaveLength(restoresBefore + 1);
+    expect(after.find((r) => r.id === id)).toMatchObject({ draft: false });
+  });
+});
