@@ -11,6 +11,16 @@ import {
   formatRate,
   secondsBetween,
 } from '../lib/format';
+import { runStateLabel } from './status-badge';
+
+/** Runs that never started: whatever counters the vendor sends (v2: 100%, 0 B), they did no work. */
+const NO_WORK: readonly Run['state'][] = ['missed', 'skipped'];
+
+/** What a run counts: Veeam's job sessions process objects (mail items, files, sites), the others files. */
+function countText(run: Run, n: number): string {
+  const [one, many] = run.kind === 'job-session' ? ['object', 'objects'] : ['file', 'files'];
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
 
 /**
  * What a run tells of its progress, in the dialect's terms: Veeam percent and rates, v2 counters and
@@ -18,13 +28,19 @@ import {
  */
 export function RunProgress({ run, compact = false, now }: { run: Run; compact?: boolean; now?: number }) {
   const { progress } = run;
+  if (NO_WORK.includes(run.state))
+    return (
+      <Text size="xs" c="dimmed" miw={compact ? 120 : 200}>
+        {runStateLabel(run.state)}
+      </Text>
+    );
   const running = isInFlight(run.state);
   const elapsed = secondsBetween(run.startedAt, running ? null : run.endedAt, now);
   const percent = progress.percent ?? (running ? null : run.state === 'succeeded' ? 100 : null);
   const label = `Progress of ${run.parentName}`;
   const details = [
     progress.bytesDone != null ? `${formatBytes(progress.bytesDone)} done` : null,
-    progress.filesDone != null ? `${formatCount(progress.filesDone)} files` : null,
+    progress.filesDone != null ? countText(run, progress.filesDone) : null,
     progress.rateBps != null && running ? formatRate(progress.rateBps) : null,
     progress.etaSeconds != null && running ? formatEta(progress.etaSeconds) : null,
     elapsed != null ? `${formatDuration(elapsed)} ${running ? 'elapsed' : 'taken'}` : null,
