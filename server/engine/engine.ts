@@ -35,7 +35,8 @@ export class Engine {
   /** Runs one tick by hand (tests drive the engine this way, with a fake clock). */
   step(realMs?: number): void {
     const now = this.clock.now();
-    const elapsed = realMs ?? (this.last ? now - this.last : 0);
+    // The wall clock may step back (NTP, a changed system time): time then stands, it never runs back.
+    const elapsed = Math.max(0, realMs ?? (this.last ? now - this.last : 0));
     this.last = now;
     for (const t of this.tickers) {
       try {
