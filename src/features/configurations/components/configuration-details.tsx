@@ -1,22 +1,9 @@
 import '@mantine/core/styles/Code.css';
 import '@mantine/core/styles/List.css';
 import { Code, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import type { Configuration } from '../../../api/domain';
+import { Fact } from '../../../components/fact';
 import { formatDateTime, formatRelative } from '../../../lib/format';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function Paths({ title, paths, empty }: { title: string; paths: string[]; empty: string }) {
   return (
@@ -56,14 +43,14 @@ export function ConfigurationDetails({
           Settings
         </Title>
         <SimpleGrid cols={2} spacing="sm" component="dl" m={0}>
-          <Field label="Machine">{c.machineName}</Field>
-          <Field label="Connection">{connectionLabel}</Field>
-          <Field label="Enabled">{c.enabled ? 'Yes' : 'No'}</Field>
-          <Field label="Encrypted vault">{c.encrypted ? 'Yes' : 'No'}</Field>
-          <Field label="Keeps versions">
+          <Fact label="Machine">{c.machineName}</Fact>
+          <Fact label="Connection">{connectionLabel}</Fact>
+          <Fact label="Enabled">{c.enabled ? 'Yes' : 'No'}</Fact>
+          <Fact label="Encrypted vault">{c.encrypted ? 'Yes' : 'No'}</Fact>
+          <Fact label="Keeps versions">
             {c.retentionDays == null ? '—' : c.retentionDays === 0 ? 'Forever' : `${c.retentionDays} days`}
-          </Field>
-          <Field label="Region">{c.region ?? '—'}</Field>
+          </Fact>
+          <Fact label="Region">{c.region ?? '—'}</Fact>
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md" component="section" aria-label="Schedule">
@@ -71,16 +58,16 @@ export function ConfigurationDetails({
           Schedule
         </Title>
         <SimpleGrid cols={2} spacing="sm" component="dl" m={0}>
-          <Field label="Runs">{c.schedule.description}</Field>
-          <Field label="Time zone">{c.schedule.timeZone ?? '—'}</Field>
-          <Field label="Next run">
+          <Fact label="Runs">{c.schedule.description}</Fact>
+          <Fact label="Time zone">{c.schedule.timeZone ?? '—'}</Fact>
+          <Fact label="Next run">
             {c.nextRunAt
               ? `${formatDateTime(c.nextRunAt)} (${formatRelative(c.nextRunAt)})`
               : c.schedule.manual
                 ? 'Manual only'
                 : '—'}
-          </Field>
-          <Field label="Last run">{c.lastRun?.at ? formatDateTime(c.lastRun.at) : 'Never'}</Field>
+          </Fact>
+          <Fact label="Last run">{c.lastRun?.at ? formatDateTime(c.lastRun.at) : 'Never'}</Fact>
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md" component="section" aria-label="Files" style={{ gridColumn: '1 / -1' }}>

@@ -1,6 +1,6 @@
 import '@mantine/core/styles/Input.css';
-import { Group, NativeSelect, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Group, NativeSelect, Text } from '@mantine/core';
+import { SearchInput } from '../../../components/search-input';
 import type { Connection } from '../../../api/domain';
 import { RUN_STATES } from '../../../api/domain';
 import { runStateLabel } from '../../../components/status-badge';
@@ -30,13 +30,11 @@ export function ConfigurationsToolbar({
 }) {
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
-      <TextInput
+      <SearchInput
         label="Search configurations"
         placeholder="Name, machine or schedule"
-        leftSection={<IconSearch size={16} aria-hidden />}
         value={search}
-        onChange={(e) => onSearch(e.currentTarget.value)}
-        w={260}
+        onChange={onSearch}
       />
       <NativeSelect
         label="Connection"

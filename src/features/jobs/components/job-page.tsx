@@ -1,10 +1,11 @@
 import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Paper.css';
-import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Job } from '../../../api/domain';
+import { Fact } from '../../../components/fact';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
@@ -15,19 +16,6 @@ import type { PermissionFor } from './job-actions';
 import { JobActions } from './job-actions';
 import { JobSessionsSection } from './job-sessions-section';
 import { jobTypeLabel } from './jobs-table';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 const backToJobs = (
   <Anchor component={Link} to="/jobs" size="sm">

@@ -1,7 +1,7 @@
 import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/SegmentedControl.css';
-import { Group, NativeSelect, SegmentedControl, TextInput, VisuallyHidden } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Group, NativeSelect, SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { SearchInput } from '../../../components/search-input';
 import type { JobFilters } from './jobs-filter';
 
 const STATUS_OPTIONS = [
@@ -36,13 +36,11 @@ export function JobsToolbar({
 }) {
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
-      <TextInput
+      <SearchInput
         label="Search jobs"
         placeholder="Name or organization"
-        leftSection={<IconSearch size={16} aria-hidden />}
         value={search}
-        onChange={(e) => onSearch(e.currentTarget.value)}
-        w={260}
+        onChange={onSearch}
       />
       <NativeSelect
         label="Last status"

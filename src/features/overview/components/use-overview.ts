@@ -1,0 +1,79 @@
+import { useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ConnectionOverview, Run, RunState } from '../../../api/domain';
+import { isInFlight } from '../../../api/domain';
+import { jobsWithLiveRuns, withLiveRuns } from '../../../api/live-runs';
+import { emptyCounts, overviewOf } from '../../../api/overview';
+import type { PageAccess } from '../../../components/page-access';
+import type { ConnectionFailure } from '../../../components/use-live-runs';
+import { mergeFailures, queryFailures, useLiveRuns } from '../../../components/use-live-runs';
+import { useSameArray } from '../../../components/use-same-array';
+import { overviewQueries } from '../queries';
+import type { Scheduled } from './scheduled-list';
+
+const newest = (a: Run, b: Run) =>
+  (b.updatedAt ?? b.startedAt ?? '').localeCompare(a.updatedAt ?? a.startedAt ?? '');
+
+export interface OverviewData {
+  /** At least one connection has answered. */
+  loaded: boolean;
+  failures: ConnectionFailure[];
+  counts: Record<RunState, number>;
+  running: Run[];
+  failed: Run[];
+  next: Scheduled[];
+  overdue: Scheduled[];
+}
+
+/**
+ * The Overview across the signed-in connections. Per connection: its run feeds (polled fast while
+ * something moves) and its configurations or jobs (slow): one request per connection per tick while
+ * one kind of run is in flight.
+ */
+export function useOverview(access: PageAccess): OverviewData {
+  const live = useLiveRuns(access.signedIn);
+  const results = useQueries({ queries: access.signedIn.map((c) => overviewQueries.scheduled(c.id)) });
+  const scheduledData = useSameArray(results.map((r) => r.data ?? null));
+  const scheduledAt = Math.max(0, ...results.map((r) => r.dataUpdatedAt));
+  const loaded = useMemo(
+    () =>
+      access.signedIn.flatMap((c, i): ConnectionOverview[] => {
+        const lists = scheduledData[i];
+        const runs = live.runs.filter((r) => r.connectionId === c.id);
+        if (!lists || live.pending) return [];
+        return [
+          overviewOf({
+            connectionId: c.id,
+            runs,
+            configurations: withLiveRuns(lists.configurations, runs),
+            jobs: jobsWithLiveRuns(lists.jobs, runs),
+            // "Now" is when the answers arrived, so the view moves with the data, not with renders.
+            now: Math.max(live.updatedAt, scheduledAt),
+          }),
+        ];
+      }),
+    [access.signedIn, live.runs, live.pending, live.updatedAt, scheduledData, scheduledAt],
+  );
+
+  const counts = emptyCounts();
+  for (const o of loaded) for (const s of Object.keys(counts) as RunState[]) counts[s] += o.countsByState[s];
+  const runs = loaded.flatMap((o) => o.runs);
+  const scheduled: Scheduled[] = loaded.flatMap((o) =>
+    o.scheduled.map((s) => ({ ...s, connectionId: o.connectionId })),
+  );
+  return {
+    loaded: loaded.length > 0,
+    failures: mergeFailures(live.failures, queryFailures(results, access.signedIn)),
+    counts,
+    running: runs.filter((r) => isInFlight(r.state)).sort(newest),
+    failed: runs
+      .filter((r) => r.state === 'failed' || r.state === 'missed')
+      .sort(newest)
+      .slice(0, 20),
+    overdue: scheduled.filter((s) => s.overdue),
+    next: scheduled
+      .filter((s) => s.enabled && !s.overdue && s.nextRunAt)
+      .sort((a, b) => (a.nextRunAt ?? '').localeCompare(b.nextRunAt ?? ''))
+      .slice(0, 10),
+  };
+}
