@@ -14,6 +14,22 @@ export function roleFromRackspace(names: readonly string[]): Role {
   return 'viewer';
 }
 
+/**
+ * The role of a Veeam session. A v5 token answer carries no role (API-NOTES §3.1); the reference
+ * service adds one, as may a proxy in front of a real server, and a stated role always wins. Without
+ * one, the grant tells: the console signs in with `grant_type=password`, which Veeam's REST reference
+ * presents as the administrators' sign-in ("to perform all tasks"); restore operators get their tokens
+ * through an Entra ID assertion, a grant the console does not use. So an unstated role is `admin`: it offers
+ * what that administrator may do and hides nothing from them. `support` would be wrong both ways: it
+ * hides stop, enable and disable from an administrator, and still offers a restore-only user the
+ * start of a job, which Veeam refuses. Should a restore-only user get a password token anyway (a
+ * tenant with basic authentication), the service refuses with 403 and the console shows its
+ * message. A refresh renews the same person's session, so without a stated role it keeps its role.
+ */
+export function roleFromVeeam(stated: Role | undefined, renewing: Role | null): Role {
+  return stated ?? renewing ?? 'admin';
+}
+
 function refused(connection: Connection, message: string): ApiError {
   return new ApiError({ kind: 'http', status: 400, code: 'sign-in', message, connectionId: connection.id });
 }
@@ -62,16 +78,14 @@ function veeamSession(
   origin: string,
   answer: ReturnType<typeof tokenAnswerSchema.parse>,
   fallbackUser: string,
-  fallbackRole: Role,
+  renewing: Role | null,
 ): ConnectionSession {
   const expires = Date.parse(answer['.expires']);
   const issued = Date.parse(answer['.issued'] ?? '');
   return {
     connectionId: connection.id,
     username: answer.userName ?? fallbackUser,
-    // Veeam v5 has no roles of its own and only its backup administrators may use the REST API; the
-    // reference service adds `role`. Without it the server stays the authority (403 on refusal).
-    role: answer.role ?? fallbackRole,
+    role: roleFromVeeam(answer.role, renewing),
     token: answer.access_token,
     issuedAt: new Date(Number.isNaN(issued) ? Date.now() : issued).toISOString(),
     expiresAt: new Date(
@@ -106,7 +120,7 @@ export async function signInVeeam(
     username: credentials.username,
     password: credentials.password,
   });
-  return veeamSession(connection, origin, answer, credentials.username, 'admin');
+  return veeamSession(connection, origin, answer, credentials.username, null);
 }
 
 /** Veeam `grant_type=refresh_token`: a new access token before the old one expires. */
