@@ -2,20 +2,11 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Run, RunProgress as Progress } from '../api/domain';
+import { emptyProgress } from '../api/run-parts';
 import { RunProgress } from './run-progress';
 import { renderUi } from './test-render';
 
-const progress = (over: Partial<Progress> = {}): Progress => ({
-  percent: null,
-  filesSearched: null,
-  filesDone: null,
-  bytesSearched: null,
-  bytesDone: null,
-  rateBps: null,
-  itemsPerSecond: null,
-  etaSeconds: null,
-  ...over,
-});
+const progress = (over: Partial<Progress> = {}): Progress => ({ ...emptyProgress(), ...over });
 
 const run = (over: Partial<Run> = {}): Run => ({
   connectionId: 'c',
