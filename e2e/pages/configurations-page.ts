@@ -15,7 +15,7 @@ export class ConfigurationsPage {
   readonly rows = () => this.table().locator('tbody tr[data-status]');
   readonly search = () => this.page.getByLabel('Search configurations');
   readonly count = () => this.page.getByRole('status').filter({ hasText: /configurations$/ });
-  readonly wakeAgents = () => this.page.getByRole('button', { name: /^Wake the agents of / });
+  readonly wakeAgents = () => this.page.getByRole('button', { name: /^Wake agents · / });
   readonly actionButtons = () =>
     this.table().getByRole('button', { name: /^(Start a backup of|Stop the backup of|Disable|Enable) / });
 

@@ -6,7 +6,7 @@ import { useWakeAgents } from '../mutations';
 
 /**
  * Wakes a connection's agents (Rackspace asks for this before a manual start or stop, 10–20 s ahead).
- * Offered to support and admin, on dialects that can.
+ * Offered to support and admin, on dialects that can. Its name is its visible text (WCAG 2.5.3).
  */
 export function WakeAgentsButton({ connectionId }: { connectionId: string }) {
   const { allow, label } = usePageAccess();
@@ -17,7 +17,6 @@ export function WakeAgentsButton({ connectionId }: { connectionId: string }) {
       size="xs"
       variant="default"
       pending={wake.isPending}
-      aria-label={`Wake the agents of ${label(connectionId)}`}
       onAction={() =>
         wake.mutate(
           { connectionId },

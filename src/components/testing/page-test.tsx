@@ -1,0 +1,59 @@
+/* Tests only: pages rendered against the reference service in-process, signed in with one role. */
+import type { ReactElement } from 'react';
+import type { Role } from '../../api/domain';
+import { setApiRuntime } from '../../api/runtime';
+import type { InProcess } from '../../api/testing/in-process-service';
+import { startInProcess } from '../../api/testing/in-process-service';
+import { permission } from '../../lib/can';
+import type { PageAccess } from '../page-access';
+import { PageAccessProvider } from '../page-access';
+import { renderUi } from '../test-render';
+
+/**
+ * jsdom lays nothing out: every box measures 0 × 0, and a virtual table would show no row. Give
+ * boxes the size of a laptop window, so that the rows in view render as in a browser.
+ */
+function giveBoxesASize(): void {
+  if (typeof HTMLElement === 'undefined') return;
+  for (const [name, size] of [
+    ['offsetHeight', 800],
+    ['offsetWidth', 1280],
+    ['clientHeight', 800],
+    ['clientWidth', 1280],
+  ] as const)
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => size });
+}
+
+export interface PageTest {
+  t: InProcess;
+  access: PageAccess;
+  render(ui: ReactElement, route?: string): ReturnType<typeof renderUi>;
+  close(): void;
+}
+
+/** The reference service in-process with `role` signed in to every connection, and the PageAccess the shell would give. */
+export async function startPageTest(role: Role): Promise<PageTest> {
+  giveBoxesASize();
+  const t = await startInProcess();
+  await t.signIn(role);
+  setApiRuntime(t.runtime);
+  const { runtime } = t;
+  const access: PageAccess = {
+    connections: runtime.connections,
+    signedIn: runtime.connections.filter((c) => runtime.session.get(c.id)),
+    allow: (id, action) =>
+      permission(runtime.session.get(id)?.role, action, runtime.provider(id).capabilities),
+    label: (id) => runtime.connections.find((c) => c.id === id)?.label ?? id,
+    capabilities: (id) => runtime.provider(id).capabilities,
+  };
+  return {
+    t,
+    access,
+    render: (ui, route = '/') =>
+      renderUi(<PageAccessProvider value={access}>{ui}</PageAccessProvider>, { route }),
+    close: () => {
+      t.close();
+      setApiRuntime(null);
+    },
+  };
+}
