@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { PageTest } from '../../../components/testing/page-test';
+import { startPageTest } from '../../../components/testing/page-test';
+import { OverviewPage } from './overview-page';
+
+let page: PageTest | null = null;
+afterEach(() => {
+  cleanup();
+  page?.close();
+  page = null;
+});
+
+const section = (name: string) => screen.getByRole('region', { name });
+
+describe('OverviewPage', () => {
+  test('counts the last day by state and lists what failed and what is next, across connections', async () => {
+    page = await startPageTest('viewer');
+    page.render(<OverviewPage />);
+    await screen.findByRole('region', { name: 'Next up' }, { timeout: 10_000 });
+    // The counts are of the last day; "Failed or missed" lists those runs (at most 20).
+    const count = (state: string) =>
+      Number(
+        /\d+$/.exec(screen.getByLabelText(new RegExp(`^${state}: \\d+$`)).getAttribute('aria-label')!)?.[0],
+      );
+    expect(
+      screen.getAllByLabelText(/^(Queued|Running|Succeeded|Warning|Failed|Stopped|Skipped|Missed): \d+$/),
+    ).toHaveLength(8);
+    const failedItems = within(section('Failed or missed')).queryAllByRole('listitem');
+    expect(count('Failed') + count('Missed')).toBeGreaterThan(0);
+    expect(failedItems).toHaveLength(Math.min(20, count('Failed') + count('Missed')));
+    expect(count('Succeeded')).toBeGreaterThan(0);
+    const next = within(section('Next up'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
+    expect(next.length).toBeGreaterThan(0);
+    // Rackspace configurations and Veeam jobs both come up next.
+    expect(next.some((t) => /Rackspace/.test(t))).toBe(true);
+    expect(next.some((t) => /Veeam/.test(t))).toBe(true);
+  });
+
+  test('a run started elsewhere appears under "Running now" by itself, with its connection', async () => {
+    page = await startPageTest('admin');
+    page.render(<OverviewPage />);
+    await screen.findByRole('region', { name: 'Running now' }, { timeout: 10_000 });
+    const p = page.t.runtime.provider('veeam');
+    const job = (await p.listJobs()).find(
+      (j) => j.enabled && j.lastStatus !== 'running' && j.lastStatus !== 'queued',
+    )!;
+    await p.startBackup(job.id);
+    // The job-session feed polls at the slow pace while nothing of Veeam runs; the item shows up at
+    // the next poll and from then on the feed is fast.
+    await waitFor(
+      () => {
+        const items = within(section('Running now')).queryAllByRole('listitem');
+        expect(items.some((li) => li.textContent?.includes(job.name))).toBe(true);
+      },
+      { timeout: 25_000 },
+    );
+    const item = within(section('Running now'))
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.includes(job.name))!;
+    expect(item.textContent).toContain('Veeam Microsoft 365');
+    expect(['queued', 'running']).toContain(item.getAttribute('data-status'));
+  }, 40_000);
+});
