@@ -60,6 +60,26 @@ describe('seed examples', () => {
     expect(run.progress).toMatchObject({ filesDone: 0, bytesDone: 0, percent: null });
   });
 
+  test.each([
+    ['completed', 100],
+    ['completed_with_errors', 100],
+    ['failed', null],
+    ['stopped', null],
+    ['missed', null],
+  ])('a v2 backup that ended %s is at %s percent', (state, percent) => {
+    const ended = {
+      ...SEED_003_START_BACKUP_ANSWER,
+      state,
+      started_time: '2026-11-30T02:00:00Z',
+      ended_time: '2026-11-30T02:10:00Z',
+      bytes_searched: 1000,
+      bytes_backed_up: 400,
+    };
+    const backup = parseAnswer(backupSchema, ended, { method: 'GET', url: '/v2/123456/backups/x' });
+    const run = v2Backup('ord', backup, { configurations: new Map(), agents: new Map() });
+    expect(run.progress.percent).toBe(percent);
+  });
+
   test('seed 004: every job action answers 200 with no body', async () => {
     const answer = await vendor(200, '').send({
       method: 'POST',

@@ -43,10 +43,13 @@ export interface Names {
 function backupProgress(b: Backup): Run['progress'] {
   const total = b.bytes_searched || null;
   const done = b.bytes_backed_up;
-  const running = isInFlight(v2State(b.state));
+  const state = v2State(b.state);
+  const running = isInFlight(state);
+  // Ended: whole only when it completed; a failed or stopped backup did not get to 100%.
+  const ended = state === 'succeeded' || state === 'warning' ? 100 : null;
   return {
     ...emptyProgress(),
-    percent: running && total ? Math.min(99, Math.round((done / total) * 100)) : running ? null : 100,
+    percent: running ? (total ? Math.min(99, Math.round((done / total) * 100)) : null) : ended,
     filesSearched: b.files_searched,
     filesDone: b.files_backed_up,
     bytesSearched: b.bytes_searched,
