@@ -115,6 +115,10 @@ describe('Rackspace v1.0 draft restores', () => {
       );
       expect(draft).toMatchObject({ draft: true, vendorState: 'Creating', encrypted: true });
       expect((await p.listRestores()).find((r) => r.id === draft.id)?.draft).toBe(true);
+      // A draft has not run: it is on the Restores page, not among the runs of the activity feed.
+      expect((await p.listRuns('activity')).some((r) => r.kind === 'restore' && r.id === draft.id)).toBe(
+        false,
+      );
 
       const refused = await p.startRestore(draft.id, 'wrong password').then(
         () => null,
@@ -130,6 +134,9 @@ describe('Rackspace v1.0 draft restores', () => {
       const after = await p.listRestores();
       expect(after).toHaveLength(restoresBefore + 1);
       expect(after.find((r) => r.id === draft.id)?.draft).toBe(false);
+      expect((await p.listRuns('activity')).some((r) => r.kind === 'restore' && r.id === draft.id)).toBe(
+        true,
+      );
     } finally {
       t.close();
     }

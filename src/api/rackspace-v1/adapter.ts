@@ -65,8 +65,14 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     });
     return pending;
   };
+  // Runs only: cleanups are not the console's, and a restore still being created (a draft, shown on
+  // the Restores page) has not run.
   const activity = async (o?: ReadOptions): Promise<Run[]> =>
-    newestFirst((await rawActivity(o)).filter((a) => a.Type !== 'Cleanup').map((a) => activityRun(cid, a)));
+    newestFirst(
+      (await rawActivity(o))
+        .filter((a) => a.Type !== 'Cleanup' && !(a.Type === 'Restore' && a.CurrentState === 'Creating'))
+        .map((a) => activityRun(cid, a)),
+    );
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v1']),
