@@ -49,6 +49,12 @@ describe('the role of a Veeam session', () => {
     }
   });
 
+  test('an answer stating a role the console does not know still signs in, read-only', async () => {
+    const { http } = veeamToken({ role: 'RestoreOperator', userName: 'op' });
+    const session = await signInVeeam(http, VEEAM, { username: 'op', password: 'x' }, ORIGIN);
+    expect(session.role).toBe('viewer');
+  });
+
   test('a refresh that states no role keeps the role of the session it renews, never widens it', async () => {
     const { http: signIn } = veeamToken({ role: 'viewer' });
     const viewer = await signInVeeam(signIn, VEEAM, { username: 'wall', password: 'x' }, ORIGIN);
@@ -63,5 +69,7 @@ describe('the role of a Veeam session', () => {
     expect(roleFromVeeam('support', null)).toBe('support');
     expect(roleFromVeeam(undefined, 'support')).toBe('support');
     expect(roleFromVeeam('admin', 'viewer')).toBe('admin');
+    // A stated role the console does not know signs in, read-only, rather than failing the sign-in.
+    expect(roleFromVeeam('restoreOperator', 'admin')).toBe('viewer');
   });
 });

@@ -26,9 +26,14 @@ export function roleFromRackspace(names: readonly string[]): Role {
  * tenant with basic authentication), the service refuses with 403 and the console shows its
  * message. A refresh renews the same person's session, so without a stated role it keeps its role.
  */
-export function roleFromVeeam(stated: Role | undefined, renewing: Role | null): Role {
-  return stated ?? renewing ?? 'admin';
+export function roleFromVeeam(stated: string | undefined, renewing: Role | null): Role {
+  // A role stated in words the console does not know grants nothing beyond reading.
+  if (stated !== undefined)
+    return (ROLES as readonly string[]).includes(stated) ? (stated as Role) : 'viewer';
+  return renewing ?? 'admin';
 }
+
+const ROLES: readonly Role[] = ['viewer', 'support', 'admin'];
 
 function refused(connection: Connection, message: string): ApiError {
   return new ApiError({ kind: 'http', status: 400, code: 'sign-in', message, connectionId: connection.id });

@@ -20,7 +20,8 @@ export const tokenAnswerSchema = z.looseObject({
   '.issued': z.string().optional(),
   '.expires': z.string(),
   userName: z.string().optional(),
-  role: z.enum(['viewer', 'support', 'admin']).optional(),
+  /** Not Veeam's: the reference service (or a proxy) may state the console role; any word is read. */
+  role: z.string().optional(),
 });
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>;
 
