@@ -3,6 +3,7 @@ import '@mantine/core/styles/Table.css';
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Restore } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
+import { Fact } from '../../../components/fact';
 import { RunProgress } from '../../../components/run-progress';
 import {
   NONE,
@@ -13,19 +14,6 @@ import {
   secondsBetween,
 } from '../../../lib/format';
 import { RestoreStateBadge, restoreStatus } from './restore-state-badge';
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="dd" m={0} style={{ wordBreak: 'break-word' }}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
 
 /** A restore's report: where from and to, what it restored, how long it took, and every error. */
 export function RestoreReport({ restore, now }: { restore: Restore; now?: number }) {
@@ -43,27 +31,42 @@ export function RestoreReport({ restore, now }: { restore: Restore; now?: number
           </div>
           {!restore.draft && <RunProgress run={restore} now={now} />}
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="dl" m={0}>
-            <Fact label="Configuration" value={restore.parentName || NONE} />
-            <Fact label="From machine" value={restore.machineName ?? NONE} />
-            <Fact
-              label="To machine"
-              value={restore.destinationMachineName ?? `agent ${restore.destinationAgentId}`}
-            />
-            <Fact label="To path" value={restore.destinationPath ?? 'Original location'} />
-            <Fact label="Overwrite existing files" value={restore.overwrite ? 'Yes' : 'No'} />
-            <Fact
-              label="Encrypted backup"
-              value={restore.encrypted == null ? NONE : restore.encrypted ? 'Yes' : 'No'}
-            />
-            <Fact label="Started" value={formatDateTime(restore.startedAt)} />
-            <Fact
-              label={running ? 'Running for' : 'Ended'}
-              value={running ? formatDuration(duration) : formatDateTime(restore.endedAt)}
-            />
-            <Fact label="Files restored" value={formatCount(restore.progress.filesDone)} />
-            <Fact label="Bytes restored" value={formatBytes(restore.progress.bytesDone)} />
-            <Fact label="Duration" value={formatDuration(duration)} />
-            <Fact label="Errors" value={formatCount(restore.errorCount)} />
+            <Fact label="Configuration" strong>
+              {restore.parentName || NONE}
+            </Fact>
+            <Fact label="From machine" strong>
+              {restore.machineName ?? NONE}
+            </Fact>
+            <Fact label="To machine" strong>
+              {restore.destinationMachineName ?? `agent ${restore.destinationAgentId}`}
+            </Fact>
+            <Fact label="To path" strong>
+              {restore.destinationPath ?? 'Original location'}
+            </Fact>
+            <Fact label="Overwrite existing files" strong>
+              {restore.overwrite ? 'Yes' : 'No'}
+            </Fact>
+            <Fact label="Encrypted backup" strong>
+              {restore.encrypted == null ? NONE : restore.encrypted ? 'Yes' : 'No'}
+            </Fact>
+            <Fact label="Started" strong>
+              {formatDateTime(restore.startedAt)}
+            </Fact>
+            <Fact label={running ? 'Running for' : 'Ended'} strong>
+              {running ? formatDuration(duration) : formatDateTime(restore.endedAt)}
+            </Fact>
+            <Fact label="Files restored" strong>
+              {formatCount(restore.progress.filesDone)}
+            </Fact>
+            <Fact label="Bytes restored" strong>
+              {formatBytes(restore.progress.bytesDone)}
+            </Fact>
+            <Fact label="Duration" strong>
+              {formatDuration(duration)}
+            </Fact>
+            <Fact label="Errors" strong>
+              {formatCount(restore.errorCount)}
+            </Fact>
           </SimpleGrid>
           {restore.reason && <Text size="sm">Reason: {restore.reason}</Text>}
           {restore.diagnostics && (
