@@ -1,5 +1,6 @@
 import { unsupported } from './api-error';
-import type { Capabilities, Connection } from './domain';
+import type { Capabilities } from './capabilities';
+import type { Connection } from './domain';
 import type { AdapterProvider } from './provider';
 
 /**

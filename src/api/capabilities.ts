@@ -1,4 +1,27 @@
-import type { Capabilities, Dialect } from './domain';
+import type { Dialect } from './domain';
+
+/** What a dialect can do; the UI offers only what both the role and the dialect allow. */
+export interface Capabilities {
+  configurations: boolean;
+  jobs: boolean;
+  startBackup: boolean;
+  stopBackup: boolean;
+  enableDisable: boolean;
+  restores: boolean;
+  restoreSessions: boolean;
+  wakeAgents: boolean;
+  /** Runs report bytes/files counters (v2), percent and rates (Veeam), or only states (v1). */
+  progress: 'counters' | 'percent' | 'state-only';
+  /** The lists of newest runs the dialect has, each polled on its own (see `RunFeed`). */
+  runFeeds: readonly RunFeed[];
+}
+
+/**
+ * A list of a connection's newest runs, read in one request: v1.0's activity (backups and restores),
+ * v2's backups and restores, Veeam's job sessions and restore sessions. Each is polled at its own
+ * pace, fast only while it has something in flight.
+ */
+export type RunFeed = 'activity' | 'backups' | 'restores' | 'job-sessions' | 'restore-sessions';
 
 const RACKSPACE_V1: Capabilities = {
   configurations: true,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiError } from './api-error';
-import type { Run, RunFeed, RunKind } from './domain';
+import type { RunFeed } from './capabilities';
+import type { Run, RunKind } from './domain';
 import { isInFlight, RUN_STATES } from './domain';
 import { jobsWithLiveRuns, withLiveRuns } from './live-runs';
 import { overviewOf } from './overview';

@@ -43,29 +43,6 @@ export interface Connection {
   region?: string;
 }
 
-/** What a dialect can do; the UI offers only what both the role and the dialect allow. */
-export interface Capabilities {
-  configurations: boolean;
-  jobs: boolean;
-  startBackup: boolean;
-  stopBackup: boolean;
-  enableDisable: boolean;
-  restores: boolean;
-  restoreSessions: boolean;
-  wakeAgents: boolean;
-  /** Runs report bytes/files counters (v2), percent and rates (Veeam), or only states (v1). */
-  progress: 'counters' | 'percent' | 'state-only';
-  /** The lists of newest runs the dialect has, each polled on its own (see `RunFeed`). */
-  runFeeds: readonly RunFeed[];
-}
-
-/**
- * A list of a connection's newest runs, read in one request: v1.0's activity (backups and restores),
- * v2's backups and restores, Veeam's job sessions and restore sessions. Each is polled at its own
- * pace, fast only while it has something in flight.
- */
-export type RunFeed = 'activity' | 'backups' | 'restores' | 'job-sessions' | 'restore-sessions';
-
 export interface Schedule {
   /** People's words: "Daily at 2:00 AM (Eastern Standard Time)", "Every 4 hours", "Manually". */
   description: string;
@@ -217,21 +194,6 @@ export interface LogItem {
   endedAt: string | null;
 }
 
-export interface Page<T> {
-  items: T[];
-  /** Opaque cursor for the next page, when there is one. */
-  next: string | null;
-  total?: number;
-}
-
-export interface SessionUser {
-  connectionId: string;
-  username: string;
-  role: Role;
-  /** ISO time the token expires. */
-  expiresAt: string;
-}
-
 /* Added by the API module (additive): richer shapes of some runs, and the overview summary. */
 
 /** A run with its error list, as the run's report gives it. */
@@ -264,29 +226,6 @@ export interface RestoreSession extends Run {
   organizationName: string;
   /** Success / Warning / Failed once it has ended. */
   result: string | null;
-}
-
-/** What the Overview shows for one connection, from one tick of its lists. */
-export interface ConnectionOverview {
-  connectionId: string;
-  /** Runs of the last day and all in flight, newest first. */
-  runs: Run[];
-  countsByState: Record<RunState, number>;
-  /** Configurations or jobs, with their next run, for "what runs next" and "overdue". */
-  scheduled: ScheduledItem[];
-  /** ISO time the answer arrived. */
-  asOf: string;
-}
-
-export interface ScheduledItem {
-  id: string;
-  kind: 'configuration' | 'job';
-  name: string;
-  enabled: boolean;
-  nextRunAt: string | null;
-  lastState: RunState | null;
-  /** Enabled, and its next run is in the past by more than a grace period. */
-  overdue: boolean;
 }
 
 /** Credentials of one sign-in form: a password, or (Rackspace only) an API key. */

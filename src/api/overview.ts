@@ -1,5 +1,28 @@
-import type { Configuration, ConnectionOverview, Job, Run, RunState, ScheduledItem } from './domain';
+import type { Configuration, Job, Run, RunState } from './domain';
 import { isInFlight } from './domain';
+
+/** What the Overview shows for one connection, from its feeds and its configurations or jobs. */
+export interface ConnectionOverview {
+  connectionId: string;
+  /** Runs of the last day and all in flight, newest first. */
+  runs: Run[];
+  countsByState: Record<RunState, number>;
+  /** Configurations or jobs, with their next run, for "what runs next" and "overdue". */
+  scheduled: ScheduledItem[];
+  /** ISO time of the answers it was made from. */
+  asOf: string;
+}
+
+export interface ScheduledItem {
+  id: string;
+  kind: 'configuration' | 'job';
+  name: string;
+  enabled: boolean;
+  nextRunAt: string | null;
+  lastState: RunState | null;
+  /** Enabled, and its next run is in the past by more than a grace period. */
+  overdue: boolean;
+}
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A scheduled run is overdue when it is this late (agents poll every few minutes). */

@@ -1,6 +1,5 @@
 import type {
   Agent,
-  Capabilities,
   Configuration,
   Connection,
   ExploreInput,
@@ -13,8 +12,8 @@ import type {
   RestoreSession,
   Run,
   RunDetail,
-  RunFeed,
 } from './domain';
+import type { Capabilities, RunFeed } from './capabilities';
 
 /** Every read takes an AbortSignal so that TanStack Query can cancel it. */
 export interface ReadOptions {

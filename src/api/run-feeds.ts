@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fastest, livePolling } from '../lib/polling';
-import type { Run, RunFeed } from './domain';
+import type { RunFeed } from './capabilities';
+import type { Run } from './domain';
 import { runPace } from './live-runs';
 import { providerFor } from './runtime';
 

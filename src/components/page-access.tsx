@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { createContext, use } from 'react';
-import type { Capabilities, Connection } from '../api/domain';
+import type { Capabilities } from '../api/capabilities';
+import type { Connection } from '../api/domain';
 import type { Action, Permission } from '../lib/can';
 
 /**

@@ -1,4 +1,4 @@
-import type { Capabilities } from '../../api/domain';
+import type { Capabilities } from '../../api/capabilities';
 import { apiRuntime } from '../../api/runtime';
 import type { Action, Permission } from '../../lib/can';
 import { permission } from '../../lib/can';

@@ -2,7 +2,7 @@ import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Badge.css';
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ScheduledItem } from '../../../api/domain';
+import type { ScheduledItem } from '../../../api/overview';
 import { configurationHref, jobHref } from '../../../components/run-links';
 import { EmptyState } from '../../../components/states';
 import { formatDateTime, formatRelative } from '../../../lib/format';

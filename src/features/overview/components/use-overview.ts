@@ -1,8 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ConnectionOverview, Run, RunState } from '../../../api/domain';
+import type { Run, RunState } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { jobsWithLiveRuns, withLiveRuns } from '../../../api/live-runs';
+import type { ConnectionOverview } from '../../../api/overview';
 import { emptyCounts, overviewOf } from '../../../api/overview';
 import type { PageAccess } from '../../../components/page-access';
 import type { ConnectionFailure } from '../../../components/use-live-runs';
