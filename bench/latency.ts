@@ -28,6 +28,11 @@ export function connectionOf(url: string): string | null {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * A pause of random length before each change: a change made right after the screen updated would
+ * always land at the same point of the console's poll cycle and hide the worst case.
+ */
+const randomPause = () => sleep(300 + Math.random() * 1_500);
 
 /**
  * How long a state change on the service takes to reach the screen. The bench starts and stops Veeam
@@ -124,13 +129,13 @@ export async function measureLatency(page: Page, baseUrl: string, minChanges = 2
     const started = await waitService(job.id, (s) => s === 'Queued' || s === 'Running');
     const shownStart = await waitScreen(job.name, before, ['queued', 'running']);
     latencies.push(Math.max(0, shownStart - started));
-    await sleep(500);
+    await randomPause();
     const beforeStop = Date.now();
     await api(`/Jobs/${job.id}/action`, { method: 'POST', body: JSON.stringify({ stop: null }) });
     const stopped = await waitService(job.id, (s) => s === 'Stopped');
     const shownStop = await waitScreen(job.name, beforeStop, ['stopped']);
     latencies.push(Math.max(0, shownStop - stopped));
-    await sleep(500);
+    await randomPause();
   }
   page.off('request', onRequest);
   await api(`/Jobs/${keeper.id}/action`, { method: 'POST', body: JSON.stringify({ stop: null }) });
