@@ -41,10 +41,25 @@ export function CellText({
   );
 }
 
-/** A link to a page of the console, in the anchor colour. */
-export function CellLink({ to, children }: { to: string; children: ReactNode }) {
+/** A link to a page of the console, in the anchor colour; `current` marks the one being shown. */
+export function CellLink({
+  to,
+  children,
+  current = false,
+  replace = false,
+}: {
+  to: string;
+  children: ReactNode;
+  current?: boolean;
+  replace?: boolean;
+}) {
   return (
-    <Link to={to} className={cx(classes.text, classes.link, classes.truncate)}>
+    <Link
+      to={to}
+      replace={replace}
+      aria-current={current ? 'true' : undefined}
+      className={cx(classes.text, classes.link, classes.truncate, current && classes.strong)}
+    >
       {children}
     </Link>
   );

@@ -1,6 +1,7 @@
 import '@mantine/core/styles/Badge.css';
 import { Badge, Text } from '@mantine/core';
 import type { Run } from '../../../api/domain';
+import { CellLink } from '../../../components/cells';
 import { EmptyState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import type { Column } from '../../../components/virtual-table';
@@ -13,12 +14,21 @@ import {
   secondsBetween,
 } from '../../../lib/format';
 
-const columns: Column<Run>[] = [
+/** The columns; the start time links to the backup's report (?backup=, so that it can be shared). */
+const columnsFor = (selectedId: string | null): Column<Run>[] => [
   {
     key: 'started',
     header: 'Started',
     width: 200,
-    cell: (r) => <Text size="sm">{formatDateTime(r.startedAt)}</Text>,
+    cell: (r) => (
+      <CellLink to={`?backup=${encodeURIComponent(r.id)}`} replace current={r.id === selectedId}>
+        {r.startedAt
+          ? formatDateTime(r.startedAt)
+          : r.endedAt
+            ? `Ended ${formatDateTime(r.endedAt)}`
+            : `Backup ${r.id}`}
+      </CellLink>
+    ),
   },
   {
     key: 'state',
@@ -71,15 +81,15 @@ const columns: Column<Run>[] = [
   },
 ];
 
-/** A configuration's backups, newest first, the restorable ones marked. */
-export function BackupHistory({ runs }: { runs: Run[] }) {
+/** A configuration's backups, newest first, the restorable ones marked; each opens its report. */
+export function BackupHistory({ runs, selectedId = null }: { runs: Run[]; selectedId?: string | null }) {
   if (runs.length === 0)
     return <EmptyState title="No backups yet">Start one, or wait for the schedule.</EmptyState>;
   return (
     <VirtualTable
       label="Backup history"
       rows={runs}
-      columns={columns}
+      columns={columnsFor(selectedId)}
       rowKey={(r) => r.id}
       rowProps={(r) => ({ 'data-status': r.state })}
       rowHeight={44}

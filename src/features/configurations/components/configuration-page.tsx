@@ -2,7 +2,7 @@ import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Breadcrumbs.css';
 import { Anchor, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { withLiveRuns } from '../../../api/live-runs';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
@@ -13,6 +13,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { formatDateTime } from '../../../lib/format';
 import { configurationQueries, currentRun } from '../queries';
 import { BackupHistory } from './backup-history';
+import { BackupReport } from './backup-report';
 import { ConfigurationActions } from './configuration-actions';
 import { ConfigurationDetails } from './configuration-details';
 
@@ -46,6 +47,8 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
   const access = usePageAccess();
   const detail = useQuery(configurationQueries.detail(connectionId, id));
   const runs = useQuery(configurationQueries.runs(connectionId, id));
+  const [params] = useSearchParams();
+  const reportOf = params.get('backup');
 
   if (detail.isPending) return <LoadingState label="Loading the configuration" />;
   if (detail.isError && !detail.data)
@@ -101,9 +104,10 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
           ) : runs.isError && !runs.data ? (
             <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
           ) : (
-            <BackupHistory runs={runs.data ?? []} />
+            <BackupHistory runs={runs.data ?? []} selectedId={reportOf} />
           )}
         </Paper>
+        {reportOf && <BackupReport connectionId={connectionId} backupId={reportOf} />}
       </Stack>
     </>
   );

@@ -1,9 +1,9 @@
 import '@mantine/core/styles/Paper.css';
-import '@mantine/core/styles/Table.css';
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Restore } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { Fact } from '../../../components/fact';
+import { RunErrors } from '../../../components/run-errors';
 import { RunProgress } from '../../../components/run-progress';
 import {
   NONE,
@@ -80,32 +80,7 @@ export function RestoreReport({ restore, now }: { restore: Restore; now?: number
         <Title order={2} size="h4" id="restore-errors-title" mb="sm">
           Errors
         </Title>
-        {restore.errors.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {running ? 'No errors so far.' : 'No errors.'}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table aria-labelledby="restore-errors-title" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Path</Table.Th>
-                  <Table.Th w={180}>Type</Table.Th>
-                  <Table.Th>Description</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {restore.errors.map((e, i) => (
-                  <Table.Tr key={`${i}-${e.path ?? ''}`}>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>{e.path ?? NONE}</Table.Td>
-                    <Table.Td>{e.type}</Table.Td>
-                    <Table.Td>{e.description}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <RunErrors errors={restore.errors} running={running} labelledBy="restore-errors-title" />
       </Paper>
     </Stack>
   );

@@ -1,0 +1,44 @@
+import '@mantine/core/styles/Table.css';
+import { Table, Text } from '@mantine/core';
+import type { RunError } from '../api/domain';
+import { NONE } from '../lib/format';
+
+/** A run's error list (path, type, description), as its report gives it; `labelledBy` names the table. */
+export function RunErrors({
+  errors,
+  running,
+  labelledBy,
+}: {
+  errors: readonly RunError[];
+  running: boolean;
+  labelledBy: string;
+}) {
+  if (errors.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {running ? 'No errors so far.' : 'No errors.'}
+      </Text>
+    );
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table aria-labelledby={labelledBy} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Path</Table.Th>
+            <Table.Th w={180}>Type</Table.Th>
+            <Table.Th>Description</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {errors.map((e, i) => (
+            <Table.Tr key={`${i}-${e.path ?? ''}`}>
+              <Table.Td style={{ wordBreak: 'break-all' }}>{e.path ?? NONE}</Table.Td>
+              <Table.Td>{e.type}</Table.Td>
+              <Table.Td>{e.description}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
