@@ -6,7 +6,7 @@ const FINAL = /^(succeeded|warning|failed)$/;
 test.describe('viewer', () => {
   test.use({ role: 'viewer' });
 
-  test('sees every configuration and no way to change anything', async ({ page }) => {
+  test('sees every configuration and no way to change anything', async ({ page, checkA11y }) => {
     const list = new ConfigurationsPage(page);
     await list.goto();
     await expect(list.rows().first()).toBeVisible();
@@ -18,6 +18,15 @@ test.describe('viewer', () => {
     await expect(
       page.getByRole('main').getByRole('button', { name: /^(Start|Stop|Disable|Enable) / }),
     ).toHaveCount(0);
+    // A backup of the history opens its report in place; the link says which one is open.
+    await detail.historyRows().first().getByRole('link').click();
+    await expect(page).toHaveURL(/[?&]backup=/);
+    await expect(detail.report()).toBeVisible();
+    await expect(detail.report().getByTestId('backup-state')).toHaveAttribute('data-status', /.+/);
+    await expect(detail.history().locator('a[aria-current="true"]')).toHaveCount(1);
+    await checkA11y('a backup report');
+    await detail.report().getByRole('link', { name: 'Close the report' }).click();
+    await expect(detail.report()).toBeHidden();
   });
 
   test('search, filters and sort live in the URL and survive a reload', async ({ page }) => {

@@ -44,6 +44,7 @@ export class ConfigurationPage {
   readonly currentRun = () => this.page.getByTestId('current-run');
   readonly history = () => this.page.getByRole('table', { name: 'Backup history' });
   readonly historyRows = () => this.history().locator('tbody tr[data-status]');
+  readonly report = () => this.page.getByRole('region', { name: /^Backup [0-9a-f-]+$/ });
   readonly start = () => this.page.getByRole('button', { name: `Start a backup of ${this.name}` });
   readonly stop = () => this.page.getByRole('button', { name: `Stop the backup of ${this.name}` });
   readonly disable = () => this.page.getByRole('button', { name: `Disable ${this.name}` });
