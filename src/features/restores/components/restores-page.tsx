@@ -5,6 +5,7 @@ import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Connection, Restore } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
+import { newestFirst } from '../../../api/run-parts';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import type { Action, Permission } from '../../../lib/can';
@@ -14,9 +15,8 @@ import { StopRestoreButton } from './stop-restore-button';
 
 function combineRestores(results: UseQueryResult<Restore[]>[]) {
   return {
-    restores: results
-      .flatMap((r) => r.data ?? [])
-      .sort((a, b) => (b.startedAt ?? '9').localeCompare(a.startedAt ?? '9')),
+    // By when each last changed, as every run list: a v1.0 list knows no start of an ended restore.
+    restores: newestFirst(results.flatMap((r) => r.data ?? [])),
     pending: results.some((r) => r.isPending),
     errors: results.map((r) => r.error),
     refetches: results.map((r) => r.refetch),
