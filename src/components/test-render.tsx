@@ -20,6 +20,13 @@ if (typeof window !== 'undefined' && !('matchMedia' in window && typeof window.m
   });
 }
 
+// jsdom has no ResizeObserver; Mantine's SegmentedControl, Select and scroll areas ask for one.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
 /** Component tests render through here: Mantine in test mode, a fresh QueryClient, a memory router. */
 export function renderUi(ui: ReactElement, { route = '/' }: { route?: string } = {}) {
   const client = new QueryClient({

@@ -7,12 +7,6 @@ import { startPageTest } from './page-test';
 
 /** Call at the top of a test file: returns `start(role)`, whose page test ends with each test. */
 export function pageTestPerTest(): (role: Role) => Promise<PageTest> {
-  // jsdom has no ResizeObserver; Mantine's SegmentedControl and scroll areas ask for one.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
   let page: PageTest | null = null;
   afterEach(() => {
     cleanup();

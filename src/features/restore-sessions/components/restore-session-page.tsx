@@ -1,11 +1,12 @@
 import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Paper.css';
-import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { LogItem } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
+import { Fact } from '../../../components/fact';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
@@ -13,19 +14,6 @@ import { NONE, formatDateTime, formatDuration, secondsBetween } from '../../../l
 import { restoreSessionQueries } from '../queries';
 import { exploreTypeLabel } from './explore-types';
 import { StopSessionButton } from './stop-session-button';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} style={{ wordBreak: 'break-word' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 const back = (
   <Anchor component={Link} to="/restore-sessions" size="sm">

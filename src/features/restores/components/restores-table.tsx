@@ -66,7 +66,13 @@ export function RestoresTable({
       // A draft has done nothing yet: no progress to show, its badge says why.
       cell: (r) => (r.draft ? NONE : <RunProgress run={r} compact now={now} />),
     },
-    { key: 'started', header: 'Started', cell: (r) => formatDateTime(r.startedAt) },
+    {
+      key: 'started',
+      header: 'Started',
+      // v1.0's activity tells an ended restore's end, not its start.
+      cell: (r) =>
+        r.startedAt ? formatDateTime(r.startedAt) : r.endedAt ? `Ended ${formatDateTime(r.endedAt)}` : '—',
+    },
   ];
   if (actions) columns.push({ key: 'actions', header: 'Actions', width: 110, cell: actions });
   return (

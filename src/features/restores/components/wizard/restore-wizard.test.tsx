@@ -11,13 +11,6 @@ import { RestoreWizard } from './restore-wizard';
 
 const CID = 'rackspace-dfw';
 
-// jsdom has no ResizeObserver; Mantine's Select (its ScrollArea) asks for one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
 function Started() {
   const { id } = useParams();
   return <p>Restore page {id}</p>;
