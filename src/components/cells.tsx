@@ -64,5 +64,3 @@ export function CellLink({
     </Link>
   );
 }
-
-export const cellClasses = classes;

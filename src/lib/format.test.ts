@@ -10,6 +10,7 @@ import {
   formatPercent,
   formatRate,
   formatRelative,
+  formatStartOrEnd,
   formatTime,
   secondsBetween,
 } from './format';
@@ -59,6 +60,12 @@ describe('times', () => {
     expect(formatTime('2026-11-22T07:05:09Z', 'UTC')).toBe('7:05:09 AM UTC');
     expect(formatDateTime(null)).toBe(NONE);
     expect(formatDateTime('not a date')).toBe(NONE);
+  });
+  it('tells a start, else an end, else the fallback', () => {
+    expect(formatStartOrEnd('2026-11-22T07:05:00Z', '2026-11-22T08:00:00Z')).toMatch(/^Nov 22, 2026/);
+    expect(formatStartOrEnd(null, '2026-11-22T08:00:00Z')).toMatch(/^Ended Nov 22, 2026/);
+    expect(formatStartOrEnd(null, null)).toBe(NONE);
+    expect(formatStartOrEnd(null, null, 'Backup 7')).toBe('Backup 7');
   });
   it('names the zone of each moment across a daylight-saving change (the names are cached)', () => {
     const ny = (iso: string) => formatDateTime(iso, 'America/New_York');

@@ -173,3 +173,12 @@ export function formatRelative(iso: Maybe<string | number | Date>, now: number =
   }
   return NONE;
 }
+
+/**
+ * When a run started, or, when only its end is known (v1.0's activity tells an ended run's end),
+ * "Ended …"; `fallback` when neither is.
+ */
+export function formatStartOrEnd(startedAt: Maybe<string>, endedAt: Maybe<string>, fallback = NONE): string {
+  if (startedAt) return formatDateTime(startedAt);
+  return endedAt ? `Ended ${formatDateTime(endedAt)}` : fallback;
+}

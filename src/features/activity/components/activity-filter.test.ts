@@ -70,4 +70,13 @@ describe('activity filters', () => {
     expect(ids({ ...base, kind: 'backup', state: 'failed' })).toEqual(['failed']);
     expect(ids({ ...base, state: 'in-flight' })).toEqual(['running-old']);
   });
+
+  it('a run just requested, with no time yet, is the newest', () => {
+    const runs = [
+      run({ id: 'ended' }),
+      run({ id: 'requested', state: 'queued', startedAt: null, endedAt: null, updatedAt: null }),
+    ];
+    const all = { ...readActivityFilters(new URLSearchParams()), range: 'all' as const };
+    expect(applyActivityFilters(runs, all, now).map((r) => r.id)).toEqual(['requested', 'ended']);
+  });
 });

@@ -1,5 +1,6 @@
-import { RUN_STATES } from '../../../api/domain';
+import { isInFlight, RUN_STATES } from '../../../api/domain';
 import type { Run, RunKind, RunState } from '../../../api/domain';
+import { newestFirst, runTimeOf } from '../../../api/run-parts';
 
 /** The Activity view, in the URL's search params: connection, kind, state and time range. */
 export interface ActivityFilters {
@@ -51,25 +52,16 @@ export function writeActivityFilters(
   return next;
 }
 
-/** The time a run last showed a sign of life, for the time range and the order. */
-export function runTime(run: Run): number {
-  const t = Date.parse(run.updatedAt ?? run.endedAt ?? run.startedAt ?? '');
-  return Number.isNaN(t) ? 0 : t;
-}
-
-const IN_FLIGHT: readonly RunState[] = ['queued', 'running', 'stopping'];
-
 /** Runs in flight always count as recent, whatever the range. Newest first. */
 export function applyActivityFilters(runs: readonly Run[], f: ActivityFilters, now: number): Run[] {
   const since = now - RANGES[f.range];
-  return runs
-    .filter(
+  return newestFirst(
+    runs.filter(
       (r) =>
         (f.connection === 'all' || r.connectionId === f.connection) &&
         (f.kind === 'all' || r.kind === f.kind) &&
-        (f.state === 'all' ||
-          (f.state === 'in-flight' ? IN_FLIGHT.includes(r.state) : r.state === f.state)) &&
-        (IN_FLIGHT.includes(r.state) || runTime(r) >= since),
-    )
-    .sort((a, b) => runTime(b) - runTime(a));
+        (f.state === 'all' || (f.state === 'in-flight' ? isInFlight(r.state) : r.state === f.state)) &&
+        (isInFlight(r.state) || runTimeOf(r) >= since),
+    ),
+  );
 }

@@ -9,8 +9,8 @@ import { VirtualTable } from '../../../components/virtual-table';
 import {
   formatBytes,
   formatCount,
-  formatDateTime,
   formatDuration,
+  formatStartOrEnd,
   secondsBetween,
 } from '../../../lib/format';
 
@@ -22,11 +22,7 @@ const columnsFor = (selectedId: string | null): Column<Run>[] => [
     width: 200,
     cell: (r) => (
       <CellLink to={`?backup=${encodeURIComponent(r.id)}`} replace current={r.id === selectedId}>
-        {r.startedAt
-          ? formatDateTime(r.startedAt)
-          : r.endedAt
-            ? `Ended ${formatDateTime(r.endedAt)}`
-            : `Backup ${r.id}`}
+        {formatStartOrEnd(r.startedAt, r.endedAt, `Backup ${r.id}`)}
       </CellLink>
     ),
   },

@@ -5,15 +5,13 @@ import { isInFlight } from '../../../api/domain';
 import { jobsWithLiveRuns, withLiveRuns } from '../../../api/live-runs';
 import type { ConnectionOverview } from '../../../api/overview';
 import { emptyCounts, overviewOf } from '../../../api/overview';
+import { newestFirst } from '../../../api/run-parts';
 import type { PageAccess } from '../../../components/page-access';
 import type { ConnectionFailure } from '../../../components/use-live-runs';
 import { mergeFailures, queryFailures, useLiveRuns } from '../../../components/use-live-runs';
 import { useSameArray } from '../../../components/use-same-array';
 import { overviewQueries } from '../queries';
 import type { Scheduled } from './scheduled-list';
-
-const newest = (a: Run, b: Run) =>
-  (b.updatedAt ?? b.startedAt ?? '').localeCompare(a.updatedAt ?? a.startedAt ?? '');
 
 export interface OverviewData {
   /** At least one connection has answered. */
@@ -66,11 +64,8 @@ export function useOverview(access: PageAccess): OverviewData {
     loaded: loaded.length > 0,
     failures: mergeFailures(live.failures, queryFailures(results, access.signedIn)),
     counts,
-    running: runs.filter((r) => isInFlight(r.state)).sort(newest),
-    failed: runs
-      .filter((r) => r.state === 'failed' || r.state === 'missed')
-      .sort(newest)
-      .slice(0, 20),
+    running: newestFirst(runs.filter((r) => isInFlight(r.state))),
+    failed: newestFirst(runs.filter((r) => r.state === 'failed' || r.state === 'missed')).slice(0, 20),
     overdue: scheduled.filter((s) => s.overdue),
     next: scheduled
       .filter((s) => s.enabled && !s.overdue && s.nextRunAt)

@@ -7,7 +7,7 @@ import { RunProgress } from '../../../components/run-progress';
 import { runHref } from '../../../components/run-links';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
-import { NONE, formatDateTime } from '../../../lib/format';
+import { NONE, formatStartOrEnd } from '../../../lib/format';
 import { RestoreStateBadge, restoreStatus } from './restore-state-badge';
 
 export function restorePath(restore: Pick<Restore, 'connectionId' | 'id'>): string {
@@ -69,9 +69,7 @@ export function RestoresTable({
     {
       key: 'started',
       header: 'Started',
-      // v1.0's activity tells an ended restore's end, not its start.
-      cell: (r) =>
-        r.startedAt ? formatDateTime(r.startedAt) : r.endedAt ? `Ended ${formatDateTime(r.endedAt)}` : '—',
+      cell: (r) => formatStartOrEnd(r.startedAt, r.endedAt),
     },
   ];
   if (actions) columns.push({ key: 'actions', header: 'Actions', width: 110, cell: actions });
