@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { RestoreSession } from '../../api/domain';
+import type { RestoreSession, Run } from '../../api/domain';
 import { runPace } from '../../api/live-runs';
 import { providerFor } from '../../api/runtime';
 import { fastest, livePolling, POLL_SLOW_MS } from '../../lib/polling';
@@ -33,4 +33,30 @@ export const restoreSessionQueries = {
       queryFn: ({ signal }) => providerFor(connectionId).listJobs({ signal }),
       staleTime: 30_000,
     }),
+  /** Organizations, for their first and last backup times. */
+  organizations: (connectionId: string) =>
+    queryOptions({
+      queryKey: ['restore-sessions', connectionId, 'organizations'] as const,
+      queryFn: ({ signal }) => providerFor(connectionId).listOrganizations({ signal }),
+      staleTime: 30_000,
+    }),
+  /** A job's restore points: the ends of its sessions that backed something up, newest first. */
+  restorePoints: (connectionId: string, jobId: string) =>
+    queryOptions({
+      queryKey: ['restore-sessions', connectionId, 'restore-points', jobId] as const,
+      queryFn: async ({ signal }) =>
+        restorePointsOf(await providerFor(connectionId).listJobSessions(jobId, { signal })),
+      staleTime: 30_000,
+    }),
 };
+
+/** How many of a job's newest restore points the explore dialog offers. */
+export const RESTORE_POINTS_SHOWN = 50;
+
+export function restorePointsOf(sessions: readonly Run[]): { at: string; state: Run['state'] }[] {
+  return sessions
+    .filter((s) => (s.state === 'succeeded' || s.state === 'warning') && s.endedAt)
+    .map((s) => ({ at: s.endedAt!, state: s.state }))
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+    .slice(0, RESTORE_POINTS_SHOWN);
+}

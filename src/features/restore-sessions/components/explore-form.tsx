@@ -3,30 +3,34 @@ import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/Radio.css';
-import { Button, Checkbox, Group, NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Radio, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { ExploreInput, ExploreType } from '../../../api/domain';
 import { EXPLORE_TYPES } from './explore-types';
+import type { PointInTimeValue } from './point-in-time-field';
+import {
+  LATEST,
+  PointInTimeField,
+  localInputValue,
+  pointInTimeOf,
+  usePointChoices,
+} from './point-in-time-field';
 
 export interface ExploreJobOption {
   connectionId: string;
   id: string;
   name: string;
+  organizationId: string | null;
   organizationName: string;
-}
-
-/** "2026-11-22T07:30" in the person's own zone, for a datetime-local input. */
-export function localInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 const key = (o: { connectionId: string; id: string }) => `${o.connectionId}/${o.id}`;
 
 /**
  * Opens a Veeam restore session (the job's `explore` action): which job, the point in time to
- * explore, which Explorer, and whether deleted items and all versions show.
+ * explore (one of the backups the service knows of, or a time of one's own), which Explorer, and
+ * whether deleted items and all versions show.
  */
 export function ExploreForm({
   jobs,
@@ -42,23 +46,30 @@ export function ExploreForm({
   onCancel?: () => void;
 }) {
   const [job, setJob] = useState(initialJob ? key(initialJob) : jobs[0] ? key(jobs[0]) : '');
-  const [when, setWhen] = useState(() => localInputValue(new Date()));
+  const [when, setWhen] = useState<PointInTimeValue>(() => ({
+    choice: LATEST,
+    custom: localInputValue(new Date()),
+  }));
   const [type, setType] = useState<ExploreType>('vex');
   const [showDeleted, setShowDeleted] = useState(false);
   const [showAllVersions, setShowAllVersions] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const chosen = jobs.find((o) => key(o) === job);
+  const points = usePointChoices(
+    chosen?.connectionId ?? '',
+    chosen?.id ?? '',
+    chosen?.organizationId ?? null,
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const chosen = jobs.find((o) => key(o) === job);
-    const at = new Date(when);
     if (!chosen) return;
-    if (Number.isNaN(at.getTime())) return setError('Enter a date and time, for example today at 08:00.');
+    const at = pointInTimeOf(when, points.choices);
+    if (!at) return setError('Enter a date and time, for example today at 08:00.');
     setError(null);
     onSubmit(chosen.connectionId, {
       jobId: chosen.id,
-      pointInTime: at.toISOString(),
+      pointInTime: at,
       type,
       showDeleted,
       showAllVersions,
@@ -72,17 +83,20 @@ export function ExploreForm({
           label="Job"
           required
           value={job}
-          onChange={(e) => setJob(e.currentTarget.value)}
+          onChange={(e) => {
+            setJob(e.currentTarget.value);
+            // Another job has other restore points: start again from its latest.
+            setWhen((w) => ({ ...w, choice: LATEST }));
+          }}
           data={jobs.map((o) => ({ value: key(o), label: `${o.name} (${o.organizationName})` }))}
           error={jobs.length === 0 ? 'There is no job to explore.' : undefined}
         />
-        <TextInput
-          type="datetime-local"
-          label="Point in time"
-          description={`Your time zone: ${zone}. The latest restore point before it is used.`}
-          required
+        <PointInTimeField
           value={when}
-          onChange={(e) => setWhen(e.currentTarget.value)}
+          onChange={setWhen}
+          choices={points.choices}
+          pending={points.pending}
+          organization={points.organization}
           error={error}
         />
         <Radio.Group label="Explorer" required value={type} onChange={(v) => setType(v)}>
