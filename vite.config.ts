@@ -1,10 +1,20 @@
+import type { Server } from 'node:http';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { guardConnections } from './server/connections';
 
 const serviceUrl = process.env.SERVICE_URL ?? 'http://127.0.0.1:8081';
 
+/** The dev and preview servers close after an unread request body as the service does (server/connections.ts). */
+const connectionGuard: Plugin = {
+  name: 'connection-guard',
+  configureServer: (server) => void (server.httpServer && guardConnections(server.httpServer as Server)),
+  configurePreviewServer: (server) => void guardConnections(server.httpServer as Server),
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), connectionGuard],
   server: {
     host: '127.0.0.1',
     // In development the reference service runs beside Vite; every API path goes to it so that

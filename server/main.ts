@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createService } from './app';
+import { guardConnections } from './connections';
 import { loadConfig } from './config';
 import { mountProxy } from './proxy';
 import { serveConsole } from './static';
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
           : ''),
     );
   });
+  guardConnections(server as Server);
   service.ctx.engine.start();
 
   const shutdown = () => {
