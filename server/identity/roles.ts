@@ -14,11 +14,23 @@ export type Action =
   | 'restore'
   /** Open (explore) and stop Veeam restore sessions. */
   | 'restore-session'
+  /** Browse what a Veeam restore session holds (mail, files, sites, teams): private data. */
+  | 'restore-content.browse'
+  /** Restore, save, export or send items of a Veeam restore session. */
+  | 'restore-content.restore'
   | 'agent.wake';
 
 const allowed: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set(['read']),
-  support: new Set(['read', 'backup.start', 'restore', 'restore-session', 'agent.wake']),
+  support: new Set([
+    'read',
+    'backup.start',
+    'restore',
+    'restore-session',
+    'restore-content.browse',
+    'restore-content.restore',
+    'agent.wake',
+  ]),
   admin: new Set([
     'read',
     'backup.start',
@@ -26,6 +38,8 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'enable',
     'restore',
     'restore-session',
+    'restore-content.browse',
+    'restore-content.restore',
     'agent.wake',
   ]),
 };
@@ -41,6 +55,8 @@ const describe: Record<Action, string> = {
   enable: 'enable or disable configurations, jobs and agents',
   restore: 'create, start or stop a restore',
   'restore-session': 'open or stop a restore session',
+  'restore-content.browse': 'browse the backed-up content of a restore session (private data)',
+  'restore-content.restore': 'restore, save or send backed-up items',
   'agent.wake': 'wake agents',
 };
 
