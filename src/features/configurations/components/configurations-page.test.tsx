@@ -25,7 +25,7 @@ async function open(role: Role, route = '/configurations') {
     { selector: '[role="status"]' },
     { timeout: 10_000 },
   );
-  await waitFor(() => expect(Number(counted(count)?.[2])).toBeGreaterThan(20));
+  await waitFor(() => expect(Number(counted(count)?.[2])).toBeGreaterThan(20), { timeout: 10_000 });
   const body = () => screen.queryByRole('table', { name: 'Configurations' })?.querySelector('tbody');
   const rows = () => [...(body()?.querySelectorAll<HTMLElement>('tr[data-status]') ?? [])];
   return { count, rows };
