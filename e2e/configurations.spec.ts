@@ -94,6 +94,25 @@ test.describe('support', () => {
     await expect(detail.historyRows()).toHaveCount(before + 1);
     await expect(detail.historyRows().first()).toHaveAttribute('data-status', FINAL);
   });
+
+  test('a v1.0 backup shows when it started and what it has done so far, live', async ({ page }) => {
+    await page.goto('/configurations/rackspace-dfw/148337');
+    const detail = new ConfigurationPage(page, 'Before-upgrade copy – web-int-dfw-01');
+    await expect(page.getByRole('heading', { level: 1, name: detail.name })).toBeVisible();
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'idle');
+    await detail.start().click();
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
+    // Its report's counters move while it runs; the start it shows stays put.
+    await expect(detail.currentRun()).toContainText(/ done · [\d,]+ files · /);
+    const started = await detail
+      .currentRun()
+      .getByText(/^Started /)
+      .textContent();
+    const before = await detail.currentRun().textContent();
+    await expect(detail.currentRun()).not.toHaveText(before ?? '');
+    await expect(detail.currentRun()).toContainText(/(?:[1-9]\d* s|\d+ min(?: \d+ s)?) elapsed/);
+    await expect(detail.currentRun().getByText(/^Started /)).toHaveText(started ?? '');
+  });
 });
 
 test.describe('admin', () => {

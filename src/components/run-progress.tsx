@@ -24,7 +24,8 @@ function countText(run: Run, n: number): string {
 
 /**
  * What a run tells of its progress, in the dialect's terms: Veeam percent and rates, v2 counters and
- * bytes, v1 only its state and elapsed time (then an indeterminate, striped bar while it runs).
+ * bytes, v1.0 its report's counters; a bar without a percent while it runs when the vendor does not tell
+ * how much is left.
  */
 export function RunProgress({ run, compact = false, now }: { run: Run; compact?: boolean; now?: number }) {
   const { progress } = run;

@@ -37,6 +37,34 @@ describe('Rackspace v1.0 specifics', () => {
     expect(report.restorable).not.toBeNull();
   });
 
+  test('a running backup keeps its start and shows live counters from its report, read once by the feed', async () => {
+    const p = t.runtime.provider('rackspace-dfw');
+    const c = (await p.listConfigurations()).find((x) => x.enabled && x.currentRunId === null)!;
+    const { runId } = await p.startBackup(c.id);
+    await t.until(async () => (await p.getBackup(runId!)).vendorState === 'InProgress', 2_000);
+    const inFeed = async () => (await p.listRuns('activity')).find((r) => r.id === runId)!;
+    const inHistory = async () => (await p.listConfigurationRuns(c.id)).find((r) => r.id === runId)!;
+    const first = await p.getBackup(runId!);
+    expect(first.startedAt).not.toBeNull();
+    expect(Date.parse(first.startedAt!)).toBeLessThan(t.clock.now());
+    expect((await inFeed()).startedAt).toBe(first.startedAt);
+    t.tick(2_000); // two simulated minutes: a backup transfers for ten at least
+    const reportsBefore = t.requests.filter((r) => r.url.includes('/backup/report/')).length;
+    const [later, fed, listed] = [await p.getBackup(runId!), await inFeed(), await inHistory()];
+    expect(later.vendorState).toBe('InProgress');
+    // The start stays put while the state updates move TimeOfActivity on.
+    expect(later.startedAt).toBe(first.startedAt);
+    expect(fed.startedAt).toBe(first.startedAt);
+    expect(fed.updatedAt).not.toBe(first.startedAt);
+    expect(listed.startedAt).toBe(first.startedAt);
+    expect(later.progress.bytesDone).toBeGreaterThan(0);
+    expect(later.progress.filesDone).toBeGreaterThan(0);
+    expect(later.progress.rateBps).toBeGreaterThan(0);
+    expect(listed.progress.bytesDone).toBeGreaterThan(0);
+    // The feed knew the start already: one report read for getBackup, one for the history, none for it.
+    expect(t.requests.filter((r) => r.url.includes('/backup/report/')).length - reportsBefore).toBe(2);
+  });
+
   test('every documented state has its neutral word', () => {
     expect(BACKUP_STATES.map(v1State)).toEqual([
       'queued',

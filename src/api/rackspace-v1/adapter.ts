@@ -7,8 +7,9 @@ import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
 import { newestFirst } from '../run-parts';
-import { activityRun, completedRun, v1Agent, v1Configuration, v1RestorePoint } from './map';
-import { restoreFromActivity, v1Backup, v1Restore } from './reports';
+import { activityRun, completedRun, iso, v1Agent, v1Configuration, v1RestorePoint, v1State } from './map';
+import { reportProgress, restoreFromActivity, v1Backup, v1Restore } from './reports';
+import { runStarts } from './run-starts';
 import {
   activityListSchema,
   agentListSchema,
@@ -65,14 +66,25 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     });
     return pending;
   };
+  const backupReport = (id: number, o?: ReadOptions) =>
+    optional(get(`/backup/report/${id}`, backupReportSchema, o));
+  const reportOf = (a: Activity, o?: ReadOptions) =>
+    a.Type === 'Restore'
+      ? optional(get(`/restore/report/${a.ID}`, restoreReportSchema, o))
+      : backupReport(a.BackupId || a.ID, o);
+  const starts = runStarts(async (a, o) => iso((await reportOf(a, o))?.StartTime));
+
   // Runs only: cleanups are not the console's, and a restore still being created (a draft, shown on
   // the Restores page) has not run.
-  const activity = async (o?: ReadOptions): Promise<Run[]> =>
-    newestFirst(
-      (await rawActivity(o))
+  const runsOf = async (list: Activity[], o?: ReadOptions): Promise<Run[]> => {
+    const startOf = await starts.fill(list, o);
+    return newestFirst(
+      list
         .filter((a) => a.Type !== 'Cleanup' && !(a.Type === 'Restore' && a.CurrentState === 'Creating'))
-        .map((a) => activityRun(cid, a)),
+        .map((a) => activityRun(cid, a, startOf(a))),
     );
+  };
+  const activity = async (o?: ReadOptions) => runsOf(await rawActivity(o), o);
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v1']),
@@ -86,11 +98,27 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
       return v1Configuration(cid, config, region);
     },
     async listConfigurationRuns(configurationId, o) {
-      const [completed, runs] = await Promise.all([
+      const [completed, list] = await Promise.all([
         get(`/backup/completed/${num(configurationId)}`, completedBackupListSchema, o),
-        activity(o),
+        rawActivity(o),
       ]);
-      const mine = runs.filter((r) => r.kind === 'backup' && r.parentId === configurationId);
+      // The runs in flight (few) are read from their reports: start, counters and rate move live.
+      const inFlight = list
+        .filter((a) => a.Type === 'Backup' && String(a.ParentId) === configurationId)
+        .filter((a) => isInFlight(v1State(a.CurrentState)))
+        .slice(0, 5);
+      const reports = new Map(
+        await Promise.all(
+          inFlight.map(async (a) => {
+            const report = await backupReport(a.BackupId || a.ID, o);
+            starts.learn(a, iso(report?.StartTime));
+            return [String(a.BackupId || a.ID), report] as const;
+          }),
+        ),
+      );
+      const mine = (await runsOf(list, o))
+        .filter((r) => r.kind === 'backup' && r.parentId === configurationId)
+        .map((r) => (reports.has(r.id) ? { ...r, ...reportProgress(reports.get(r.id) ?? null) } : r));
       const stateOf = new Map(mine.map((r) => [r.id, r.vendorState]));
       const done = completed.map((b) => completedRun(cid, b, stateOf.get(String(b.BackupId)) ?? null));
       const doneIds = new Set(done.map((r) => r.id));
@@ -101,9 +129,9 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     async getBackup(backupId, o) {
       const [detail, report] = await Promise.all([
         get(`/backup/${num(backupId)}`, backupDetailSchema, o),
-        optional(get(`/backup/report/${num(backupId)}`, backupReportSchema, o)),
+        backupReport(num(backupId), o),
       ]);
-      return v1Backup(cid, detail, isInFlightVendor(detail.CurrentState) ? null : report);
+      return v1Backup(cid, detail, report);
     },
     listRuns: (feed, o) => (feed === 'activity' ? activity(o) : Promise.resolve([])),
 
@@ -222,11 +250,4 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     },
   };
   return provider;
-}
-
-/** While a backup runs its report is partial; the detail's state is the truth. */
-function isInFlightVendor(state: string): boolean {
-  return ['StartRequested', 'StartScheduled', 'Queued', 'Preparing', 'InProgress', 'StopRequested'].includes(
-    state,
-  );
 }

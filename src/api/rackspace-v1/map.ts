@@ -46,9 +46,13 @@ export function v1Schedule(c: BackupConfiguration): Schedule {
   return { description, timeZone: c.TimeZoneId || null, manual: c.Frequency === 'Manually' };
 }
 
-export function activityRun(connectionId: string, a: Activity): Run {
+/**
+ * A run of the activity list. `TimeOfActivity` is the time of its last change (it moves with every
+ * state update while the run is in flight, and is its end once it has ended), never its start:
+ * `startedAt` is what the run's report said, when known (see run-starts.ts).
+ */
+export function activityRun(connectionId: string, a: Activity, startedAt: string | null = null): Run {
   const kind = a.Type === 'Restore' ? 'restore' : 'backup';
-  // TimeOfActivity is the time of the last change: the start while a run is in flight, else its end.
   const at = iso(a.TimeOfActivity);
   const state = v1State(a.CurrentState);
   const live = state === 'queued' || state === 'running' || state === 'stopping';
@@ -61,7 +65,7 @@ export function activityRun(connectionId: string, a: Activity): Run {
     machineName: kind === 'restore' ? a.DestinationMachineName || a.SourceMachineName : a.SourceMachineName,
     state,
     vendorState: a.CurrentState,
-    startedAt: live ? at : null,
+    startedAt,
     endedAt: live ? null : at,
     updatedAt: at,
   });

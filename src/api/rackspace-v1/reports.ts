@@ -1,11 +1,35 @@
 import type { Restore, Run, RunDetail } from '../domain';
+import { isInFlight } from '../domain';
 import { emptyProgress, runOf } from '../run-parts';
 import { durationOf, iso, v1Errors, v1State } from './map';
 import type { Activity, BackupDetail, BackupReport, Restore as WireRestore, RestoreReport } from './wire';
 import { parseV1Size, RESTORE_STATES } from './wire';
 
-/** A backup from GET /backup/{id}, with its report when the run has one. */
+/**
+ * What a backup's report tells of it so far: when it started and what it has counted. While it runs the
+ * report is partial (no end, errors or reason yet) but its start, counters and duration are live; the
+ * average rate is the bytes backed up over that duration, both the vendor's.
+ */
+export function reportProgress(report: BackupReport | null): Pick<Run, 'startedAt' | 'progress'> {
+  const bytesDone = parseV1Size(report?.BytesBackedUp);
+  const seconds = durationOf(report?.Duration);
+  return {
+    startedAt: iso(report?.StartTime),
+    progress: {
+      ...emptyProgress(),
+      filesSearched: report?.FilesSearched ?? null,
+      filesDone: report?.FilesBackedUp ?? null,
+      bytesSearched: parseV1Size(report?.BytesSearched),
+      bytesDone,
+      rateBps: bytesDone !== null && seconds ? Math.round(bytesDone / seconds) : null,
+    },
+  };
+}
+
+/** A backup from GET /backup/{id}, with its report when the run has one (partial while it runs). */
 export function v1Backup(connectionId: string, b: BackupDetail, report: BackupReport | null): RunDetail {
+  const state = v1State(b.CurrentState);
+  const ended = isInFlight(state) ? null : report;
   const base = runOf({
     connectionId,
     kind: 'backup',
@@ -13,28 +37,21 @@ export function v1Backup(connectionId: string, b: BackupDetail, report: BackupRe
     parentId: String(b.BackupConfigurationId),
     parentName: b.BackupConfigurationName,
     machineName: b.MachineName,
-    state: v1State(b.CurrentState),
+    state,
     vendorState: b.CurrentState,
-    startedAt: iso(report?.StartTime),
-    endedAt: iso(report?.CompletedTime),
+    ...reportProgress(report),
+    endedAt: iso(ended?.CompletedTime),
     updatedAt: iso(b.StateChangeTime),
-    progress: {
-      ...emptyProgress(),
-      filesSearched: report?.FilesSearched ?? null,
-      filesDone: report?.FilesBackedUp ?? null,
-      bytesSearched: parseV1Size(report?.BytesSearched),
-      bytesDone: parseV1Size(report?.BytesBackedUp),
-    },
-    errorCount: report?.NumErrors ?? 0,
-    reason: report?.Reason || null,
-    restorable: report?.CanRestore ?? null,
+    errorCount: ended?.NumErrors ?? 0,
+    reason: ended?.Reason || null,
+    restorable: ended?.CanRestore ?? null,
     encrypted: b.IsEncrypted,
   });
   return {
     ...base,
-    errors: v1Errors(report?.ErrorList ?? []),
-    diagnostics: report?.Diagnostics || null,
-    durationSeconds: durationOf(report?.Duration),
+    errors: v1Errors(ended?.ErrorList ?? []),
+    diagnostics: ended?.Diagnostics || null,
+    durationSeconds: ended ? durationOf(ended.Duration) : null,
   };
 }
 

@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { PageTest } from '../../../components/testing/page-test';
+import { startPageTest } from '../../../components/testing/page-test';
+import { formatDateTime } from '../../../lib/format';
+import { ConfigurationPage } from './configuration-page';
+
+let page: PageTest | null = null;
+afterEach(() => {
+  cleanup();
+  page?.close();
+  page = null;
+});
+
+/** Starts a backup of an idle configuration of `connectionId` and ticks the service until it transfers. */
+async function transferring(p: PageTest, connectionId: string) {
+  const provider = p.t.runtime.provider(connectionId);
+  const configuration = (await provider.listConfigurations()).find((c) => c.enabled && !c.currentRunId)!;
+  const { runId } = await provider.startBackup(configuration.id);
+  await p.t.until(
+    async () => (await provider.getBackup(runId!)).vendorState.match(/^in_?progress$/i) !== null,
+    2_000,
+  );
+  p.t.tick(2_000);
+  return { configuration, backup: await provider.getBackup(runId!) };
+}
+
+describe('the current run of a configuration', () => {
+  test('v1.0: the start of the run and its live counters, from its report', async () => {
+    page = await startPageTest('support');
+    const { configuration, backup } = await transferring(page, 'rackspace-dfw');
+    page.render(<ConfigurationPage connectionId="rackspace-dfw" id={configuration.id} />);
+    const card = await screen.findByRole('region', { name: 'Current run' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(card).getByTestId('current-run').dataset.status).toBe('running'));
+    expect(within(card).getByText(`Started ${formatDateTime(backup.startedAt)}`)).toBeTruthy();
+    expect(within(card).getByText(/ done · [\d,]+ files · /)).toBeTruthy();
+  });
+});
