@@ -4,6 +4,7 @@ import type { ServiceModule } from '../module';
 import { seedVeeam } from '../seed/veeam-seed';
 import { veeamMigrations } from '../store/veeam-schema';
 import { organizationItemRoutes } from '../veeam-v5/organization-items';
+import { exchangeActionRoutes } from '../veeam-v5/actions-exchange';
 import { exchangeBrowseRoutes } from '../veeam-v5/routes-exchange';
 import { jobRoutes } from '../veeam-v5/routes-jobs';
 import { organizationRoutes } from '../veeam-v5/routes-organizations';
@@ -24,5 +25,6 @@ export const veeamModule: ServiceModule = {
     jobSessionRoutes(app, ctx);
     restoreSessionRoutes(app, ctx);
     exchangeBrowseRoutes(app, ctx);
+    exchangeActionRoutes(app, ctx);
   },
 };

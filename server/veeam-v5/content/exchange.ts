@@ -7,7 +7,7 @@ import type {
   TaskItem,
 } from '../../../src/api/veeam-v5/restore-wire';
 import type { Timeline, View } from './core';
-import { DAY, KIND, ROOT, hash32, iso, pick, unit } from './core';
+import { DAY, KIND, hash32, iso, pick, unit } from './core';
 import type { OrgContent, Person } from './org';
 import { CITIES, JOB_TITLES, LOCATIONS, MONTHS, SENTENCES, STREETS, TASKS, TOPICS } from './words';
 
@@ -150,6 +150,19 @@ const subjectOf = (o: OrgContent, key: number, i: number, folder: string): strin
 const bodyOf = (key: number, i: number): string =>
   [0, 1, 2].map((k) => pick(SENTENCES, key, i, 30 + k)).join(' ');
 
+/** The made-up size of item i of a folder of this type (no field shows it; restores take time by it). */
+export function mailSizeBytes(t: Timeline, type: FolderType, i: number): number {
+  const base = 4_000 + (hash32(t.key, i, 40) % 180_000);
+  if (type === 'Contact') return 2_000 + (base % 8_000);
+  if (type === 'Task') return 1_500 + (base % 6_000);
+  if (type === 'Appointment') return base;
+  return base + (unit(t.key, i, 73) < 0.2 ? 350_000 : 0);
+}
+
+export function folderType(f: number): FolderType {
+  return MAIL_FOLDERS[f]!.type;
+}
+
 /** Item i (version v) of folder f: a pure function of the organization, mailbox, folder and index. */
 export function mailItem(
   o: OrgContent,
@@ -178,7 +191,7 @@ export function mailItem(
     },
   };
   const body = bodyOf(key, i);
-  const sizeBytes = 4_000 + (hash32(key, i, 40) % 180_000);
+  const sizeBytes = mailSizeBytes(t, def.type, i);
   if (def.type === 'Appointment') {
     const topic = pick(TOPICS, key, i, 20);
     const start = created + Math.round((1 + unit(key, i, 41) * 20) * DAY);
@@ -221,7 +234,7 @@ export function mailItem(
       webPage: `https://www.${p.email.split('@')[1]}`,
       fileAs: `${last}, ${first}`,
     };
-    return { wire, title: p.name, sizeBytes: 2_000 + (sizeBytes % 8_000), body, created };
+    return { wire, title: p.name, sizeBytes, body, created };
   }
   if (def.type === 'Task') {
     const status = pick(
@@ -241,7 +254,7 @@ export function mailItem(
       dueDate: iso(Math.floor(created / DAY) * DAY + (2 + (hash32(key, i, 63) % 30)) * DAY),
       owner: m.user.email,
     };
-    return { wire, title: wire.subject, sizeBytes: 1_500 + (sizeBytes % 6_000), body, created };
+    return { wire, title: wire.subject, sizeBytes, body, created };
   }
   const sent = def.name === 'Sent Items' || def.name === 'Drafts';
   const other = o.person(key, i, 70);
@@ -274,8 +287,7 @@ export function mailItem(
     importance: unit(key, i, 77) < 0.06 ? 'High' : unit(key, i, 78) < 0.03 ? 'Low' : 'Normal',
     attachments,
   };
-  void v;
-  return { wire, title: subject, sizeBytes: sizeBytes + attachments.length * 350_000, body, created };
+  return { wire, title: subject, sizeBytes, body, created };
 }
 
 /** The folder numbers under `parent` (null: the root folders; undefined: every folder). */
@@ -286,5 +298,3 @@ export function childFolders(m: MailboxRef, parent: number | null | undefined): 
     return m.isArchive && parent === null ? p === null || !ARCHIVE_FOLDERS.includes(p) : p === parent;
   });
 }
-
-export { ROOT };
