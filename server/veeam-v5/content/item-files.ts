@@ -30,7 +30,7 @@ function itemExtension(r: MailRecord): string {
 
 export function itemFile(r: MailRecord, domain: string): Buffer {
   const w = r.wire as Record<string, unknown> & { id: string };
-  const text = (k: string) => (typeof w[k] === 'string' ? (w[k]) : '');
+  const text = (k: string) => (typeof w[k] === 'string' ? w[k] : '');
   const crlf = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
   const ext = itemExtension(r);
   if (ext === 'vcf') {
