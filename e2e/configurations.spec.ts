@@ -113,6 +113,23 @@ test.describe('support', () => {
     await expect(detail.currentRun()).toContainText(/(?:[1-9]\d* s|\d+ min(?: \d+ s)?) elapsed/);
     await expect(detail.currentRun().getByText(/^Started /)).toHaveText(started ?? '');
   });
+
+  test("a v2 backup's percent climbs to the end as its agent reports what remains", async ({ page }) => {
+    test.slow(); // 10–25 s of transfer at 60×, much more on a loaded machine
+    const list = new ConfigurationsPage(page);
+    await list.goto(onMachine('crm-stage-ord-01'));
+    const detail = new ConfigurationPage(page, await list.open(0));
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'idle', { timeout: 40_000 });
+    await detail.start().click();
+    await expect(detail.currentRun()).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
+    // Counting changed bytes against bytes scanned so far stalled at 20–35 %; what remains does not.
+    const bar = detail
+      .currentRun()
+      .getByRole('progressbar', { name: `Progress of ${detail.name}`, exact: true });
+    const percent = async () =>
+      Number(await bar.getAttribute('aria-valuenow', { timeout: 500 }).catch(() => null));
+    await expect.poll(percent, { timeout: 120_000, intervals: [250] }).toBeGreaterThanOrEqual(60);
+  });
 });
 
 test.describe('admin', () => {

@@ -84,8 +84,9 @@ export function advanceBackup(db: Db, seed: number, b: BackupRow, now: number, s
         bandwidth_avg_bps: Math.round(done / Math.max(1, runMs / 1000)),
         changed_at: now,
       });
-      // A progress event for each tenth of the way, as agents report it.
-      if (Math.floor(p * 10) > Math.floor((b.run_ms / transferMs(b.bytes_changed, b.rate_bps)) * 10))
+      // A progress event for each twentieth of the way, as agents report it: what it tells remains is
+      // what clients base a percent and an ETA on.
+      if (Math.floor(p * 20) > Math.floor((b.run_ms / transferMs(b.bytes_changed, b.rate_bps)) * 20))
         event('progress', done);
       const random = runRandom(seed, 'backup-end', b.id);
       if (b.outcome === 'failed' && p >= b.fail_at)

@@ -41,4 +41,29 @@ describe('Rackspace v2 specifics', () => {
     expect(done.progress.filesSearched).toBeGreaterThan(0);
     expect(done.durationSeconds).toBeGreaterThan(0);
   });
+
+  test('percent and ETA come from what the events say remains: they reach the end, and the feed shows none', async () => {
+    const p = t.runtime.provider('rackspace-ord');
+    const c = (await p.listConfigurations()).find((x) => x.enabled && x.currentRunId === null)!;
+    const { runId } = await p.startBackup(c.id);
+    const seen: { percent: number | null; eta: number | null }[] = [];
+    let fedPercent: number | null | undefined;
+    await t.until(async () => {
+      const run = await p.getBackup(runId!);
+      if (run.vendorState === 'in_progress') {
+        seen.push({ percent: run.progress.percent, eta: run.progress.etaSeconds });
+        fedPercent ??= (await p.listRuns('backups')).find((r) => r.id === runId)?.progress.percent;
+      }
+      return !isInFlight(run.state);
+    }, 200);
+    const percents = seen.map((s) => s.percent).filter((x): x is number => x !== null);
+    const etas = seen.map((s) => s.eta).filter((x): x is number => x !== null);
+    // Before the first progress report there is no percent; then it climbs to the end, never back.
+    expect(seen[0]?.percent).toBeNull();
+    expect(percents.every((x, i) => i === 0 || x >= percents[i - 1]!)).toBe(true);
+    expect(Math.max(...percents)).toBeGreaterThanOrEqual(80);
+    expect(etas.at(-1)!).toBeLessThan(etas[0]! / 4);
+    // The feed reads no events: no percent rather than one made of the wrong numbers.
+    expect(fedPercent).toBeNull();
+  });
 });

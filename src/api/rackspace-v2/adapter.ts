@@ -32,10 +32,8 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
   const cid = connection.id;
   const region = connection.region ?? null;
 
-  const { get, configurations, agents, names, remember, restoreNames, activities, errorsOf } = v2Lookups(
-    http,
-    cid,
-  );
+  const { get, configurations, agents, names, remember, restoreNames, activities, errorsOf, backupOf } =
+    v2Lookups(http, cid);
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v2']),
@@ -67,7 +65,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
         runs
           .filter((r) => r.kind === 'backup' && !full.has(r.id) && isInFlight(r.state))
           .slice(0, 5)
-          .map((r) => get(path`/backups/${r.id}`, backupSchema, o).then((b) => v2Backup(cid, b, n))),
+          .map((r) => backupOf(r.id, n, o)),
       );
       for (const b of live) full.set(b.id, b);
       const merged: Run[] = runs.filter((r) => r.kind === 'backup').map((r) => full.get(r.id) ?? r);
@@ -75,12 +73,9 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
       return newestFirst(merged);
     },
     async getBackup(backupId, o) {
-      const [b, errors, n] = await Promise.all([
-        get(path`/backups/${backupId}`, backupSchema, o),
-        errorsOf('backups', backupId, o),
-        names.get(),
-      ]);
-      return withErrors(v2Backup(cid, b, n), errors);
+      const n = await names.get();
+      const [b, errors] = await Promise.all([backupOf(backupId, n, o), errorsOf('backups', backupId, o)]);
+      return withErrors(b, errors);
     },
     async listRuns(feed, o) {
       const query = { sort_dir: 'desc' };

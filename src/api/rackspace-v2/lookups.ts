@@ -1,10 +1,11 @@
 import { ApiError } from '../api-error';
+import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { ReadOptions } from '../provider';
 import { cachedFor, newestFirst } from '../run-parts';
 import type { Names } from './map';
-import { v2ActivityRun } from './map';
+import { remainingOf, v2ActivityRun, v2Backup, v2State } from './map';
 import { readAll } from './pages';
 import type { Backup, Restore as WireRestore } from './wire';
 import {
@@ -13,10 +14,13 @@ import {
   backupSchema,
   configurationListSchema,
   errorListSchema,
+  eventListSchema,
 } from './wire';
 
 /** How many of the newest runs the activity view reads per tick. */
 export const ACTIVITY_LIMIT = 200;
+/** Events read of a backup in flight, newest first: its last progress report is among them. */
+const EVENTS_READ = 20;
 
 /**
  * The reads the v2 adapter builds on: whole lists, the names that lists refer to by id, the
@@ -69,5 +73,27 @@ export function v2Lookups(http: HttpClient, cid: string) {
       throw err;
     });
 
-  return { get, configurations, agents, names, remember, restoreNames, activities, errorsOf };
+  /** How much a backup in flight has left, as its newest events say (they are transient: none, no answer). */
+  const leftOf = (backupId: string, o?: ReadOptions) =>
+    http
+      .request(
+        {
+          method: 'GET',
+          path: path`/backups/${backupId}/events`,
+          signal: o?.signal,
+          query: { sort_dir: 'desc', limit: EVENTS_READ },
+        },
+        eventListSchema,
+      )
+      .then(
+        (page) => remainingOf(page.events),
+        () => null,
+      );
+  /** One backup as its own answer tells it, with what its events say remains while it runs. */
+  const backupOf = async (id: string, n: Names, o?: ReadOptions) => {
+    const b = await get(path`/backups/${id}`, backupSchema, o);
+    return v2Backup(cid, b, n, isInFlight(v2State(b.state)) ? await leftOf(b.id, o) : null);
+  };
+
+  return { get, configurations, agents, names, remember, restoreNames, activities, errorsOf, backupOf };
 }

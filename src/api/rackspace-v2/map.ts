@@ -8,6 +8,7 @@ import type {
   Backup,
   ConfigurationSummary,
   ErrorList,
+  Event,
   Restore as WireRestore,
 } from './wire';
 
@@ -39,27 +40,50 @@ export interface Names {
   backups?: ReadonlyMap<string, string>;
 }
 
-/** Counters → progress: files and bytes, the average rate, and an ETA from bytes searched. */
-function backupProgress(b: Backup): Run['progress'] {
-  const total = b.bytes_searched || null;
-  const done = b.bytes_backed_up;
+/** What the newest event that counts bytes says of a backup: its total and how much of it remains. */
+export interface Remaining {
+  total: number;
+  remaining: number;
+}
+
+/** The newest byte count among a backup's events (`backup_progress`), if any. */
+export function remainingOf(events: readonly Event[]): Remaining | null {
+  let newest: Event | null = null;
+  for (const e of events)
+    if (e.total_bytes !== undefined && e.bytes_remaining !== undefined)
+      if (!newest || Number(e.id) > Number(newest.id)) newest = e;
+  return newest ? { total: newest.total_bytes ?? 0, remaining: newest.bytes_remaining ?? 0 } : null;
+}
+
+/**
+ * Counters → progress. A backup's own counters do not tell how much is left (bytes searched grow as
+ * the agent walks the disk), so percent and ETA come only from what its events say remains; without
+ * such an event there is no percent rather than a wrong one.
+ */
+function backupProgress(b: Backup, left: Remaining | null): Run['progress'] {
   const state = v2State(b.state);
   const running = isInFlight(state);
+  const told = running && left !== null && left.total > 0;
   // Ended: whole only when it completed; a failed or stopped backup did not get to 100%.
   const ended = state === 'succeeded' || state === 'warning' ? 100 : null;
   return {
     ...emptyProgress(),
-    percent: running ? (total ? Math.min(99, Math.round((done / total) * 100)) : null) : ended,
+    percent: running
+      ? told
+        ? Math.min(99, Math.floor((1 - left.remaining / left.total) * 100))
+        : null
+      : ended,
     filesSearched: b.files_searched,
     filesDone: b.files_backed_up,
     bytesSearched: b.bytes_searched,
-    bytesDone: done,
+    bytesDone: b.bytes_backed_up,
     rateBps: b.bandwidth_avg_bps || null,
-    etaSeconds: running && total ? etaOf(total - done, b.bandwidth_avg_bps) : null,
+    etaSeconds: told ? etaOf(left.remaining, b.bandwidth_avg_bps) : null,
   };
 }
 
-export function v2Backup(connectionId: string, b: Backup, names: Names): Run {
+/** A backup; `left`: what its newest events say remains, when they were read (a run in flight). */
+export function v2Backup(connectionId: string, b: Backup, names: Names, left: Remaining | null = null): Run {
   return {
     connectionId,
     kind: 'backup',
@@ -72,7 +96,7 @@ export function v2Backup(connectionId: string, b: Backup, names: Names): Run {
     startedAt: normaliseIso(b.started_time),
     endedAt: normaliseIso(b.ended_time),
     updatedAt: normaliseIso(b.ended_time ?? b.started_time),
-    progress: backupProgress(b),
+    progress: backupProgress(b, left),
     errorCount: b.errors.count,
     reason: b.errors.reason || null,
     restorable: b.restorable,

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PageTest } from '../../../components/testing/page-test';
 import { startPageTest } from '../../../components/testing/page-test';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatPercent } from '../../../lib/format';
 import { ConfigurationPage } from './configuration-page';
 
 let page: PageTest | null = null;
@@ -35,5 +35,21 @@ describe('the current run of a configuration', () => {
     await waitFor(() => expect(within(card).getByTestId('current-run').dataset.status).toBe('running'));
     expect(within(card).getByText(`Started ${formatDateTime(backup.startedAt)}`)).toBeTruthy();
     expect(within(card).getByText(/ done · [\d,]+ files · /)).toBeTruthy();
+  });
+
+  test('v2: the percent and what is left are what the events say remains', async () => {
+    page = await startPageTest('support');
+    const provider = page.t.runtime.provider('rackspace-ord');
+    const configuration = (await provider.listConfigurations()).find((c) => c.enabled && !c.currentRunId)!;
+    const { runId } = await provider.startBackup(configuration.id);
+    await page.t.until(async () => ((await provider.getBackup(runId!)).progress.percent ?? 0) >= 60, 200);
+    const backup = await provider.getBackup(runId!);
+    expect(backup.state).toBe('running');
+    page.render(<ConfigurationPage connectionId="rackspace-ord" id={configuration.id} />);
+    const card = await screen.findByRole('region', { name: 'Current run' }, { timeout: 10_000 });
+    const bar = await within(card).findByRole('progressbar', { name: `Progress of ${configuration.name}` });
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBe(backup.progress.percent);
+    expect(within(card).getByText(formatPercent(backup.progress.percent))).toBeTruthy();
+    expect(within(card).getByText(/ left · /)).toBeTruthy();
   });
 });
