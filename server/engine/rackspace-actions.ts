@@ -13,7 +13,13 @@ import { runRandom } from './rackspace-runs';
  * What users (and the scheduler) ask of backups, shared by both doors. A refusal carries its kind;
  * each dialect turns it into its own status code (v1.0: 400; v2: 409 for a conflict).
  */
-export type Refusal = { ok: false; kind: 'conflict' | 'invalid' | 'ended'; message: string };
+export type Refusal = {
+  ok: false;
+  kind: 'conflict' | 'invalid' | 'ended' | 'throttled';
+  message: string;
+  /** A throttled refusal: seconds until the next try is let through (`Retry-After`). */
+  retryAfterS?: number;
+};
 export type Result<T> = { ok: true; value: T } | Refusal;
 
 export const refuse = (kind: Refusal['kind'], message: string): Refusal => ({ ok: false, kind, message });

@@ -5,6 +5,7 @@ import { getRestore } from '../store/rackspace-restores';
 import { insertRow, updateRow } from '../store/rackspace-sql';
 import type { AgentRow, BackupRow, RestoreRow } from '../store/rackspace-types';
 import type { Naming, Result } from './rackspace-actions';
+import type { Guessed } from '../identity/throttle';
 import { nextId, refuse, vaultPasswordMatches } from './rackspace-actions';
 import { pickOutcome } from './rackspace-failures';
 import { runRandom } from './rackspace-runs';
@@ -75,6 +76,7 @@ export async function startRestore(
   password: string | null | undefined,
   now: number,
   naming: Naming,
+  guard?: VaultGuard,
 ): Promise<Result<RestoreRow>> {
   if (restore.state !== 'creating') {
     const ended = ['completed', 'completed_with_errors', 'failed', 'stopped'].includes(restore.state);
@@ -86,7 +88,7 @@ export async function startRestore(
     );
   }
   const source = getAgent(db, restore.source_agent_id);
-  const check = await checkVaultPassword(source, password);
+  const check = await checkVaultPassword(source, password, guard);
   if (!check.ok) return check;
   // The password check awaited: a concurrent start may have won meanwhile, and there is one run only.
   const current = getRestore(db, restore.id);
@@ -105,13 +107,21 @@ export async function startRestore(
   return { ok: true, value: getRestore(db, restore.id)! };
 }
 
+/** Runs a vault password check through the caller's throttle (`vaultGuard` in server/identity/throttle.ts). */
+export type VaultGuard = (password: string, check: () => Promise<true | undefined>) => Promise<Guessed<true>>;
+
 export async function checkVaultPassword(
   source: AgentRow | undefined,
   password: string | null | undefined,
+  guard?: VaultGuard,
 ): Promise<Result<true>> {
   if (!source?.encrypted) return { ok: true, value: true };
   if (!password) return refuse('invalid', 'The backup is encrypted: send the vault password to restore it.');
-  if (!(await vaultPasswordMatches(source, password)))
+  const matches = async () => (await vaultPasswordMatches(source, password)) || undefined;
+  const checked = guard ? await guard(password, matches) : { ok: (await matches()) === true };
+  if (!checked.ok && 'retryAfterS' in checked)
+    return { ...refuse('throttled', checked.message), retryAfterS: checked.retryAfterS };
+  if (!checked.ok)
     return refuse(
       'invalid',
       'The vault password is not right for this encrypted backup; nothing was restored.',

@@ -99,13 +99,16 @@ describe('POST /v2.0/tokens', () => {
     expect(form.status).toBe(415);
   });
 
-  it('slows down repeated failures for a user name', async () => {
+  it('slows down repeated failures for a user name: 429 overLimit with Retry-After', async () => {
     h = await harness();
-    const wrong = { auth: { passwordCredentials: { username: 'viewer', password: 'wrong' } } };
-    for (let i = 0; i < 3; i++) expect((await signIn(wrong)).status).toBe(401);
-    const t0 = Date.now();
-    expect((await signIn(wrong)).status).toBe(401);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(450);
+    const wrong = (password: string) => ({ auth: { passwordCredentials: { username: 'viewer', password } } });
+    for (let i = 0; i < 3; i++) expect((await signIn(wrong(`wrong-${i}`))).status).toBe(401);
+    const held = await signIn(wrong('wrong-3'));
+    expect(held.status).toBe(429);
+    expect(held.headers.get('retry-after')).toBe('1');
+    expect(await held.json()).toEqual({
+      overLimit: { code: 429, message: 'Too many wrong sign-ins: try again in 1 second.' },
+    });
   });
 
   it('a token expires: 401 on both doors after its lifetime', async () => {

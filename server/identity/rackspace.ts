@@ -4,7 +4,7 @@ import { identityRequestSchema } from '../../src/api/rackspace-v1/identity-wire'
 import type { ServiceContext } from '../context';
 import { check, readJson } from '../rackspace-v1/request';
 import { rackspaceRoles } from './roles';
-import { recordSignIn, signInDelayMs, signInKeys, sleep } from './throttle';
+import { guess, signInKeys } from './throttle';
 import { issueToken } from './tokens';
 import type { User } from './users';
 import { authenticateApiKey, authenticatePassword } from './users';
@@ -13,8 +13,9 @@ import { authenticateApiKey, authenticatePassword } from './users';
 export const CATALOG_REGIONS = ['DFW', 'ORD'];
 
 /** Identity's fault bodies: `{"unauthorized": {"code": 401, "message": "…"}}`. */
-function identityFault(c: Context, status: 400 | 401 | 415, message: string): Response {
-  const name = status === 401 ? 'unauthorized' : status === 415 ? 'unsupportedMediaType' : 'badRequest';
+function identityFault(c: Context, status: 400 | 401 | 415 | 429, message: string): Response {
+  const names = { 400: 'badRequest', 401: 'unauthorized', 415: 'unsupportedMediaType', 429: 'overLimit' };
+  const name = names[status];
   return c.json({ [name]: { code: status, message } }, status);
 }
 
@@ -50,18 +51,21 @@ export function mountRackspaceIdentity(app: Hono, ctx: ServiceContext): void {
     const password = auth.passwordCredentials;
     const apiKey = auth['RAX-KSKEY:apiKeyCredentials'];
     const username = (password ?? apiKey)!.username;
-    const keys = signInKeys(c, username);
     const now = ctx.clock.now();
-    const delay = signInDelayMs(ctx.db, keys, now);
-    if (delay > 0) await sleep(delay);
-
-    const user: User | undefined = password
-      ? await authenticatePassword(ctx.db, username, password.password)
-      : authenticateApiKey(ctx.db, username, apiKey!.apiKey);
     const tenantAsked = auth.tenantId ?? auth.tenantName;
-    const ok = Boolean(user) && (!tenantAsked || tenantAsked === user!.tenantId);
-    recordSignIn(ctx.db, keys, ok, now);
-    if (!user || !ok) return identityFault(c, 401, 'Username or api key is invalid.');
+    const secret = `${username.toLowerCase()}\0${password ? `password:${password.password}` : `key:${apiKey!.apiKey}`}`;
+    const signedIn = await guess(ctx.db, c, signInKeys(c, username), secret, now, 'sign-ins', async () => {
+      const user: User | undefined = password
+        ? await authenticatePassword(ctx.db, username, password.password)
+        : authenticateApiKey(ctx.db, username, apiKey!.apiKey);
+      return user && (!tenantAsked || tenantAsked === user.tenantId) ? user : undefined;
+    });
+    if (!signedIn.ok && signedIn.status === 429) {
+      c.header('Retry-After', String(signedIn.retryAfterS));
+      return identityFault(c, 429, signedIn.message);
+    }
+    if (!signedIn.ok) return identityFault(c, 401, 'Username or api key is invalid.');
+    const user = signedIn.value;
 
     const token = issueToken(ctx.db, user, 'rackspace', ctx.config.tokenTtl, now);
     const answer: IdentityAnswer = {

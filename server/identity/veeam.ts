@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { TokenAnswer } from '../../src/api/veeam-v5/wire';
 import { tokenRequestSchema } from '../../src/api/veeam-v5/wire';
 import type { ServiceContext } from '../context';
-import { recordSignIn, signInDelayMs, signInKeys, sleep } from './throttle';
+import { guess, signInKeys } from './throttle';
 import { checkToken, issueToken, revokeToken } from './tokens';
 import type { User } from './users';
 import { authenticatePassword } from './users';
@@ -82,12 +82,21 @@ export function veeamTokenRoute(app: Hono, ctx: ServiceContext): void {
       revokeToken(ctx.db, request.refresh_token);
       return c.json(answer(ctx, check.user));
     }
-    const keys = signInKeys(c, request.username);
-    const delay = signInDelayMs(ctx.db, keys, ctx.clock.now());
-    if (delay > 0) await sleep(delay);
-    const user = await authenticatePassword(ctx.db, request.username, request.password);
-    recordSignIn(ctx.db, keys, Boolean(user), ctx.clock.now());
-    if (!user) return tokenError(c, 'invalid_grant', 'The user name or password is incorrect.');
+    const signedIn = await guess(
+      ctx.db,
+      c,
+      signInKeys(c, request.username),
+      `${request.username.toLowerCase()}\0password:${request.password}`,
+      ctx.clock.now(),
+      'sign-ins',
+      () => authenticatePassword(ctx.db, request.username, request.password),
+    );
+    if (!signedIn.ok && signedIn.status === 429) {
+      c.header('Retry-After', String(signedIn.retryAfterS));
+      return tokenError(c, 'temporarily_unavailable', signedIn.message, 429);
+    }
+    if (!signedIn.ok) return tokenError(c, 'invalid_grant', 'The user name or password is incorrect.');
+    const user = signedIn.value;
     return c.json(answer(ctx, user));
   });
 }

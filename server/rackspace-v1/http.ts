@@ -21,6 +21,7 @@ const FAULTS: Record<number, FaultName> = {
   409: 'conflict',
   413: 'overLimit',
   415: 'unsupportedMediaType',
+  429: 'overLimit',
   500: 'instanceFault',
   503: 'serviceUnavailable',
 };

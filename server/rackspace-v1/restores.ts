@@ -6,6 +6,7 @@ import {
   restoreUpdateSchema,
 } from '../../src/api/rackspace-v1/wire';
 import type { ServiceContext } from '../context';
+import { vaultGuard } from '../identity/throttle';
 import type { Refusal } from '../engine/rackspace-actions';
 import { createRestore, requestRestoreStop, startRestore } from '../engine/rackspace-restore-actions';
 import { findAgent } from '../store/rackspace-agents';
@@ -23,7 +24,12 @@ export function restoreRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   const { db } = ctx;
   const now = () => ctx.clock.now();
   const notFound = (c: V1Context, id: number | string) => fault(c, 404, `No restore ${id} in this region.`);
-  const refused = (c: V1Context, r: Refusal) => fault(c, 400, r.message);
+  const guard = (c: V1Context, restore: { backup_id: number | null }) =>
+    vaultGuard(db, c, c.get('user').id, restore.backup_id ?? 0, now());
+  const refused = (c: V1Context, r: Refusal) => {
+    if (r.retryAfterS) c.header('Retry-After', String(r.retryAfterS));
+    return fault(c, r.retryAfterS ? 429 : 400, r.message);
+  };
 
   /** The backup, its machine and the destination of a create or update body, checked together. */
   function target(
@@ -107,7 +113,7 @@ export function restoreRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
     if (!restore) return notFound(c, body.value.Id);
     const result =
       body.value.Action === 'StartManual'
-        ? await startRestore(db, restore, body.value.EncryptedPassword, now(), v1Naming)
+        ? await startRestore(db, restore, body.value.EncryptedPassword, now(), v1Naming, guard(c, restore))
         : requestRestoreStop(db, restore, now(), v1Naming);
     return result.ok ? c.body(null, 204) : refused(c, result);
   });

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { jsonPatchSchema, restoreCreateSchema } from '../../src/api/rackspace-v2/wire';
 import type { ServiceContext } from '../context';
+import { vaultGuard } from '../identity/throttle';
 import { checkVaultPassword, createRestore, requestRestoreStop } from '../engine/rackspace-restore-actions';
 import { readBody } from '../rackspace-v1/request';
 import { findAgent, getAgent } from '../store/rackspace-agents';
@@ -32,8 +33,13 @@ export function restoreRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
     const destination = findAgent(db, scope, destinationId);
     if (!destination)
       return v2Error(c, 404, `No destination agent ${destinationId} in this project and region.`);
-    const password = await checkVaultPassword(getAgent(db, backup.agent_id), input.encrypted_password_hex);
-    if (!password.ok) return v2Error(c, 400, password.message);
+    const password = await checkVaultPassword(
+      getAgent(db, backup.agent_id),
+      input.encrypted_password_hex,
+      vaultGuard(db, c, c.get('user').id, backup.id, now()),
+    );
+    if (!password.ok && password.retryAfterS) c.header('Retry-After', String(password.retryAfterS));
+    if (!password.ok) return v2Error(c, password.retryAfterS ? 429 : 400, password.message);
     const created = createRestore(
       db,
       ctx.config.seed,

@@ -90,4 +90,9 @@ export const coreMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // The sign-in throttle sweeps keys past its window (server/identity/throttle.ts).
+    id: 'core-2-sign-in-failures-by-age',
+    sql: `CREATE INDEX sign_in_failures_age ON sign_in_failures (last_at);`,
+  },
 ];
