@@ -1,8 +1,11 @@
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { guardConnections } from './server/connections';
+import { precompressPlugin } from './build-plugins/precompress.ts';
+import { routePreloadsPlugin } from './build-plugins/route-preloads.ts';
 
 const serviceUrl = process.env.SERVICE_URL ?? 'http://127.0.0.1:8081';
 
@@ -14,7 +17,12 @@ const connectionGuard: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [react(), connectionGuard],
+  plugins: [
+    react(),
+    connectionGuard,
+    routePreloadsPlugin(join(import.meta.dirname, 'src/app/router.tsx')),
+    precompressPlugin(),
+  ],
   server: {
     host: '127.0.0.1',
     // In development the reference service runs beside Vite; every API path goes to it so that
@@ -28,11 +36,18 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Maps are written for whoever debugs a build, but not linked from the files: the server does not
+    // serve them.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 600,
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'server/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'build-plugins/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -13,6 +13,7 @@ import { rackspaceModule } from './modules/rackspace';
 import { Random } from './seed/random';
 import { coreMigrations, getMeta, migrate, openDatabase, setMeta } from './store/db';
 import { veeamModule } from './modules/veeam';
+import { securityHeaders } from './security-headers';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -66,6 +67,7 @@ export async function createService(config: ServiceConfig, clock: Clock = system
     },
   });
 
+  app.use('*', securityHeaders());
   app.get('/health', (c) => c.json({ status: 'ok', speed: config.speed }));
 
   if (config.testControls) {

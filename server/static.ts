@@ -1,7 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
-import type { Hono } from 'hono';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Context, Hono } from 'hono';
 import { API_PREFIX } from './app';
+import { ConsolePages } from './console-pages';
+import type { Encoding, Representation } from './encoding';
+import { ENCODINGS, acceptedEncodings, notModified, pick } from './encoding';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -11,32 +14,93 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Hashed file names never change content: a year, immutable. Everything else is revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+const fileStat = (path: string) => {
+  try {
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s?.isFile() ? s : undefined;
+  } catch {
+    return undefined; // a name the file system refuses (too long, a NUL byte) is simply not there
+  }
+};
+
 /**
- * Serves the built console: files from `dir`, hashed assets cached for a year, and `index.html` for
- * every other GET so that deep links into the single-page app work.
+ * A file of the build and its precompressed variants (`.br`, `.gz` written by the build), each with
+ * an ETag from its size and time. A variant older than its file (the file was edited after the build,
+ * as `config.json` may be) is ignored.
+ */
+function fileRepresentations(file: string): Representation[] | undefined {
+  const stat = fileStat(file);
+  if (!stat) return undefined;
+  const tag = `${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}`;
+  const out: Representation[] = [{ encoding: null, etag: `"${tag}"`, body: () => readFileSync(file) }];
+  for (const encoding of ENCODINGS) {
+    const path = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+    const variant = fileStat(path);
+    if (variant && variant.mtimeMs >= stat.mtimeMs)
+      out.push({ encoding, etag: `"${tag}-${encoding}"`, body: () => readFileSync(path) });
+  }
+  return out;
+}
+
+/** Answers with the representation the client accepts best, or 304 when it holds that one already. */
+export function send(
+  c: Context,
+  choices: Representation[],
+  headers: { type: string; cacheControl: string },
+  status: 200 | 404 = 200,
+): Response {
+  const chosen = pick(choices, acceptedEncodings(c.req.header('accept-encoding')));
+  const common: Record<string, string> = { 'cache-control': headers.cacheControl, etag: chosen.etag };
+  if (choices.length > 1) common.vary = 'Accept-Encoding';
+  if (status === 200 && notModified(c.req.header('if-none-match'), chosen.etag))
+    return c.body(null, 304, common);
+  const encoding: Encoding | null = chosen.encoding;
+  return c.body(chosen.body(), status, {
+    ...common,
+    'content-type': headers.type,
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+  });
+}
+
+/**
+ * Serves the built console: its files (hashed assets cached for a year, the rest revalidated by
+ * ETag), each in the Brotli or gzip variant the build wrote when the client accepts it, and the page
+ * (`index.html` with the preloads of the route asked for) for every other GET, so that deep links
+ * into the single-page app work. Source maps and dot-folders are not served.
  */
 export function serveConsole(app: Hono, dir: string): void {
   const root = resolve(dir);
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) throw new Error(`No built console in ${root}: run \`npm run build\` first.`);
+  const pages = new ConsolePages(root);
 
   app.get('*', (c, next) => {
-    if (API_PREFIX.test(c.req.path) || c.req.path.startsWith('/proxy/')) return next();
-    const rel = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '');
-    const file = join(root, rel);
-    if (rel && file.startsWith(root) && existsSync(file) && statSync(file).isFile()) {
-      const immutable = rel.startsWith('assets/');
-      return c.body(readFileSync(file), 200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      });
+    // The path arrives decoded once (the app's getPath); it is never decoded a second time.
+    const path = c.req.path;
+    if (API_PREFIX.test(path) || path.startsWith('/proxy/')) return next();
+    // A '%' left after decoding is a malformed escape or an escaped '%': no file or page has one.
+    if (path.includes('%') || path.includes('\0')) return send(c, pages.page(path), pageHeaders, 404);
+    const rel = normalize(path).replace(/^([/\\])+/, '');
+    const hidden = rel.split(/[/\\]/).some((segment) => segment.startsWith('.'));
+    const ext = extname(rel);
+    if (!hidden && ext !== '.map' && rel !== 'index.html' && !ext.match(/^\.(br|gz)$/)) {
+      const file = join(root, rel);
+      const choices = rel && file.startsWith(root + sep) ? fileRepresentations(file) : undefined;
+      if (choices)
+        return send(c, choices, {
+          type: TYPES[ext] ?? 'application/octet-stream',
+          cacheControl: rel.startsWith('assets/') ? IMMUTABLE : REVALIDATE,
+        });
     }
-    if (extname(rel) && rel !== 'index.html') return c.text(`Not found: ${c.req.path}`, 404);
-    return c.body(readFileSync(index), 200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' });
+    if (ext && rel !== 'index.html') return c.text(`Not found: ${path}`, 404);
+    return send(c, pages.page(path), pageHeaders);
   });
 }
+
+const pageHeaders = { type: TYPES['.html']!, cacheControl: REVALIDATE };

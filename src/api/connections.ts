@@ -26,7 +26,8 @@ export function parseConnections(raw: unknown, source = 'config.json'): Connecti
 export async function loadConnections(fetchImpl: FetchLike, url = '/config.json'): Promise<Connection[]> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    // The browser's cache revalidates it (the server sends no-cache and an ETag); index.html preloads it.
+    response = await fetchImpl(url, { headers: { Accept: 'application/json' } });
   } catch (err) {
     throw new ConnectionsConfigError(
       `Could not load ${url} (${err instanceof Error ? err.message : String(err)}).`,

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import type { Plugin, Rollup } from 'vite';
+
+type OutputChunk = Rollup.OutputChunk;
+
+/** A route of src/app/router.tsx: its path pattern and the file in src/app/routes/ it loads. */
+export interface RouteFile {
+  path: string;
+  module: string;
+}
+
+/**
+ * Reads the route table from router.tsx's source: `path: '/sign-in', lazy: () => import('./routes/x')`
+ * at the top and `page('jobs', () => import('./routes/jobs'))` under the layout (`page(undefined, …)`
+ * is the index, `'*'` the catch-all). A unit test holds this against the router itself.
+ */
+export function routeFiles(routerSource: string): RouteFile[] {
+  const out: RouteFile[] = [];
+  const top = /path:\s*'([^']+)',\s*lazy:\s*\(\)\s*=>\s*import\('\.\/routes\/([^']+)'\)/g;
+  for (const m of routerSource.matchAll(top)) out.push({ path: m[1]!, module: m[2]! });
+  const child = /page\(\s*(undefined|'[^']*')\s*,\s*\(\)\s*=>\s*import\('\.\/routes\/([^']+)'\)/g;
+  for (const m of routerSource.matchAll(child)) {
+    const path = m[1] === 'undefined' ? '' : m[1]!.slice(1, -1);
+    out.push({ path: `/${path}`, module: m[2]! });
+  }
+  return out;
+}
+
+/**
+ * Writes `route-preloads.json`: for each route, the scripts (its chunk and every chunk it imports)
+ * and stylesheets it needs before it can paint, less what index.html loads already. The server puts
+ * them into the page it serves for that route (server/console-pages.ts), so that the route's code
+ * downloads beside the entry chunk: no round trip waits for the entry chunk to run.
+ */
+export function routePreloadsPlugin(routerFile: string): Plugin {
+  let base = '/';
+  return {
+    name: 'backup-console:route-preloads',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    // After Vite's own generateBundle, which drops the chunks that held only CSS.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).filter((o): o is OutputChunk => o.type === 'chunk');
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const closure = (start: OutputChunk) => {
+          const seen = new Set<string>();
+          const visit = (c: OutputChunk) => {
+            if (seen.has(c.fileName)) return;
+            seen.add(c.fileName);
+            for (const i of c.imports) if (byFile.has(i)) visit(byFile.get(i)!);
+          };
+          visit(start);
+          return [...seen].map((f) => byFile.get(f)!);
+        };
+        const entry = chunks.find((c) => c.isEntry);
+        if (!entry) return;
+        const inHtml = new Set(
+          closure(entry).flatMap((c) => [c.fileName, ...(c.viteMetadata?.importedCss ?? [])]),
+        );
+        const routes = routeFiles(readFileSync(routerFile, 'utf8')).map(({ path, module }) => {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/src/app/routes/${module}.tsx`));
+          if (!chunk) this.error(`route ${path}: no chunk for src/app/routes/${module}.tsx`);
+          const needed = closure(chunk).filter((c) => !inHtml.has(c.fileName));
+          const styles = new Set(
+            closure(chunk).flatMap((c) =>
+              [...(c.viteMetadata?.importedCss ?? [])].filter((f) => !inHtml.has(f)),
+            ),
+          );
+          for (const f of [...needed.map((c) => c.fileName), ...styles])
+            if (!(f in bundle)) this.error(`route ${path}: ${f} is not in the bundle`);
+          return {
+            path,
+            scripts: needed.map((c) => base + c.fileName),
+            styles: [...styles].map((f) => base + f),
+          };
+        });
+        if (routes.length < 2) this.error(`found only ${routes.length} routes in ${routerFile}`);
+        this.emitFile({
+          type: 'asset',
+          fileName: 'route-preloads.json',
+          source: `${JSON.stringify({ routes }, null, 1)}\n`,
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The console under the server's Content-Security-Policy (no inline script), and its first load:
+ * what a route needs to paint is named by the page the server sends, so nothing waits for the entry
+ * chunk to run before it is fetched.
+ */
+
+/** Records every CSP violation the page reports, from before its first script runs. */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  const console: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) console.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  return async () => [
+    ...console,
+    ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])),
+  ];
+}
+
+test('the console runs under its Content-Security-Policy without a single violation', async ({
+  page,
+  signInPage,
+  shell,
+}) => {
+  const violations = await watchViolations(page);
+  const response = await page.goto('/sign-in');
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await signInPage.signInAs('admin');
+  await expect(shell.heading()).toHaveText('Overview');
+  await shell.useColorScheme('dark');
+  await shell.navLink('Jobs').click();
+  await expect(shell.heading()).toHaveText('Jobs');
+  // A dialog and a notification host: portals and transitions write styles at run time.
+  const disable = page.getByRole('button', { name: /^Disable / }).first();
+  await disable.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await shell.navLink('Configurations').click();
+  await expect(shell.heading()).toHaveText('Configurations');
+  await shell.useColorScheme('light');
+  await page.goto('/no/such/page');
+  await expect(shell.heading()).toHaveText('Page not found');
+  expect(await violations()).toEqual([]);
+});
+
+test('what the sign-in page needs to paint is named in the page itself: no waterfall', async ({ page }) => {
+  // When the form first appears, by the page's own clock (epoch ms, as request timings are).
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('input')) return;
+      observer.disconnect();
+      (window as unknown as { __formAt: number }).__formAt = performance.timeOrigin + performance.now();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  const requests: { path: string; at: number }[] = [];
+  page.on('requestfinished', (r) =>
+    requests.push({ path: new URL(r.url()).pathname, at: r.timing().startTime }),
+  );
+  const notificationsHost = page.waitForEvent('requestfinished', (r) => /notifications-host/.test(r.url()));
+  const response = await page.goto('/sign-in');
+  const html = (await response?.text()) ?? '';
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await notificationsHost;
+  const formAt = await page.evaluate(() => (window as unknown as { __formAt: number }).__formAt);
+  const beforePaint = requests.filter((r) => r.at <= formAt).map((r) => r.path);
+  const code = beforePaint.filter((p) => /\.(js|css)$/.test(p));
+  expect(code.length).toBeGreaterThan(3);
+  for (const path of code) expect(html, `${path} was found only by running code`).toContain(`"${path}"`);
+  expect(beforePaint.filter((p) => p === '/config.json')).toHaveLength(1);
+  // Preloaded once and used: the code's own fetch is not a second request.
+  expect(requests.filter((r) => r.path === '/config.json')).toHaveLength(1);
+  expect(html).toContain('<link rel="preload" href="/config.json" as="fetch" crossorigin');
+  // The notifications host comes later, once the page has loaded.
+  expect(requests.some((r) => /notifications-host/.test(r.path) && r.at > formAt)).toBe(true);
+});

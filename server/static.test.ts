@@ -1,0 +1,220 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { precompress } from '../build-plugins/precompress';
+import type { Service } from './app';
+import { createService } from './app';
+import { loadConfig } from './config';
+import { acceptedEncodings } from './encoding';
+import { listen } from './listen-test-support';
+import { mountProxy } from './proxy';
+import { CONTENT_SECURITY_POLICY } from './security-headers';
+import { serveConsole } from './static';
+
+/**
+ * The server that serves the built console, over real HTTP (node:http, so that what goes over the
+ * wire — compressed bytes, 304s, headers — is what is checked, not what fetch makes of it).
+ */
+let dir: string;
+let service: Service;
+let server: Awaited<ReturnType<typeof listen>>;
+
+const SCRIPT = `export const words = ${JSON.stringify('backup console '.repeat(400))};\n`;
+
+beforeAll(async () => {
+  // A small build, as `vite build` lays it out.
+  dir = mkdtempSync(join(tmpdir(), 'console-static-'));
+  mkdirSync(join(dir, 'assets'));
+  mkdirSync(join(dir, '.vite'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html><head><title>Backup Console</title>${'<meta name="x" content="padding">'.repeat(20)}</head><body><div id="root"></div></body></html>`,
+  );
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), SCRIPT);
+  writeFileSync(join(dir, 'assets', 'index-abc123.js.map'), '{"version":3}');
+  writeFileSync(join(dir, '.vite', 'manifest.json'), '{}');
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ connections: [], note: 'x'.repeat(400) }));
+  writeFileSync(
+    join(dir, 'route-preloads.json'),
+    JSON.stringify({
+      routes: [
+        { path: '/sign-in', scripts: ['/assets/sign-in-1.js'], styles: ['/assets/sign-in-1.css'] },
+        { path: '/jobs/:connectionId/:id', scripts: ['/assets/job-2.js'], styles: [] },
+        { path: '/*', scripts: ['/assets/not-found-3.js'], styles: [] },
+      ],
+    }),
+  );
+  precompress(dir);
+  service = await createService(loadConfig(['--data-dir', ':memory:'], {}));
+  mountProxy(service.app, () => []);
+  serveConsole(service.app, dir);
+  server = await listen(service);
+});
+afterAll(async () => {
+  await server.close();
+  service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.url}${path}`, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (method !== 'GET' && method !== 'HEAD') req.end('x'.repeat(2 * 1024 * 1024));
+    else req.end();
+  });
+}
+
+describe('compression', () => {
+  it('sends the build’s Brotli or gzip variant by content negotiation, the plain file otherwise', async () => {
+    const br = await get('/assets/index-abc123.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.body.length).toBeLessThan(SCRIPT.length / 10);
+    expect(brotliDecompressSync(br.body).toString()).toBe(SCRIPT);
+
+    const gz = await get('/assets/index-abc123.js', { 'accept-encoding': 'br;q=0, gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(SCRIPT);
+
+    const plain = await get('/assets/index-abc123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
+    expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    // Each variant is its own representation: its own ETag.
+    expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
+  });
+
+  it('compresses the page too, and honours q-values and *', () => {
+    expect(acceptedEncodings('gzip;q=1.0, br;q=0.5')).toEqual(['gzip', 'br']);
+    expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('*;q=0.1, gzip;q=0')).toEqual(['br']);
+    expect(acceptedEncodings('identity')).toEqual([]);
+    expect(acceptedEncodings(undefined)).toEqual([]);
+  });
+
+  it('serves a file edited after the build as it is now, not its stale compressed variant', async () => {
+    const file = join(dir, 'config.json');
+    const edited = JSON.stringify({ connections: [], edited: true, note: 'y'.repeat(400) });
+    writeFileSync(file, edited);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    const res = await get('/config.json', { 'accept-encoding': 'br, gzip' });
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body.toString()).toBe(edited);
+  });
+});
+
+describe('caching', () => {
+  it('caches hashed assets for a year, immutable', async () => {
+    const res = await get('/assets/index-abc123.js', { 'accept-encoding': 'br' });
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('revalidates the page and config.json by ETag: 304 while unchanged', async () => {
+    for (const path of ['/sign-in', '/', '/config.json']) {
+      const first = await get(path, { 'accept-encoding': 'br' });
+      expect(first.status, path).toBe(200);
+      expect(first.headers['cache-control'], path).toBe('no-cache');
+      const etag = first.headers.etag as string;
+      expect(etag, path).toMatch(/^"/);
+      const again = await get(path, { 'accept-encoding': 'br', 'if-none-match': etag });
+      expect(again.status, path).toBe(304);
+      expect(again.body.length, path).toBe(0);
+      const other = await get(path, { 'accept-encoding': 'br', 'if-none-match': '"something-else"' });
+      expect(other.status, path).toBe(200);
+    }
+  });
+});
+
+describe('the page of each route', () => {
+  it('preloads what the route needs, beside the entry chunk', async () => {
+    const signIn = brotliDecompressSync((await get('/sign-in', { 'accept-encoding': 'br' })).body).toString();
+    expect(signIn).toContain('<link rel="modulepreload" crossorigin href="/assets/sign-in-1.js">');
+    expect(signIn).toContain('<link rel="stylesheet" crossorigin href="/assets/sign-in-1.css">');
+    expect(signIn.indexOf('sign-in-1.js')).toBeLessThan(signIn.indexOf('</head>'));
+
+    const job = (await get('/jobs/veeam/3396ba22')).body.toString();
+    expect(job).toContain('/assets/job-2.js');
+    expect(job).not.toContain('sign-in-1');
+    const unknown = (await get('/no/such/page')).body.toString();
+    expect(unknown).toContain('/assets/not-found-3.js');
+  });
+
+  it('answers HEAD as GET without a body', async () => {
+    const res = await get('/sign-in', {}, 'HEAD');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.body.length).toBe(0);
+  });
+});
+
+describe('bad paths', () => {
+  it('answers %25 and malformed escapes with 404, never a 500 or a logged stack', async () => {
+    const logged = vi.spyOn(console, 'error');
+    try {
+      for (const path of ['/%25', '/%zz', '/%', '/a%25zz', '/%2541', '/assets/%25', '/jobs/%E0%A4%A']) {
+        const res = await get(path);
+        expect(res.status, path).toBe(404);
+        expect(res.body.toString(), path).not.toMatch(/URIError|at .*\.ts:/);
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('serves no source map, no dot-folder and nothing outside the build', async () => {
+    for (const path of [
+      '/assets/index-abc123.js.map',
+      '/.vite/manifest.json',
+      '/../package.json',
+      '/%2e%2e/x.js',
+    ])
+      expect((await get(path)).status, path).toBe(404);
+    expect(readFileSync(join(dir, 'assets', 'index-abc123.js.map'), 'utf8')).toContain('version');
+  });
+});
+
+describe('security headers', () => {
+  it('are on everything the server answers: pages, files, API answers, errors, the proxy', async () => {
+    const answers = await Promise.all([
+      get('/sign-in'),
+      get('/assets/index-abc123.js'),
+      get('/config.json'),
+      get('/assets/nothing.js'),
+      get('/%25'),
+      get('/health'),
+      get('/v5/Jobs'),
+      get('/v2.0/nothing'),
+      get('/v5/Token', { 'content-type': 'application/x-www-form-urlencoded' }, 'POST'),
+      get('/proxy/https/example.com/x'),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 404, 404, 200, 401, 404, 413, 403]);
+    for (const a of answers) {
+      expect(a.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(a.headers['x-content-type-options']).toBe('nosniff');
+      expect(a.headers['referrer-policy']).toBe('no-referrer');
+      expect(a.headers['x-frame-options']).toBe('DENY');
+    }
+    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+  });
+});
