@@ -79,10 +79,20 @@ export function routePreloadsPlugin(routerFile: string): Plugin {
           };
         });
         if (routes.length < 2) this.error(`found only ${routes.length} routes in ${routerFile}`);
+        // Each dialect's adapter (src/api/<dialect>/adapter.ts): a signed-in page calls its
+        // connections through them, so the server preloads those of the dialects config.json names.
+        const dialects: Record<string, string[]> = {};
+        for (const c of chunks) {
+          const m = /\/src\/api\/([^/]+)\/adapter\.tsx?$/.exec(c.facadeModuleId ?? '');
+          if (m && !c.isEntry)
+            dialects[m[1]!] = closure(c)
+              .filter((x) => !inHtml.has(x.fileName))
+              .map((x) => base + x.fileName);
+        }
         this.emitFile({
           type: 'asset',
           fileName: 'route-preloads.json',
-          source: `${JSON.stringify({ routes }, null, 1)}\n`,
+          source: `${JSON.stringify({ routes, dialects }, null, 1)}\n`,
         });
       },
     },

@@ -14,6 +14,12 @@ export interface RoutePreload {
   styles: string[];
 }
 
+interface PreloadsFile {
+  routes: RoutePreload[];
+  /** Each dialect's adapter and the chunks it imports. */
+  dialects: Record<string, string[]>;
+}
+
 /** Whether a route pattern (`/jobs/:connectionId/:id`, `/*`) matches a path, as the router would. */
 export function matchesRoute(pattern: string, path: string): boolean {
   const want = pattern.split('/').filter(Boolean);
@@ -41,11 +47,15 @@ export class ConsolePages {
   private readonly preloadsFile: string;
   private version = -1;
   private routes: RoutePreload[] = [];
+  private dialects: Record<string, string[]> = {};
+  private readonly config: string;
+  private configVersion = -1;
   private readonly built = new Map<string, Representation[]>();
 
   constructor(root: string) {
     this.index = join(root, 'index.html');
     this.preloadsFile = join(root, 'route-preloads.json');
+    this.config = join(root, 'config.json');
     if (!existsSync(this.index)) throw new Error(`No built console in ${root}: run \`npm run build\` first.`);
   }
 
@@ -63,12 +73,28 @@ export class ConsolePages {
 
   private refresh(): void {
     const version = statSync(this.index).mtimeMs;
-    if (version === this.version) return;
+    const configVersion = statSync(this.config, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (version === this.version && configVersion === this.configVersion) return;
     this.version = version;
+    this.configVersion = configVersion;
     this.built.clear();
-    const routes = existsSync(this.preloadsFile)
-      ? (JSON.parse(readFileSync(this.preloadsFile, 'utf8')) as { routes: RoutePreload[] }).routes
-      : [];
+    const file = existsSync(this.preloadsFile)
+      ? (JSON.parse(readFileSync(this.preloadsFile, 'utf8')) as Partial<PreloadsFile>)
+      : {};
+    const routes = file.routes ?? [];
+    // The adapters of the dialects the connections use; none when config.json is unreadable (the
+    // console then shows why itself).
+    this.dialects = {};
+    try {
+      const config = JSON.parse(readFileSync(this.config, 'utf8')) as {
+        connections?: { dialect?: unknown }[];
+      };
+      for (const c of config.connections ?? [])
+        if (typeof c.dialect === 'string' && file.dialects?.[c.dialect])
+          this.dialects[c.dialect] = file.dialects[c.dialect]!;
+    } catch {
+      this.dialects = {};
+    }
     // The catch-all last, whatever the file's order.
     this.routes = [...routes].sort((a, b) => Number(a.path.includes('*')) - Number(b.path.includes('*')));
   }
@@ -76,8 +102,11 @@ export class ConsolePages {
   private build(route: RoutePreload | undefined): Representation[] {
     let html = readFileSync(this.index, 'utf8');
     if (route) {
+      // Signed-in pages call the connections at once; the sign-in page needs no adapter to paint.
+      const adapters = route.path === '/sign-in' ? [] : Object.values(this.dialects).flat();
+      const scripts = [...new Set([...route.scripts, ...adapters])];
       const links = [
-        ...route.scripts.map((s) => `<link rel="modulepreload" crossorigin href="${attr(s)}">`),
+        ...scripts.map((s) => `<link rel="modulepreload" crossorigin href="${attr(s)}">`),
         ...route.styles.map((s) => `<link rel="stylesheet" crossorigin href="${attr(s)}">`),
       ];
       html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);

@@ -36,7 +36,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), SCRIPT);
   writeFileSync(join(dir, 'assets', 'index-abc123.js.map'), '{"version":3}');
   writeFileSync(join(dir, '.vite', 'manifest.json'), '{}');
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ connections: [], note: 'x'.repeat(400) }));
+  writeFileSync(
+    join(dir, 'config.json'),
+    JSON.stringify({ connections: [{ dialect: 'rackspace-v1' }], note: 'x'.repeat(400) }),
+  );
   writeFileSync(
     join(dir, 'route-preloads.json'),
     JSON.stringify({
@@ -45,6 +48,7 @@ beforeAll(async () => {
         { path: '/jobs/:connectionId/:id', scripts: ['/assets/job-2.js'], styles: [] },
         { path: '/*', scripts: ['/assets/not-found-3.js'], styles: [] },
       ],
+      dialects: { 'rackspace-v1': ['/assets/adapter-v1.js'], 'veeam-v5': ['/assets/adapter-v5.js'] },
     }),
   );
   precompress(dir);
@@ -112,7 +116,11 @@ describe('compression', () => {
 
   it('serves a file edited after the build as it is now, not its stale compressed variant', async () => {
     const file = join(dir, 'config.json');
-    const edited = JSON.stringify({ connections: [], edited: true, note: 'y'.repeat(400) });
+    const edited = JSON.stringify({
+      connections: [{ dialect: 'rackspace-v1' }],
+      edited: true,
+      note: 'y'.repeat(400),
+    });
     writeFileSync(file, edited);
     const later = new Date(Date.now() + 5000);
     utimesSync(file, later, later);
@@ -154,6 +162,10 @@ describe('the page of each route', () => {
     const job = (await get('/jobs/veeam/3396ba22')).body.toString();
     expect(job).toContain('/assets/job-2.js');
     expect(job).not.toContain('sign-in-1');
+    // The adapters of the dialects config.json uses, for the pages that call the connections at once.
+    expect(job).toContain('/assets/adapter-v1.js');
+    expect(job).not.toContain('/assets/adapter-v5.js');
+    expect(signIn).not.toContain('adapter-');
     const unknown = (await get('/no/such/page')).body.toString();
     expect(unknown).toContain('/assets/not-found-3.js');
   });
