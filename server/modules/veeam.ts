@@ -6,6 +6,7 @@ import { veeamMigrations } from '../store/veeam-schema';
 import { organizationItemRoutes } from '../veeam-v5/organization-items';
 import { exchangeActionRoutes } from '../veeam-v5/actions-exchange';
 import { exchangeBrowseRoutes } from '../veeam-v5/routes-exchange';
+import { oneDriveRoutes } from '../veeam-v5/routes-onedrive';
 import { jobRoutes } from '../veeam-v5/routes-jobs';
 import { organizationRoutes } from '../veeam-v5/routes-organizations';
 import { restoreSessionRoutes } from '../veeam-v5/routes-restores';
@@ -26,5 +27,6 @@ export const veeamModule: ServiceModule = {
     restoreSessionRoutes(app, ctx);
     exchangeBrowseRoutes(app, ctx);
     exchangeActionRoutes(app, ctx);
+    oneDriveRoutes(app, ctx);
   },
 };

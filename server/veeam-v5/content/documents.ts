@@ -33,7 +33,7 @@ export function documentRecord(o: OrgContent, t: Timeline, i: number, v: number,
     .replace('{v}', String(1 + (i % 5)));
   const ext = name.split('.').pop() ?? 'bin';
   const [low, high] = SIZE_BY_EXTENSION[ext] ?? [10_000, 1_000_000];
-  const base = low + (high - low) * unit(key, i, 4) ** 2;
+  const base = low + (high - low) * unit(key, i, 4) ** 4;
   const sizeBytes = Math.round(base * (1 + 0.07 * (v - 1)) + (hash32(key, i, v, 5) % 997));
   const creator = o.person(key, i, 6);
   const editor = v === 1 ? creator : o.person(key, i, v, 7);
