@@ -1,3 +1,6 @@
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from './app';
 import { createService } from './app';
@@ -44,5 +47,73 @@ describe('the proxy', () => {
       expect(res.status, host).toBe(400);
       expect(((await res.json()) as { message: string }).message).toMatch(/not a valid origin/);
     }
+  });
+});
+
+describe('a vendor’s redirect', () => {
+  let vendor: Server;
+  let vendorUrl = '';
+  let front: Awaited<ReturnType<typeof listen>>;
+  let proxying: Service;
+  beforeAll(async () => {
+    proxying = await createService(loadConfig(['--data-dir', ':memory:'], {}));
+    // A vendor that redirects: inside its own origin, to another host, and a POST with 307.
+    vendor = createServer((req, res) => {
+      const port = (vendor.address() as AddressInfo).port;
+      const redirects: Record<string, [number, string]> = {
+        '/inside': [302, '/health'],
+        '/away': [302, `http://127.0.0.2:${port}/steal`],
+        '/post': [307, `http://127.0.0.1:${port}/echo`],
+      };
+      const to = redirects[req.url ?? ''];
+      if (to) {
+        res.writeHead(to[0], { location: to[1] }).end();
+        return;
+      }
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({ path: req.url, method: req.method, body, token: req.headers['x-auth-token'] }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => vendor.listen(0, '127.0.0.1', resolve));
+    vendorUrl = `http://127.0.0.1:${(vendor.address() as AddressInfo).port}`;
+    mountProxy(proxying.app, () => [vendorUrl]);
+    front = await listen(proxying);
+  });
+  afterAll(async () => {
+    await front.close();
+    proxying.close();
+    await new Promise((resolve) => vendor.close(resolve));
+  });
+  const via = (path: string, init?: RequestInit) =>
+    fetch(`${front.url}/proxy/http/${new URL(vendorUrl).host}${path}`, { redirect: 'manual', ...init });
+
+  it('is followed inside the proxy within the allowed origin: the browser gets the answer, no Location', async () => {
+    const res = await via('/inside', { headers: { 'x-auth-token': 't0k' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('location')).toBeNull();
+    expect(await res.json()).toMatchObject({ path: '/health', method: 'GET', token: 't0k' });
+  });
+
+  it('keeps the method and body of a 307', async () => {
+    const res = await via('/post', {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(await res.json()).toMatchObject({ path: '/echo', method: 'POST', body: '{"a":1}' });
+  });
+
+  it('to another origin is refused with a 502 that says so, and nothing reaches that host', async () => {
+    const res = await via('/away', { headers: { 'x-auth-token': 't0k' } });
+    expect(res.status).toBe(502);
+    expect(res.headers.get('location')).toBeNull();
+    expect(((await res.json()) as { message: string }).message).toMatch(
+      /redirected to http:\/\/127\.0\.0\.2:\d+, which is not an allowed target/,
+    );
   });
 });
