@@ -207,6 +207,8 @@ export interface RunDetail extends Run {
 export interface Restore extends RunDetail {
   backupId: string;
   sourceAgentId: string | null;
+  /** The machine whose backup it restores, when known. */
+  sourceMachineName: string | null;
   destinationAgentId: string;
   destinationMachineName: string | null;
   /** null = the original place. */

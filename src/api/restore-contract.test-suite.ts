@@ -69,6 +69,23 @@ export function restoreContract(connectionId: string) {
       if (done.state === 'succeeded') expect(done.progress.bytesDone).toBeGreaterThan(0);
     });
 
+    test('a restore to another machine names its source and its destination, listed and read', async () => {
+      const point = points.find((r) => !r.encrypted)!;
+      const other = (await p.listAgents()).find((a) => a.online && a.enabled && a.id !== point.agentId)!;
+      const created = await p.createRestore(
+        { ...input(point), destinationAgentId: other.id },
+        { start: true },
+      );
+      const expected = {
+        sourceMachineName: point.machineName,
+        destinationAgentId: other.id,
+        destinationMachineName: other.name,
+      };
+      expect(await p.getRestore(created.id)).toMatchObject(expected);
+      expect((await p.listRestores()).find((r) => r.id === created.id)).toMatchObject(expected);
+      await settle(created.id);
+    });
+
     test('an encrypted vault needs its password, sent only with the request that starts it', async () => {
       const point = points.find((r) => r.encrypted);
       expect(point).toBeDefined();

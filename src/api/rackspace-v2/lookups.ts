@@ -43,11 +43,15 @@ export function v2Lookups(http: HttpClient, cid: string) {
   });
   // Backups never change configuration: what is learnt once is kept.
   const backupParents = new Map<string, string>();
+  const backupAgents = new Map<string, string>();
   const remember = (backups: readonly Backup[]) => {
-    for (const b of backups) backupParents.set(b.id, b.configuration.id);
+    for (const b of backups) {
+      backupParents.set(b.id, b.configuration.id);
+      backupAgents.set(b.id, b.agent.id);
+    }
     return backups;
   };
-  /** Names, plus the configuration of each restore's backup (asked for the few not yet known). */
+  /** Names, plus the configuration and machine of each restore's backup (asked for the few not yet known). */
   const restoreNames = async (restores: readonly WireRestore[], o?: ReadOptions): Promise<Names> => {
     const unknown = [...new Set(restores.map((r) => r.backup.id))].filter((id) => !backupParents.has(id));
     await Promise.all(
@@ -58,7 +62,7 @@ export function v2Lookups(http: HttpClient, cid: string) {
         ),
       ),
     );
-    return { ...(await names.get()), backups: backupParents };
+    return { ...(await names.get()), backups: backupParents, backupAgents };
   };
   const activities = async (o?: ReadOptions, from = '/activities') => {
     const [list, n] = await Promise.all([

@@ -38,6 +38,8 @@ export interface Names {
   agents: ReadonlyMap<string, string>;
   /** Backup id → its configuration id, as far as known (a restore names only its backup). */
   backups?: ReadonlyMap<string, string>;
+  /** Backup id → the agent it backed up, as far as known (a restore's source machine). */
+  backupAgents?: ReadonlyMap<string, string>;
 }
 
 /** What the newest event that counts bytes says of a backup: its total and how much of it remains. */
@@ -122,6 +124,7 @@ export function withErrors<T extends Run>(run: T, errors: ErrorList | null): T &
 
 export function v2Restore(connectionId: string, r: WireRestore, names: Names): Restore {
   const configurationId = names.backups?.get(r.backup.id) ?? null;
+  const sourceAgentId = names.backupAgents?.get(r.backup.id) ?? null;
   const run = runOf({
     connectionId,
     kind: 'restore',
@@ -143,7 +146,8 @@ export function v2Restore(connectionId: string, r: WireRestore, names: Names): R
   return {
     ...withErrors(run, null),
     backupId: r.backup.id,
-    sourceAgentId: null,
+    sourceAgentId,
+    sourceMachineName: (sourceAgentId && names.agents.get(sourceAgentId)) ?? null,
     destinationAgentId: r.destination_agent.id,
     destinationMachineName: names.agents.get(r.destination_agent.id) ?? null,
     destinationPath: r.destination_path,

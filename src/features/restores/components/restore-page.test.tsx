@@ -61,3 +61,44 @@ describe('RestorePage of a draft restore', () => {
     expect(screen.queryByLabelText(/Vault password/)).toBeNull();
   });
 });
+
+/** What a restore's page says under `label` (a dt and its dd). */
+const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+
+describe('RestorePage of a restore to another machine', () => {
+  let t: InProcess;
+  beforeAll(async () => {
+    t = await startInProcess();
+    setApiRuntime(t.runtime);
+    await t.signIn('support');
+  });
+  afterEach(cleanup);
+  afterAll(() => {
+    setApiRuntime(null);
+    t.close();
+  });
+
+  it.each(['rackspace-dfw', 'rackspace-ord'])(
+    '%s: from the machine backed up, to the one chosen',
+    async (cid) => {
+      const p = t.runtime.provider(cid);
+      const point = (await p.listRestorePoints(null)).find((r) => !r.encrypted)!;
+      const to = (await p.listAgents()).find((a) => a.online && a.enabled && a.id !== point.agentId)!;
+      const { id } = await p.createRestore(
+        {
+          backupId: point.backupId,
+          sourceAgentId: point.agentId,
+          destinationAgentId: to.id,
+          destinationPath: '/srv/x',
+          overwrite: false,
+        },
+        { start: true },
+      );
+      renderUi(<RestorePage connectionId={cid} id={id} mayRestore={false} />);
+      await screen.findByTestId('restore-state', {}, { timeout: 10_000 });
+      expect(fact('From machine')).toBe(point.machineName);
+      expect(fact('To machine')).toBe(to.name);
+      expect(fact('To path')).toBe('/srv/x');
+    },
+  );
+});

@@ -35,7 +35,7 @@ export function RestoreReport({ restore, now }: { restore: Restore; now?: number
               {restore.parentName || NONE}
             </Fact>
             <Fact label="From machine" strong>
-              {restore.machineName ?? NONE}
+              {restore.sourceMachineName ?? NONE}
             </Fact>
             <Fact label="To machine" strong>
               {restore.destinationMachineName ?? `agent ${restore.destinationAgentId}`}

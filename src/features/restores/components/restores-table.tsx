@@ -51,7 +51,7 @@ export function RestoresTable({
         </Stack>
       ),
     },
-    { key: 'source', header: 'From machine', cell: (r) => r.machineName ?? NONE },
+    { key: 'source', header: 'From machine', cell: (r) => r.sourceMachineName ?? NONE },
     { key: 'destination', header: 'To', cell: (r) => destinationText(r) },
     {
       key: 'state',
