@@ -11,14 +11,15 @@ export interface RouteFile {
 
 /**
  * Reads the route table from router.tsx's source: `path: '/sign-in', lazy: () => import('./routes/x')`
- * at the top and `page('jobs', () => import('./routes/jobs'))` under the layout (`page(undefined, …)`
+ * at the top and `page('jobs', 'Jobs', () => import('./routes/jobs'))` under the layout (`page(undefined, …)`
  * is the index, `'*'` the catch-all). A unit test holds this against the router itself.
  */
 export function routeFiles(routerSource: string): RouteFile[] {
   const out: RouteFile[] = [];
   const top = /path:\s*'([^']+)',\s*lazy:\s*\(\)\s*=>\s*import\('\.\/routes\/([^']+)'\)/g;
   for (const m of routerSource.matchAll(top)) out.push({ path: m[1]!, module: m[2]! });
-  const child = /page\(\s*(undefined|'[^']*')\s*,\s*\(\)\s*=>\s*import\('\.\/routes\/([^']+)'\)/g;
+  const child =
+    /page\(\s*(undefined|'[^']*')\s*,\s*(?:'[^']*'\s*,\s*)?\(\)\s*=>\s*import\('\.\/routes\/([^']+)'\)/g;
   for (const m of routerSource.matchAll(child)) {
     const path = m[1] === 'undefined' ? '' : m[1]!.slice(1, -1);
     out.push({ path: `/${path}`, module: m[2]! });

@@ -18,6 +18,35 @@ test('navigation reaches every page and shows the role', async ({ page, shell })
   await expect(page.getByText(/data as of \d+:\d\d:\d\d [AP]M \S+/).first()).toBeVisible();
 });
 
+test('each page has a title of its own', async ({ page, shell }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('Overview · Backup Console');
+  for (const [link, title] of [
+    ['Configurations', 'Configurations'],
+    ['Jobs', 'Jobs'],
+    ['Activity', 'Activity'],
+    ['Restores', 'Restores'],
+    ['Restore sessions', 'Restore sessions'],
+  ] as const) {
+    await shell.navLink(link).click();
+    await expect(shell.heading()).toHaveText(title);
+    await expect(page).toHaveTitle(`${title} · Backup Console`);
+  }
+  // A detail page is titled with what it shows.
+  await shell.navLink('Jobs').click();
+  const job = page
+    .getByRole('table', { name: 'Jobs' })
+    .locator('tbody tr[data-status]')
+    .first()
+    .getByRole('link')
+    .first();
+  const name = (await job.innerText()).trim();
+  await job.click();
+  await expect(page).toHaveTitle(`${name} · Backup Console`);
+  await page.goto('/no/such/page');
+  await expect(page).toHaveTitle('Page not found · Backup Console');
+});
+
 test('an unknown address shows a clear not found inside the shell', async ({ page, shell }) => {
   await page.goto('/no/such/page');
   await expect(shell.heading()).toHaveText('Page not found');

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './shell/app-layout';
 import { PageFallback, RouteError } from './shell/route-error';
+import type { RouteTitle } from './shell/route-title';
 
 type RouteModule = () => Promise<Partial<Pick<RouteObject, 'Component' | 'ErrorBoundary' | 'handle'>>>;
 
@@ -10,10 +11,12 @@ type RouteModule = () => Promise<Partial<Pick<RouteObject, 'Component' | 'ErrorB
  * `ErrorBoundary`). Each page gets its own error boundary so a failing page never blanks the shell.
  * To add a page: one line here pointing at its route file.
  */
-function page(path: string | undefined, load: RouteModule): RouteObject {
+function page(path: string | undefined, title: string, load: RouteModule): RouteObject {
+  // The route's title (document.title while the page loads; its header then names what it shows).
+  const handle: RouteTitle = { title };
   return path === undefined
-    ? { index: true, lazy: load, ErrorBoundary: RouteError }
-    : { path, lazy: load, ErrorBoundary: RouteError };
+    ? { index: true, lazy: load, handle, ErrorBoundary: RouteError }
+    : { path, lazy: load, handle, ErrorBoundary: RouteError };
 }
 
 export const routes: RouteObject[] = [
@@ -29,18 +32,22 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteError,
     HydrateFallback: PageFallback,
     children: [
-      page(undefined, () => import('./routes/overview')),
-      page('configurations', () => import('./routes/configurations')),
-      page('configurations/:connectionId/:id', () => import('./routes/configuration')),
-      page('jobs', () => import('./routes/jobs')),
-      page('jobs/:connectionId/:id', () => import('./routes/jobs-detail')),
-      page('activity', () => import('./routes/activity')),
-      page('restores', () => import('./routes/restores')),
-      page('restores/new', () => import('./routes/restores-new')),
-      page('restores/:connectionId/:id', () => import('./routes/restores-detail')),
-      page('restore-sessions', () => import('./routes/restore-sessions')),
-      page('restore-sessions/:connectionId/:id', () => import('./routes/restore-sessions-detail')),
-      page('*', () => import('./routes/not-found')),
+      page(undefined, 'Overview', () => import('./routes/overview')),
+      page('configurations', 'Configurations', () => import('./routes/configurations')),
+      page('configurations/:connectionId/:id', 'Configuration', () => import('./routes/configuration')),
+      page('jobs', 'Jobs', () => import('./routes/jobs')),
+      page('jobs/:connectionId/:id', 'Job', () => import('./routes/jobs-detail')),
+      page('activity', 'Activity', () => import('./routes/activity')),
+      page('restores', 'Restores', () => import('./routes/restores')),
+      page('restores/new', 'New restore', () => import('./routes/restores-new')),
+      page('restores/:connectionId/:id', 'Restore', () => import('./routes/restores-detail')),
+      page('restore-sessions', 'Restore sessions', () => import('./routes/restore-sessions')),
+      page(
+        'restore-sessions/:connectionId/:id',
+        'Restore session',
+        () => import('./routes/restore-sessions-detail'),
+      ),
+      page('*', 'Page not found', () => import('./routes/not-found')),
     ],
   },
 ];

@@ -1,19 +1,26 @@
 import '@mantine/core/styles/Breadcrumbs.css';
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from './document-title';
 
-/** The one h1 of a page, an optional line under it, and the page's actions on the right. */
+/**
+ * The one h1 of a page, an optional line under it, and the page's actions on the right. The title is
+ * also the document's title (`documentTitle` when the heading is not plain text).
+ */
 export function PageHeader({
   title,
+  documentTitle,
   description,
   actions,
   breadcrumbs,
 }: {
   title: ReactNode;
+  documentTitle?: string;
   description?: ReactNode;
   actions?: ReactNode;
   breadcrumbs?: ReactNode;
 }) {
+  useDocumentTitle(documentTitle ?? (typeof title === 'string' ? title : null));
   return (
     <Stack gap={4} mb="md">
       {breadcrumbs}

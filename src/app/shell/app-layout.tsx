@@ -12,6 +12,7 @@ import { ColorSchemeToggle } from './color-scheme-toggle';
 import { ConnectionsPanel } from './connections-panel';
 import { NavLinks } from './nav-links';
 import { PageFallback } from './route-error';
+import { useRouteTitle } from './route-title';
 import { SessionGate } from './session-gate';
 import { SkipLink } from './skip-link';
 import { useAccess } from './use-access';
@@ -33,6 +34,7 @@ function WithAccess({ children }: { children: ReactNode }) {
 }
 
 function Frame() {
+  useRouteTitle();
   const [opened, { toggle, close }] = useDisclosure(false);
   const navigating = useNavigation().state === 'loading';
   const narrow = useMediaQuery('(max-width: 47.99em)');

@@ -4,6 +4,7 @@ import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core'
 import { useRef, useState } from 'react';
 import type { Credentials } from '../../../api/domain';
 import type { SignInResult } from '../../../api/runtime';
+import { useDocumentTitle } from '../../../components/document-title';
 import { useSession } from '../use-session';
 import { useSignIn } from '../use-sign-in';
 import { ConnectionResults } from './connection-results';
@@ -14,6 +15,7 @@ import { SignInForm } from './sign-in-form';
  * can be retried alone. When all are in, `onDone` takes the person back to where they were.
  */
 export function SignInPage({ expired, onDone }: { expired: boolean; onDone: () => void }) {
+  useDocumentTitle('Sign in');
   const session = useSession();
   const signIn = useSignIn();
   const [results, setResults] = useState<Record<string, SignInResult>>({});
