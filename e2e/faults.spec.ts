@@ -26,7 +26,7 @@ test('a service fault is shown with its message, and the console recovers by its
     await page.reload();
     const alert = page.getByRole('alert').filter({ hasText: 'Injected fault (FAULTS)' }).first();
     await expect(alert).toBeVisible({ timeout: 30_000 });
-    await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', /^(offline|reconnecting)$/);
+    await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', /^(failing|reconnecting)$/);
     await expect(shell.heading()).toHaveText('Configurations'); // never a blank page
 
     // Healthy again: "Try again" brings each connection's data back, and the indicator is live.
@@ -39,6 +39,80 @@ test('a service fault is shown with its message, and the console recovers by its
     }
     await expect(list.rows().first()).toBeVisible();
     await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', 'live');
+  } finally {
+    await service.stop();
+  }
+});
+
+test('a connection refused at sign-in by a fault and let in on Retry leads on to the page', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const service = new ExtraService(mkdtempSync(join(tmpdir(), 'backup-console-faults-')));
+  try {
+    await service.start(['--faults', 'errors=1']);
+    await page.goto(`${service.url}/activity`);
+    const signIn = new SignInPage(page);
+    await signIn.signIn('viewer');
+    const retries = signIn.connections().getByRole('button', { name: /^Retry / });
+    await expect(retries).toHaveCount(3);
+
+    // The fault is gone: each Retry lets its connection in, and the last one leads on.
+    await service.stop();
+    await service.start();
+    for (let left = 3; left > 0; left -= 1) {
+      await retries.first().click();
+      await expect(retries).toHaveCount(left - 1);
+    }
+    await expect(page).toHaveURL(/\/activity$/);
+    await expect(new Shell(page).heading()).toHaveText('Activity');
+  } finally {
+    await service.stop();
+  }
+});
+
+test('a service that answers with errors is said to, and the Overview keeps its last data', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const service = new ExtraService(mkdtempSync(join(tmpdir(), 'backup-console-faults-')));
+  try {
+    await service.start();
+    // Veeam out of reach from the start: its part fails while the others' data shows.
+    await page.route('**/v5/**', (route) =>
+      /\/v5\/token$/i.test(new URL(route.request().url()).pathname)
+        ? route.continue()
+        : route.abort('connectionrefused'),
+    );
+    await page.goto(`${service.url}/`);
+    await new SignInPage(page).signInAs('viewer');
+    const shell = new Shell(page);
+    const succeeded = page.getByTestId('count-succeeded');
+    const veeam = page.getByRole('alert').filter({ hasText: 'Veeam Microsoft 365' });
+    await expect(veeam).toBeVisible({ timeout: 30_000 });
+    await expect(succeeded).toBeVisible();
+
+    // Trying Veeam again must not take the other connections' data off the screen meanwhile.
+    await page.evaluate(() => {
+      const seen = window as unknown as { countsGone?: boolean };
+      seen.countsGone = false;
+      new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="count-succeeded"]')) seen.countsGone = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await veeam.getByRole('button', { name: 'Try again' }).click();
+    await expect(veeam).toBeHidden();
+    await expect(veeam).toBeVisible({ timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { countsGone?: boolean }).countsGone)).toBe(false);
+
+    // Every answer is an error now: the service is there and says so; that is not "cannot be reached".
+    await service.stop();
+    await service.start(['--faults', 'errors=1']);
+    await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', 'failing', { timeout: 60_000 });
+    await expect(shell.liveIndicator()).toContainText('Service errors');
+    await expect(shell.liveIndicator()).toContainText('The service answers with errors');
+    await expect(shell.liveIndicator()).not.toContainText('cannot be reached');
+    await expect(succeeded).toBeVisible();
   } finally {
     await service.stop();
   }

@@ -47,7 +47,15 @@ export function SignInPage({ expired, onDone }: { expired: boolean; onDone: () =
     signIn.mutate(
       { credentials, connectionId },
       {
-        onSuccess: record,
+        onSuccess: (list) => {
+          record(list);
+          // The retry was the last one missing: every connection is in, so on to the page asked for.
+          if (
+            session.connections.every((c) => c.id === connectionId || session.isSignedIn(c.id)) &&
+            list.every((r) => r.ok)
+          )
+            onDone();
+        },
         onSettled: () => setRetrying(null),
       },
     );
