@@ -19,9 +19,12 @@ test.describe('viewer', () => {
       page.getByRole('main').getByRole('button', { name: /^(Start|Stop|Disable|Enable) / }),
     ).toHaveCount(0);
     // A backup of the history opens its report in place; the link says which one is open.
-    await detail.historyRows().first().getByRole('link').click();
+    await detail.historyRows().first().getByRole('link').first().click();
     await expect(page).toHaveURL(/[?&]backup=/);
     await expect(detail.report()).toBeVisible();
+    // It opens below the history: brought into view, with the focus on its title.
+    await expect(detail.report().getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(detail.report().getByRole('heading', { level: 2 })).toBeInViewport();
     await expect(detail.report().getByTestId('backup-state')).toHaveAttribute('data-status', /.+/);
     await expect(detail.history().locator('a[aria-current="true"]')).toHaveCount(1);
     await checkA11y('a backup report');

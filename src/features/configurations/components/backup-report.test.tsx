@@ -31,6 +31,10 @@ describe('a backup report on the configuration page', () => {
       const route = `/configurations/${connectionId}/${configuration.id}?backup=${backup.id}`;
       page.render(<ConfigurationPage connectionId={connectionId} id={configuration.id} />, route);
       const report = await screen.findByRole('region', { name: `Backup ${backup.id}` }, { timeout: 10_000 });
+      // The report opens below the history: the focus moves to it, so that something visibly happens.
+      expect(document.activeElement).toBe(
+        within(report).getByRole('heading', { name: `Backup ${backup.id}` }),
+      );
       expect((await within(report).findByTestId('backup-state')).getAttribute('data-status')).toBe('failed');
       expect(within(report).getByText(/^Reason: \S+/)).toBeTruthy();
       expect(within(report).getByRole('heading', { name: /^Errors \(\d+\)$/ })).toBeTruthy();

@@ -2,6 +2,7 @@ import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Paper.css';
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { RunDetail } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
@@ -31,10 +32,25 @@ const close = (
  */
 export function BackupReport({ connectionId, backupId }: { connectionId: string; backupId: string }) {
   const backup = useQuery(configurationQueries.backup(connectionId, backupId));
+  const section = useRef<HTMLElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // The report opens below the history, often below the fold: bring it into view and move the focus
+  // to its title, so that a click (or Enter) in the history visibly does something.
+  useEffect(() => {
+    section.current?.scrollIntoView?.({ block: 'start' });
+    title.current?.focus({ preventScroll: true });
+  }, [backupId]);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="backup-report-title">
+    <Paper
+      ref={section}
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="backup-report-title"
+      style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 56px) + var(--mantine-spacing-md))' }}
+    >
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4" id="backup-report-title">
+        <Title order={2} size="h4" id="backup-report-title" ref={title} tabIndex={-1}>
           Backup {backupId}
         </Title>
         {close}
