@@ -4,8 +4,13 @@ import type { QueryClient } from '@tanstack/react-query';
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { formatTime } from '../lib/format';
+import { isOffline } from './error-info';
 
-export type Liveness = 'live' | 'reconnecting' | 'offline';
+/**
+ * `failing`: every request on screen fails, but the service answers (with an error status): it is
+ * there and says something is wrong, which is not the same as a network that cannot reach it.
+ */
+export type Liveness = 'live' | 'reconnecting' | 'failing' | 'offline';
 
 interface LiveStatus {
   liveness: Liveness;
@@ -17,16 +22,20 @@ interface LiveStatus {
 export function readLiveStatus(client: QueryClient, online: boolean): LiveStatus {
   let dataAsOf = 0;
   let failing = 0;
+  let answered = 0;
   let healthy = 0;
   for (const query of client.getQueryCache().getAll()) {
     if (!query.isActive()) continue;
-    const { dataUpdatedAt, errorUpdatedAt, fetchFailureCount, status } = query.state;
+    const { dataUpdatedAt, error, errorUpdatedAt, fetchFailureCount, fetchFailureReason, status } =
+      query.state;
     dataAsOf = Math.max(dataAsOf, dataUpdatedAt);
-    if (fetchFailureCount > 0 || (status === 'error' && errorUpdatedAt > dataUpdatedAt)) failing += 1;
-    else if (dataUpdatedAt > 0) healthy += 1;
+    if (fetchFailureCount > 0 || (status === 'error' && errorUpdatedAt > dataUpdatedAt)) {
+      failing += 1;
+      if (!isOffline(fetchFailureReason ?? error)) answered += 1;
+    } else if (dataUpdatedAt > 0) healthy += 1;
   }
   if (!online) return { liveness: 'offline', dataAsOf };
-  if (failing > 0 && healthy === 0) return { liveness: 'offline', dataAsOf };
+  if (failing > 0 && healthy === 0) return { liveness: answered > 0 ? 'failing' : 'offline', dataAsOf };
   return { liveness: failing > 0 ? 'reconnecting' : 'live', dataAsOf };
 }
 
@@ -56,6 +65,11 @@ export function useLiveStatus(): LiveStatus {
 const LOOK: Record<Liveness, { color: string; label: string; hint: string }> = {
   live: { color: 'green', label: 'Live', hint: 'Data refreshes by itself.' },
   reconnecting: { color: 'yellow', label: 'Reconnecting', hint: 'Some requests fail; retrying.' },
+  failing: {
+    color: 'red',
+    label: 'Service errors',
+    hint: 'The service answers with errors; showing the last data.',
+  },
   offline: { color: 'red', label: 'Offline', hint: 'The service cannot be reached; showing the last data.' },
 };
 

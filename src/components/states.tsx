@@ -51,12 +51,12 @@ export function NotFoundState({ what, children }: { what: string; children?: Rea
   );
 }
 
-export function OfflineState({ onRetry }: { onRetry?: () => void }) {
+export function OfflineState({ onRetry, what }: { onRetry?: () => void; what?: string }) {
   return (
     <Alert
       color="orange"
       icon={<IconCloudOff aria-hidden />}
-      title="The service cannot be reached"
+      title={what ? `${what} cannot be reached` : 'The service cannot be reached'}
       role="alert"
     >
       <Stack gap="xs" align="flex-start">
@@ -77,13 +77,16 @@ export function ErrorState({
   onRetry,
   what = 'This item',
   title = 'Could not load the data',
+  source,
 }: {
   error: unknown;
   onRetry?: () => void;
   what?: string;
   title?: string;
+  /** Which connection failed, when a page reads several. */
+  source?: string;
 }) {
-  if (isOffline(error)) return <OfflineState onRetry={onRetry} />;
+  if (isOffline(error)) return <OfflineState onRetry={onRetry} what={source} />;
   if (isNotFound(error)) return <NotFoundState what={what} />;
   return (
     <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={title} role="alert">

@@ -15,6 +15,8 @@ export interface LiveRuns {
   runs: Run[];
   /** True until every feed has answered once (or failed). */
   pending: boolean;
+  /** Connections with a feed that holds no answer yet (loading, or failed with nothing to show). */
+  waiting: readonly string[];
   /** Connections with a feed that failed and holds no data, with a retry. */
   failures: { connection: Connection; error: ApiError; retry: () => void }[];
   /** When the newest answer arrived (ms), 0 before any. */
@@ -33,6 +35,9 @@ export function useLiveRuns(connections: readonly Connection[]): LiveRuns {
   // Re-merged only when an answer changes (structural sharing keeps unchanged feeds identical).
   const lists = useSameArray(results.map((r) => r.data ?? EMPTY));
   const runs = useMemo(() => newestFirst(lists.flat()), [lists]);
+  const waiting = useSameArray(
+    specs.flatMap((s, i) => (results[i]?.data === undefined ? [s.connection.id] : [])),
+  );
   const failures = mergeFailures(
     queryFailures(
       results,
@@ -42,6 +47,7 @@ export function useLiveRuns(connections: readonly Connection[]): LiveRuns {
   return {
     runs,
     pending: results.some((r) => r.isPending),
+    waiting,
     failures,
     updatedAt: Math.max(0, ...results.map((r) => r.dataUpdatedAt)),
   };

@@ -50,6 +50,7 @@ export function ActivityPage() {
         <ErrorState
           key={f.connection.id}
           title={`Could not load ${f.connection.label}`}
+          source={f.connection.label}
           error={f.error}
           onRetry={f.retry}
         />

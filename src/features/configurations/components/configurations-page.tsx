@@ -80,6 +80,7 @@ export function ConfigurationsPage() {
         <ErrorState
           key={f.connection.id}
           title={`Could not load ${f.connection.label}`}
+          source={f.connection.label}
           error={f.error}
           onRetry={f.retry}
         />

@@ -78,6 +78,7 @@ export function OverviewPage() {
           <ErrorState
             key={connection.id}
             title={`Could not load ${connection.label}`}
+            source={connection.label}
             error={error}
             onRetry={retry}
           />

@@ -39,7 +39,8 @@ export function useOverview(access: PageAccess): OverviewData {
       access.signedIn.flatMap((c, i): ConnectionOverview[] => {
         const lists = scheduledData[i];
         const runs = live.runs.filter((r) => r.connectionId === c.id);
-        if (!lists || live.pending) return [];
+        // Per connection: one whose feed has nothing yet (or fails) must not hide the others' data.
+        if (!lists || live.waiting.includes(c.id)) return [];
         return [
           overviewOf({
             connectionId: c.id,
@@ -51,7 +52,7 @@ export function useOverview(access: PageAccess): OverviewData {
           }),
         ];
       }),
-    [access.signedIn, live.runs, live.pending, live.updatedAt, scheduledData, scheduledAt],
+    [access.signedIn, live.runs, live.waiting, live.updatedAt, scheduledData, scheduledAt],
   );
 
   const counts = emptyCounts();
