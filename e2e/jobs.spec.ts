@@ -98,7 +98,10 @@ test.describe('Jobs as admin', () => {
     await row.getByRole('button', { name: `Disable ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Disable ${name}?` });
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // The focus is on the safe choice: Enter at once cancels, it does not disable.
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
     await expect(row).toHaveAttribute('data-enabled', 'true');
 
     await jobs.command(`Disable ${name}`, 'Disable job');

@@ -68,6 +68,8 @@ describe('ConfirmActionButton', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
     await screen.findByRole('dialog', { name: 'Stop this backup?' });
+    // The safe choice has the focus, so that Enter at once stops nothing.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(action).not.toHaveBeenCalled();

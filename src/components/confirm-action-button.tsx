@@ -109,10 +109,11 @@ export function ConfirmActionButton({
         >
           <Text size="sm">{confirm.message}</Text>
           <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => setAsking(false)}>
+            {/* Focus on the safe choice: Enter at once must not stop or disable anything. */}
+            <Button variant="default" onClick={() => setAsking(false)} data-autofocus>
               Cancel
             </Button>
-            <Button color="red.9" onClick={run} data-autofocus>
+            <Button color="red.9" onClick={run}>
               {confirm.confirmLabel}
             </Button>
           </Group>
