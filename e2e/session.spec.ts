@@ -8,6 +8,7 @@ test.describe('signing in', () => {
   }) => {
     await page.goto('/configurations?q=daily');
     await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await expect(page).toHaveTitle('Sign in · Backup Console');
     await signInPage.signIn('support');
     await expect(page).toHaveURL(/\/configurations\?q=daily$/);
     await expect(shell.currentRole()).toHaveText('(support)');
@@ -54,14 +55,19 @@ test.describe('signing in', () => {
 test.describe('signed in', () => {
   test.use({ role: 'admin' });
 
-  test('signing out forgets the session', async ({ page, shell }) => {
-    await page.goto('/');
-    await expect(shell.heading()).toHaveText('Overview');
+  test('signing out forgets the session and the page it was on', async ({ page, shell, signInPage }) => {
+    await page.goto('/configurations?q=daily');
+    await expect(shell.heading()).toHaveText('Configurations');
     await shell.signOut().click();
-    await expect(page).toHaveURL(/\/sign-in/);
+    // No ?next=: the next person to sign in here must not land on the previous person's page.
+    await expect(page).toHaveURL(/\/sign-in$/);
     await expect(
       page.getByRole('list', { name: 'Connections' }).locator('[data-status="signed-out"]'),
     ).toHaveCount(3);
+    await signInPage.signInAs('viewer');
+    await expect(shell.heading()).toHaveText('Overview');
+    await expect(shell.currentRole()).toHaveText('(viewer)');
+    await shell.signOut().click();
     await page.goto('/activity');
     await expect(page).toHaveURL(/\/sign-in\?next=%2Factivity/);
   });

@@ -1,6 +1,6 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { SignInPage } from '../../features/session/components/sign-in-page';
-import { acknowledgeExpired, safeNext } from '../shell/session-gate';
+import { acknowledgeExpired, safeNext, signedIn } from '../shell/session-gate';
 
 /** /sign-in?next=<where the person was>&reason=expired */
 export function Component() {
@@ -12,6 +12,7 @@ export function Component() {
       expired={params.get('reason') === 'expired'}
       onDone={() => {
         acknowledgeExpired();
+        signedIn();
         void navigate(next, { replace: true });
       }}
     />

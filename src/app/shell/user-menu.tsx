@@ -4,6 +4,7 @@ import { IconLogout } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../features/session/use-session';
 import { useSignOut } from '../../features/session/use-sign-out';
+import { signedOut } from './session-gate';
 
 /**
  * Who is signed in and as what role, and signing out. Plain text and a button rather than a dropdown
@@ -30,6 +31,7 @@ export function UserMenu() {
         size="xs"
         leftSection={<IconLogout size={14} aria-hidden />}
         onClick={() => {
+          signedOut();
           signOut();
           void navigate('/sign-in', { replace: true });
         }}
