@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Run, RunState } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { jobsWithLiveRuns, withLiveRuns } from '../../../api/live-runs';
@@ -55,6 +55,11 @@ export function useOverview(access: PageAccess): OverviewData {
     [access.signedIn, live.runs, live.waiting, live.updatedAt, scheduledData, scheduledAt],
   );
 
+  // The first view waits for every connection's first answer (or failure), so that the counts do not
+  // grow connection by connection; after that a connection that fails or retries hides only itself.
+  const [settled, setSettled] = useState(false);
+  if (!settled && !live.pending && results.every((r) => !r.isPending)) setSettled(true);
+
   const counts = emptyCounts();
   for (const o of loaded) for (const s of Object.keys(counts) as RunState[]) counts[s] += o.countsByState[s];
   const runs = loaded.flatMap((o) => o.runs);
@@ -62,7 +67,7 @@ export function useOverview(access: PageAccess): OverviewData {
     o.scheduled.map((s) => ({ ...s, connectionId: o.connectionId })),
   );
   return {
-    loaded: loaded.length > 0,
+    loaded: settled && loaded.length > 0,
     failures: mergeFailures(live.failures, queryFailures(results, access.signedIn)),
     counts,
     running: newestFirst(runs.filter((r) => isInFlight(r.state))),
