@@ -7,6 +7,7 @@ import { organizationItemRoutes } from '../veeam-v5/organization-items';
 import { exchangeActionRoutes } from '../veeam-v5/actions-exchange';
 import { exchangeBrowseRoutes } from '../veeam-v5/routes-exchange';
 import { oneDriveRoutes } from '../veeam-v5/routes-onedrive';
+import { sharePointRoutes } from '../veeam-v5/routes-sharepoint';
 import { jobRoutes } from '../veeam-v5/routes-jobs';
 import { organizationRoutes } from '../veeam-v5/routes-organizations';
 import { restoreSessionRoutes } from '../veeam-v5/routes-restores';
@@ -28,5 +29,6 @@ export const veeamModule: ServiceModule = {
     exchangeBrowseRoutes(app, ctx);
     exchangeActionRoutes(app, ctx);
     oneDriveRoutes(app, ctx);
+    sharePointRoutes(app, ctx);
   },
 };
