@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { launchBrowser, newPage, signIn } from './browser';
 import { measureBundle } from './bundle';
 import { measureLatency } from './latency';
+import { lighthouseRows } from './lighthouse';
 import { measureList } from './list';
 import { measurePageRequests } from './requests';
 import { benchServerLists } from './server-lists';
@@ -33,6 +34,21 @@ function build(): void {
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
+/** Prints every figure with its budget; exits 1 when one is missed. */
+function report(): void {
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log('\nBackup Console benchmark');
+  for (const r of results) {
+    const verdict = r.ok === undefined ? '' : r.ok ? `  ok (${r.budget})` : `  OVER BUDGET (${r.budget})`;
+    console.log(`  ${r.name.padEnd(width)}  ${r.value.padStart(16)}${verdict}`);
+  }
+  const failed = results.filter((r) => r.ok === false);
+  if (failed.length) {
+    console.log(`\n${failed.length} budget(s) missed.`);
+    process.exitCode = 1;
+  }
+}
+
 async function main(): Promise<void> {
   console.log('building the console…');
   build();
@@ -51,6 +67,11 @@ async function main(): Promise<void> {
   );
   row('total JS (gzip)', `${(bundle.totalJsGzip / KB).toFixed(1)} KB`);
   row('total CSS (gzip)', `${(bundle.totalCssGzip / KB).toFixed(1)} KB`);
+
+  // BENCH_ONLY=lighthouse: the bundle and Lighthouse alone (the rest takes minutes of both cores).
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'lighthouse') await lighthouseRows(dist, row);
+  if (only === 'lighthouse') return report();
 
   // Before the browser starts, so that the service's figures are its own.
   console.log(`measuring the service's whole lists at scale ${scale}…`);
@@ -139,17 +160,7 @@ async function main(): Promise<void> {
     await browser.close();
   }
 
-  const width = Math.max(...results.map((r) => r.name.length));
-  console.log('\nBackup Console benchmark');
-  for (const r of results) {
-    const verdict = r.ok === undefined ? '' : r.ok ? `  ok (${r.budget})` : `  OVER BUDGET (${r.budget})`;
-    console.log(`  ${r.name.padEnd(width)}  ${r.value.padStart(16)}${verdict}`);
-  }
-  const failed = results.filter((r) => r.ok === false);
-  if (failed.length) {
-    console.log(`\n${failed.length} budget(s) missed.`);
-    process.exitCode = 1;
-  }
+  report();
 }
 
 main().catch((err: unknown) => {

@@ -1,0 +1,190 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
+import { freePortSync } from '../e2e/support/free-port';
+
+export interface LighthouseFigures {
+  page: 'sign-in' | 'overview';
+  preset: 'mobile' | 'desktop';
+  runs: number;
+  score: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  bytes: number;
+  benchmarkIndex: number;
+}
+
+/** What this file reads of a Lighthouse result (Lighthouse 12's LH.Result). */
+interface Lhr {
+  categories: { performance?: { score: number | null } };
+  audits: Record<string, { numericValue?: number } | undefined>;
+  environment: { benchmarkIndex: number };
+  runtimeError?: { code: string; message: string };
+}
+type RunLighthouse = (
+  url: string,
+  flags: Record<string, unknown>,
+  config?: unknown,
+  page?: unknown,
+) => Promise<{ lhr: Lhr } | undefined>;
+interface PuppeteerPage {
+  goto(url: string): Promise<unknown>;
+  type(selector: string, text: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  waitForFunction(fn: string, options?: { timeout: number }): Promise<unknown>;
+  createCDPSession(): Promise<{ send(method: string): Promise<unknown> }>;
+  close(): Promise<void>;
+}
+interface PuppeteerBrowser {
+  newPage(): Promise<PuppeteerPage>;
+  disconnect(): Promise<void>;
+}
+
+// Loaded by name at run time: Lighthouse is a dev dependency of the benchmark alone, and a checkout
+// whose node_modules predates it still type-checks and runs everything else.
+const load = (name: string) => import(name) as Promise<Record<string, unknown>>;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Starts the console exactly as `npm start` runs it, in its own process: `server/main.ts
+ * --serve-console <dist>` with the default speed and data set, on a free port and a new data folder.
+ */
+async function startConsole(dist: string): Promise<{ url: string; stop(): void }> {
+  const port = freePortSync();
+  const dataDir = mkdtempSync(join(tmpdir(), 'backup-console-lighthouse-'));
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--serve-console',
+      dist,
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ],
+    { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the console server exited (${code})`)));
+    child.stdout.on('data', (d: Buffer) => {
+      if (String(d).includes('listening on')) resolve();
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop() {
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Lighthouse 12, performance category only, in the machine's Chromium: `/sign-in` signed out, and the
+ * Overview signed in (the sign-in is scripted in the same tab, whose sessionStorage holds the tokens;
+ * Lighthouse then keeps storage and the benchmark clears the HTTP cache itself before each run), each
+ * with the mobile and the desktop preset, `runs` times; each figure is the median of the runs.
+ */
+export async function measureLighthouse(dist: string, runs = 3): Promise<LighthouseFigures[]> {
+  const lighthouse = (await load('lighthouse')).default as RunLighthouse;
+  const desktopConfig = (await load('lighthouse/core/config/desktop-config.js')).default;
+  const chromeLauncher = await load('chrome-launcher');
+  const puppeteer = (await load('puppeteer-core')).default as {
+    connect(o: { browserURL: string; defaultViewport: null }): Promise<PuppeteerBrowser>;
+  };
+  const server = await startConsole(dist);
+  const chrome = (await (chromeLauncher.launch as (o: unknown) => Promise<unknown>)({
+    chromePath: chromiumExecutable(),
+    chromeFlags: ['--headless', '--no-sandbox', ...chromiumArgs],
+  })) as { port: number; kill(): Promise<void> | void };
+  const browser = await puppeteer.connect({
+    browserURL: `http://127.0.0.1:${chrome.port}`,
+    defaultViewport: null,
+  });
+  const out: LighthouseFigures[] = [];
+  try {
+    const signedIn = await browser.newPage();
+    await signedIn.goto(`${server.url}/sign-in`);
+    await signedIn.waitForFunction(`!!document.querySelector('input[autocomplete="username"]')`, {
+      timeout: 30_000,
+    });
+    await signedIn.type('input[autocomplete="username"]', 'viewer');
+    await signedIn.type('input[type="password"]', 'demo');
+    await signedIn.click('button[type="submit"]');
+    await signedIn.waitForFunction(`location.pathname === '/'`, { timeout: 30_000 });
+    const cdp = await signedIn.createCDPSession();
+
+    for (const preset of ['mobile', 'desktop'] as const) {
+      for (const page of ['sign-in', 'overview'] as const) {
+        const lhrs: Lhr[] = [];
+        for (let i = 0; i < runs; i++) {
+          const flags = { output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
+          const config = preset === 'desktop' ? desktopConfig : undefined;
+          let result;
+          if (page === 'sign-in') {
+            const fresh = await browser.newPage();
+            result = await lighthouse(`${server.url}/sign-in`, flags, config, fresh);
+            await fresh.close();
+          } else {
+            await cdp.send('Network.clearBrowserCache');
+            result = await lighthouse(
+              `${server.url}/`,
+              { ...flags, disableStorageReset: true },
+              config,
+              signedIn,
+            );
+          }
+          if (!result) throw new Error('Lighthouse returned no result');
+          if (result.lhr.runtimeError)
+            throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+          lhrs.push(result.lhr);
+        }
+        const audit = (id: string) => median(lhrs.map((l) => l.audits[id]?.numericValue ?? Number.NaN));
+        out.push({
+          page,
+          preset,
+          runs,
+          score: median(lhrs.map((l) => Math.round((l.categories.performance?.score ?? 0) * 100))),
+          fcpMs: audit('first-contentful-paint'),
+          lcpMs: audit('largest-contentful-paint'),
+          tbtMs: audit('total-blocking-time'),
+          bytes: audit('total-byte-weight'),
+          benchmarkIndex: median(lhrs.map((l) => l.environment.benchmarkIndex)),
+        });
+      }
+    }
+  } finally {
+    await browser.disconnect();
+    await chrome.kill();
+    server.stop();
+  }
+  return out;
+}
+
+/** The benchmark's rows: each page and preset, with the budget on mobile (score ≥ 95, LCP ≤ 2 s). */
+export async function lighthouseRows(
+  dist: string,
+  row: (name: string, value: string, budget?: string, ok?: boolean) => void,
+): Promise<void> {
+  console.log('Lighthouse (performance, mobile and desktop, median of 3) on /sign-in and the Overview…');
+  for (const f of await measureLighthouse(dist)) {
+    const name = `Lighthouse ${f.preset}, ${f.page === 'sign-in' ? '/sign-in' : 'Overview (signed in)'}`;
+    const mobile = f.preset === 'mobile';
+    row(`${name}: score`, String(f.score), mobile ? '≥ 95' : undefined, mobile ? f.score >= 95 : undefined);
+    row(
+      `${name}: FCP / LCP`,
+      `${(f.fcpMs / 1000).toFixed(2)} / ${(f.lcpMs / 1000).toFixed(2)} s`,
+      mobile ? 'LCP ≤ 2.0 s' : undefined,
+      mobile ? f.lcpMs <= 2000 : undefined,
+    );
+    row(`${name}: TBT · bytes`, `${Math.round(f.tbtMs)} ms · ${(f.bytes / 1024).toFixed(0)} KiB`);
+    row(`${name}: benchmarkIndex`, f.benchmarkIndex.toFixed(0));
+  }
+}
