@@ -9,6 +9,8 @@ export interface Capabilities {
   enableDisable: boolean;
   restores: boolean;
   restoreSessions: boolean;
+  /** Browse inside a restore session and restore, save or send what it holds. */
+  restoreSessionContent: boolean;
   wakeAgents: boolean;
   /** Runs report bytes/files counters (v2), percent and rates (Veeam), or only states (v1). */
   progress: 'counters' | 'percent' | 'state-only';
@@ -31,6 +33,7 @@ const RACKSPACE_V1: Capabilities = {
   enableDisable: true,
   restores: true,
   restoreSessions: false,
+  restoreSessionContent: false,
   wakeAgents: true,
   progress: 'state-only',
   runFeeds: ['activity'],
@@ -55,6 +58,7 @@ export const DIALECT_CAPABILITIES: Record<Dialect, Capabilities> = {
     jobs: true,
     restores: false,
     restoreSessions: true,
+    restoreSessionContent: true,
     wakeAgents: false,
     progress: 'percent',
     runFeeds: ['job-sessions', 'restore-sessions'],

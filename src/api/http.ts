@@ -49,12 +49,14 @@ export interface RequestSpec {
   timeoutMs?: number;
   /** No auth header (sign-in calls). */
   anonymous?: boolean;
+  /** A successful answer is a file: its body is a Blob (errors are still read as JSON). */
+  binary?: boolean;
 }
 
 export interface HttpAnswer {
   status: number;
   headers: Headers;
-  /** Parsed JSON, a bare number, text, or undefined for an empty answer. */
+  /** Parsed JSON, a bare number, text, undefined for an empty answer, or a Blob for `binary`. */
   body: unknown;
 }
 
@@ -122,7 +124,9 @@ export class HttpClient {
   private async sendOnce(spec: RequestSpec): Promise<HttpAnswer> {
     const url = this.url(spec);
     const request = { method: spec.method, url };
-    const headers = new Headers({ Accept: 'application/json' });
+    const headers = new Headers({
+      Accept: spec.binary ? 'application/octet-stream, application/json' : 'application/json',
+    });
     let body: string | undefined;
     if (spec.patch) {
       headers.set('Content-Type', 'application/json-patch+json');
@@ -152,7 +156,8 @@ export class HttpClient {
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
     const connectionId = this.options.connectionId;
     let response: Response;
-    let text: string;
+    let text = '';
+    let blob: Blob | null = null;
     try {
       const sent = this.options.fetch(new URL(url, this.options.origin).toString(), {
         method: spec.method,
@@ -161,7 +166,8 @@ export class HttpClient {
         signal,
       });
       response = await abortable(sent, signal);
-      text = await abortable(response.text(), signal);
+      if (spec.binary && response.ok) blob = await abortable(response.blob(), signal);
+      else text = await abortable(response.text(), signal);
     } catch (err) {
       if (spec.signal?.aborted) throw err; // the caller cancelled: not an error to show
       if (timeout.aborted) {
@@ -180,6 +186,7 @@ export class HttpClient {
         connectionId,
       });
     }
+    if (blob) return { status: response.status, headers: response.headers, body: blob };
     const parsed = readBody(text);
     if (!response.ok) {
       const { code, message } = readErrorBody(parsed);

@@ -14,6 +14,16 @@ import type {
   RunDetail,
 } from './domain';
 import type { Capabilities, RunFeed } from './capabilities';
+import type {
+  ContentActionInput,
+  ContentActionOutcome,
+  ContentActionSpec,
+  ContentKind,
+  ContentNode,
+  ContentPage,
+  ContentItem,
+  SessionContent,
+} from './restore-content';
 
 /** Every read takes an AbortSignal so that TanStack Query can cancel it. */
 export interface ReadOptions {
@@ -63,6 +73,26 @@ export interface BackupProvider {
   listRestoreSessions(o?: ReadOptions): Promise<RestoreSession[]>;
   getRestoreSession(id: string, o?: ReadOptions): Promise<RestoreSession>;
   listRestoreSessionEvents(sessionId: string, o?: ReadOptions): Promise<LogItem[]>;
+
+  /*
+   * Inside an open restore session (`capabilities.restoreSessionContent`): its tree, its items page
+   * by page, and the actions on a selection. Browsing is private data: support and admin only.
+   */
+  getSessionContent(sessionId: string, o?: ReadOptions): Promise<SessionContent>;
+  /** The places below `parentId` (null: the session's top level: mailboxes, OneDrives, sites, teams). */
+  listContentNodes(sessionId: string, parentId: string | null, o?: ReadOptions): Promise<ContentNode[]>;
+  getContentNode(sessionId: string, nodeId: string, o?: ReadOptions): Promise<ContentNode>;
+  listContentItems(
+    sessionId: string,
+    nodeId: string,
+    page: { offset: number; limit: number },
+    o?: ReadOptions,
+  ): Promise<ContentPage>;
+  getContentItem(sessionId: string, nodeId: string, itemId: string, o?: ReadOptions): Promise<ContentItem>;
+  /** What can be done with items of this Explorer, and what each action asks for. */
+  contentActions(kind: ContentKind): Promise<readonly ContentActionSpec[]>;
+  /** Runs an action; it answers when the work is done (restores are synchronous). */
+  runContentAction(sessionId: string, input: ContentActionInput): Promise<ContentActionOutcome>;
 
   /* Commands. */
   /** Starts a backup of a configuration (Rackspace) or a job (Veeam); the new run's id when told. */

@@ -48,9 +48,10 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
   const client = new QueryClient({
     queryCache: new QueryCache(),
     mutationCache: new MutationCache({
-      onError: (error) => {
+      onError: (error, _variables, _context, mutation) => {
         const apiError = toApiError(error);
-        if (apiError.isUnauthorized) return;
+        // A dialog that shows the outcome in place (restore from a session) says it there, once.
+        if (apiError.isUnauthorized || mutation.meta?.errorShownInPlace) return;
         mutationErrorHandler?.(apiError);
       },
     }),

@@ -12,6 +12,8 @@ const ACTIONS: Action[] = [
   'enable',
   'restore',
   'restore-session',
+  'restore-content.browse',
+  'restore-content.restore',
   'agent.wake',
 ];
 const ALL: CapabilityFlags = {
@@ -20,6 +22,7 @@ const ALL: CapabilityFlags = {
   enableDisable: true,
   restores: true,
   restoreSessions: true,
+  restoreSessionContent: true,
   wakeAgents: true,
 };
 

@@ -15,11 +15,23 @@ export type Action =
   | 'restore'
   /** Open (explore) and stop Veeam restore sessions. */
   | 'restore-session'
+  /** Browse what a Veeam restore session holds (mail, files, sites, teams): private data. */
+  | 'restore-content.browse'
+  /** Restore, save, export or send items of a Veeam restore session. */
+  | 'restore-content.restore'
   | 'agent.wake';
 
 const allowed: Record<Role, ReadonlySet<Action>> = {
   viewer: new Set<Action>(['read']),
-  support: new Set<Action>(['read', 'backup.start', 'restore', 'restore-session', 'agent.wake']),
+  support: new Set<Action>([
+    'read',
+    'backup.start',
+    'restore',
+    'restore-session',
+    'restore-content.browse',
+    'restore-content.restore',
+    'agent.wake',
+  ]),
   admin: new Set<Action>([
     'read',
     'backup.start',
@@ -27,6 +39,8 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'enable',
     'restore',
     'restore-session',
+    'restore-content.browse',
+    'restore-content.restore',
     'agent.wake',
   ]),
 };
@@ -44,6 +58,7 @@ export interface CapabilityFlags {
   enableDisable: boolean;
   restores: boolean;
   restoreSessions: boolean;
+  restoreSessionContent: boolean;
   wakeAgents: boolean;
 }
 
@@ -53,6 +68,8 @@ const capabilityOf: Record<Exclude<Action, 'read'>, keyof CapabilityFlags> = {
   enable: 'enableDisable',
   restore: 'restores',
   'restore-session': 'restoreSessions',
+  'restore-content.browse': 'restoreSessionContent',
+  'restore-content.restore': 'restoreSessionContent',
   'agent.wake': 'wakeAgents',
 };
 
@@ -63,6 +80,8 @@ const describe: Record<Action, string> = {
   enable: 'enable or disable',
   restore: 'create, start or stop a restore',
   'restore-session': 'open or stop a restore session',
+  'restore-content.browse': 'browse the backed-up content of a restore session',
+  'restore-content.restore': 'restore, save or send backed-up items',
   'agent.wake': 'wake agents',
 };
 

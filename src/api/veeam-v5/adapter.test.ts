@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contractSuite } from '../contract.test-suite';
+import { restoreContentContract } from '../restore-content-contract.test-suite';
 import { isInFlight } from '../domain';
 import type { BackupProvider } from '../provider';
 import type { InProcess } from '../testing/in-process-service';
@@ -7,6 +8,7 @@ import { startInProcess } from '../testing/in-process-service';
 import { logLevel, restoreSessionState, veeamState } from './map';
 
 contractSuite('veeam');
+restoreContentContract('veeam');
 
 describe('Veeam specifics', () => {
   let t: InProcess;

@@ -6,6 +6,9 @@ import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
 import { cachedFor, newestFirst } from '../run-parts';
+import { contentActionsOf } from './content-actions';
+import { veeamContentReader } from './content-browse';
+import { runVeeamContentAction } from './content-run';
 import {
   veeamEvent,
   veeamJob,
@@ -48,6 +51,7 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
     const [list, names] = await Promise.all([get('/jobs', jobListSchema, o), orgNames()]);
     return list.map((j) => veeamJob(cid, j, names));
   };
+  const content = veeamContentReader(http);
   const jobNames = cachedFor(30_000, async () => new Map((await jobs()).map((j) => [j.id, j.name])));
 
   const provider: AdapterProvider = {
@@ -103,6 +107,16 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
       });
       return [...page.results].sort((a, b) => a.order - b.order).map(veeamEvent);
     },
+
+    async getSessionContent(id, o) {
+      return content.summary(id, (await provider.getRestoreSession(id, o)).sessionType, o);
+    },
+    listContentNodes: (id, parentId, o) => content.children(id, parentId, o),
+    getContentNode: (id, nodeId, o) => content.one(id, nodeId, o),
+    listContentItems: (id, nodeId, page, o) => content.items(id, nodeId, page, o),
+    getContentItem: (id, nodeId, itemId, o) => content.item(id, nodeId, itemId, o),
+    contentActions: (kind) => Promise.resolve(contentActionsOf(kind)),
+    runContentAction: (id, input) => runVeeamContentAction(http, id, input),
 
     startBackup: (jobId) =>
       action(path`/jobs/${jobId}/action`, { start: null }).then(() => ({ runId: null })),

@@ -14,6 +14,7 @@ const veeam: CapabilityFlags = {
   enableDisable: true,
   restores: false,
   restoreSessions: true,
+  restoreSessionContent: true,
   wakeAgents: false,
 };
 
