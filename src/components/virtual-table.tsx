@@ -4,8 +4,11 @@ import { Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import classes from './cells.module.css';
+
+/** How near the end (in rows) the next page is asked for. */
+const END_MARGIN_ROWS = 40;
 
 export interface Column<T> {
   key: string;
@@ -36,6 +39,8 @@ export interface VirtualTableProps<T> {
   maxHeight?: CSSProperties['maxHeight'];
   /** Below this width the box scrolls sideways instead of squeezing the columns. */
   minWidth?: number;
+  /** Called when the rows in view come within a screenful of the last row (to fetch the next page). */
+  onEndReached?: () => void;
 }
 
 /**
@@ -53,6 +58,7 @@ export function VirtualTable<T>({
   rowHeight = 52,
   maxHeight = 'calc(100dvh - 240px)',
   minWidth = 860,
+  onEndReached,
 }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
@@ -65,6 +71,10 @@ export function VirtualTable<T>({
     initialRect: { width: 1024, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
+  const lastInView = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (onEndReached && rows.length > 0 && lastInView >= rows.length - 1 - END_MARGIN_ROWS) onEndReached();
+  }, [onEndReached, lastInView, rows.length]);
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 

@@ -16,6 +16,8 @@ export function Component() {
       connectionId={connectionId}
       id={id}
       mayStop={permissionFor(connectionId, 'restore-session').allowed}
+      mayBrowse={permissionFor(connectionId, 'restore-content.browse').allowed}
+      mayRestore={permissionFor(connectionId, 'restore-content.restore').allowed}
       renderEvents={(events) => <LogItems items={events} label="Restore session events" />}
     />
   );

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { commandOptions } from '../../api/commands';
+import { commandOptions, invalidateConnection } from '../../api/commands';
+import type { ContentActionInput } from '../../api/restore-content';
+import { providerFor } from '../../api/runtime';
 
 /** Opens a restore session (Veeam explore): `mutate({connectionId, input})`. */
 export function useOpenRestoreSession() {
@@ -8,4 +10,18 @@ export function useOpenRestoreSession() {
 
 export function useStopRestoreSession() {
   return useMutation(commandOptions.stopRestoreSession(useQueryClient()));
+}
+
+/**
+ * Runs an action on items of a restore session. The dialog shows the outcome and any refusal in
+ * place; afterwards the session and its events are read again (the action wrote an event).
+ */
+export function useContentAction(connectionId: string, sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['command', 'content-action', connectionId, sessionId],
+    mutationFn: (input: ContentActionInput) => providerFor(connectionId).runContentAction(sessionId, input),
+    meta: { errorShownInPlace: true },
+    onSettled: () => invalidateConnection(queryClient, connectionId, ['restore-sessions']),
+  });
 }

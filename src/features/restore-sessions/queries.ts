@@ -1,5 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { RestoreSession, Run } from '../../api/domain';
+import type { ContentKind, ContentPage } from '../../api/restore-content';
 import { runPace } from '../../api/live-runs';
 import { providerFor } from '../../api/runtime';
 import { fastest, livePolling, POLL_SLOW_MS } from '../../lib/polling';
@@ -60,3 +61,61 @@ export function restorePointsOf(sessions: readonly Run[]): { at: string; state: 
     .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
     .slice(0, RESTORE_POINTS_SHOWN);
 }
+
+/** First page of a place's items: small, so that its first rows show at once. */
+export const FIRST_PAGE = 200;
+/** Further pages, fetched as the list scrolls near its end. */
+export const NEXT_PAGE = 1000;
+
+/**
+ * What a restore session holds: ['restore-content', connectionId, sessionId, ...]. A root of its own,
+ * so that a command's invalidation of restore sessions does not read folders again: a backup's content
+ * does not change while a session is open.
+ */
+export const contentQueries = {
+  summary: (connectionId: string, sessionId: string) =>
+    queryOptions({
+      queryKey: ['restore-content', connectionId, sessionId, 'summary'] as const,
+      queryFn: ({ signal }) => providerFor(connectionId).getSessionContent(sessionId, { signal }),
+      staleTime: Infinity,
+    }),
+  nodes: (connectionId: string, sessionId: string, parentId: string | null) =>
+    queryOptions({
+      queryKey: ['restore-content', connectionId, sessionId, 'nodes', parentId ?? ''] as const,
+      queryFn: ({ signal }) => providerFor(connectionId).listContentNodes(sessionId, parentId, { signal }),
+      staleTime: Infinity,
+    }),
+  node: (connectionId: string, sessionId: string, nodeId: string) =>
+    queryOptions({
+      queryKey: ['restore-content', connectionId, sessionId, 'node', nodeId] as const,
+      queryFn: ({ signal }) => providerFor(connectionId).getContentNode(sessionId, nodeId, { signal }),
+      staleTime: Infinity,
+    }),
+  items: (connectionId: string, sessionId: string, nodeId: string) =>
+    infiniteQueryOptions({
+      queryKey: ['restore-content', connectionId, sessionId, 'items', nodeId] as const,
+      queryFn: ({ signal, pageParam }) =>
+        providerFor(connectionId).listContentItems(
+          sessionId,
+          nodeId,
+          { offset: pageParam, limit: pageParam === 0 ? FIRST_PAGE : NEXT_PAGE },
+          { signal },
+        ),
+      initialPageParam: 0,
+      getNextPageParam: (last: ContentPage) => last.next ?? undefined,
+      staleTime: Infinity,
+    }),
+  item: (connectionId: string, sessionId: string, nodeId: string, itemId: string) =>
+    queryOptions({
+      queryKey: ['restore-content', connectionId, sessionId, 'item', nodeId, itemId] as const,
+      queryFn: ({ signal }) =>
+        providerFor(connectionId).getContentItem(sessionId, nodeId, itemId, { signal }),
+      staleTime: Infinity,
+    }),
+  actions: (connectionId: string, kind: ContentKind) =>
+    queryOptions({
+      queryKey: ['restore-content', connectionId, 'actions', kind] as const,
+      queryFn: () => providerFor(connectionId).contentActions(kind),
+      staleTime: Infinity,
+    }),
+};

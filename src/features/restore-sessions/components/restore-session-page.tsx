@@ -13,6 +13,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { NONE, formatDateTime, formatDuration, secondsBetween } from '../../../lib/format';
 import { restoreSessionQueries } from '../queries';
 import { exploreTypeLabel } from './explore-types';
+import { SessionExplorer } from './explorer/session-explorer';
 import { StopSessionButton } from './stop-session-button';
 
 const back = (
@@ -26,11 +27,17 @@ export function RestoreSessionPage({
   connectionId,
   id,
   mayStop,
+  mayBrowse = false,
+  mayRestore = false,
   renderEvents,
 }: {
   connectionId: string;
   id: string;
   mayStop: boolean;
+  /** Browse the session's content (support and admin, on a dialect that can). */
+  mayBrowse?: boolean;
+  /** Restore, save and send its items. */
+  mayRestore?: boolean;
   /** The events table (the log table the Jobs feature also uses, handed in by the route). */
   renderEvents: (events: readonly LogItem[]) => ReactNode;
 }) {
@@ -72,7 +79,16 @@ export function RestoreSessionPage({
           </Text>
         )}
       </Paper>
-      <Title order={2} size="h3" mb="xs">
+      {mayBrowse &&
+        (open ? (
+          <SessionExplorer connectionId={connectionId} sessionId={s.id} mayRestore={mayRestore} />
+        ) : (
+          <Text size="sm" c="dimmed" mb="md">
+            This restore session has ended: its content can no longer be browsed. Open a new one to restore
+            from this backup.
+          </Text>
+        ))}
+      <Title order={2} size="h3" mb="xs" mt="md">
         Events
       </Title>
       {events.isPending ? (

@@ -1,0 +1,92 @@
+import { expect, test } from './fixtures';
+import { ExplorerPage } from './pages/explorer-page';
+import { RestoreSessionsPage } from './pages/restore-sessions-page';
+import { Shell } from './pages/shell';
+
+/** Generous waits: the first read of a session's content is the slowest step on a loaded machine. */
+const SLOW = { timeout: 30_000 };
+
+test.describe('Working inside a restore session as support', () => {
+  test.use({ role: 'support' });
+  test.describe.configure({ timeout: 180_000 });
+
+  test('opens an Exchange session, finds a mail by subject, restores it to another mailbox, and sees the counters and the event', async ({
+    page,
+    checkA11y,
+  }) => {
+    const sessions = new RestoreSessionsPage(page);
+    const explorer = new ExplorerPage(page);
+    await sessions.goto();
+    await sessions.openButton().click();
+    await sessions.explore('Contoso', 'Exchange');
+    await expect(sessions.state()).toHaveAttribute('data-status', 'running', SLOW);
+    await expect(explorer.context()).toContainText('contoso', SLOW);
+    await expect(explorer.context()).toContainText(/Point in time\s*\w/);
+
+    const target = await explorer.place('Anna').locator('[title]').first().getAttribute('title', SLOW);
+    expect(target).toMatch(/@/);
+    await explorer.tree().getByRole('treeitem').first().click();
+    await explorer.open('Inbox');
+    await expect(explorer.rows('Inbox').first()).toBeVisible(SLOW);
+    const subject = (await explorer.rows('Inbox').nth(2).getByRole('link').textContent()) ?? '';
+    expect(subject).not.toBe('');
+    await explorer.search().fill(subject);
+    await expect(explorer.rows('Inbox').first()).toContainText(subject);
+    const found = explorer.rows('Inbox').filter({ hasText: subject }).first();
+    await found.getByRole('checkbox').check();
+    await expect(page.getByText('1 selected')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Restore to another mailbox' }).click();
+    const dialog = explorer.dialog('Restore to another mailbox');
+    await dialog.getByLabel('Target mailbox').fill(target!);
+    await dialog.getByLabel('Folder').fill('Recovered');
+    await dialog.getByLabel('Mark restored items as unread').check();
+    await dialog.getByLabel('Microsoft 365 account').fill('admin@contoso.com');
+    await dialog.getByLabel('Password', { exact: true }).fill('demo-restore');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await expect(dialog).toContainText(`Target mailbox: ${target}`);
+    await expect(dialog).toContainText('Mark restored items as unread: yes');
+    await dialog.getByRole('button', { name: /^Confirm/ }).click();
+    const counters = dialog.getByRole('table', { name: 'Counters' });
+    await expect(counters).toBeVisible({ timeout: 30_000 });
+    await expect(counters.getByRole('rowheader', { name: 'Created' })).toBeVisible();
+    await expect(counters.getByRole('rowheader', { name: 'Failed' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+    await expect(sessions.events()).toContainText(target!, { timeout: 15_000 });
+    await checkA11y('the explorer after a restore');
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the explorer has no accessibility violations in ${scheme} mode`, async ({ page, checkA11y }) => {
+      const sessions = new RestoreSessionsPage(page);
+      const explorer = new ExplorerPage(page);
+      await sessions.goto();
+      await new Shell(page).useColorScheme(scheme);
+      await sessions.openButton().click();
+      await sessions.explore('Contoso', 'Exchange');
+      await explorer.tree().getByRole('treeitem').first().click(SLOW);
+      await explorer.open('Inbox');
+      await expect(explorer.rows('Inbox').first()).toBeVisible(SLOW);
+      await explorer.rows('Inbox').first().getByRole('checkbox').check();
+      await checkA11y(`the explorer (${scheme})`);
+      await page.getByRole('button', { name: 'Restore to the original mailbox' }).click();
+      await expect(explorer.dialog('Restore to the original mailbox')).toBeVisible();
+      await checkA11y(`the restore dialog (${scheme})`);
+    });
+  }
+});
+
+test.describe('A restore session as a viewer', () => {
+  test.use({ role: 'viewer' });
+
+  test('sees an open session, its state and events, but not its content', async ({ page }) => {
+    const sessions = new RestoreSessionsPage(page);
+    await page.goto('/restore-sessions?show=open');
+    await sessions.rows().first().getByRole('link').click();
+    await expect(sessions.state()).toHaveAttribute('data-status', 'running', SLOW);
+    await expect(sessions.events()).toBeVisible();
+    await expect(page.getByRole('tree')).toHaveCount(0);
+    await expect(page.getByTestId('session-context')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Restore / })).toHaveCount(0);
+  });
+});

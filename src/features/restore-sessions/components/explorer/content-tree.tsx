@@ -1,0 +1,178 @@
+import { Loader, Text } from '@mantine/core';
+import {
+  IconBrandTeams,
+  IconChevronDown,
+  IconChevronRight,
+  IconFileText,
+  IconFolder,
+  IconList,
+  IconMail,
+  IconMessages,
+  IconUser,
+  IconWorld,
+} from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { useState } from 'react';
+import type { ContentNode, NodeKind } from '../../../../api/restore-content';
+import { contentQueries } from '../../queries';
+import classes from './explorer.module.css';
+
+const ICONS: Record<NodeKind, typeof IconFolder> = {
+  mailbox: IconMail,
+  'mail-folder': IconFolder,
+  onedrive: IconUser,
+  folder: IconFolder,
+  site: IconWorld,
+  list: IconList,
+  library: IconFileText,
+  team: IconBrandTeams,
+  channel: IconMessages,
+  posts: IconMessages,
+  files: IconFolder,
+};
+
+interface TreeProps {
+  connectionId: string;
+  sessionId: string;
+  selectedId: string | null;
+  onSelect: (node: ContentNode) => void;
+}
+
+/** Moves focus among the visible tree items (WAI-ARIA tree pattern: arrows, Home, End). */
+function moveFocus(from: HTMLElement, step: 1 | -1 | 'first' | 'last') {
+  const tree = from.closest('[role="tree"]');
+  const items = [...(tree?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])];
+  const at = items.indexOf(from);
+  const next =
+    step === 'first'
+      ? items[0]
+      : step === 'last'
+        ? items.at(-1)
+        : items[Math.max(0, Math.min(items.length - 1, at + step))];
+  next?.focus();
+}
+
+/**
+ * The session's places as a tree: mailboxes → folders, OneDrives → folders, sites → lists and
+ * libraries → folders, teams → channels → posts and files. Each level is read when it is opened.
+ */
+export function ContentTree(props: TreeProps) {
+  const roots = useQuery(contentQueries.nodes(props.connectionId, props.sessionId, null));
+  return (
+    <nav aria-label="Places in this restore session" className={classes.treeBox}>
+      {roots.isPending ? (
+        <Loader size="sm" aria-label="Loading the places" />
+      ) : roots.isError ? (
+        <Text size="sm" c="red" role="alert">
+          Could not read the places: {roots.error.message}
+        </Text>
+      ) : roots.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          This restore session holds nothing at its point in time.
+        </Text>
+      ) : (
+        <ul role="tree" aria-label="Places" className={classes.tree}>
+          {roots.data.map((n, i) => (
+            <TreeItem key={n.id} {...props} node={n} level={1} first={i === 0} />
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}
+
+function TreeItem({
+  node,
+  level,
+  first,
+  ...props
+}: TreeProps & { node: ContentNode; level: number; first: boolean }) {
+  const [open, setOpen] = useState(false);
+  const children = useQuery({
+    ...contentQueries.nodes(props.connectionId, props.sessionId, node.id),
+    enabled: open && node.expandable,
+  });
+  const selected = props.selectedId === node.id;
+  const Icon = ICONS[node.kind];
+  const leaf = !node.expandable || (children.isSuccess && children.data.length === 0);
+  // Events of the items below bubble up here: each item answers only its own.
+  const own = (e: { target: EventTarget; currentTarget: HTMLElement }) =>
+    (e.target as HTMLElement).closest('[role="treeitem"]') === e.currentTarget;
+  const onClick = (e: MouseEvent<HTMLElement>) => {
+    if (!own(e)) return;
+    if ((e.target as HTMLElement).closest('[data-twisty]')) {
+      if (!leaf) setOpen((o) => !o);
+      return;
+    }
+    props.onSelect(node);
+    if (!leaf && !open) setOpen(true);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (!own(e)) return;
+    const el = e.currentTarget;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveFocus(el, 1),
+      ArrowUp: () => moveFocus(el, -1),
+      Home: () => moveFocus(el, 'first'),
+      End: () => moveFocus(el, 'last'),
+      ArrowRight: () => (leaf ? undefined : open ? moveFocus(el, 1) : setOpen(true)),
+      ArrowLeft: () =>
+        open && !leaf ? setOpen(false) : el.parentElement?.closest<HTMLElement>('[role="treeitem"]')?.focus(),
+      Enter: () => props.onSelect(node),
+      ' ': () => props.onSelect(node),
+    };
+    const act = keys[e.key];
+    if (!act) return;
+    e.preventDefault();
+    act();
+  };
+  return (
+    // The tree item is the focusable widget (WAI-ARIA tree view): it answers its own clicks and keys.
+
+    <li
+      role="treeitem"
+      aria-level={level}
+      aria-selected={selected}
+      aria-expanded={leaf ? undefined : open}
+      aria-label={node.name}
+      data-kind={node.kind}
+      tabIndex={selected || (first && !props.selectedId) ? 0 : -1}
+      className={classes.treeItem}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      <div
+        className={classes.treeRow}
+        data-selected={selected || undefined}
+        style={{ paddingLeft: 4 + (level - 1) * 16 }}
+        title={node.detail ?? node.name}
+      >
+        <span className={classes.twisty} data-twisty aria-hidden>
+          {leaf ? null : open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+        </span>
+        <Icon size={16} aria-hidden />
+        <span className={classes.treeName}>{node.name}</span>
+      </div>
+      {open && node.expandable && (
+        <ul role="group" className={classes.tree}>
+          {children.isPending ? (
+            <li role="none" className={classes.treeNote}>
+              <Loader size="xs" aria-label={`Loading ${node.name}`} />
+            </li>
+          ) : children.isError ? (
+            <li role="none" className={classes.treeNote}>
+              <Text size="xs" c="red">
+                {children.error.message}
+              </Text>
+            </li>
+          ) : (
+            children.data.map((c) => (
+              <TreeItem key={c.id} {...props} node={c} level={level + 1} first={false} />
+            ))
+          )}
+        </ul>
+      )}
+    </li>
+  );
+}
