@@ -13,7 +13,7 @@ export interface ListFigures {
 const KEYSTROKES = 40;
 
 /** Reads "<label>, N rows" from the virtual table's region. */
-const ROWS_IN = (label: string) => `(() => {
+export const ROWS_IN = (label: string) => `(() => {
   const el = document.querySelector('[role="region"][aria-label^="${label}, "]');
   const m = el && /, (\\d+) rows$/.exec(el.getAttribute('aria-label') || '');
   return m ? Number(m[1]) : -1;
@@ -49,11 +49,32 @@ export async function measureList(
   const renderMs = Date.now() - start;
   const rows = await page.evaluate<number>(ROWS_IN(opts.tableLabel));
 
-  const input = page.getByLabel(opts.searchLabel);
+  const samples = await measureKeystrokes(page, opts.searchLabel, opts.tableLabel, opts.probe);
+  return {
+    rows,
+    renderMs,
+    filterMedianMs: percentile(samples, 50),
+    filterP95Ms: percentile(samples, 95),
+    filterSamples: samples.length,
+  };
+}
+
+/**
+ * A filter keystroke: from the input event to the paint that shows the new row count of the table
+ * `tableLabel` (the commit seen by a MutationObserver, then the next frame), `probe` typed and
+ * deleted in turn. Returns one figure (ms) per keystroke.
+ */
+export async function measureKeystrokes(
+  page: Page,
+  searchLabel: string,
+  tableLabel: string,
+  probe: string,
+): Promise<number[]> {
+  const input = page.getByLabel(searchLabel);
   await input.focus();
   const samples: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
-    const next = i % 2 === 0 ? opts.probe : '';
+    const next = i % 2 === 0 ? probe : '';
     const ms = await page.evaluate(
       ([label, value, rowsExpr]) =>
         new Promise<number>((resolve, reject) => {
@@ -83,17 +104,11 @@ export async function measureList(
             reject(new Error(`filtering "${label}" by "${value}" changed nothing within 5 s`));
           }, 5000);
         }),
-      [opts.tableLabel, next, ROWS_IN(opts.tableLabel)] as const,
+      [tableLabel, next, ROWS_IN(tableLabel)] as const,
     );
     samples.push(ms);
     // Let the list settle (and the machine breathe) between keystrokes, as a person types.
     await page.waitForTimeout(100);
   }
-  return {
-    rows,
-    renderMs,
-    filterMedianMs: percentile(samples, 50),
-    filterP95Ms: percentile(samples, 95),
-    filterSamples: samples.length,
-  };
+  return samples;
 }
