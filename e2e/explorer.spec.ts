@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { ExplorerPage } from './pages/explorer-page';
 import { RestoreSessionsPage } from './pages/restore-sessions-page';
@@ -54,6 +55,32 @@ test.describe('Working inside a restore session as support', () => {
     await dialog.getByRole('button', { name: 'Close' }).last().click();
     await expect(sessions.events()).toContainText(target!, { timeout: 15_000 });
     await checkA11y('the explorer after a restore');
+  });
+
+  test('saves a OneDrive document and gets the file', async ({ page }) => {
+    const sessions = new RestoreSessionsPage(page);
+    const explorer = new ExplorerPage(page);
+    await sessions.goto();
+    await sessions.openButton().click();
+    await sessions.explore('Contoso', 'OneDrive');
+    await expect(sessions.state()).toHaveAttribute('data-status', 'running', SLOW);
+    await explorer.tree().getByRole('treeitem').first().click(SLOW);
+    const table = page.getByRole('table', { name: /^Items in / });
+    const row = table.locator('tbody tr[data-status="current"]').first();
+    await expect(row).toBeVisible(SLOW);
+    const name = (await row.getByRole('link').textContent()) ?? '';
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const dialog = explorer.dialog('Save');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: /^Confirm/ }).click();
+    const file = await download;
+    await expect(dialog.getByTestId('action-outcome')).toBeVisible(SLOW);
+    expect(file.suggestedFilename()).toBe(name);
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.length).toBeGreaterThan(0);
+    await expect(dialog.getByTestId('action-outcome')).toContainText(`${name} was saved`);
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -92,7 +92,7 @@ export function restoreContentContract(connectionId: string) {
         offset = page.next;
       }
       expect(seen).toEqual(whole.items.map((i) => i.id));
-    });
+    }, 90_000);
 
     test('with "show deleted items" some items are marked deleted', async () => {
       const deleted = await p.listContentNodes(sid, mailbox.id);

@@ -46,17 +46,17 @@ describe('SessionExplorer', () => {
   test('support opens a mailbox and its Inbox, finds a mail by subject, and sees the organization and point in time', async () => {
     const { p, id } = await open('support');
     const content = await p.getSessionContent(id);
-    const context = await screen.findByTestId('session-context', {}, { timeout: 15_000 });
+    const context = await screen.findByTestId('session-context', {}, { timeout: 40_000 });
     await waitFor(() => expect(context.textContent).toContain(content.organizationName));
     expect(context.textContent).toMatch(/Point in time\s*\S/);
 
     const mailbox = (await p.listContentNodes(id, null))[0]!;
-    const tree = await screen.findByRole('tree', { name: 'Places' }, { timeout: 15_000 });
+    const tree = await screen.findByRole('tree', { name: 'Places' }, { timeout: 40_000 });
     fireEvent.click(within(tree).getByRole('treeitem', { name: mailbox.name }));
-    const inbox = await within(tree).findByRole('treeitem', { name: 'Inbox' }, { timeout: 15_000 });
+    const inbox = await within(tree).findByRole('treeitem', { name: 'Inbox' }, { timeout: 40_000 });
     fireEvent.click(inbox);
     expect(inbox.getAttribute('aria-selected')).toBe('true');
-    await waitFor(() => expect(rows('Items in Inbox').length).toBeGreaterThan(5), { timeout: 15_000 });
+    await waitFor(() => expect(rows('Items in Inbox').length).toBeGreaterThan(5), { timeout: 40_000 });
 
     const folder = (await p.listContentNodes(id, mailbox.id)).find((f) => f.name === 'Inbox')!;
     const { items } = await p.listContentItems(id, folder.id, { offset: 0, limit: 50 });
@@ -70,7 +70,7 @@ describe('SessionExplorer', () => {
       );
     });
     expect(screen.getByRole('button', { name: 'Restore to another mailbox' })).toBeTruthy();
-  });
+  }, 120_000);
 
   test('a link to a folder and an item opens both', async () => {
     const page = await startPage('support');
@@ -91,17 +91,17 @@ describe('SessionExplorer', () => {
       />,
       `/restore-sessions/veeam/${id}${query}`,
     );
-    const details = await screen.findByRole('dialog', { name: item.title }, { timeout: 15_000 });
+    const details = await screen.findByRole('dialog', { name: item.title }, { timeout: 40_000 });
     expect(within(details).getByText(item.from!)).toBeTruthy();
-    expect(await screen.findByRole('heading', { level: 2, name: 'Inbox' })).toBeTruthy();
-  });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Inbox' }, { timeout: 40_000 })).toBeTruthy();
+  }, 120_000);
 
   test('a viewer sees the session and its events, but no content is offered', async () => {
     await open('viewer');
-    await screen.findByTestId('restore-session-state', {}, { timeout: 15_000 });
-    await screen.findByRole('list', { name: 'Restore session events' }, { timeout: 15_000 });
+    await screen.findByTestId('restore-session-state', {}, { timeout: 40_000 });
+    await screen.findByRole('list', { name: 'Restore session events' }, { timeout: 40_000 });
     expect(screen.queryByRole('tree')).toBeNull();
     expect(screen.queryByRole('region', { name: 'Content of the restore session' })).toBeNull();
     expect(screen.queryByTestId('session-context')).toBeNull();
-  });
+  }, 120_000);
 });
