@@ -8,6 +8,7 @@ import { exchangeActionRoutes } from '../veeam-v5/actions-exchange';
 import { exchangeBrowseRoutes } from '../veeam-v5/routes-exchange';
 import { oneDriveRoutes } from '../veeam-v5/routes-onedrive';
 import { sharePointRoutes } from '../veeam-v5/routes-sharepoint';
+import { teamsRoutes } from '../veeam-v5/routes-teams';
 import { jobRoutes } from '../veeam-v5/routes-jobs';
 import { organizationRoutes } from '../veeam-v5/routes-organizations';
 import { restoreSessionRoutes } from '../veeam-v5/routes-restores';
@@ -30,5 +31,6 @@ export const veeamModule: ServiceModule = {
     exchangeActionRoutes(app, ctx);
     oneDriveRoutes(app, ctx);
     sharePointRoutes(app, ctx);
+    teamsRoutes(app, ctx);
   },
 };
