@@ -104,7 +104,10 @@ test.describe('Restores as support', () => {
     await restores.goto();
     const row = restores.rows().filter({ hasText: `#${id}` });
     await expect(row).toHaveAttribute('data-status', 'not-started');
-    await expect(row.getByText('Not started')).toBeVisible();
+    await expect(row.getByText('Not started')).toHaveCount(2); // its state, and under Started
+    await expect(row).not.toContainText('Ended ');
+    // Where v1.0 restores go is read from each restore: a seeded one went to /tmp/restore.
+    await expect(restores.rows().filter({ hasText: ': /tmp/restore' }).first()).toBeVisible();
 
     await row.getByRole('link').first().click();
     const draft = page.getByRole('region', { name: 'Not started' });

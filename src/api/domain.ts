@@ -211,8 +211,8 @@ export interface Restore extends RunDetail {
   sourceMachineName: string | null;
   destinationAgentId: string;
   destinationMachineName: string | null;
-  /** null = the original place. */
-  destinationPath: string | null;
+  /** null = the original place; undefined = not known (a v1.0 list entry whose restore was not read). */
+  destinationPath: string | null | undefined;
   overwrite: boolean;
   /**
    * Rackspace v1.0 creates a restore (state Creating) and starts it in a second call: true while it is

@@ -170,3 +170,34 @@ describe('Rackspace v1.0 draft restores', () => {
     }
   });
 });
+
+describe('Rackspace v1.0 restores listed from the activity', () => {
+  test('each says where it goes, and a draft has neither started nor ended', async () => {
+    const t = await startInProcess();
+    try {
+      await t.runtime.signIn('rackspace-dfw', { username: 'support', password: 'demo' });
+      const p = t.runtime.provider('rackspace-dfw');
+      const point = (await p.listRestorePoints(null)).find((r) => !r.encrypted)!;
+      const input = {
+        backupId: point.backupId,
+        sourceAgentId: point.agentId,
+        destinationAgentId: point.agentId,
+        overwrite: false,
+      };
+      const toPath = await p.createRestore({ ...input, destinationPath: '/srv/x' }, { start: true });
+      const toOrigin = await p.createRestore({ ...input, destinationPath: null }, { start: true });
+      const draft = await p.createRestore({ ...input, destinationPath: '/srv/d' }, { start: false });
+      t.tick(60_000);
+      const listed = new Map((await p.listRestores()).map((r) => [r.id, r]));
+      expect(listed.get(toPath.id)?.destinationPath).toBe('/srv/x');
+      expect(listed.get(toOrigin.id)?.destinationPath).toBeNull();
+      expect(listed.get(draft.id)).toMatchObject({ draft: true, startedAt: null, endedAt: null });
+      // Read once: the next list asks the activity only.
+      const before = t.requests.length;
+      await p.listRestores();
+      expect(t.requests.slice(before).map((r) => r.url.replace(/^.*110011/, ''))).toEqual(['/activity']);
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -25,10 +25,13 @@ import {
   restoreSchema,
   startBackupAnswerSchema,
 } from './wire';
-import type { Activity } from './wire';
+import type { Activity, Restore as WireRestore } from './wire';
 
 /** Agents whose live status is asked for one by one (the wizard's destination list). */
 const AGENT_STATUS_LIMIT = 50;
+
+/** Restores a list reads at most for their destination (the rest are read by the next lists). */
+const RESTORE_READS = 20;
 
 /** How many configurations' backups a restore-point list without a configuration reads. */
 export const RESTORE_POINT_CONFIGURATIONS = 25;
@@ -86,6 +89,8 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
   };
   const activity = async (o?: ReadOptions) => runsOf(await rawActivity(o), o);
 
+  const restoreAnswers = new Map<number, WireRestore>();
+
   const provider: AdapterProvider = {
     ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v1']),
 
@@ -136,9 +141,19 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
     listRuns: (feed, o) => (feed === 'activity' ? activity(o) : Promise.resolve([])),
 
     async listRestores(o) {
-      const list = await rawActivity(o);
+      const list = (await rawActivity(o)).filter((a) => a.Type === 'Restore');
+      // Where a restore goes is set when it is created: each is read once, a few per list.
+      const unread = list.filter((a) => !restoreAnswers.has(a.ID)).slice(0, RESTORE_READS);
+      await Promise.all(
+        unread.map((a) =>
+          get(`/restore/${a.ID}`, restoreSchema, o).then(
+            (r) => void restoreAnswers.set(a.ID, r),
+            () => undefined,
+          ),
+        ),
+      );
       return newestFirst(
-        list.filter((a) => a.Type === 'Restore').map((a) => restoreFromActivity(activityRun(cid, a), a)),
+        list.map((a) => restoreFromActivity(activityRun(cid, a), a, restoreAnswers.get(a.ID) ?? null)),
       );
     },
     async getRestore(id, o) {

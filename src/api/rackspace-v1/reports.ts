@@ -94,20 +94,27 @@ export function v1Restore(connectionId: string, r: WireRestore, report: RestoreR
   };
 }
 
-/** A restore known only from the activity list (v1.0 has no list of restores). */
-export function restoreFromActivity(run: Run, a: Activity): Restore {
+/**
+ * A restore of the activity list (v1.0 has no list of restores), with what its own answer says when it
+ * was read: where it goes. Unread, its path is unknown (undefined), never "the original place". A
+ * draft has neither started nor ended.
+ */
+export function restoreFromActivity(run: Run, a: Activity, r: WireRestore | null): Restore {
+  const draft = a.CurrentState === 'Creating';
   return {
     ...run,
+    ...(draft ? { startedAt: null, endedAt: null } : {}),
     errors: [],
     diagnostics: null,
     durationSeconds: null,
     backupId: String(a.BackupId),
     sourceAgentId: String(a.SourceMachineAgentId),
-    sourceMachineName: a.SourceMachineName || null,
+    sourceMachineName: r?.BackupMachineName || a.SourceMachineName || null,
     destinationAgentId: String(a.DestinationMachineAgentId),
     destinationMachineName: run.machineName,
-    destinationPath: null,
-    overwrite: false,
-    draft: a.CurrentState === 'Creating',
+    destinationPath: r ? r.DestinationPath || null : undefined,
+    overwrite: r?.OverwriteFiles ?? false,
+    encrypted: r?.IsEncrypted ?? null,
+    draft,
   };
 }

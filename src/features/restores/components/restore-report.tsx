@@ -14,6 +14,7 @@ import {
   secondsBetween,
 } from '../../../lib/format';
 import { RestoreStateBadge, restoreStatus } from './restore-state-badge';
+import { destinationPathText } from './restores-table';
 
 /** A restore's report: where from and to, what it restored, how long it took, and every error. */
 export function RestoreReport({ restore, now }: { restore: Restore; now?: number }) {
@@ -41,7 +42,7 @@ export function RestoreReport({ restore, now }: { restore: Restore; now?: number
               {restore.destinationMachineName ?? `agent ${restore.destinationAgentId}`}
             </Fact>
             <Fact label="To path" strong>
-              {restore.destinationPath ?? 'Original location'}
+              {destinationPathText(restore.destinationPath)}
             </Fact>
             <Fact label="Overwrite existing files" strong>
               {restore.overwrite ? 'Yes' : 'No'}

@@ -51,6 +51,17 @@ describe('RestoresPage', () => {
     expect(screen.queryByRole('link', { name: 'New restore' })).toBeNull();
   });
 
+  test('v1.0 rows say where each restore goes, and a draft that it has not started rather than ended', async () => {
+    const { page } = await open('viewer');
+    const dfw = await page.t.runtime.provider('rackspace-dfw').listRestores();
+    await waitFor(() => expect(dfw.every((r) => rowOf(r))).toBe(true));
+    const drafts = dfw.filter((r) => r.draft);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const d of drafts) expect(rowOf(d)?.textContent).not.toMatch(/Ended /);
+    const toPath = dfw.find((r) => r.destinationPath);
+    expect(rowOf(toPath!)?.textContent).toContain(`: ${toPath!.destinationPath}`);
+  });
+
   test('support finds New restore and stops a running restore after confirming: it ends Stopped', async () => {
     const { page, p, started } = await open('support');
     expect(screen.getByRole('link', { name: 'New restore' }).getAttribute('href')).toBe('/restores/new');

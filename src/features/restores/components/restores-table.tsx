@@ -20,7 +20,12 @@ export function restorePath(restore: Pick<Restore, 'connectionId' | 'id'>): stri
 export function destinationText(restore: Restore): string {
   const machine =
     restore.destinationMachineName ?? restore.machineName ?? `agent ${restore.destinationAgentId}`;
-  return `${machine}: ${restore.destinationPath ?? 'original location'}`;
+  return `${machine}: ${destinationPathText(restore.destinationPath).toLowerCase()}`;
+}
+
+/** A restore's destination path in words: null is the original place, undefined not known. */
+export function destinationPathText(path: Restore['destinationPath']): string {
+  return path === undefined ? 'Path not known' : (path ?? 'Original location');
 }
 
 /** Rackspace restores with their live state and progress; the page decides which actions a row has. */
@@ -69,7 +74,8 @@ export function RestoresTable({
     {
       key: 'started',
       header: 'Started',
-      cell: (r) => formatStartOrEnd(r.startedAt, r.endedAt),
+      // A draft never started: its activity time is when it was created, not a start or an end.
+      cell: (r) => (r.draft ? 'Not started' : formatStartOrEnd(r.startedAt, r.endedAt)),
     },
   ];
   if (actions) columns.push({ key: 'actions', header: 'Actions', width: 110, cell: actions });
