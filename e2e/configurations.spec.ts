@@ -158,6 +158,8 @@ test.describe('admin', () => {
     await detail.disable().click();
     await expect(detail.dialog()).toContainText('stops running on its schedule');
     await detail.confirm('Disable');
+    // Said as the Veeam commands say it (issue 10 §11).
+    await expect(page.getByText(`${detail.name} disabled.`)).toBeVisible();
     await expect(detail.enable()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Settings' })).toContainText(/Enabled\s*No/);
     // Start is not offered for a disabled configuration, with the reason.

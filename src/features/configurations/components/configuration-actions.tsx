@@ -1,9 +1,13 @@
 import { Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { Configuration } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { ConfirmActionButton } from '../../../components/confirm-action-button';
 import { usePageAccess } from '../../../components/page-access';
 import { useSetEnabled, useStartBackup, useStopBackup } from '../mutations';
+
+/** What the person asked for happened: said once, as the Veeam job commands say it. */
+const done = (message: string) => () => notifications.show({ color: 'green', message, autoClose: 4000 });
 
 /** The run in flight of a configuration, as far as its list entry tells. */
 export function runningBackupId(c: Configuration): string | null {
@@ -56,7 +60,7 @@ function ConfigurationCommands({
           variant="light"
           aria-label={`Start a backup of ${name}`}
           pending={start.isPending}
-          onAction={() => start.mutate(target)}
+          onAction={() => start.mutateAsync(target).then(done(`A backup of ${name} started.`))}
           disabledReason={c.enabled ? undefined : 'The configuration is disabled; enable it first.'}
         >
           Start
@@ -69,7 +73,9 @@ function ConfigurationCommands({
           color="red"
           aria-label={`Stop the backup of ${name}`}
           pending={stop.isPending}
-          onAction={() => stop.mutate({ ...target, runId })}
+          onAction={() =>
+            stop.mutateAsync({ ...target, runId }).then(done(`The backup of ${name} is stopping.`))
+          }
           confirm={{
             title: 'Stop this backup?',
             message: `The backup of ${name} stops where it is; what it has not copied yet is not in the vault.`,
@@ -87,7 +93,9 @@ function ConfigurationCommands({
             color="orange"
             aria-label={`Disable ${name}`}
             pending={setEnabled.isPending}
-            onAction={() => setEnabled.mutate({ ...target, enabled: false })}
+            onAction={() =>
+              setEnabled.mutateAsync({ ...target, enabled: false }).then(done(`${name} disabled.`))
+            }
             confirm={{
               title: 'Disable this configuration?',
               message: `${name} stops running on its schedule until it is enabled again.`,
@@ -102,7 +110,9 @@ function ConfigurationCommands({
             variant="subtle"
             aria-label={`Enable ${name}`}
             pending={setEnabled.isPending}
-            onAction={() => setEnabled.mutate({ ...target, enabled: true })}
+            onAction={() =>
+              setEnabled.mutateAsync({ ...target, enabled: true }).then(done(`${name} enabled.`))
+            }
           >
             Enable
           </ConfirmActionButton>
