@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { guardConnections } from './server/connections';
+import { guardConnections } from './server/connections.ts';
 import { precompressPlugin } from './build-plugins/precompress.ts';
 import { routePreloadsPlugin } from './build-plugins/route-preloads.ts';
 
