@@ -27,7 +27,11 @@ const FOLDER = 'Inbox';
  * then scrolling to its end a screenful per frame, with the frame times and how many item pages were
  * fetched on the way; then a search keystroke among the loaded items (input → paint of the new count).
  */
-export async function measureExplorer(page: Page, baseUrl: string, minRows: number): Promise<ExplorerFigures> {
+export async function measureExplorer(
+  page: Page,
+  baseUrl: string,
+  minRows: number,
+): Promise<ExplorerFigures> {
   await page.goto(`${baseUrl}/restore-sessions`);
   await page.getByRole('button', { name: 'Open a restore session' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open a restore session' });
