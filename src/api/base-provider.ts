@@ -17,6 +17,7 @@ export function baseProvider(connection: Connection, capabilities: Capabilities)
     getConfiguration: cannot('show configurations'),
     listConfigurationRuns: none,
     getBackup: cannot('show backups'),
+    getBackupRun: cannot('show backups'),
     listJobs: none,
     getJob: cannot('show jobs'),
     listJobSessions: none,

@@ -94,6 +94,11 @@ export interface Run {
   restorable: boolean | null;
   encrypted: boolean | null;
   initiatedBy: string | null;
+  /**
+   * Known from an activity list only (state and last change, no times or counters): the run's own
+   * answer (`BackupProvider.getBackupRun`) tells the rest.
+   */
+  partial?: boolean;
 }
 
 export interface Configuration {

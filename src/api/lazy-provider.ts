@@ -26,6 +26,7 @@ export function lazyProvider(
     getConfiguration: async (id, o) => (await adapter()).getConfiguration(id, o),
     listConfigurationRuns: async (id, o) => (await adapter()).listConfigurationRuns(id, o),
     getBackup: async (id, o) => (await adapter()).getBackup(id, o),
+    getBackupRun: async (id, o) => (await adapter()).getBackupRun(id, o),
     listJobs: async (o) => (await adapter()).listJobs(o),
     getJob: async (id, o) => (await adapter()).getJob(id, o),
     listJobSessions: async (id, o) => (await adapter()).listJobSessions(id, o),

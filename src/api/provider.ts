@@ -49,6 +49,8 @@ export interface BackupProvider {
   /** A configuration's backups, newest first, with `restorable` and the run in flight. */
   listConfigurationRuns(configurationId: string, o?: ReadOptions): Promise<Run[]>;
   getBackup(backupId: string, o?: ReadOptions): Promise<RunDetail>;
+  /** One backup as a row of its history (no error list): what a `partial` run leaves out. */
+  getBackupRun(backupId: string, o?: ReadOptions): Promise<Run>;
 
   /* Veeam jobs. */
   listJobs(o?: ReadOptions): Promise<Job[]>;

@@ -60,7 +60,9 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
       ]);
       remember(restorable);
       const full = new Map(restorable.map((b) => [b.id, v2Backup(cid, b, n)]));
-      // Counters of the runs in flight (few) come from their own answers.
+      // Counters of the runs in flight (few) come from their own answers; the ended ones that are not
+      // restorable stay `partial` (the backups list finds them only with restorable=true) and are read
+      // one by one, once, by the page (configurationQueries.endedBackup), since they no longer change.
       const live = await Promise.all(
         runs
           .filter((r) => r.kind === 'backup' && !full.has(r.id) && isInFlight(r.state))
@@ -76,6 +78,9 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
       const n = await names.get();
       const [b, errors] = await Promise.all([backupOf(backupId, n, o), errorsOf('backups', backupId, o)]);
       return withErrors(b, errors);
+    },
+    async getBackupRun(backupId, o) {
+      return backupOf(backupId, await names.get(), o);
     },
     async listRuns(feed, o) {
       const query = { sort_dir: 'desc' };

@@ -156,10 +156,11 @@ export function v2Restore(connectionId: string, r: WireRestore, names: Names): R
   };
 }
 
-/** A run known from the activity list only (no counters). */
+/** A run known from the activity list only (no times, no counters): `partial`. */
 export function v2ActivityRun(connectionId: string, a: Activity, names: Names): Run {
   const parentId = a.configuration?.id ?? null;
   return runOf({
+    partial: true,
     connectionId,
     kind: a.type === 'restore' ? 'restore' : 'backup',
     id: a.id,

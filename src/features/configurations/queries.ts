@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { Run } from '../../api/domain';
 import { isInFlight } from '../../api/domain';
 import { providerFor } from '../../api/runtime';
@@ -39,7 +40,40 @@ export const configurationQueries = {
       queryFn: ({ signal }) => providerFor(connectionId).getBackup(backupId, { signal }),
       refetchInterval: livePolling((run: Run) => isInFlight(run.state)),
     }),
+  /**
+   * An ended backup that the history knows only partly (`Run.partial`), read once: it no longer
+   * changes, so it is never stale and lives outside the roots that commands refresh.
+   */
+  endedBackup: (connectionId: string, backupId: string) =>
+    queryOptions({
+      queryKey: ['ended-backups', connectionId, backupId] as const,
+      queryFn: ({ signal }) => providerFor(connectionId).getBackupRun(backupId, { signal }),
+      staleTime: Infinity,
+    }),
 };
+
+/** Ended partial runs read in full per page view, newest first: more than a screenful of history. */
+const ENDED_READS = 50;
+
+/** The runs read so far, by id (a module function, so that useQueries keeps its result while none changes). */
+const byId = (results: { data?: Run }[]): ReadonlyMap<string, Run> =>
+  new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data] as const] : [])));
+
+/**
+ * A configuration's runs (the `runs` query's data) with each ended `partial` run replaced by its own
+ * answer, so that a backup that did not complete shows its times, size and files like the others.
+ */
+export function useFullRuns(connectionId: string, runs: Run[] | undefined): Run[] | undefined {
+  const ended = (r: Run) => r.partial === true && !isInFlight(r.state);
+  const full = useQueries({
+    queries: (runs ?? [])
+      .filter(ended)
+      .slice(0, ENDED_READS)
+      .map((r) => configurationQueries.endedBackup(connectionId, r.id)),
+    combine: byId,
+  });
+  return useMemo(() => runs?.map((r) => (ended(r) && full.get(r.id)) || r), [runs, full]);
+}
 
 /** The run in flight among a configuration's runs, if any. */
 export function currentRun(runs: readonly Run[] | undefined): Run | null {

@@ -11,7 +11,7 @@ import { RunProgress } from '../../../components/run-progress';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDateTime } from '../../../lib/format';
-import { configurationQueries, currentRun } from '../queries';
+import { configurationQueries, currentRun, useFullRuns } from '../queries';
 import { BackupHistory } from './backup-history';
 import { BackupReport } from './backup-report';
 import { ConfigurationActions } from './configuration-actions';
@@ -47,6 +47,7 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
   const access = usePageAccess();
   const detail = useQuery(configurationQueries.detail(connectionId, id));
   const runs = useQuery(configurationQueries.runs(connectionId, id));
+  const history = useFullRuns(connectionId, runs.data);
   const [params] = useSearchParams();
   const reportOf = params.get('backup');
 
@@ -59,8 +60,8 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
       </>
     );
   // The configuration polls slowly; its runs, fast while one is in flight, bring the last run.
-  const c = withLiveRuns([detail.data], runs.data ?? [])[0] ?? detail.data;
-  const running = currentRun(runs.data);
+  const c = withLiveRuns([detail.data], history ?? [])[0] ?? detail.data;
+  const running = currentRun(history);
   return (
     <>
       <PageHeader
@@ -104,7 +105,7 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
           ) : runs.isError && !runs.data ? (
             <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
           ) : (
-            <BackupHistory runs={runs.data ?? []} selectedId={reportOf} />
+            <BackupHistory runs={history ?? []} selectedId={reportOf} />
           )}
         </Paper>
         {reportOf && <BackupReport connectionId={connectionId} backupId={reportOf} />}
