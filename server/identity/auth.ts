@@ -24,6 +24,7 @@ export function authenticate(ctx: ServiceContext, c: Context, kind: TokenKind): 
   const message = {
     missing: `No token: send one in the ${header} header (sign in first).`,
     unknown: 'The token is not valid: sign in again.',
+    spent: 'The token is not valid: sign in again.',
     expired: 'The token has expired: sign in again.',
   }[check.reason];
   return { ok: false, status: 401, message };

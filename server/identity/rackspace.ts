@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { check, readJson } from '../rackspace-v1/request';
 import { rackspaceRoles } from './roles';
 import { guess, signInKeys } from './throttle';
-import { issueToken } from './tokens';
+import { checkToken, issueToken, revokeToken, tokenOwner } from './tokens';
 import type { User } from './users';
 import { authenticateApiKey, authenticatePassword } from './users';
 
@@ -13,8 +13,15 @@ import { authenticateApiKey, authenticatePassword } from './users';
 export const CATALOG_REGIONS = ['DFW', 'ORD'];
 
 /** Identity's fault bodies: `{"unauthorized": {"code": 401, "message": "…"}}`. */
-function identityFault(c: Context, status: 400 | 401 | 415 | 429, message: string): Response {
-  const names = { 400: 'badRequest', 401: 'unauthorized', 415: 'unsupportedMediaType', 429: 'overLimit' };
+function identityFault(c: Context, status: 400 | 401 | 403 | 404 | 415 | 429, message: string): Response {
+  const names = {
+    400: 'badRequest',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'itemNotFound',
+    415: 'unsupportedMediaType',
+    429: 'overLimit',
+  };
   const name = names[status];
   return c.json({ [name]: { code: status, message } }, status);
 }
@@ -40,8 +47,24 @@ export function requestOrigin(c: Context): string {
   return `${proto}://${host}`;
 }
 
-/** Rackspace Identity v2.0: POST /v2.0/tokens with password or API-key credentials. */
+/**
+ * Rackspace Identity v2.0: POST /v2.0/tokens with password or API-key credentials; DELETE
+ * /v2.0/tokens (the caller's own token) and DELETE /v2.0/tokens/{tokenId} revoke a token (204). A user
+ * may revoke their own tokens, an admin anyone's; the console signs out this way.
+ */
 export function mountRackspaceIdentity(app: Hono, ctx: ServiceContext): void {
+  app.on('DELETE', ['/v2.0/tokens', '/v2.0/tokens/:id'], (c) => {
+    const caller = checkToken(ctx.db, c.req.header('x-auth-token'), 'rackspace', ctx.clock.now());
+    if (!caller.ok) return identityFault(c, 401, 'No valid token in X-Auth-Token: sign in first.');
+    const id = c.req.param('id') ?? c.req.header('x-auth-token')!;
+    const owner = tokenOwner(ctx.db, id);
+    if (owner === undefined) return identityFault(c, 404, 'No such token: it may have been revoked already.');
+    if (owner !== caller.user.id && caller.user.role !== 'admin')
+      return identityFault(c, 403, 'You may revoke your own tokens only.');
+    revokeToken(ctx.db, id);
+    return c.body(null, 204);
+  });
+
   app.post('/v2.0/tokens', async (c) => {
     const body = await readJson(c);
     if (!body.ok) return identityFault(c, body.status, body.message);

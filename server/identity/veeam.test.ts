@@ -95,7 +95,7 @@ describe('the refresh_token grant', () => {
     await expectTokenError(
       await token(`grant_type=refresh_token&refresh_token=${first.refresh_token}`),
       'invalid_grant',
-      /refresh token is not valid/,
+      /refresh token was already used/,
     );
   });
 

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { TokenAnswer } from '../../src/api/veeam-v5/wire';
 import { tokenRequestSchema } from '../../src/api/veeam-v5/wire';
 import type { ServiceContext } from '../context';
 import { guess, signInKeys } from './throttle';
-import { checkToken, issueToken, revokeToken } from './tokens';
+import { checkToken, issueToken, revokeFamily, spendToken } from './tokens';
 import type { User } from './users';
 import { authenticatePassword } from './users';
 
@@ -15,11 +16,13 @@ function tokenError(c: Context, error: string, description: string, status: Cont
   return c.json({ error, error_description: description }, status);
 }
 
-function answer(ctx: ServiceContext, user: User): TokenAnswer {
+/** A new pair; `family` is the sign-in's (a refresh continues it), so that a theft can end it all. */
+function answer(ctx: ServiceContext, user: User, family: string = randomUUID()): TokenAnswer {
   const now = ctx.clock.now();
   const ttl = ctx.config.tokenTtl;
-  const access = issueToken(ctx.db, user, 'veeam-access', ttl, now);
-  const refresh = issueToken(ctx.db, user, 'veeam-refresh', Math.max(ttl, REFRESH_TTL_MIN_SECONDS), now);
+  const access = issueToken(ctx.db, user, 'veeam-access', ttl, now, family);
+  const refreshTtl = Math.max(ttl, REFRESH_TTL_MIN_SECONDS);
+  const refresh = issueToken(ctx.db, user, 'veeam-refresh', refreshTtl, now, family);
   return {
     access_token: access.token,
     token_type: 'bearer',
@@ -71,6 +74,16 @@ export function veeamTokenRoute(app: Hono, ctx: ServiceContext): void {
     const request = parsed.data;
     if (request.grant_type === 'refresh_token') {
       const check = checkToken(ctx.db, request.refresh_token, 'veeam-refresh', ctx.clock.now());
+      if (!check.ok && check.reason === 'spent') {
+        // A refresh token works once. Its reuse means two parties hold it: the pair it produced (and
+        // the rest of that sign-in's tokens) end, and whoever is real signs in again.
+        if (check.family) revokeFamily(ctx.db, check.family);
+        return tokenError(
+          c,
+          'invalid_grant',
+          'The refresh token was already used, so the session it renewed has been ended: sign in again with your user name and password.',
+        );
+      }
       if (!check.ok) {
         const why = check.reason === 'expired' ? 'has expired' : 'is not valid';
         return tokenError(
@@ -79,8 +92,8 @@ export function veeamTokenRoute(app: Hono, ctx: ServiceContext): void {
           `The refresh token ${why}: sign in again with your user name and password.`,
         );
       }
-      revokeToken(ctx.db, request.refresh_token);
-      return c.json(answer(ctx, check.user));
+      spendToken(ctx.db, request.refresh_token, ctx.clock.now());
+      return c.json(answer(ctx, check.user, check.family ?? undefined));
     }
     const signedIn = await guess(
       ctx.db,

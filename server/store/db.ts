@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -14,8 +14,12 @@ export interface Migration {
 export function openDatabase(dataDir: string): Db {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
-    mkdirSync(dataDir, { recursive: true });
+    // The folder holds tokens' digests, API keys and password hashes: only its owner may enter it
+    // (a folder that already exists is left as its owner set it), and the files are 0600.
+    if (mkdirSync(dataDir, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(dataDir, 0o700);
     file = join(dataDir, 'backup-service.sqlite');
+    closeSync(openSync(file, 'a', 0o600));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -94,5 +98,17 @@ export const coreMigrations: Migration[] = [
     // The sign-in throttle sweeps keys past its window (server/identity/throttle.ts).
     id: 'core-2-sign-in-failures-by-age',
     sql: `CREATE INDEX sign_in_failures_age ON sign_in_failures (last_at);`,
+  },
+  {
+    // Tokens are kept as SHA-256 digests (server/identity/tokens.ts): the ones kept in plain text
+    // before cannot be converted in SQL, so they end (everyone signs in again once). A Veeam sign-in's
+    // tokens share a family; a spent refresh token is marked, not deleted, so that its reuse shows.
+    id: 'core-3-tokens-hashed-families',
+    sql: `
+      DELETE FROM tokens;
+      ALTER TABLE tokens ADD COLUMN family TEXT;
+      ALTER TABLE tokens ADD COLUMN spent_at INTEGER;
+      CREATE INDEX tokens_family ON tokens (family);
+    `,
   },
 ];

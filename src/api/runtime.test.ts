@@ -102,7 +102,7 @@ describe('the session per tab', () => {
     t = await startInProcess();
     await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });
     const first = t.runtime.session.get('veeam')!;
-    t.service.ctx.db.prepare('DELETE FROM tokens WHERE token = ?').run(first.token);
+    t.revokeToken(first.token);
     expect((await t.runtime.provider('veeam').listJobs()).length).toBeGreaterThan(0);
     expect(t.runtime.session.get('veeam')!.token).not.toBe(first.token);
     expect(t.runtime.session.getSnapshot().expired).toEqual([]);

@@ -3,7 +3,7 @@
 import type { Service } from '../../../server/app';
 import { createService } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
-import { expireAllTokens } from '../../../server/identity/tokens';
+import { expireAllTokens, revokeToken } from '../../../server/identity/tokens';
 /* eslint-enable import/no-restricted-paths */
 import defaultConfig from '../../../public/config.json';
 import { parseConnections } from '../connections';
@@ -52,6 +52,8 @@ export interface InProcess {
   signIn(username: string, credentials?: Partial<Credentials>): Promise<void>;
   /** Expires every token on the service (what --test-controls offers over HTTP). */
   expireTokens(): void;
+  /** Ends one token on the service, as a revocation or a restart of the vendor's would. */
+  revokeToken(token: string): void;
   close(): void;
 }
 
@@ -103,6 +105,7 @@ export async function startInProcess(
       if (failed.length) throw new Error(`sign-in failed: ${JSON.stringify(failed)}`);
     },
     expireTokens: () => void expireAllTokens(service.ctx.db, clock.now()),
+    revokeToken: (token) => void revokeToken(service.ctx.db, token),
     close: () => service.close(),
   };
 }
