@@ -40,7 +40,7 @@ class SessionStates {
     }
   }
 
-  /** After the service expired every token, the saved states are worthless. */
+  /** After the service expired or revoked tokens, the saved states are worthless. */
   forget() {
     this.states.clear();
   }
@@ -83,7 +83,14 @@ export const test = base.extend<Options & Fixtures, { sessionStates: SessionStat
         { key: SESSION_KEY, value: state },
       );
     }
+    // Signing out revokes the Rackspace tokens (DELETE /v2.0/tokens/{id}): the states saved for the
+    // roles hold dead tokens then, and the next test signs in afresh.
+    let revoked = false;
+    context.on('request', (r) => {
+      if (r.method() === 'DELETE' && /\/v2\.0\/tokens\//.test(r.url())) revoked = true;
+    });
     await use(context);
+    if (revoked) sessionStates.forget();
   },
   signInPage: async ({ page }, use) => use(new SignInPage(page)),
   shell: async ({ page }, use) => use(new Shell(page)),

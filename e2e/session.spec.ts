@@ -72,6 +72,28 @@ test.describe('signed in', () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Factivity/);
   });
 
+  test('signing out ends the Rackspace tokens on the service: a copy of them no longer works', async ({
+    page,
+    shell,
+    request,
+  }) => {
+    await page.goto('/');
+    await expect(shell.heading()).toHaveText('Overview');
+    type Saved = { sessions: Record<string, { token: string; baseUrl: string }> };
+    const saved = await page.evaluate(() => sessionStorage.getItem('backup-console.session'));
+    const { sessions } = JSON.parse(saved ?? '{}') as Saved;
+    const copies = [
+      { url: `${sessions['rackspace-dfw']!.baseUrl}/user/agents`, token: sessions['rackspace-dfw']!.token },
+      { url: `${sessions['rackspace-ord']!.baseUrl}/agents`, token: sessions['rackspace-ord']!.token },
+    ];
+    const status = async (copy: { url: string; token: string }) =>
+      (await request.get(copy.url, { headers: { 'X-Auth-Token': copy.token } })).status();
+    for (const copy of copies) expect(await status(copy)).toBe(200);
+    await shell.signOut().click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    for (const copy of copies) await expect.poll(() => status(copy)).toBe(401);
+  });
+
   test('an expired session sends the person to sign in and back to the same page', async ({
     page,
     shell,

@@ -1,9 +1,10 @@
 import { ApiError, toApiError } from './api-error';
 import type { Connection, Credentials } from './domain';
 import type { AuthHeader, FetchLike } from './http';
-import { HttpClient } from './http';
+import { HttpClient, path } from './http';
 import type { BackupProvider } from './provider';
 import { createProvider } from './registry';
+import { sameOrigin } from './same-origin';
 import type { ConnectionSession } from './session-store';
 import { SessionStore } from './session-store';
 
@@ -16,6 +17,14 @@ export interface ApiRuntimeOptions {
   timeoutMs?: number;
   now?: () => number;
 }
+
+/** What became of a connection's token at sign-out. */
+export type RevocationResult =
+  | { connectionId: string; outcome: 'revoked' | 'dropped' }
+  | { connectionId: string; outcome: 'failed'; error: ApiError };
+
+/** A revocation never holds anything up; past this it is given up (the token ends at its expiry). */
+const REVOKE_TIMEOUT_MS = 5_000;
 
 export type SignInResult =
   | { connectionId: string; ok: true; session: ConnectionSession }
@@ -97,8 +106,45 @@ export class ApiRuntime {
     return Promise.all(this.connections.map((c) => this.trySignIn(c.id, credentials)));
   }
 
-  signOut(): void {
+  /**
+   * Signs out of every connection at once, then asks each vendor to end the token it gave: Rackspace
+   * Identity's `DELETE /v2.0/tokens/{id}`. Veeam v5 documents no logout and no revocation, so its
+   * tokens are only dropped here (they end at their expiry). The person is signed out whatever the
+   * vendors answer: a refused or failed revocation is reported in the outcome, never thrown.
+   */
+  signOut(): Promise<RevocationResult[]> {
+    const sessions = Object.values(this.session.getSnapshot().sessions);
     this.session.clear();
+    return Promise.all(sessions.map((s) => this.revoke(s)));
+  }
+
+  private async revoke(session: ConnectionSession): Promise<RevocationResult> {
+    const connectionId = session.connectionId;
+    const connection = this.connections.find((c) => c.id === connectionId);
+    if (!connection || connection.dialect === 'veeam-v5') return { connectionId, outcome: 'dropped' };
+    // Its own client: the token is the one being ended, and a 401 here must not touch the session.
+    const http = new HttpClient({
+      connectionId,
+      fetch: this.options.fetch,
+      origin: this.options.origin,
+      timeoutMs: REVOKE_TIMEOUT_MS,
+      baseUrl: () => null,
+      auth: () => ({ name: 'X-Auth-Token', value: session.token }),
+    });
+    const identityRoot = sameOrigin(connection.identityUrl ?? '/v2.0', this.options.origin);
+    try {
+      await http.send({
+        method: 'DELETE',
+        path: `${identityRoot}${path`/tokens/${session.token}`}`,
+        absolute: true,
+      });
+      return { connectionId, outcome: 'revoked' };
+    } catch (err) {
+      const error = toApiError(err);
+      // Already gone (revoked elsewhere, expired and swept): the token does not work, as wanted.
+      if (error.status === 404 || error.status === 401) return { connectionId, outcome: 'revoked' };
+      return { connectionId, outcome: 'failed', error };
+    }
   }
 
   private http(connection: Connection): HttpClient {

@@ -4,6 +4,7 @@ import type { Service } from '../../../server/app';
 import { createService } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
 import { expireAllTokens, revokeToken } from '../../../server/identity/tokens';
+import { listen } from '../../../server/listen-test-support';
 /* eslint-enable import/no-restricted-paths */
 import defaultConfig from '../../../public/config.json';
 import { parseConnections } from '../connections';
@@ -54,28 +55,41 @@ export interface InProcess {
   expireTokens(): void;
   /** Ends one token on the service, as a revocation or a restart of the vendor's would. */
   revokeToken(token: string): void;
+  /** With `overHttp`: the service's address, and stopping its listener (the service stays). */
+  url: string | null;
+  stopListening(): Promise<void>;
   close(): void;
 }
 
 /** The default config's connections: rackspace-dfw (v1.0), rackspace-ord (v2), veeam (v5). */
 export const DEFAULT_CONNECTIONS = parseConnections(defaultConfig);
 
+/**
+ * `overHttp`: the service listens on a loopback port and the runtime talks to it with the real fetch,
+ * its origin being the service's (what the console does when `npm start` serves it).
+ */
 export async function startInProcess(
-  options: { args?: string[]; timeoutMs?: number; storage?: Storage } = {},
+  options: { args?: string[]; timeoutMs?: number; storage?: Storage; overHttp?: boolean } = {},
 ): Promise<InProcess> {
   const clock = testClock();
   const config = loadConfig(['--data-dir', ':memory:', '--speed', '60', ...(options.args ?? [])], {});
   const service = await createService(config, clock);
+  const listener = options.overHttp ? await listen(service) : null;
   const requests: InProcess['requests'] = [];
   const fetchImpl: FetchLike = async (url, init) => {
     const contentType = new Headers(init.headers).get('content-type');
     requests.push({ method: init.method ?? 'GET', url, contentType });
-    return service.app.fetch(new Request(url, init));
+    return listener ? fetch(url, init) : service.app.fetch(new Request(url, init));
+  };
+  let listening = listener !== null;
+  const stopListening = async () => {
+    if (listening) await listener?.close();
+    listening = false;
   };
   const runtime = new ApiRuntime({
     connections: DEFAULT_CONNECTIONS,
     fetch: fetchImpl,
-    origin: ORIGIN,
+    origin: listener?.url ?? ORIGIN,
     storage: options.storage ?? memoryStorage(),
     timeoutMs: options.timeoutMs,
     now: () => clock.now(),
@@ -106,6 +120,11 @@ export async function startInProcess(
     },
     expireTokens: () => void expireAllTokens(service.ctx.db, clock.now()),
     revokeToken: (token) => void revokeToken(service.ctx.db, token),
-    close: () => service.close(),
+    url: listener?.url ?? null,
+    stopListening,
+    close: () => {
+      void stopListening();
+      service.close();
+    },
   };
 }
