@@ -9,6 +9,7 @@ interface V2Backup {
   id: string;
   state: string;
   configuration: { id: string };
+  errors: { reason: string };
   files_backed_up: number;
 }
 
@@ -41,5 +42,34 @@ test.describe('viewer', () => {
     await expect(row).toHaveAttribute('data-status', 'failed');
     await expect(row.getByRole('link')).toHaveText(/\d{4}, \d{1,2}:\d{2}/);
     await expect(row).toContainText(backup.files_backed_up.toLocaleString('en-US'));
+  });
+
+  test("§12: a failed backup's reason is said in people's words, the vendor's word kept beside it", async ({
+    page,
+    request,
+  }) => {
+    const backup = await failedV2Backup(request);
+    await page.goto(`/configurations/rackspace-ord/${backup.configuration.id}?backup=${backup.id}`);
+    const report = new ConfigurationPage(page, '').report();
+    const reason = report.getByText(/^Reason: /);
+    await expect(reason).toBeVisible();
+    const words = reason.locator(`[data-vendor-word="${backup.errors.reason}"]`);
+    await expect(words).toHaveText(/^[A-Z][a-z]+ [a-z ]+/);
+    await expect(words).not.toContainText('_');
+    await expect(reason).toContainText(`(the service's word: ${backup.errors.reason})`);
+  });
+});
+
+test.describe('signed out', () => {
+  test('§12: a wrong password on Rackspace says password, not "api key"', async ({ signInPage, page }) => {
+    await signInPage.goto();
+    await signInPage.signIn('viewer', 'not-the-password');
+    const dfw = signInPage.connections().locator('[data-connection="rackspace-dfw"]');
+    await expect(dfw.getByRole('alert')).toHaveText('The user name or the password is wrong.');
+    await expect(dfw.getByRole('alert')).toHaveAttribute(
+      'title',
+      "The service's word: Username or api key is invalid.",
+    );
+    await expect(page.getByText('Username or api key is invalid.')).toHaveCount(0);
   });
 });

@@ -15,6 +15,8 @@ export interface ApiErrorInit {
   connectionId?: string | null;
   /** For 'parse': the field path that failed, e.g. "configurations.3.enabled". */
   path?: string | null;
+  /** The service's own message, when `message` says it in people's words. */
+  vendorMessage?: string | null;
 }
 
 export class ApiError extends Error {
@@ -25,6 +27,7 @@ export class ApiError extends Error {
   readonly request: { method: string; url: string } | null;
   readonly connectionId: string | null;
   readonly path: string | null;
+  readonly vendorMessage: string | null;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     this.request = init.request ?? null;
     this.connectionId = init.connectionId ?? null;
     this.path = init.path ?? null;
+    this.vendorMessage = init.vendorMessage ?? null;
   }
 
   /** 401: the token is missing, invalid or expired; the person must sign in again. */

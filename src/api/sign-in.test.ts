@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { Connection } from './domain';
+import type { Connection, Credentials } from './domain';
 import type { FetchLike } from './http';
 import { HttpClient } from './http';
 import { refreshVeeam, roleFromVeeam, signInVeeam } from './sign-in';
+import { startInProcess } from './testing/in-process-service';
 
 const VEEAM: Connection = { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/v5' };
 const ORIGIN = 'http://console.test';
@@ -71,5 +72,26 @@ describe('the role of a Veeam session', () => {
     expect(roleFromVeeam('admin', 'viewer')).toBe('admin');
     // A stated role the console does not know signs in, read-only, rather than failing the sign-in.
     expect(roleFromVeeam('restoreOperator', 'admin')).toBe('viewer');
+  });
+});
+
+describe('a refused Rackspace sign-in (issue 10 §12)', () => {
+  test("says which credential was wrong, with Identity's own words kept beside it", async () => {
+    const t = await startInProcess();
+    try {
+      const refusal = async (credentials: Credentials) => {
+        const result = await t.runtime.trySignIn('rackspace-dfw', credentials);
+        if (result.ok) throw new Error('a wrong credential signed in');
+        return result.error;
+      };
+      const password = await refusal({ username: 'admin', password: 'not-the-password' });
+      expect(password.message).toBe('The user name or the password is wrong.');
+      expect(password.vendorMessage).toBe('Username or api key is invalid.');
+      expect(password.status).toBe(401);
+      const apiKey = await refusal({ username: 'viewer', apiKey: 'not-the-key' });
+      expect(apiKey.message).toBe('The user name or the API key is wrong.');
+    } finally {
+      t.close();
+    }
   });
 });

@@ -35,6 +35,26 @@ export function roleFromVeeam(stated: string | undefined, renewing: Role | null)
 
 const ROLES: readonly Role[] = ['viewer', 'support', 'admin'];
 
+/**
+ * Identity refuses a wrong password and a wrong API key alike ("Username or api key is invalid."):
+ * say which of the two the person gave, and keep the service's words beside it.
+ */
+function wrongCredentials(err: unknown, credentials: Credentials): unknown {
+  if (!(err instanceof ApiError) || err.status !== 401) return err;
+  return new ApiError({
+    kind: err.kind,
+    status: err.status,
+    code: err.code,
+    body: err.body,
+    request: err.request,
+    connectionId: err.connectionId,
+    message: credentials.apiKey
+      ? 'The user name or the API key is wrong.'
+      : 'The user name or the password is wrong.',
+    vendorMessage: err.message,
+  });
+}
+
 function refused(connection: Connection, message: string): ApiError {
   return new ApiError({ kind: 'http', status: 400, code: 'sign-in', message, connectionId: connection.id });
 }
@@ -53,10 +73,14 @@ export async function signInRackspace(
     ? { 'RAX-KSKEY:apiKeyCredentials': { username: credentials.username, apiKey: credentials.apiKey } }
     : { passwordCredentials: { username: credentials.username, password: credentials.password ?? '' } };
   const identityRoot = sameOrigin(connection.identityUrl ?? '/v2.0', origin);
-  const answer = await http.request(
-    { method: 'POST', path: `${identityRoot}/tokens`, absolute: true, anonymous: true, json: { auth } },
-    identityAnswerSchema,
-  );
+  const answer = await http
+    .request(
+      { method: 'POST', path: `${identityRoot}/tokens`, absolute: true, anonymous: true, json: { auth } },
+      identityAnswerSchema,
+    )
+    .catch((err: unknown) => {
+      throw wrongCredentials(err, credentials);
+    });
   const version = connection.dialect === 'rackspace-v1' ? 'v1.0' : 'v2';
   const region = connection.region ?? '';
   const endpoint = findBackupEndpoint(answer.access.serviceCatalog, region, version);

@@ -2,6 +2,7 @@ import '@mantine/core/styles/Table.css';
 import { Table, Text } from '@mantine/core';
 import type { RunError } from '../api/domain';
 import { NONE } from '../lib/format';
+import { VendorWord } from './vendor-word';
 
 /** A run's error list (path, type, description), as its report gives it; `labelledBy` names the table. */
 export function RunErrors({
@@ -33,7 +34,9 @@ export function RunErrors({
           {errors.map((e, i) => (
             <Table.Tr key={`${i}-${e.path ?? ''}`}>
               <Table.Td style={{ wordBreak: 'break-all' }}>{e.path ?? NONE}</Table.Td>
-              <Table.Td>{e.type}</Table.Td>
+              <Table.Td>
+                <VendorWord word={e.type} />
+              </Table.Td>
               <Table.Td>{e.description}</Table.Td>
             </Table.Tr>
           ))}

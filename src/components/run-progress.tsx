@@ -12,6 +12,7 @@ import {
   secondsBetween,
 } from '../lib/format';
 import { runStateLabel } from './status-badge';
+import { VendorWord } from './vendor-word';
 
 /** Runs that never started: whatever counters the vendor sends (v2: 100%, 0 B), they did no work. */
 const NO_WORK: readonly Run['state'][] = ['missed', 'skipped'];
@@ -67,7 +68,7 @@ export function RunProgress({ run, compact = false, now }: { run: Run; compact?:
           </Text>
         )}
         <Text size="xs" c="dimmed" truncate>
-          {details.join(' · ') || run.vendorState}
+          {details.length > 0 ? details.join(' · ') : <VendorWord word={run.vendorState} />}
         </Text>
       </Group>
     </Stack>

@@ -1,6 +1,8 @@
 import '@mantine/core/styles/Badge.css';
 import { Badge } from '@mantine/core';
 import type { RunState } from '../api/domain';
+import { peopleWords, sameWord } from '../lib/vendor-words';
+import { VENDOR_WORD_LABEL } from './vendor-word';
 
 const LOOK: Record<RunState, { color: string; label: string }> = {
   queued: { color: 'gray', label: 'Queued' },
@@ -14,6 +16,14 @@ const LOOK: Record<RunState, { color: string; label: string }> = {
   missed: { color: 'orange', label: 'Missed' },
 };
 
+/** "Warning: completed with errors (the service's word: CompletedWithErrors)"; the label alone when that says all. */
+export function badgeTitle(label: string, vendorState?: string | null): string {
+  if (!vendorState || sameWord(vendorState, label)) return label;
+  const words = peopleWords(vendorState);
+  const said = sameWord(words, label) ? label : `${label}: ${words.toLowerCase()}`;
+  return `${said} (${VENDOR_WORD_LABEL.toLowerCase()}: ${vendorState})`;
+}
+
 export function runStateLabel(state: RunState): string {
   return LOOK[state].label;
 }
@@ -24,9 +34,8 @@ export function runStateLabel(state: RunState): string {
  */
 export function StatusBadge({ state, vendorState }: { state: RunState; vendorState?: string | null }) {
   const { color, label } = LOOK[state];
-  const detail = vendorState && vendorState.toLowerCase() !== label.toLowerCase() ? vendorState : undefined;
   return (
-    <Badge color={color} variant="light" data-status={state} title={detail ? `${label} (${detail})` : label}>
+    <Badge color={color} variant="light" data-status={state} title={badgeTitle(label, vendorState)}>
       {label}
     </Badge>
   );

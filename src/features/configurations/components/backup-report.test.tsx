@@ -36,7 +36,15 @@ describe('a backup report on the configuration page', () => {
         within(report).getByRole('heading', { name: `Backup ${backup.id}` }),
       );
       expect((await within(report).findByTestId('backup-state')).getAttribute('data-status')).toBe('failed');
-      expect(within(report).getByText(/^Reason: \S+/)).toBeTruthy();
+      const reason = within(report).getByText(
+        (_, el) => el?.tagName === 'P' && /^Reason: \S+/.test(el.textContent ?? ''),
+      );
+      // In people's words (not "AgentDisconnected" nor "agent_disconnected"); the vendor's kept beside.
+      const words = reason.querySelector('[data-vendor-word]');
+      expect(words?.textContent).toMatch(/^[A-Z][a-z]+ [a-z]/);
+      expect(reason.textContent).toContain(
+        `(the service's word: ${words?.getAttribute('data-vendor-word')})`,
+      );
       expect(within(report).getByRole('heading', { name: /^Errors \(\d+\)$/ })).toBeTruthy();
       const history = await screen.findByRole('table', { name: 'Backup history' });
       const current = within(history).getByRole('link', { current: true });

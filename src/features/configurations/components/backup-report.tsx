@@ -11,6 +11,7 @@ import { RunErrors } from '../../../components/run-errors';
 import { RunProgress } from '../../../components/run-progress';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
+import { VendorWord } from '../../../components/vendor-word';
 import {
   formatBytes,
   formatCount,
@@ -91,7 +92,11 @@ function Report({ run: b }: { run: RunDetail }) {
         <Fact label="Bytes searched">{formatBytes(b.progress.bytesSearched)}</Fact>
         <Fact label="Bytes backed up">{formatBytes(b.progress.bytesDone)}</Fact>
       </SimpleGrid>
-      {b.reason && <Text size="sm">Reason: {b.reason}</Text>}
+      {b.reason && (
+        <Text size="sm">
+          Reason: <VendorWord word={b.reason} detail />
+        </Text>
+      )}
       {b.diagnostics && (
         <Text size="sm" c="dimmed">
           {b.diagnostics}

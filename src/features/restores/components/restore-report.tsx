@@ -5,6 +5,7 @@ import { isInFlight } from '../../../api/domain';
 import { Fact } from '../../../components/fact';
 import { RunErrors } from '../../../components/run-errors';
 import { RunProgress } from '../../../components/run-progress';
+import { VendorWord } from '../../../components/vendor-word';
 import {
   NONE,
   formatBytes,
@@ -69,7 +70,11 @@ export function RestoreReport({ restore, now }: { restore: Restore; now?: number
               {formatCount(restore.errorCount)}
             </Fact>
           </SimpleGrid>
-          {restore.reason && <Text size="sm">Reason: {restore.reason}</Text>}
+          {restore.reason && (
+            <Text size="sm">
+              Reason: <VendorWord word={restore.reason} detail />
+            </Text>
+          )}
           {restore.diagnostics && (
             <Text size="sm" c="dimmed">
               {restore.diagnostics}

@@ -1,7 +1,7 @@
 import '@mantine/core/styles/Badge.css';
 import { Badge } from '@mantine/core';
 import type { Restore } from '../../../api/domain';
-import { StatusBadge } from '../../../components/status-badge';
+import { badgeTitle, StatusBadge } from '../../../components/status-badge';
 
 type Stated = Pick<Restore, 'state' | 'vendorState' | 'draft'>;
 
@@ -21,7 +21,7 @@ export function RestoreStateBadge({ restore }: { restore: Stated }) {
       color="gray"
       variant="light"
       data-status="not-started"
-      title={`Not started (${restore.vendorState})`}
+      title={badgeTitle('Not started', restore.vendorState)}
     >
       Not started
     </Badge>

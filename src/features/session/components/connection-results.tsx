@@ -5,6 +5,7 @@ import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Connection } from '../../../api/domain';
 import type { SignInResult } from '../../../api/runtime';
 import type { ConnectionSession } from '../../../api/session-store';
+import { VENDOR_WORD_LABEL } from '../../../components/vendor-word';
 
 /**
  * One line per connection: signed in (with the role), refused (with the service's message and a
@@ -28,7 +29,8 @@ export function ConnectionResults({
       {connections.map((c) => {
         const session = sessions[c.id];
         const result = results[c.id];
-        const failed = !session && result && !result.ok ? result.error.message : null;
+        const error = !session && result && !result.ok ? result.error : null;
+        const failed = error?.message ?? null;
         return (
           <Paper key={c.id} component="li" withBorder p="xs" data-connection={c.id}>
             <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -37,7 +39,12 @@ export function ConnectionResults({
                   {c.label}
                 </Text>
                 {failed && (
-                  <Text size="xs" c="var(--mantine-color-error)" role="alert">
+                  <Text
+                    size="xs"
+                    c="var(--mantine-color-error)"
+                    role="alert"
+                    title={error?.vendorMessage ? `${VENDOR_WORD_LABEL}: ${error.vendorMessage}` : undefined}
+                  >
                     {failed}
                   </Text>
                 )}
