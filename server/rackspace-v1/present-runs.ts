@@ -23,9 +23,13 @@ export function presentBackupDetail(b: BackupView): BackupDetail {
     CurrentState: v1State(b.state),
     MachineAgentId: b.agent_id,
     MachineName: b.agent_name,
+    // The machine's data centre and its vault's (one region here, as the agent details say).
+    Datacenter: b.region,
+    BackupDatacenter: b.region,
     StateChangeTime: msDate(b.changed_at),
     IsEncrypted: Boolean(b.agent_encrypted),
-    EncryptionKey: b.agent_encrypted ? publicKey(b.agent_modulus) : null,
+    // Always the agent's key, encrypted or not: Rackspace's SDK reads its two halves on every poll.
+    EncryptionKey: publicKey(b.agent_modulus),
   };
 }
 
@@ -54,6 +58,10 @@ export function presentBackupReport(b: BackupView, errors: ErrorRow[], now: numb
     BackupConfigurationIsDeleted: Boolean(b.configuration_deleted),
     ComputerName: b.agent_name,
     MachineAgentId: b.agent_id,
+    Datacenter: b.region,
+    BackupDatacenter: b.region,
+    // The agent's snapshot of the run; null until it takes one (a run that never started).
+    SnapshotId: b.snapshot_id,
     State: v1State(b.state),
     CanRestore: Boolean(b.restorable),
     StartTime: msDate(b.started_at),

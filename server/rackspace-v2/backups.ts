@@ -60,8 +60,10 @@ export function backupRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
     const page = paging(c);
     if (!page.ok) return v2Error(c, 400, page.message);
     const scope = c.get('scope');
-    const { restorable, configuration_id: configurationId } = c.req.query();
-    if (configurationId !== undefined && restorable !== 'true')
+    const { restorable: restorableText, configuration_id: configurationId } = c.req.query();
+    // Python clients (Rackspace's own SDK, through requests) write a true flag as "True".
+    const restorable = restorableText?.toLowerCase() === 'true';
+    if (configurationId !== undefined && !restorable)
       return v2Error(c, 400, 'configuration_id can only be used with restorable=true.');
     const config = configurationId === undefined ? undefined : findConfiguration(db, scope, configurationId);
     if (configurationId !== undefined && !config)
@@ -70,7 +72,7 @@ export function backupRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
     if (marker.error) return marker.error;
     const rows = listBackups(db, scope, {
       configurationId: config?.id,
-      restorable: restorable === 'true',
+      restorable,
       markerId: marker.id,
       limit: page.limit,
       desc: page.desc,

@@ -88,6 +88,9 @@ export const backupDetailSchema = z.object({
   CurrentState: backupStateSchema,
   MachineAgentId: id,
   MachineName: z.string(),
+  /** The machine's data centre and its vault's; the reference service sends both (its SDK reads them). */
+  Datacenter: z.string().nullable().optional(),
+  BackupDatacenter: z.string().nullable().optional(),
   StateChangeTime: msDate,
   IsEncrypted: z.boolean(),
   EncryptionKey: publicKeySchema.nullable(),
@@ -113,6 +116,10 @@ export const backupReportSchema = z.object({
   BackupConfigurationIsDeleted: z.boolean(),
   ComputerName: z.string(),
   MachineAgentId: id,
+  Datacenter: z.string().nullable().optional(),
+  BackupDatacenter: z.string().nullable().optional(),
+  /** The agent's snapshot of the run (null before it took one). */
+  SnapshotId: z.number().int().nullable().optional(),
   State: backupStateSchema,
   CanRestore: z.boolean(),
   StartTime: msDate,
