@@ -57,7 +57,18 @@ export default tseslint.config(
           zones: [
             // Imports flow one way: app → features → api | components | lib; api → lib.
             { target: './src/api', from: ['./src/app', './src/features', './src/components'] },
-            { target: './src/lib', from: ['./src/app', './src/features', './src/components', './src/api'] },
+            // The contract (src/api/contract) is the one home of the facts both sides share: lib, the
+            // server and e2e may all import it.
+            {
+              target: './src/lib',
+              from: ['./src/app', './src/features', './src/components', './src/api'],
+              except: ['./contract'],
+            },
+            {
+              target: './src/api/contract',
+              from: ['./src', './server', './e2e', './bench'],
+              except: ['./api/contract'],
+            },
             { target: './src/components', from: ['./src/app', './src/features'] },
             { target: './src/features', from: ['./src/app'] },
             // No feature imports another.

@@ -4,7 +4,7 @@ import type { ServiceConfig } from './config';
 import type { Clock, ServiceContext } from './context';
 import { systemClock } from './context';
 import { Engine } from './engine/engine';
-import { dialectError } from './errors';
+import { errorAnswer } from './errors';
 import { faults } from './faults';
 import { expireAllTokens } from './identity/tokens';
 import { seedDemoUsers } from './identity/users';
@@ -17,16 +17,24 @@ import { securityHeaders } from './security-headers';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Every API path prefix the service answers, with and without a region segment. */
-export const API_PREFIX = /^\/((dfw|ord|iad|lon|hkg|syd)\/)?(v1\.0|v2\.0|v2|v5)(\/|$)/i;
-
 export interface Service {
   app: Hono;
   ctx: ServiceContext;
   close(): void;
 }
 
+/** The registry of service modules: the service is what they add up to. */
 export const modules: ServiceModule[] = [rackspaceModule, veeamModule];
+
+const apis = modules.flatMap((m) => m.apis);
+
+/** Every API path prefix the service answers (each module's APIs' own). */
+export const API_PREFIX = new RegExp(apis.map((a) => `(?:${a.family.source})`).join('|'), 'i');
+
+/** A path in an API whose paths match without regard to case is matched in lower case. */
+function routedPath(path: string): string {
+  return apis.some((a) => a.caseInsensitive && a.family.test(path)) ? path.toLowerCase() : path;
+}
 
 /**
  * Builds the service: opens (or creates and seeds) the database, recovers runs a previous process left
@@ -54,7 +62,7 @@ export async function createService(config: ServiceConfig, clock: Clock = system
 
   const app = new Hono({
     // Veeam ignores the case of its paths (clients mix `Jobs`/`jobs`, `Action`/`action`); its ids are
-    // GUIDs, so the whole /v5 path is matched in lower case.
+    // GUIDs, so the whole path of such an API is matched in lower case.
     getPath: (req) => {
       const url = new URL(req.url);
       let path = url.pathname;
@@ -63,7 +71,7 @@ export async function createService(config: ServiceConfig, clock: Clock = system
       } catch {
         // A malformed %-escape stays as sent: no route matches it, so it is a 404, never a 500.
       }
-      return /^\/v5(\/|$)/i.test(path) ? path.toLowerCase() : path;
+      return routedPath(path);
     },
   });
 
@@ -75,7 +83,8 @@ export async function createService(config: ServiceConfig, clock: Clock = system
     app.post('/__control/expire-tokens', (c) => c.json({ expired: expireAllTokens(db, clock.now()) }));
   }
 
-  const injectFaults = faults(config.faults);
+  const dialectError = errorAnswer(apis);
+  const injectFaults = faults(config.faults, dialectError);
   app.use('*', async (c, next) => (API_PREFIX.test(c.req.path) ? injectFaults(c as never, next) : next()));
   app.use(
     '*',

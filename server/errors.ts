@@ -1,16 +1,17 @@
 import type { Context } from 'hono';
-import { fault } from './rackspace-v1/http';
-import { v2Error } from './rackspace-v2/http';
-import { veeamError } from './veeam-v5/http';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { errorBody } from '../src/api/contract/error-bodies';
+import type { ApiContract } from '../src/api/contract/operations';
+import { apiOf } from '../src/api/contract/operations';
+
+export type ErrorAnswer = (c: Context, status: ContentfulStatusCode, message: string) => Response;
 
 /**
- * The error body of the dialect a path belongs to, for answers made before any dialect's routes run
- * (body too large, no such path, a failure, an injected fault): Veeam's `{message, errorCode}` under /v5, Rackspace's
- * fault form under /v1.0 and Identity's /v2.0, and v2's `{message, errors}` for the rest.
+ * Answers in the error form of the API a path belongs to, for answers made before any API's routes
+ * run (body too large, no such path, a failure, an injected fault). Each API's contract names its form
+ * (src/api/contract/error-bodies.ts); a path outside every API gets a plain `{"message": "…"}`.
  */
-export function dialectError(c: Context, status: 404 | 413 | 500 | 503, message: string): Response {
-  const path = c.req.path;
-  if (/^\/v5(\/|$)/i.test(path)) return veeamError(c, status, message);
-  if (/^\/([a-z]{3}\/)?v1\.0(\/|$)|^\/v2\.0(\/|$)/i.test(path)) return fault(c, status, message);
-  return v2Error(c, status, message);
+export function errorAnswer(apis: readonly ApiContract[]): ErrorAnswer {
+  return (c, status, message) =>
+    c.json(errorBody(apiOf(apis, c.req.path)?.errorBody ?? 'plain', status, message), status);
 }

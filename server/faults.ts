@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { FaultConfig } from './config';
-import { dialectError } from './errors';
+import type { ErrorAnswer } from './errors';
 
 /** Marks a response whose connection the Node adapter should drop without answering. */
 export const DROP_CONNECTION = 'x-fault-drop-connection';
@@ -9,7 +9,11 @@ export const DROP_CONNECTION = 'x-fault-drop-connection';
  * Fault injection for the API routes (not for the console's static files): latency, a share of 500/503
  * answers, and dropped connections. `random` is injectable so tests can decide the dice.
  */
-export function faults(config: FaultConfig, random: () => number = Math.random): MiddlewareHandler {
+export function faults(
+  config: FaultConfig,
+  answer: ErrorAnswer,
+  random: () => number = Math.random,
+): MiddlewareHandler {
   return async (c, next) => {
     if (config.latencyMs > 0) await new Promise((r) => setTimeout(r, config.latencyMs));
     const roll = random();
@@ -21,7 +25,7 @@ export function faults(config: FaultConfig, random: () => number = Math.random):
     }
     if (roll < config.dropRate + config.errorRate) {
       const status = random() < 0.5 ? 500 : 503;
-      return dialectError(c, status, `Injected fault (FAULTS): the service answered ${status} on purpose.`);
+      return answer(c, status, `Injected fault (FAULTS): the service answered ${status} on purpose.`);
     }
     await next();
     return undefined;

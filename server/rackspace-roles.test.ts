@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Action, Role } from './identity/roles';
-import { roleMay } from './identity/roles';
+import type { Action, Role } from '../src/api/contract/roles';
+import { roleMay } from '../src/api/contract/roles';
 import type { Harness } from './rackspace-v1/test-support';
 import { harness } from './rackspace-v1/test-support';
 

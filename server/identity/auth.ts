@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type { ServiceContext } from '../context';
-import type { Action } from './roles';
-import { forbiddenMessage, roleMay } from './roles';
+import type { ApiContract } from '../../src/api/contract/operations';
+import { operationFor, operationsAt } from '../../src/api/contract/operations';
+import type { Action } from '../../src/api/contract/roles';
+import { forbiddenMessage, roleMay } from '../../src/api/contract/roles';
 import type { TokenKind } from './tokens';
 import { checkToken } from './tokens';
 import type { User } from './users';
@@ -36,4 +38,31 @@ export function authorize(user: User, action: Action): AuthzResult {
   return roleMay(user.role, action)
     ? { ok: true }
     : { ok: false, status: 403, message: forbiddenMessage(user.role, action) };
+}
+
+/**
+ * Authorizes a request by its API's table of operations (src/api/contract/apis.ts): the action of its
+ * rule, and the user's role. Where the body names the command (several rules on one path), a call
+ * without `command` passes and the route asks again once it has read the body. A request no rule
+ * covers is refused.
+ */
+export function authorizeRequest(user: User, api: ApiContract, c: Context, command?: string): AuthzResult {
+  const { method, path } = c.req;
+  if (command === undefined) {
+    const rules = operationsAt(api, method, path);
+    if (rules.length > 0 && rules.every((r) => r.command !== undefined)) return { ok: true };
+  }
+  const rule = operationFor(api, method, path, command);
+  if (!rule) return { ok: false, status: 403, message: `No rule allows ${method} ${path}.` };
+  return rule.action === 'sign-in' ? { ok: true } : authorize(user, rule.action);
+}
+
+/**
+ * The same at an API's door, before any route: a path with no rule passes on to the routes, which
+ * answer it 404 or 405 (a test proves that every route the service registers has a rule).
+ */
+export function authorizeAtDoor(user: User, api: ApiContract, c: Context): AuthzResult {
+  return operationsAt(api, c.req.method, c.req.path).length === 0
+    ? { ok: true }
+    : authorizeRequest(user, api, c);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../store/db';
 import { hashPassword, verifyPassword } from './passwords';
-import type { Role } from './roles';
+import type { Role } from '../../src/api/contract/roles';
 
 export interface User {
   id: number;

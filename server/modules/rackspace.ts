@@ -1,3 +1,4 @@
+import { RACKSPACE_IDENTITY, RACKSPACE_V1, RACKSPACE_V2 } from '../../src/api/contract/apis';
 import { rackspaceTicker } from '../engine/rackspace-engine';
 import { freshlySeeded } from '../engine/rackspace-engine';
 import { mountRackspaceIdentity } from '../identity/rackspace';
@@ -10,6 +11,7 @@ import { rackspaceMigrations } from '../store/rackspace-schema';
 /** Rackspace Identity v2.0, Cloud Backup v1.0 and v2 over one model. */
 export const rackspaceModule: ServiceModule = {
   name: 'rackspace',
+  apis: [RACKSPACE_IDENTITY, RACKSPACE_V1, RACKSPACE_V2],
   migrations: rackspaceMigrations,
   seed(ctx, random, scale) {
     seedRackspace(ctx, random, scale);

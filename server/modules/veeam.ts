@@ -1,3 +1,4 @@
+import { VEEAM_V5 } from '../../src/api/contract/apis';
 import { veeamTicker } from '../engine/veeam-ticker';
 import { veeamTokenRoute } from '../identity/veeam';
 import type { ServiceModule } from '../module';
@@ -17,6 +18,7 @@ import { jobSessionRoutes } from '../veeam-v5/routes-sessions';
 /** Veeam Backup for Microsoft 365 REST v5 and its token endpoint (server/veeam-v5/README.md). */
 export const veeamModule: ServiceModule = {
   name: 'veeam',
+  apis: [VEEAM_V5],
   migrations: veeamMigrations,
   seed: seedVeeam,
   tickers: (ctx) => [veeamTicker(ctx)],

@@ -21,7 +21,7 @@ export function backupRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
     const body = await readBody(c, backupActionRequestSchema);
     if (!body.ok) return fault(c, body.status, body.message);
     const { Action, Id } = body.value;
-    const denied = forbidden(c, Action === 'StartManual' ? 'backup.start' : 'backup.stop');
+    const denied = forbidden(c, Action);
     if (denied) return denied;
     const scope = c.get('scope');
     if (Action === 'StartManual') {

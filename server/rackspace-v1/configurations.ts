@@ -5,7 +5,7 @@ import { nextRunAfter } from '../engine/rackspace-schedule';
 import { findAgent } from '../store/rackspace-agents';
 import { findConfiguration, setConfigurationEnabled } from '../store/rackspace-configurations';
 import type { V1Env } from './http';
-import { fault, forbidden, pathId } from './http';
+import { fault, pathId } from './http';
 import { jsonBytes, v1Lists } from './lists';
 import { presentConfiguration } from './present';
 import { readBody } from './request';
@@ -31,8 +31,6 @@ export function configurationRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void 
   });
 
   v1.post('/backup-configuration/enable/:id{[0-9]+}', async (c) => {
-    const denied = forbidden(c, 'enable');
-    if (denied) return denied;
     const body = await readBody(c, configurationEnableSchema);
     if (!body.ok) return fault(c, body.status, body.message);
     const config = findConfiguration(db, c.get('scope'), pathId(c));

@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { FaultName } from '../../src/api/rackspace-v1/identity-wire';
+import { RACKSPACE_V1 } from '../../src/api/contract/apis';
+import { errorBody } from '../../src/api/contract/error-bodies';
+import { DEFAULT_REGION, isRegion } from '../../src/api/contract/regions';
 import type { ServiceContext } from '../context';
-import { authenticate, authorize } from '../identity/auth';
-import type { Action } from '../identity/roles';
+import { authenticate, authorizeAtDoor, authorizeRequest } from '../identity/auth';
 import type { User } from '../identity/users';
 import type { Scope } from '../store/rackspace-types';
 
@@ -10,29 +11,13 @@ import type { Scope } from '../store/rackspace-types';
 export type V1Env = { Variables: { user: User; scope: Scope } };
 export type V1Context = Context<V1Env>;
 
-export const REGIONS = ['DFW', 'ORD', 'IAD', 'LON', 'HKG', 'SYD'];
-
-const FAULTS: Record<number, FaultName> = {
-  400: 'badRequest',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  405: 'badRequest',
-  409: 'conflict',
-  413: 'overLimit',
-  415: 'unsupportedMediaType',
-  429: 'overLimit',
-  500: 'instanceFault',
-  503: 'serviceUnavailable',
-};
-
 /** v1.0's error body (our documented choice): `{"itemNotFound": {"code": 404, "message": "…", "details": ""}}`. */
 export function fault(c: Context, status: number, message: string): Response {
-  const name = FAULTS[status] ?? 'badRequest';
-  return c.json({ [name]: { code: status, message, details: '' } }, status as 400);
+  return c.json(errorBody(RACKSPACE_V1.errorBody, status, message), status as 400);
 }
 
-const V1_RESOURCES = /^(user|agent|backup-configuration|backup|restore|system|activity)(\/|$)/;
+/** The first segments of v1.0's operations: any other path is 404 for anyone, before asking who calls. */
+const V1_RESOURCES = new Set(RACKSPACE_V1.operations.map((op) => op.path.split('/')[1]));
 
 /**
  * Region and tenant come from the path (`/{region}/v1.0/{tenant}/…`, both optional; no region means
@@ -40,17 +25,19 @@ const V1_RESOURCES = /^(user|agent|backup-configuration|backup|restore|system|ac
  */
 export function v1Door(ctx: ServiceContext): MiddlewareHandler<V1Env> {
   return async (c, next) => {
-    const m = /^\/(?:([a-z]{3})\/)?v1\.0(?:\/(\d+))?(?:\/|$)/i.exec(c.req.path);
-    const region = (m?.[1] ?? 'dfw').toUpperCase();
-    if (!REGIONS.includes(region)) return fault(c, 404, `There is no Cloud Backup region ${region}.`);
+    const m = RACKSPACE_V1.root.exec(c.req.path);
+    const region = (m?.[1] ?? DEFAULT_REGION).toUpperCase();
+    if (!isRegion(region)) return fault(c, 404, `There is no Cloud Backup region ${region}.`);
     // An unknown path is 404 for anyone, before asking who calls.
-    if (!V1_RESOURCES.test(c.req.path.slice(m?.[0].length ?? 0)))
+    if (!V1_RESOURCES.has(c.req.path.slice(m?.[0].length ?? 0).split('/')[1]))
       return fault(c, 404, `No such resource: ${c.req.method} ${c.req.path}`);
     const auth = authenticate(ctx, c, 'rackspace');
     if (!auth.ok) return fault(c, 401, auth.message);
     const tenant = m?.[2] ?? auth.user.tenantId;
     if (tenant !== auth.user.tenantId)
       return fault(c, 403, `This token belongs to tenant ${auth.user.tenantId}, not ${tenant}.`);
+    const allowed = authorizeAtDoor(auth.user, RACKSPACE_V1, c);
+    if (!allowed.ok) return fault(c, 403, allowed.message);
     c.set('user', auth.user);
     c.set('scope', { tenant, region });
     await next();
@@ -58,9 +45,12 @@ export function v1Door(ctx: ServiceContext): MiddlewareHandler<V1Env> {
   };
 }
 
-/** A 403 fault when the user's role may not do `action`; undefined when it may. */
-export function forbidden(c: V1Context, action: Action): Response | undefined {
-  const result = authorize(c.get('user'), action);
+/**
+ * For a path whose body names the command (`action-requested`): a 403 fault when the user's role may
+ * not do that command; undefined when it may. Every other path is authorized at the door.
+ */
+export function forbidden(c: V1Context, command: string): Response | undefined {
+  const result = authorizeRequest(c.get('user'), RACKSPACE_V1, c, command);
   return result.ok ? undefined : fault(c, 403, result.message);
 }
 

@@ -54,8 +54,6 @@ export function restoreRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   }
 
   v1.put('/restore', async (c) => {
-    const denied = forbidden(c, 'restore');
-    if (denied) return denied;
     const body = await readBody(c, restoreCreateSchema);
     if (!body.ok) return fault(c, body.status, body.message);
     const t = target(c, body.value);
@@ -78,8 +76,6 @@ export function restoreRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   });
 
   v1.post('/restore', async (c) => {
-    const denied = forbidden(c, 'restore');
-    if (denied) return denied;
     const body = await readBody(c, restoreUpdateSchema);
     if (!body.ok) return fault(c, body.status, body.message);
     const restore = findRestore(db, c.get('scope'), body.value.RestoreId);
@@ -107,7 +103,7 @@ export function restoreRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   v1.post('/restore/action-requested', async (c) => {
     const body = await readBody(c, restoreActionRequestSchema);
     if (!body.ok) return fault(c, body.status, body.message);
-    const denied = forbidden(c, 'restore');
+    const denied = forbidden(c, body.value.Action);
     if (denied) return denied;
     const restore = findRestore(db, c.get('scope'), body.value.Id);
     if (!restore) return notFound(c, body.value.Id);
@@ -119,8 +115,6 @@ export function restoreRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   });
 
   v1.put('/restore/files', async (c) => {
-    const denied = forbidden(c, 'restore');
-    if (denied) return denied;
     const body = await readBody(c, restoreFileInputSchema);
     if (!body.ok) return fault(c, body.status, body.message);
     const restore = findRestore(db, c.get('scope'), body.value.ParentId);
@@ -153,8 +147,6 @@ export function restoreRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
   });
 
   v1.delete('/restore/files/:id{[0-9]+}', (c) => {
-    const denied = forbidden(c, 'restore');
-    if (denied) return denied;
     const restore = findRestore(db, c.get('scope'), pathId(c));
     if (!restore) return notFound(c, c.req.param('id'));
     clearRestoreFiles(db, restore.id);

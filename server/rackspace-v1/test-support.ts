@@ -2,7 +2,7 @@ import type { Service } from '../app';
 import { createService } from '../app';
 import { loadConfig } from '../config';
 import type { Clock } from '../context';
-import type { Role } from '../identity/roles';
+import type { Role } from '../../src/api/contract/roles';
 
 /** A clock the tests move by hand: the engine's `now` and the scheduler's wall clock. */
 export class FakeClock implements Clock {

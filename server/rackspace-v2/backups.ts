@@ -9,7 +9,7 @@ import { findBackup, listBackups } from '../store/rackspace-backups';
 import { findConfiguration } from '../store/rackspace-configurations';
 import { runErrors } from '../store/rackspace-events';
 import type { V2Env } from './http';
-import { forbidden, listLinks, methodNotAllowed, paging, v2Error, markerId } from './http';
+import { listLinks, methodNotAllowed, paging, v2Error, markerId } from './http';
 import { v2Naming } from './present';
 import { presentBackup, presentErrorList } from './present-runs';
 
@@ -28,8 +28,6 @@ export function backupRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
   const noBackup = (id: string) => `No backup ${id} in this project and region.`;
 
   v2.post('/backups', async (c) => {
-    const denied = forbidden(c, 'backup.start');
-    if (denied) return denied;
     const body = await readBody(c, backupCreateSchema);
     if (!body.ok) return v2Error(c, body.status, body.message);
     const config = findConfiguration(db, c.get('scope'), body.value.configuration_id);
@@ -90,8 +88,6 @@ export function backupRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
   });
 
   v2.patch('/backups/:id', async (c) => {
-    const denied = forbidden(c, 'backup.stop');
-    if (denied) return denied;
     const body = await readBody(c, jsonPatchSchema);
     if (!body.ok) return v2Error(c, body.status, body.message);
     if (!isStopPatch(body.value)) return v2Error(c, 400, STOP_ONLY);

@@ -2,11 +2,12 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { ServiceContext } from '../context';
 import type { Db } from '../store/db';
 import { idOfUuid } from '../store/rackspace-sql';
-import { authenticate, authorize } from '../identity/auth';
+import { RACKSPACE_V2 } from '../../src/api/contract/apis';
+import { errorBody } from '../../src/api/contract/error-bodies';
+import { DEFAULT_REGION, isRegion } from '../../src/api/contract/regions';
+import { authenticate, authorizeAtDoor } from '../identity/auth';
 import { requestOrigin } from '../identity/rackspace';
-import type { Action } from '../identity/roles';
 import type { User } from '../identity/users';
-import { REGIONS } from '../rackspace-v1/http';
 import type { Scope } from '../store/rackspace-types';
 
 /** Hono variables of a v2 request: the user, tenant + region, and the base URL for links. */
@@ -15,36 +16,33 @@ export type V2Context = Context<V2Env>;
 
 /** v2's error body: `{"message": "…", "errors": ["…"]}`. */
 export function v2Error(c: Context, status: number, message: string, errors: string[] = []): Response {
-  return c.json({ message, errors }, status as 400);
+  return c.json(errorBody(RACKSPACE_V2.errorBody, status, message, errors), status as 400);
 }
 
-const V2_RESOURCES = /^\/(agents|configurations|backups|restores|activities)(\/|$)/;
+/** The first segments of v2's operations: any other path is 404 for anyone, before asking who calls. */
+const V2_RESOURCES = new Set(RACKSPACE_V2.operations.map((op) => op.path.split('/')[1]));
 
 /** `/{region}/v2/{project_id}/…` (no region = DFW); the project must be the token's tenant. */
 export function v2Door(ctx: ServiceContext): MiddlewareHandler<V2Env> {
   return async (c, next) => {
-    const m = /^\/(?:([a-z]{3})\/)?v2\/([^/]+)/i.exec(c.req.path);
-    const region = (m?.[1] ?? 'dfw').toUpperCase();
+    const m = RACKSPACE_V2.root.exec(c.req.path);
+    const region = (m?.[1] ?? DEFAULT_REGION).toUpperCase();
     const rest = m ? c.req.path.slice(m[0].length) : '';
-    // An unknown path is 404 for anyone, before asking who calls.
-    if (!m?.[2] || !REGIONS.includes(region) || !V2_RESOURCES.test(rest))
+    if (!m?.[2] || !isRegion(region) || !V2_RESOURCES.has(rest.split('/')[1]))
       return v2Error(c, 404, `No such resource: ${c.req.method} ${c.req.path}`);
     const auth = authenticate(ctx, c, 'rackspace');
     if (!auth.ok) return v2Error(c, 401, auth.message);
     const project = m[2];
     if (project !== auth.user.tenantId)
       return v2Error(c, 403, `This token belongs to project ${auth.user.tenantId}, not ${project}.`);
+    const allowed = authorizeAtDoor(auth.user, RACKSPACE_V2, c);
+    if (!allowed.ok) return v2Error(c, 403, allowed.message);
     c.set('user', auth.user);
     c.set('scope', { tenant: project, region });
     c.set('base', `${requestOrigin(c)}${m[0]}`);
     await next();
     return undefined;
   };
-}
-
-export function forbidden(c: V2Context, action: Action): Response | undefined {
-  const result = authorize(c.get('user'), action);
-  return result.ok ? undefined : v2Error(c, 403, result.message);
 }
 
 /** 405 for any other method on a resource the routes above registered (RFC 9110: with `Allow`). */

@@ -7,7 +7,7 @@ import { findAgent, setAgentEnabled } from '../store/rackspace-agents';
 import { findConfiguration, setConfigurationEnabled } from '../store/rackspace-configurations';
 import { readBody } from '../rackspace-v1/request';
 import type { V2Context, V2Env } from './http';
-import { forbidden, v2Error } from './http';
+import { v2Error } from './http';
 
 /** The value of a `replace`/`add` of `/enabled`, or a message saying what is wrong with the patch. */
 export function enabledFrom(
@@ -31,8 +31,6 @@ export function enabledFrom(
 }
 
 async function readEnabled(c: V2Context) {
-  const denied = forbidden(c, 'enable');
-  if (denied) return { response: denied };
   const body = await readBody(c, jsonPatchSchema);
   if (!body.ok) return { response: v2Error(c, body.status, body.message) };
   const change = enabledFrom(body.value);

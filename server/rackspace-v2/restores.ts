@@ -11,7 +11,7 @@ import { findRestore, listRestores, restoreFiles } from '../store/rackspace-rest
 import { addRestoreFile } from '../store/rackspace-restores';
 import { isStopPatch, STOP_ONLY } from './backups';
 import type { V2Env } from './http';
-import { forbidden, listLinks, methodNotAllowed, paging, v2Error, markerId } from './http';
+import { listLinks, methodNotAllowed, paging, v2Error, markerId } from './http';
 import { v2Naming } from './present';
 import { presentErrorList, presentRestore } from './present-runs';
 
@@ -21,8 +21,6 @@ export function restoreRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
   const noRestore = (id: string) => `No restore ${id} in this project and region.`;
 
   v2.post('/restores', async (c) => {
-    const denied = forbidden(c, 'restore');
-    if (denied) return denied;
     const body = await readBody(c, restoreCreateSchema);
     if (!body.ok) return v2Error(c, body.status, body.message);
     const input = body.value;
@@ -88,8 +86,6 @@ export function restoreRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
   });
 
   v2.patch('/restores/:id', async (c) => {
-    const denied = forbidden(c, 'restore');
-    if (denied) return denied;
     const body = await readBody(c, jsonPatchSchema);
     if (!body.ok) return v2Error(c, body.status, body.message);
     if (!isStopPatch(body.value)) return v2Error(c, 400, STOP_ONLY);

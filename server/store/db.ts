@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ROLES } from '../../src/api/contract/roles';
 
 export type Db = Database.Database;
 
@@ -75,7 +76,7 @@ export const coreMigrations: Migration[] = [
         username TEXT NOT NULL UNIQUE COLLATE NOCASE,
         password_hash TEXT NOT NULL,
         api_key TEXT UNIQUE,
-        role TEXT NOT NULL CHECK (role IN ('viewer', 'support', 'admin')),
+        role TEXT NOT NULL CHECK (role IN (${ROLES.map((r) => `'${r}'`).join(', ')})),
         tenant_id TEXT NOT NULL,
         display_name TEXT NOT NULL
       );

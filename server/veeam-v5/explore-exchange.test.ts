@@ -14,7 +14,7 @@ import {
 } from '../../src/api/veeam-v5/restore-wire';
 import type { Organization, RestoreSession } from '../../src/api/veeam-v5/wire';
 import { errorSchema } from '../../src/api/veeam-v5/wire';
-import { forbiddenMessage } from '../identity/roles';
+import { forbiddenMessage } from '../../src/api/contract/roles';
 import { allRows, explore, getJson, organizationNamed } from './explore-testing';
 import type { VeeamTestService } from './testing';
 import { startVeeam } from './testing';

@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
 import type { ServiceContext } from '../context';
-import type { Action } from '../identity/roles';
 import type { User } from '../identity/users';
 import { veeamStore } from '../store/veeam-store';
 import type { RestoreRow } from '../store/veeam-types';
@@ -32,16 +31,11 @@ export interface Scope {
 }
 
 /**
- * The caller (who must be allowed `action`), the Working session of the path's `:id` of `type`, and
+ * The caller (whose role must allow the request by the table of operations), the Working session of the path's `:id` of `type`, and
  * its content; or the 401/403/404/409 answer saying what is wrong.
  */
-export function sessionScope(
-  ctx: ServiceContext,
-  c: Context,
-  type: SessionType | null,
-  action: Action,
-): Scope | Response {
-  const user = guard(ctx, c, action);
+export function sessionScope(ctx: ServiceContext, c: Context, type: SessionType | null): Scope | Response {
+  const user = guard(ctx, c);
   if (user instanceof Response) return user;
   const store = veeamStore(ctx.db);
   const id = idParam(c);
@@ -90,7 +84,7 @@ export function browse(
   answer: (s: Scope, c: Context) => Response,
 ): void {
   route(app, 'GET', path, (c) => {
-    const scope = sessionScope(ctx, c, type, 'restore-content.browse');
+    const scope = sessionScope(ctx, c, type);
     return scope instanceof Response ? scope : answer(scope, c);
   });
 }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Organization, RestoreSession } from '../../src/api/veeam-v5/wire';
 import { organizationSchema, restoreSessionSchema } from '../../src/api/veeam-v5/wire';
-import type { Role } from '../identity/roles';
+import type { Role } from '../../src/api/contract/roles';
 import type { VeeamTestService } from './testing';
 
 /** Tests only: open restore sessions of an organization and read what they hold. */

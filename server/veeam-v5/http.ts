@@ -3,27 +3,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Paged } from '../../src/api/veeam-v5/wire';
 import { PAGE_DEFAULT_LIMIT, PAGE_MAX_LIMIT } from '../../src/api/veeam-v5/wire';
 import type { ServiceContext } from '../context';
-import { authenticate, authorize } from '../identity/auth';
-import type { Action } from '../identity/roles';
+import { VEEAM_V5 } from '../../src/api/contract/apis';
+import { errorBody } from '../../src/api/contract/error-bodies';
+import { authenticate, authorizeRequest } from '../identity/auth';
 import type { User } from '../identity/users';
 import type { PageQuery } from '../store/veeam-types';
 
 /** Veeam v5 request and answer helpers: its error body, auth, paging, JSON bodies. */
 
-const ERROR_CODES: Record<number, string> = {
-  400: 'BadRequest',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'NotFound',
-  409: 'Conflict',
-  413: 'RequestEntityTooLarge',
-  415: 'UnsupportedMediaType',
-  500: 'InternalServerError',
-};
-
 /** `{message, errorCode}` with the status (API-NOTES §3.1: clients read `message`). */
 export function veeamError(c: Context, status: ContentfulStatusCode, message: string): Response {
-  return c.json({ message, errorCode: ERROR_CODES[status] ?? 'Error' }, status);
+  return c.json(errorBody(VEEAM_V5.errorBody, status, message), status);
 }
 
 /** Registers a route under the path as Veeam clients write it: with and without a trailing slash. */
@@ -36,15 +26,24 @@ export function route(
   app.on(method, [path, `${path}/`], handler);
 }
 
-/** The caller, when the token is good and the role may do `action`; otherwise the 401/403 answer. */
-export function guard(ctx: ServiceContext, c: Context, action: Action): User | Response {
+/**
+ * The caller, when the token is good and the role may do what the request is in the table of
+ * operations (src/api/contract/apis.ts); otherwise the 401/403 answer. Where the body names the
+ * command, only the token is checked here: call `forbidden` with the command once the body is read.
+ */
+export function guard(ctx: ServiceContext, c: Context): User | Response {
   const auth = authenticate(ctx, c, 'veeam-access');
   if (!auth.ok) {
     c.header('WWW-Authenticate', 'Bearer');
     return veeamError(c, 401, auth.message);
   }
-  const allowed = authorize(auth.user, action);
-  return allowed.ok ? auth.user : veeamError(c, 403, allowed.message);
+  return forbidden(c, auth.user) ?? auth.user;
+}
+
+/** The 403 answer when the user's role may not do the request (with the command its body names). */
+export function forbidden(c: Context, user: User, command?: string): Response | undefined {
+  const allowed = authorizeRequest(user, VEEAM_V5, c, command);
+  return allowed.ok ? undefined : veeamError(c, 403, allowed.message);
 }
 
 /** A query parameter, its name matched without regard to case (ASP.NET binds them so). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorSchema, jobSessionPageSchema, restoreSessionPageSchema } from '../../src/api/veeam-v5/wire';
-import { forbiddenMessage } from '../identity/roles';
+import { forbiddenMessage } from '../../src/api/contract/roles';
 import { issueToken } from '../identity/tokens';
 import { findUserById } from '../identity/users';
 import type { VeeamTestService } from './testing';

@@ -1,20 +1,10 @@
 import type { Explore, JobActionName } from '../../src/api/veeam-v5/wire';
 import { exploreSchema, JOB_ACTIONS } from '../../src/api/veeam-v5/wire';
-import type { Action } from '../identity/roles';
 
 export type ParsedJobAction =
   | { ok: true; name: Exclude<JobActionName, 'explore'> }
   | { ok: true; name: 'explore'; explore: Explore }
   | { ok: false; message: string };
-
-/** Which role action each job action needs (PRODUCT.md roles). */
-export const JOB_ACTION_ROLE: Record<JobActionName, Action> = {
-  enable: 'enable',
-  disable: 'enable',
-  start: 'backup.start',
-  stop: 'backup.stop',
-  explore: 'restore-session',
-};
 
 const ONE_OF = 'exactly one of "enable", "disable", "start", "stop" (each with null) or "explore"';
 

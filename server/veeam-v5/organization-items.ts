@@ -95,7 +95,7 @@ export function organizationItemRoutes(app: Hono, ctx: ServiceContext): void {
   /** The answer for a resource of an organization (404 for an unknown one). */
   const ofOrg = (path: string, answer: (org: OrgRow, c: Context) => unknown) =>
     route(app, 'GET', path, (c) => {
-      const user = guard(ctx, c, 'read');
+      const user = guard(ctx, c);
       if (user instanceof Response) return user;
       const org = store.organization(idParam(c));
       if (!org) return veeamError(c, 404, `There is no organization with id "${idParam(c)}".`);
@@ -122,7 +122,7 @@ export function organizationItemRoutes(app: Hono, ctx: ServiceContext): void {
     ['/v5/jobs/:id/excludeditems', () => []],
   ] as const) {
     route(app, 'GET', path, (c) => {
-      const user = guard(ctx, c, 'read');
+      const user = guard(ctx, c);
       if (user instanceof Response) return user;
       const job = store.job(idParam(c));
       return job ? c.json(items(store, job)) : veeamError(c, 404, `There is no job with id "${idParam(c)}".`);

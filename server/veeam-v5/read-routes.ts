@@ -13,7 +13,7 @@ export function getArray(
   list: (c: Context) => unknown[],
 ): void {
   route(app, 'GET', path, (c) => {
-    const user = guard(ctx, c, 'read');
+    const user = guard(ctx, c);
     return user instanceof Response ? user : c.json(list(c));
   });
 }
@@ -28,7 +28,7 @@ export function getOne<R>(
   present: (row: R) => unknown,
 ): void {
   route(app, 'GET', path, (c) => {
-    const user = guard(ctx, c, 'read');
+    const user = guard(ctx, c);
     if (user instanceof Response) return user;
     const row = find(idParam(c));
     return row === undefined
@@ -79,7 +79,7 @@ function pageRoute(
   respond: (page: PageQuery, c: Context) => Response,
 ): void {
   route(app, 'GET', path, (c) => {
-    const user = guard(ctx, c, 'read');
+    const user = guard(ctx, c);
     if (user instanceof Response) return user;
     const page = readPage(c);
     if (page instanceof Response) return page;

@@ -4,7 +4,7 @@ import {
   restoreSessionEventPageSchema,
   restoreSessionSchema,
 } from '../../src/api/veeam-v5/wire';
-import { forbiddenMessage } from '../identity/roles';
+import { forbiddenMessage } from '../../src/api/contract/roles';
 import type { VeeamTestService } from './testing';
 import { SEED_JOB, startVeeam } from './testing';
 

@@ -4,10 +4,9 @@ import type { ServiceContext } from '../context';
 import { openRestoreSession } from '../engine/veeam-restores';
 import { nextRunAfter } from '../engine/veeam-schedule';
 import { startJobSession, stopJobSession } from '../engine/veeam-sessions';
-import { authorize } from '../identity/auth';
 import { veeamStore } from '../store/veeam-store';
-import { emptyOk, guard, idParam, readJson, route, veeamError } from './http';
-import { JOB_ACTION_ROLE, parseJobAction } from './job-action';
+import { emptyOk, forbidden, guard, idParam, readJson, route, veeamError } from './http';
+import { parseJobAction } from './job-action';
 import { veeamLists } from './lists';
 import { presentJob } from './present';
 import { getOne } from './read-routes';
@@ -19,14 +18,14 @@ export function jobRoutes(app: Hono, ctx: ServiceContext): void {
   const json = { 'content-type': 'application/json; charset=utf-8' };
 
   route(app, 'GET', '/v5/jobs', (c) => {
-    const user = guard(ctx, c, 'read');
+    const user = guard(ctx, c);
     return user instanceof Response ? user : c.body(lists.jobs(), 200, json);
   });
 
   getOne(app, ctx, '/v5/jobs/:id', 'job', (id) => store.job(id), presentJob);
 
   route(app, 'GET', '/v5/organizations/:id/jobs', (c) => {
-    const user = guard(ctx, c, 'read');
+    const user = guard(ctx, c);
     if (user instanceof Response) return user;
     const id = idParam(c);
     if (!store.organization(id)) return veeamError(c, 404, `There is no organization with id "${id}".`);
@@ -35,14 +34,14 @@ export function jobRoutes(app: Hono, ctx: ServiceContext): void {
 
   route(app, 'POST', '/v5/jobs/:id/action', async (c) => {
     // Everyone signed in may ask; what the action needs is known only once the body is read.
-    const user = guard(ctx, c, 'read');
+    const user = guard(ctx, c);
     if (user instanceof Response) return user;
     const read = await readJson(c);
     if (read instanceof Response) return read;
     const action = parseJobAction(read.body);
     if (!action.ok) return veeamError(c, 400, action.message);
-    const allowed = authorize(user, JOB_ACTION_ROLE[action.name]);
-    if (!allowed.ok) return veeamError(c, 403, allowed.message);
+    const denied = forbidden(c, user, action.name);
+    if (denied) return denied;
     const id = idParam(c);
     const job = store.job(id);
     if (!job) return veeamError(c, 404, `There is no job with id "${id}".`);

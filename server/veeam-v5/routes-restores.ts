@@ -48,7 +48,7 @@ export function restoreSessionRoutes(app: Hono, ctx: ServiceContext): void {
 
   // The organization-level explore (VB-PORTAL): same body, 201 with the new restore session.
   route(app, 'POST', '/v5/organizations/:id/action', async (c) => {
-    const user = guard(ctx, c, 'restore-session');
+    const user = guard(ctx, c);
     if (user instanceof Response) return user;
     const read = await readJson(c);
     if (read instanceof Response) return read;
@@ -70,7 +70,7 @@ export function restoreSessionRoutes(app: Hono, ctx: ServiceContext): void {
   });
 
   route(app, 'POST', '/v5/restoresessions/:id/action', async (c) => {
-    const user = guard(ctx, c, 'restore-session');
+    const user = guard(ctx, c);
     if (user instanceof Response) return user;
     const read = await readJson(c);
     if (read instanceof Response) return read;

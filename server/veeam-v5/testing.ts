@@ -1,7 +1,7 @@
 import type { Service } from '../app';
 import { createService } from '../app';
 import { loadConfig } from '../config';
-import type { Role } from '../identity/roles';
+import type { Role } from '../../src/api/contract/roles';
 
 /** Tests only: the service in-process with a clock the test moves, and a signed-in caller per role. */
 

@@ -1,10 +1,10 @@
+import { isRegion, REGIONS } from './contract/regions';
 import type { Connection, Dialect } from './domain';
 
 /**
  * The runtime config's rules (PRODUCT.md "Connections"), checked by hand rather than with zod: this
  * runs on the first page, and zod is only needed later, by the adapters.
  */
-const REGIONS = ['DFW', 'ORD', 'IAD', 'LON', 'HKG', 'SYD'];
 const DIALECTS: readonly string[] = ['rackspace-v1', 'rackspace-v2', 'veeam-v5'] satisfies Dialect[];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -54,7 +54,7 @@ function checkEntry(raw: unknown, i: number, problems: Problem[]): Connection | 
     'is required: the Rackspace Identity v2.0 root, e.g. "/v2.0"',
   );
   const region = typeof raw.region === 'string' ? raw.region.toUpperCase() : undefined;
-  if (region === undefined || !REGIONS.includes(region))
+  if (region === undefined || !isRegion(region))
     problems.push({ path: [...at, 'region'], message: `must be one of ${REGIONS.join(', ')}` });
   if (problems.length !== before) return undefined;
   return { id: id!, label: label!, dialect, identityUrl: identityUrl!, region: region! };

@@ -5,7 +5,7 @@
 
 export type Dialect = 'rackspace-v1' | 'rackspace-v2' | 'veeam-v5';
 
-export type Role = 'viewer' | 'support' | 'admin';
+export type { Role } from './contract/roles';
 
 /** One vendor-neutral set of run states; `vendorState` keeps the vendor's own word for display. */
 export type RunState =

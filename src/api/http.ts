@@ -1,18 +1,11 @@
 import type { z } from 'zod';
 import { ApiError } from './api-error';
+import type { PatchOp } from './contract/json-patch';
+import type { Method } from './contract/operations';
 import { readErrorBody, statusMessage } from './error-body';
 
 /** The fetch the client uses; tests inject the reference service's in-process handler. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface JsonPatchOp {
-  op: 'add' | 'replace' | 'remove' | 'test' | 'move' | 'copy';
-  path: string;
-  value?: unknown;
-  from?: string;
-}
 
 export interface AuthHeader {
   name: 'X-Auth-Token' | 'Authorization';
@@ -43,7 +36,7 @@ export interface RequestSpec {
   query?: Record<string, string | number | boolean | null | undefined>;
   json?: unknown;
   /** RFC 6902 body, sent as application/json-patch+json. */
-  patch?: JsonPatchOp[];
+  patch?: PatchOp[];
   form?: Record<string, string>;
   signal?: AbortSignal;
   timeoutMs?: number;

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error';
+import { isRole } from './contract/roles';
 import type { Connection, Credentials, Role } from './domain';
 import type { HttpClient } from './http';
 import { findBackupEndpoint, identityAnswerSchema } from './rackspace-v1/identity-wire';
@@ -28,12 +29,9 @@ export function roleFromRackspace(names: readonly string[]): Role {
  */
 export function roleFromVeeam(stated: string | undefined, renewing: Role | null): Role {
   // A role stated in words the console does not know grants nothing beyond reading.
-  if (stated !== undefined)
-    return (ROLES as readonly string[]).includes(stated) ? (stated as Role) : 'viewer';
+  if (stated !== undefined) return isRole(stated) ? stated : 'viewer';
   return renewing ?? 'admin';
 }
-
-const ROLES: readonly Role[] = ['viewer', 'support', 'admin'];
 
 /**
  * Identity refuses a wrong password and a wrong API key alike ("Username or api key is invalid."):

@@ -1,21 +1,8 @@
 import { describe, expect, test } from 'vitest';
-// eslint-disable-next-line import/no-restricted-paths -- the copy must match the service's matrix
-import { roleMay } from '../../server/identity/roles';
-import type { Action, CapabilityFlags, Role } from './can';
+import { ACTIONS, LEAST_ROLE, ROLES } from '../api/contract/roles';
+import type { CapabilityFlags } from './can';
 import { can, permission } from './can';
 
-const ROLES: Role[] = ['viewer', 'support', 'admin'];
-const ACTIONS: Action[] = [
-  'read',
-  'backup.start',
-  'backup.stop',
-  'enable',
-  'restore',
-  'restore-session',
-  'restore-content.browse',
-  'restore-content.restore',
-  'agent.wake',
-];
 const ALL: CapabilityFlags = {
   startBackup: true,
   stopBackup: true,
@@ -27,10 +14,11 @@ const ALL: CapabilityFlags = {
 };
 
 describe('can', () => {
-  test.each(ROLES.flatMap((r) => ACTIONS.map((a) => [r, a] as const)))(
-    'can(%s, %s) matches the service',
-    (role, action) => {
-      expect(can(role, action)).toBe(roleMay(role, action));
+  test.each(ACTIONS.map((a) => [a, LEAST_ROLE[a]] as const))(
+    '%s: allowed from %s upwards, refused below',
+    (action, least) => {
+      const from = ROLES.indexOf(least);
+      ROLES.forEach((role, i) => expect(can(role, action), role).toBe(i >= from));
     },
   );
 
@@ -40,6 +28,7 @@ describe('can', () => {
     expect(can('support', 'backup.stop')).toBe(false);
     expect(can('support', 'enable')).toBe(false);
     expect(can('viewer', 'backup.start')).toBe(false);
+    expect(can('viewer', 'read')).toBe(true);
     expect(can(null, 'read')).toBe(false);
   });
 });
@@ -55,6 +44,9 @@ describe('permission', () => {
       allowed: false,
       reason: 'Your role (support) may not stop a backup; this needs the admin role.',
     });
+    expect(permission('viewer', 'restore', ALL).reason).toBe(
+      'Your role (viewer) may not create, start or stop a restore; this needs the support or admin role.',
+    );
     expect(permission(null, 'read', ALL).reason).toMatch(/Sign in/);
   });
 });

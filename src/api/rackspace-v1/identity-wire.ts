@@ -73,37 +73,14 @@ export const identityAnswerSchema = z.object({
 });
 export type IdentityAnswer = z.infer<typeof identityAnswerSchema>;
 
-/**
- * Rackspace's usual fault form, used by Identity and (our documented choice, the vendor is silent) by
- * Cloud Backup v1.0: `{"<faultName>": {"code": 400, "message": "...", "details": ""}}`.
- */
-export const FAULT_NAMES = [
-  'badRequest',
-  'unauthorized',
-  'forbidden',
-  'itemNotFound',
-  'conflict',
-  'overLimit',
-  'unsupportedMediaType',
-  'instanceFault',
-  'serviceUnavailable',
-] as const;
-export type FaultName = (typeof FAULT_NAMES)[number];
-
-export const faultDetailSchema = z.object({
-  code: z.number().int(),
-  message: z.string(),
-  details: z.string().optional(),
-});
-export const faultSchema = z.record(z.string(), faultDetailSchema);
-export type Fault = z.infer<typeof faultSchema>;
-
-/** The message of a fault body, whatever its fault name; undefined when the body is not a fault. */
-export function faultMessage(body: unknown): string | undefined {
-  const parsed = faultSchema.safeParse(body);
-  if (!parsed.success) return undefined;
-  return Object.values(parsed.data)[0]?.message;
-}
+export {
+  FAULT_NAMES,
+  faultDetailSchema,
+  faultMessage,
+  faultSchema,
+  type Fault,
+  type FaultName,
+} from '../contract/error-bodies';
 
 /** Picks the endpoint of a service catalog by type `rax:backup`, region and API version. */
 export function findBackupEndpoint(

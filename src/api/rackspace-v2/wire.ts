@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JsonPatch } from '../contract/json-patch';
 import { pathRuleSchema } from './wire-format';
 
 /** Any 8-4-4-4-12 hex id (the vendor's ids are not all RFC 4122 version 4). */
@@ -47,16 +48,7 @@ export const restoreCreateSchema = z
   });
 export type RestoreCreate = z.input<typeof restoreCreateSchema>;
 
-/** An RFC 6902 operation; the service honours `replace` (and `add`, its equal for agents). */
-export const patchOpSchema = z.object({
-  op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
-  path: z.string().startsWith('/', 'a JSON Patch path starts with "/"'),
-  value: z.unknown().optional(),
-  from: z.string().optional(),
-});
-export type PatchOp = z.infer<typeof patchOpSchema>;
-export const jsonPatchSchema = z.array(patchOpSchema).min(1, 'the JSON Patch array is empty');
-export type JsonPatch = z.infer<typeof jsonPatchSchema>;
+export { jsonPatchSchema, patchOpSchema, type JsonPatch, type PatchOp } from '../contract/json-patch';
 
 /** The user's stop request for a backup or a restore. */
 export const STOP_PATCH: JsonPatch = [{ op: 'replace', path: '/state', value: 'stop_requested' }];

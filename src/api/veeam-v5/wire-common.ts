@@ -25,14 +25,12 @@ export const tokenAnswerSchema = z.looseObject({
 });
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>;
 
-export const tokenErrorSchema = z.looseObject({
-  error: z.string(),
-  error_description: z.string().optional(),
-});
-export type TokenError = z.infer<typeof tokenErrorSchema>;
-
-export const errorSchema = z.looseObject({ message: z.string(), errorCode: z.string().optional() });
-export type VeeamError = z.infer<typeof errorSchema>;
+export {
+  tokenErrorSchema,
+  veeamErrorSchema as errorSchema,
+  type TokenError,
+  type VeeamError,
+} from '../contract/error-bodies';
 
 const linkSchema = z.looseObject({ href: z.string() });
 /** `_links` is an object keyed by rel: `{"self": {"href": "/v5/Jobs/…"}, "organization": {…}}`. */
