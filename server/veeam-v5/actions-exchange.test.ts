@@ -18,7 +18,7 @@ import {
   restoreSessionEventPageSchema,
   restoreSessionSchema,
 } from '../../src/api/veeam-v5/wire';
-import { forbiddenMessage } from '../identity/roles';
+import { forbiddenMessage } from '../../src/api/contract/roles';
 import { PST_REFUSAL } from './actions-exchange';
 import { explore, getJson, organizationNamed } from './explore-testing';
 import type { VeeamTestService } from './testing';

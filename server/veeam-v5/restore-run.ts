@@ -131,7 +131,7 @@ export function actionRoute(
   run: (s: Scope, c: Context, action: ParsedAction) => Response | Promise<Response>,
 ): void {
   route(app, 'POST', path, async (c) => {
-    const scope = sessionScope(ctx, c, type, 'restore-content.restore');
+    const scope = sessionScope(ctx, c, type);
     if (scope instanceof Response) return scope;
     const read = await readJson(c);
     if (read instanceof Response) return read;

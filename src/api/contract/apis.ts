@@ -11,6 +11,9 @@ const read = (...paths: string[]): Operation[] =>
 /** What a restore session holds is private data: reading it is not `read`. */
 const browse = (...paths: string[]): Operation[] =>
   paths.map((path) => ({ method: 'GET', path, action: 'restore-content.browse' }));
+/** Restore, save or send what a restore session holds (the body names how). */
+const restoreContent = (...paths: string[]): Operation[] =>
+  paths.map((path) => ({ method: 'POST', path, action: 'restore-content.restore' }));
 
 /** Rackspace Identity v2.0: the sign-in of both Rackspace dialects. */
 export const RACKSPACE_IDENTITY: ApiContract = {
@@ -149,6 +152,12 @@ export const VEEAM_V5: ApiContract = {
       '/restoresessions/{id}/organization/mailboxes/{mailbox}/folders/{folder}',
       '/restoresessions/{id}/organization/mailboxes/{mailbox}/items',
       '/restoresessions/{id}/organization/mailboxes/{mailbox}/items/{item}',
+    ),
+    ...restoreContent(
+      '/restoresessions/{id}/organization/mailboxes/{mailbox}/action',
+      '/restoresessions/{id}/organization/mailboxes/{mailbox}/folders/{folder}/action',
+      '/restoresessions/{id}/organization/mailboxes/{mailbox}/items/action',
+      '/restoresessions/{id}/organization/mailboxes/{mailbox}/items/{item}/action',
     ),
     { method: 'POST', path: '/jobs/{id}/action', command: 'enable', action: 'enable' },
     { method: 'POST', path: '/jobs/{id}/action', command: 'disable', action: 'enable' },
