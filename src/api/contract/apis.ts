@@ -11,9 +11,6 @@ const read = (...paths: string[]): Operation[] =>
 /** What a restore session holds is private data: reading it is not `read`. */
 const browse = (...paths: string[]): Operation[] =>
   paths.map((path) => ({ method: 'GET', path, action: 'restore-content.browse' }));
-/** Restore, save or send what a restore session holds (the body names how). */
-const restoreContent = (...paths: string[]): Operation[] =>
-  paths.map((path) => ({ method: 'POST', path, action: 'restore-content.restore' }));
 
 /** Rackspace Identity v2.0: the sign-in of both Rackspace dialects. */
 export const RACKSPACE_IDENTITY: ApiContract = {
@@ -144,32 +141,13 @@ export const VEEAM_V5: ApiContract = {
       '/restoresessions/{id}',
       '/restoresessions/{id}/events',
     ),
-    ...browse(
-      '/restoresessions/{id}/organization',
-      '/restoresessions/{id}/organization/mailboxes',
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}',
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}/folders',
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}/folders/{folder}',
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}/items',
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}/items/{item}',
-      '/restoresessions/{id}/organization/onedrives',
-      '/restoresessions/{id}/organization/onedrives/{drive}',
-      '/restoresessions/{id}/organization/onedrives/{drive}/folders',
-      '/restoresessions/{id}/organization/onedrives/{drive}/folders/{folder}',
-      '/restoresessions/{id}/organization/onedrives/{drive}/documents',
-      '/restoresessions/{id}/organization/onedrives/{drive}/documents/{document}',
-    ),
-    ...restoreContent(
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}/action',
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}/folders/{folder}/action',
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}/items/action',
-      '/restoresessions/{id}/organization/mailboxes/{mailbox}/items/{item}/action',
-      '/restoresessions/{id}/organization/onedrives/{drive}/action',
-      '/restoresessions/{id}/organization/onedrives/{drive}/documents/action',
-      '/restoresessions/{id}/organization/onedrives/{drive}/documents/{document}/action',
-      '/restoresessions/{id}/organization/onedrives/{drive}/folders/action',
-      '/restoresessions/{id}/organization/onedrives/{drive}/folders/{folder}/action',
-    ),
+    // Everything a restore session holds is private data: browsing it, and acting on any of it.
+    ...browse('/restoresessions/{id}/organization', '/restoresessions/{id}/organization/**'),
+    {
+      method: 'POST',
+      path: '/restoresessions/{id}/organization/**/action',
+      action: 'restore-content.restore',
+    },
     { method: 'POST', path: '/jobs/{id}/action', command: 'enable', action: 'enable' },
     { method: 'POST', path: '/jobs/{id}/action', command: 'disable', action: 'enable' },
     { method: 'POST', path: '/jobs/{id}/action', command: 'start', action: 'backup.start' },

@@ -5,7 +5,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * One vendor operation and the action it is. `path` is below the API's root, `{name}` standing for
  * one segment and `{name:int}` for a segment of digits. Where one path carries several commands in
- * its body (v1.0's `action-requested`, Veeam's `action`), each command is its own rule.
+ * its body (v1.0's `action-requested`, Veeam's `action`), each command is its own rule. `**` stands
+ * for one or more segments: a rule for everything below a path.
  */
 export interface Operation {
   method: Method;
@@ -42,6 +43,7 @@ function patternOf(op: Operation, caseInsensitive: boolean): RegExp {
     const source = op.path
       .split('/')
       .map((segment) => {
+        if (segment === '**') return '[^/]+(?:/[^/]+)*';
         const param = /^\{(\w+)(:int)?\}$/.exec(segment);
         if (param) return param[2] ? '\\d+' : '[^/]+';
         return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -94,5 +96,11 @@ export function operationFor(
 
 /** A path the rule matches, below the API's example root: `{id:int}` → 1, `{name}` → `name-1`. */
 export function examplePath(api: ApiContract, op: Operation): string {
-  return api.exampleRoot + op.path.replace(/\{\w+:int\}/g, '1').replace(/\{(\w+)\}/g, '$1-1');
+  return (
+    api.exampleRoot +
+    op.path
+      .replace(/\{\w+:int\}/g, '1')
+      .replace(/\{(\w+)\}/g, '$1-1')
+      .replace('**', 'mailboxes/mailbox-1')
+  );
 }
