@@ -20,7 +20,12 @@ export const RACKSPACE_IDENTITY: ApiContract = {
   exampleRoot: '/v2.0',
   caseInsensitive: false,
   errorBody: 'rackspace-fault',
-  operations: [{ method: 'POST', path: '/tokens', action: 'sign-in' }],
+  operations: [
+    { method: 'POST', path: '/tokens', action: 'sign-in' },
+    // One's own token, or anyone's for an admin: the route itself tells whose token it is.
+    { method: 'DELETE', path: '/tokens', action: 'sign-out' },
+    { method: 'DELETE', path: '/tokens/{id}', action: 'sign-out' },
+  ],
 };
 
 /** Cloud Backup v1.0 under `/{region}/v1.0/{tenant}`, region (none = DFW) and tenant both optional. */

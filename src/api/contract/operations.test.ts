@@ -24,7 +24,7 @@ describe('the table of operations', () => {
   test('no two rules say the same thing, and every action is a known one', () => {
     const keys = rules.map(([api, op]) => `${api.name} ${op.method} ${op.path} ${op.command ?? ''}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const [, op] of rules) expect([...ACTIONS, 'sign-in']).toContain(op.action);
+    for (const [, op] of rules) expect([...ACTIONS, 'sign-in', 'sign-out']).toContain(op.action);
   });
 
   test('roots: region and tenant are optional on v1.0, the region on v2; Veeam ignores case', () => {

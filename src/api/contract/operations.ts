@@ -11,8 +11,11 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface Operation {
   method: Method;
   path: string;
-  /** `sign-in` needs no token; every other action needs a token whose role may do it. */
-  action: Action | 'sign-in';
+  /**
+   * `sign-in` needs no token; `sign-out` needs a token of any role (the route checks whose token it
+   * ends); every other action needs a token whose role may do it.
+   */
+  action: Action | 'sign-in' | 'sign-out';
   /** The command named in the body, for a path whose body says what it does. */
   command?: string;
 }
