@@ -28,9 +28,11 @@ async function sdk() {
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${url}${path}`, {
       method,
+      // The SDK's Command.ReInit sends these on every request, GETs included.
       headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': 'RCBU-Integration-Tests/1.0',
         'X-Auth-Token': token,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
