@@ -10,6 +10,14 @@ export const theme = createTheme({
     // A notification's close button is an icon only: without a name axe (and a screen reader) finds
     // a nameless button. A plain object, so the first page does not load the Notification component.
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } },
+    // A badge is a word that must be read whole ("RUNNI…" is no state): it never shrinks below its
+    // text; the column around it gives way instead (STATE_COLUMN_WIDTH).
+    Badge: {
+      styles: {
+        root: { overflow: 'visible', width: 'max-content', maxWidth: 'none', flexShrink: 0 },
+        label: { overflow: 'visible', textOverflow: 'clip' },
+      },
+    },
   },
 });
 

@@ -10,20 +10,23 @@ export function CellStack({ children }: { children: ReactNode }) {
   return <div className={classes.stack}>{children}</div>;
 }
 
-/** A line of cell text; `sub` is the smaller, dimmed second line. */
+/**
+ * A line of cell text; `sub` is the smaller, dimmed second line. It wraps rather than being cut: a
+ * row grows a line taller before a schedule reads "Daily at 11:3…". Only free text of any length (a
+ * mail's subject) is cut to one line, and then its `title` holds the whole of it.
+ */
 export function CellText({
   children,
   sub = false,
   strong = false,
-  truncate = false,
-  nowrap = false,
+  truncateWithTitle,
   title,
 }: {
   children: ReactNode;
   sub?: boolean;
   strong?: boolean;
-  truncate?: boolean;
-  nowrap?: boolean;
+  /** Cut to one line; this is the whole text, shown on hover. */
+  truncateWithTitle?: string;
   title?: string;
 }) {
   return (
@@ -31,10 +34,9 @@ export function CellText({
       className={cx(
         sub ? classes.sub : classes.text,
         strong && classes.strong,
-        truncate && classes.truncate,
-        nowrap && classes.nowrap,
+        truncateWithTitle !== undefined && classes.truncate,
       )}
-      title={title}
+      title={truncateWithTitle ?? title}
     >
       {children}
     </div>
@@ -58,7 +60,7 @@ export function CellLink({
       to={to}
       replace={replace}
       aria-current={current ? 'true' : undefined}
-      className={cx(classes.text, classes.link, classes.truncate, current && classes.strong)}
+      className={cx(classes.text, classes.link, current && classes.strong)}
     >
       {children}
     </Link>

@@ -61,13 +61,13 @@ export function RunProgress({ run, compact = false, now }: { run: Run; compact?:
           size={compact ? 'sm' : 'md'}
         />
       ) : null}
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" align="flex-start">
         {percent != null && (
           <Text size="xs" fw={500}>
             {formatPercent(percent)}
           </Text>
         )}
-        <Text size="xs" c="dimmed" truncate>
+        <Text size="xs" c="dimmed">
           {details.length > 0 ? details.join(' · ') : <VendorWord word={run.vendorState} />}
         </Text>
       </Group>

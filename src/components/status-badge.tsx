@@ -24,6 +24,12 @@ export function badgeTitle(label: string, vendorState?: string | null): string {
   return `${said} (${VENDOR_WORD_LABEL.toLowerCase()}: ${vendorState})`;
 }
 
+/**
+ * The width of a column of state badges: the widest label ("Not started", "Succeeded") plus the
+ * badge's and the cell's padding, in rem so that it grows with the text.
+ */
+export const STATE_COLUMN_WIDTH = '9rem';
+
 export function runStateLabel(state: RunState): string {
   return LOOK[state].label;
 }

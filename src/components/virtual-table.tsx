@@ -14,10 +14,15 @@ export interface Column<T> {
   key: string;
   header: string;
   cell: (row: T) => ReactNode;
+  /** A length (px or rem): the layout is fixed, so a column never grows with its content. */
   width?: number | string;
   sortable?: boolean;
-  /** Hidden below this breakpoint width (px) is not done here; columns stay few instead. */
   align?: 'left' | 'right';
+  /**
+   * Gives way on a narrow screen: hidden while the table's box is narrower than 40em, so that the
+   * name and the state stay in view without scrolling sideways (the row's page shows the rest).
+   */
+  optional?: boolean;
 }
 
 export type SortDir = 'asc' | 'desc';
@@ -37,7 +42,10 @@ export interface VirtualTableProps<T> {
   onSortChange?: (sort: SortState) => void;
   rowHeight?: number;
   maxHeight?: CSSProperties['maxHeight'];
-  /** Below this width the box scrolls sideways instead of squeezing the columns. */
+  /**
+   * Below this width the box scrolls sideways instead of squeezing the columns; a box narrower than
+   * 40em hides the optional columns instead and fits the rest to its width.
+   */
   minWidth?: number;
   /** Called when the rows in view come within a screenful of the last row (to fetch the next page). */
   onEndReached?: () => void;
@@ -86,6 +94,7 @@ export function VirtualTable<T>({
       tabIndex={0}
       role="region"
       aria-label={`${label}, ${rows.length} rows`}
+      className={classes.scroller}
       style={{ maxHeight, minHeight: Math.min(rows.length + 1, 6) * rowHeight, overflow: 'auto' }}
     >
       <Table
@@ -94,7 +103,8 @@ export function VirtualTable<T>({
         aria-label={label}
         aria-rowcount={rows.length + 1}
         layout="fixed"
-        miw={minWidth}
+        className={classes.table}
+        style={{ '--table-min-width': `${minWidth}px` }}
       >
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
@@ -118,10 +128,7 @@ export function VirtualTable<T>({
                 {...rowProps?.(row)}
               >
                 {columns.map((col) => (
-                  <td
-                    key={col.key}
-                    className={col.align === 'right' ? `${classes.cell} ${classes.right}` : classes.cell}
-                  >
+                  <td key={col.key} className={cellClass(col)}>
                     {col.cell(row)}
                   </td>
                 ))}
@@ -133,6 +140,18 @@ export function VirtualTable<T>({
       </Table>
     </div>
   );
+}
+
+function cellClass<T>(col: Column<T>): string {
+  return [classes.cell, col.align === 'right' && classes.right, col.optional && classes.optional]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A header's classes: optional columns give way; a share of the width (%) is dropped when narrow. */
+function headerClass<T>(col: Column<T>): string | undefined {
+  const share = typeof col.width === 'string' && col.width.endsWith('%');
+  return [col.optional && classes.optional, share && classes.share].filter(Boolean).join(' ') || undefined;
 }
 
 function HeaderCell<T>({
@@ -148,14 +167,14 @@ function HeaderCell<T>({
   const ariaSort = active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : undefined;
   if (!column.sortable || !onSortChange) {
     return (
-      <Table.Th w={column.width} ta={column.align}>
+      <Table.Th w={column.width} ta={column.align} className={headerClass(column)}>
         {column.header}
       </Table.Th>
     );
   }
   const Icon = active === 'asc' ? IconArrowUp : active === 'desc' ? IconArrowDown : IconArrowsSort;
   return (
-    <Table.Th w={column.width} aria-sort={ariaSort} ta={column.align}>
+    <Table.Th w={column.width} aria-sort={ariaSort} ta={column.align} className={headerClass(column)}>
       <UnstyledButton
         fw={700}
         fz="sm"

@@ -5,7 +5,7 @@ import type { Run } from '../../../api/domain';
 import { usePageAccess } from '../../../components/page-access';
 import { RUN_KIND_LABEL, runHref } from '../../../components/run-links';
 import { RunProgress } from '../../../components/run-progress';
-import { StatusBadge } from '../../../components/status-badge';
+import { STATE_COLUMN_WIDTH, StatusBadge } from '../../../components/status-badge';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { formatDateTime, formatRelative } from '../../../lib/format';
@@ -23,33 +23,38 @@ export function ActivityTable({ runs }: { runs: Run[] }) {
         return (
           <Stack gap={0} style={{ minWidth: 0 }}>
             {href ? (
-              <Anchor component={Link} to={href} size="sm" truncate>
+              <Anchor component={Link} to={href} size="sm">
                 {r.parentName}
               </Anchor>
             ) : (
-              <Text size="sm" truncate>
-                {r.parentName}
-              </Text>
+              <Text size="sm">{r.parentName}</Text>
             )}
-            <Text size="xs" c="dimmed" truncate>
+            <Text size="xs" c="dimmed">
               {[r.machineName, label(r.connectionId)].filter(Boolean).join(' · ')}
             </Text>
           </Stack>
         );
       },
     },
-    { key: 'kind', header: 'Kind', width: 130, cell: (r) => <Text size="sm">{RUN_KIND_LABEL[r.kind]}</Text> },
+    {
+      key: 'kind',
+      header: 'Kind',
+      width: 130,
+      optional: true,
+      cell: (r) => <Text size="sm">{RUN_KIND_LABEL[r.kind]}</Text>,
+    },
     {
       key: 'state',
       header: 'State',
-      width: 130,
+      width: STATE_COLUMN_WIDTH,
       cell: (r) => <StatusBadge state={r.state} vendorState={r.vendorState} />,
     },
-    { key: 'progress', header: 'Progress', cell: (r) => <RunProgress run={r} compact /> },
+    { key: 'progress', header: 'Progress', optional: true, cell: (r) => <RunProgress run={r} compact /> },
     {
       key: 'started',
       header: 'Started',
       width: 210,
+      optional: true,
       cell: (r) => (
         <Stack gap={0}>
           <Text size="sm">{formatDateTime(r.startedAt)}</Text>
@@ -65,6 +70,7 @@ export function ActivityTable({ runs }: { runs: Run[] }) {
       key: 'updated',
       header: 'Last change',
       width: 130,
+      optional: true,
       cell: (r) => (
         <Text size="sm" title={formatDateTime(r.updatedAt ?? r.endedAt)}>
           {formatRelative(r.updatedAt ?? r.endedAt ?? r.startedAt)}

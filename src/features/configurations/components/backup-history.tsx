@@ -3,7 +3,7 @@ import { Badge, Text } from '@mantine/core';
 import type { Run } from '../../../api/domain';
 import { CellLink } from '../../../components/cells';
 import { EmptyState } from '../../../components/states';
-import { StatusBadge } from '../../../components/status-badge';
+import { STATE_COLUMN_WIDTH, StatusBadge } from '../../../components/status-badge';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import {
@@ -29,31 +29,35 @@ const columnsFor = (selectedId: string | null): Column<Run>[] => [
   {
     key: 'state',
     header: 'Result',
-    width: 130,
+    width: STATE_COLUMN_WIDTH,
     cell: (r) => <StatusBadge state={r.state} vendorState={r.vendorState} />,
   },
   {
     key: 'duration',
     header: 'Duration',
     width: 110,
+    optional: true,
     cell: (r) => <Text size="sm">{formatDuration(secondsBetween(r.startedAt, r.endedAt))}</Text>,
   },
   {
     key: 'bytes',
     header: 'Backed up',
     width: 110,
+    optional: true,
     cell: (r) => <Text size="sm">{formatBytes(r.progress.bytesDone)}</Text>,
   },
   {
     key: 'files',
     header: 'Files',
     width: 90,
+    optional: true,
     cell: (r) => <Text size="sm">{formatCount(r.progress.filesDone)}</Text>,
   },
   {
     key: 'errors',
     header: 'Errors',
     width: 80,
+    optional: true,
     cell: (r) => (
       <Text size="sm" c={r.errorCount > 0 ? 'var(--mantine-color-error)' : undefined}>
         {formatCount(r.errorCount)}
@@ -64,6 +68,7 @@ const columnsFor = (selectedId: string | null): Column<Run>[] => [
     key: 'restorable',
     header: 'Restorable',
     width: 120,
+    optional: true,
     cell: (r) =>
       r.restorable ? (
         <Badge color="teal" variant="light" data-restorable="true">

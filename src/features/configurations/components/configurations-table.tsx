@@ -40,7 +40,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
       cell: (c) => (
         <CellStack>
           <CellLink to={configurationHref(c.connectionId, c.id)}>{c.name}</CellLink>
-          <CellText sub truncate>
+          <CellText sub>
             {c.machineName} · {label(c.connectionId)}
           </CellText>
         </CellStack>
@@ -49,23 +49,16 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
     {
       key: 'schedule',
       header: 'Schedule',
-      cell: (c) => (
-        <CellText truncate title={c.schedule.description}>
-          {c.schedule.description}
-        </CellText>
-      ),
+      optional: true,
+      cell: (c) => <CellText>{c.schedule.description}</CellText>,
     },
     {
       key: 'enabled',
       header: 'Enabled',
       width: 120,
+      optional: true,
       cell: (c) => (
-        <Badge
-          variant="outline"
-          style={{ overflow: 'visible' }}
-          color={c.enabled ? 'green' : 'gray'}
-          data-enabled={c.enabled}
-        >
+        <Badge variant="outline" color={c.enabled ? 'green' : 'gray'} data-enabled={c.enabled}>
           {c.enabled ? 'Enabled' : 'Disabled'}
         </Badge>
       ),
@@ -95,6 +88,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
       header: 'Next run',
       sortable: true,
       width: 150,
+      optional: true,
       cell: (c) => (
         <CellText title={formatDateTime(c.nextRunAt)}>
           {c.nextRunAt ? formatRelative(c.nextRunAt) : c.schedule.manual ? 'Manual only' : '—'}
@@ -105,6 +99,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
       key: 'actions',
       header: 'Actions',
       width: 200,
+      optional: true,
       cell: (c) => <ConfigurationActions configuration={c} />,
     },
   ];

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { Job } from '../../../api/domain';
 import { CellLink, CellStack, CellText } from '../../../components/cells';
 import { jobHref } from '../../../components/run-links';
-import { StatusBadge } from '../../../components/status-badge';
+import { STATE_COLUMN_WIDTH, StatusBadge } from '../../../components/status-badge';
 import type { Column, SortState } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { NONE, formatDateTime, formatRelative } from '../../../lib/format';
@@ -20,9 +20,7 @@ function When({ iso }: { iso: string | null }) {
   return (
     <CellStack>
       <CellText>{formatRelative(iso)}</CellText>
-      <CellText sub nowrap>
-        {formatDateTime(iso)}
-      </CellText>
+      <CellText sub>{formatDateTime(iso)}</CellText>
     </CellStack>
   );
 }
@@ -51,24 +49,19 @@ export const JobsTable = memo(function JobsTable({
       cell: (job) => (
         <CellStack>
           <CellLink to={jobHref(job.connectionId, job.id)}>{job.name}</CellLink>
-          <CellText sub truncate title={job.organizationName}>
-            {job.organizationName || NONE}
-          </CellText>
+          <CellText sub>{job.organizationName || NONE}</CellText>
         </CellStack>
       ),
     },
     {
       key: 'schedule',
       header: 'Schedule',
-      width: 140,
+      width: 160,
+      optional: true,
       cell: (job) => (
         <CellStack>
-          <CellText truncate title={job.schedule.description}>
-            {job.schedule.description}
-          </CellText>
-          <CellText sub truncate>
-            {jobTypeLabel(job.type)}
-          </CellText>
+          <CellText>{job.schedule.description}</CellText>
+          <CellText sub>{jobTypeLabel(job.type)}</CellText>
         </CellStack>
       ),
     },
@@ -76,7 +69,7 @@ export const JobsTable = memo(function JobsTable({
       key: 'status',
       header: 'Last status',
       sortable: true,
-      width: 130,
+      width: STATE_COLUMN_WIDTH,
       cell: (job) => (
         <CellStack>
           {job.lastStatus ? (
@@ -95,6 +88,7 @@ export const JobsTable = memo(function JobsTable({
       header: 'Last run',
       sortable: true,
       width: 170,
+      optional: true,
       cell: (job) => <When iso={job.lastRunAt} />,
     },
     {
@@ -102,10 +96,11 @@ export const JobsTable = memo(function JobsTable({
       header: 'Next run',
       sortable: true,
       width: 170,
+      optional: true,
       cell: (job) => <When iso={job.nextRunAt} />,
     },
   ];
-  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 262, cell: actions });
+  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 262, optional: true, cell: actions });
 
   return (
     <VirtualTable

@@ -36,7 +36,6 @@ export function ScheduledList({
             <Anchor
               component={Link}
               size="sm"
-              truncate
               to={
                 item.kind === 'job'
                   ? jobHref(item.connectionId, item.id)

@@ -3,8 +3,9 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { RestoreSession } from '../../../api/domain';
+import { CellStack, CellText } from '../../../components/cells';
 import { runHref } from '../../../components/run-links';
-import { StatusBadge } from '../../../components/status-badge';
+import { STATE_COLUMN_WIDTH, StatusBadge } from '../../../components/status-badge';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { NONE, formatDateTime } from '../../../lib/format';
@@ -29,7 +30,7 @@ export function RestoreSessionsTable({
     {
       key: 'name',
       header: 'Restore session',
-      width: '26%',
+      width: '24%',
       cell: (s) => (
         <Anchor
           component={Link}
@@ -45,16 +46,28 @@ export function RestoreSessionsTable({
     {
       key: 'state',
       header: 'State',
-      width: 120,
+      width: STATE_COLUMN_WIDTH,
       cell: (s) => <StatusBadge state={s.state} vendorState={s.vendorState} />,
     },
-    { key: 'type', header: 'Type', width: 110, cell: (s) => exploreTypeLabel(s.sessionType) },
-    { key: 'organization', header: 'Organization', cell: (s) => s.organizationName || NONE },
-    { key: 'by', header: 'Started by', cell: (s) => s.initiatedBy ?? NONE },
+    { key: 'type', header: 'Type', width: 100, optional: true, cell: (s) => exploreTypeLabel(s.sessionType) },
+    {
+      key: 'organization',
+      header: 'Organization',
+      optional: true,
+      // Who started it sits under the organization: two narrow columns of domain names and user
+      // names squeezed each other into letters.
+      cell: (s) => (
+        <CellStack>
+          <CellText>{s.organizationName || NONE}</CellText>
+          <CellText sub>started by {s.initiatedBy ?? NONE}</CellText>
+        </CellStack>
+      ),
+    },
     {
       key: 'times',
       header: 'Created / ended',
-      width: 230,
+      width: 210,
+      optional: true,
       cell: (s) => (
         <Stack gap={0}>
           <Text size="sm">{formatDateTime(s.startedAt)}</Text>
@@ -65,7 +78,7 @@ export function RestoreSessionsTable({
       ),
     },
   ];
-  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 110, cell: actions });
+  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 110, optional: true, cell: actions });
   return (
     <VirtualTable
       label="Restore sessions"

@@ -7,6 +7,7 @@ import { RunProgress } from '../../../components/run-progress';
 import { runHref } from '../../../components/run-links';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
+import { STATE_COLUMN_WIDTH } from '../../../components/status-badge';
 import { NONE, formatStartOrEnd } from '../../../lib/format';
 import { RestoreStateBadge, restoreStatus } from './restore-state-badge';
 
@@ -56,29 +57,31 @@ export function RestoresTable({
         </Stack>
       ),
     },
-    { key: 'source', header: 'From machine', cell: (r) => r.sourceMachineName ?? NONE },
-    { key: 'destination', header: 'To', cell: (r) => destinationText(r) },
+    { key: 'source', header: 'From machine', optional: true, cell: (r) => r.sourceMachineName ?? NONE },
+    { key: 'destination', header: 'To', optional: true, cell: (r) => destinationText(r) },
     {
       key: 'state',
       header: 'State',
-      width: 120,
+      width: STATE_COLUMN_WIDTH,
       cell: (r) => <RestoreStateBadge restore={r} />,
     },
     {
       key: 'progress',
       header: 'Progress',
       width: 220,
+      optional: true,
       // A draft has done nothing yet: no progress to show, its badge says why.
       cell: (r) => (r.draft ? NONE : <RunProgress run={r} compact now={now} />),
     },
     {
       key: 'started',
       header: 'Started',
+      optional: true,
       // A draft never started: its activity time is when it was created, not a start or an end.
       cell: (r) => (r.draft ? 'Not started' : formatStartOrEnd(r.startedAt, r.endedAt)),
     },
   ];
-  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 110, cell: actions });
+  if (actions) columns.push({ key: 'actions', header: 'Actions', width: 110, optional: true, cell: actions });
   return (
     <VirtualTable
       label="Restores"

@@ -50,6 +50,8 @@ export function SignInForm({
         />
         <SegmentedControl
           aria-label="Sign in with"
+          // On a phone the two choices share 350 px: a label wraps rather than read "With an API key (Rackspac".
+          styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
           value={kind}
           onChange={(v) => {
             setKind(v);

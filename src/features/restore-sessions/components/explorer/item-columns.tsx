@@ -24,9 +24,7 @@ function Title({ item, hrefOf }: { item: ContentItem; hrefOf: (item: ContentItem
 }
 
 const text = (value: string | null | undefined) => (
-  <CellText truncate title={value ?? undefined}>
-    {value || NONE}
-  </CellText>
+  <CellText truncateWithTitle={value ?? ''}>{value || NONE}</CellText>
 );
 const when = (iso: string | null) => text(iso ? formatDateTime(iso) : null);
 

@@ -1,0 +1,54 @@
+import { expect, test } from './fixtures';
+import { layoutFaults } from './support/layout';
+
+const LIST_PAGES = ['Overview', 'Configurations', 'Activity', 'Jobs', 'Restores', 'Restore sessions'];
+const WIDTHS = [1280, 390];
+
+test.describe('layout', () => {
+  test.use({ role: 'admin', viewport: { width: WIDTHS[0] ?? 1280, height: 800 } });
+
+  // A laptop and a phone: a badge never truncates, a column gives way instead (issue 10 §9). Each
+  // page is measured at both widths without loading it twice.
+  test('no badge or label is cut and no cell runs over another on any list page', async ({ page, shell }) => {
+    // Seven pages in one test, each loaded once and measured at both widths: slower than one, far
+    // faster than fourteen.
+    test.slow();
+    const check = async (what: string) => {
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 800 });
+        expect(await layoutFaults(page), `${what} at ${width} px`).toEqual([]);
+      }
+      await page.setViewportSize({ width: WIDTHS[0] ?? 1280, height: 800 });
+    };
+    await page.goto('/');
+    for (const name of LIST_PAGES) {
+      await shell.navLink(name).click();
+      await expect(shell.heading()).toHaveText(name);
+      await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
+      await expect(page.locator('main [data-status]').first()).toBeVisible();
+      await check(name);
+    }
+    await shell.navLink('Configurations').click();
+    await page
+      .getByRole('table', { name: 'Configurations' })
+      .locator('tbody tr')
+      .first()
+      .getByRole('link')
+      .first()
+      .click();
+    await expect(
+      page.getByRole('table', { name: 'Backup history' }).locator('tbody tr[data-status]').first(),
+    ).toBeVisible();
+    await check("a configuration's backup history");
+  });
+});
+
+test.describe('signed out on a phone', () => {
+  test.use({ viewport: { width: 390, height: 800 } });
+
+  test('the sign-in choices read whole', async ({ page, signInPage }) => {
+    await signInPage.goto();
+    await expect(page.getByText('With an API key (Rackspace)')).toBeVisible();
+    expect(await layoutFaults(page)).toEqual([]);
+  });
+});
