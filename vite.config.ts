@@ -47,6 +47,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'bench/**/*.test.ts',
       'build-plugins/**/*.test.ts',
+      'tools/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,
