@@ -9,6 +9,7 @@ import { faults } from './faults';
 import { expireAllTokens } from './identity/tokens';
 import { seedDemoUsers } from './identity/users';
 import type { ServiceModule } from './module';
+import { checkModules } from './module';
 import { rackspaceModule } from './modules/rackspace';
 import { Random } from './seed/random';
 import { coreMigrations, getMeta, migrate, openDatabase, setMeta } from './store/db';
@@ -42,6 +43,7 @@ function routedPath(path: string): string {
  * and tests answer requests in-process through `app.request()` or `app.fetch()`.
  */
 export async function createService(config: ServiceConfig, clock: Clock = systemClock): Promise<Service> {
+  checkModules(modules);
   const db = openDatabase(config.dataDir);
   migrate(db, [...coreMigrations, ...modules.flatMap((m) => m.migrations)]);
   const engine = new Engine(clock, config.speed, config.tickMs);

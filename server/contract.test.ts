@@ -3,7 +3,7 @@ import type { ApiContract, Operation } from '../src/api/contract/operations';
 import { apiOf, examplePath, operationsAt } from '../src/api/contract/operations';
 import type { Role } from '../src/api/contract/roles';
 import { forbiddenMessage, roleMay, ROLES } from '../src/api/contract/roles';
-import { readErrorBody } from '../src/api/error-body';
+import { readErrorBody } from '../src/api/contract/error-forms';
 import { modules } from './app';
 import type { Harness } from './rackspace-v1/test-support';
 import { harness } from './rackspace-v1/test-support';
@@ -112,7 +112,9 @@ describe('the service answers as the table says, for every role', () => {
       expect(res.status).not.toBe(401);
     } else {
       expect(res.status).toBe(403);
-      expect(readErrorBody(await res.json()).message).toBe(forbiddenMessage(role, op.action));
+      expect(readErrorBody(await res.json(), [api.errorBody]).message).toBe(
+        forbiddenMessage(role, op.action),
+      );
     }
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { parseConnections } from '../src/api/connections';
 import { createService } from './app';
 import { guardConnections } from './connections';
 import { loadConfig } from './config';
@@ -9,32 +10,35 @@ import { mountProxy } from './proxy';
 import { serveConsole } from './static';
 import { DEMO_PASSWORD, DEMO_USERS } from './identity/users';
 
-/** Origins named by the console's connections config: the proxy may reach those. */
+/**
+ * Origins named by the console's connections config: the proxy may reach those. The config is checked
+ * as the console checks it (each dialect's plug-in its own fields), so that a config the console
+ * cannot use, say one naming a dialect no plug-in is registered for, stops the start with its reason.
+ */
 function configuredOrigins(consoleDir: string | null): string[] {
   if (!consoleDir) return [];
   const file = join(consoleDir, 'config.json');
   if (!existsSync(file)) return [];
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { connections?: Record<string, unknown>[] };
-  const origins: string[] = [];
-  for (const conn of parsed.connections ?? []) {
-    for (const key of ['baseUrl', 'identityUrl']) {
-      const value = conn[key];
-      if (typeof value === 'string' && /^https?:\/\//.test(value)) origins.push(new URL(value).origin);
-    }
-  }
-  return origins;
+  const connections = parseConnections(JSON.parse(readFileSync(file, 'utf8')), file);
+  return connections.flatMap((connection) =>
+    Object.values(connection)
+      .filter((v): v is string => typeof v === 'string' && /^https?:\/\//.test(v))
+      .map((url) => new URL(url).origin),
+  );
 }
 
 async function main(): Promise<void> {
   let config;
+  let origins: string[];
   try {
     config = loadConfig();
+    origins = configuredOrigins(config.serveConsole);
   } catch (err) {
     console.error(`Cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(2);
   }
   const service = await createService(config);
-  const allow = [...config.proxyTargets, ...configuredOrigins(config.serveConsole)];
+  const allow = [...config.proxyTargets, ...origins];
   mountProxy(service.app, () => allow);
   if (config.serveConsole) serveConsole(service.app, config.serveConsole);
 

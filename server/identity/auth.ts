@@ -8,11 +8,12 @@ import type { TokenKind } from './tokens';
 import { checkToken } from './tokens';
 import type { User } from './users';
 
-/** Reads the caller's token from `X-Auth-Token` (Rackspace) or `Authorization: Bearer` (Veeam). */
+/** Reads the caller's token from the header its kind names (`X-Auth-Token`, `Authorization: Bearer`). */
 export function tokenFrom(c: Context, kind: TokenKind): string | undefined {
-  if (kind === 'rackspace') return c.req.header('x-auth-token') ?? undefined;
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(.+)$/i.exec(header);
+  if (!kind.header) return undefined;
+  const value = c.req.header(kind.header);
+  if (!kind.scheme) return value ?? undefined;
+  const match = new RegExp(`^${kind.scheme}\\s+(.+)$`, 'i').exec(value ?? '');
   return match?.[1]?.trim();
 }
 
@@ -22,7 +23,7 @@ export type AuthResult = { ok: true; user: User } | { ok: false; status: 401; me
 export function authenticate(ctx: ServiceContext, c: Context, kind: TokenKind): AuthResult {
   const check = checkToken(ctx.db, tokenFrom(c, kind), kind, ctx.clock.now());
   if (check.ok) return check;
-  const header = kind === 'rackspace' ? 'X-Auth-Token' : 'Authorization: Bearer';
+  const header = kind.scheme ? `${kind.header}: ${kind.scheme}` : kind.header;
   const message = {
     missing: `No token: send one in the ${header} header (sign in first).`,
     unknown: 'The token is not valid: sign in again.',

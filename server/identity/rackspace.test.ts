@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findBackupEndpoint, identityAnswerSchema } from '../../src/api/rackspace-v1/identity-wire';
+import { findBackupEndpoint, identityAnswerSchema } from '../../src/api/rackspace-identity/wire';
 import type { Harness } from '../rackspace-v1/test-support';
 import { harness } from '../rackspace-v1/test-support';
 import { DEMO_USERS } from './users';

@@ -1,11 +1,16 @@
 import type { Context, Hono } from 'hono';
-import type { CatalogEntry, IdentityAnswer } from '../../src/api/rackspace-v1/identity-wire';
-import { identityRequestSchema } from '../../src/api/rackspace-v1/identity-wire';
+import type { CatalogEntry, IdentityAnswer } from '../../src/api/rackspace-identity/wire';
+import { identityRequestSchema } from '../../src/api/rackspace-identity/wire';
 import type { ServiceContext } from '../context';
 import { check, readJson } from '../rackspace-v1/request';
+import { tokenFrom } from './auth';
 import { rackspaceRoles } from './roles';
 import { guess, signInKeys } from './throttle';
+import type { TokenKind } from './tokens';
 import { checkToken, issueToken, revokeToken, tokenOwner } from './tokens';
+
+/** What a Rackspace Identity sign-in issues: sent back as `X-Auth-Token` to v1.0 and v2. */
+export const RACKSPACE_TOKEN: TokenKind = { name: 'rackspace', header: 'X-Auth-Token' };
 import type { User } from './users';
 import { authenticateApiKey, authenticatePassword } from './users';
 
@@ -54,7 +59,7 @@ export function requestOrigin(c: Context): string {
  */
 export function mountRackspaceIdentity(app: Hono, ctx: ServiceContext): void {
   app.on('DELETE', ['/v2.0/tokens', '/v2.0/tokens/:id'], (c) => {
-    const caller = checkToken(ctx.db, c.req.header('x-auth-token'), 'rackspace', ctx.clock.now());
+    const caller = checkToken(ctx.db, tokenFrom(c, RACKSPACE_TOKEN), RACKSPACE_TOKEN, ctx.clock.now());
     if (!caller.ok) return identityFault(c, 401, 'No valid token in X-Auth-Token: sign in first.');
     const id = c.req.param('id') ?? c.req.header('x-auth-token')!;
     const owner = tokenOwner(ctx.db, id);
@@ -90,7 +95,7 @@ export function mountRackspaceIdentity(app: Hono, ctx: ServiceContext): void {
     if (!signedIn.ok) return identityFault(c, 401, 'Username or api key is invalid.');
     const user = signedIn.value;
 
-    const token = issueToken(ctx.db, user, 'rackspace', ctx.config.tokenTtl, now);
+    const token = issueToken(ctx.db, user, RACKSPACE_TOKEN, ctx.config.tokenTtl, now);
     const answer: IdentityAnswer = {
       access: {
         token: {

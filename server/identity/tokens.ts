@@ -3,7 +3,16 @@ import type { Db } from '../store/db';
 import type { User } from './users';
 import { findUserById } from './users';
 
-export type TokenKind = 'rackspace' | 'veeam-access' | 'veeam-refresh';
+/**
+ * A kind of token a service module issues: its name in the tokens table and, for a token that comes
+ * with each request, the header (and scheme) that carries it. Each module declares its own kinds.
+ */
+export interface TokenKind {
+  name: string;
+  header?: string;
+  /** `Bearer` for `Authorization: Bearer <token>`; none when the header is the token itself. */
+  scheme?: string;
+}
 
 export interface IssuedToken {
   token: string;
@@ -30,7 +39,7 @@ export function issueToken(
   const expiresAt = now + ttlSeconds * 1000;
   db.prepare(
     'INSERT INTO tokens (token, user_id, kind, issued_at, expires_at, family) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(tokenDigest(token), user.id, kind, now, expiresAt, family);
+  ).run(tokenDigest(token), user.id, kind.name, now, expiresAt, family);
   // Old tokens are swept as new ones are made, so the table does not grow without bound.
   db.prepare('DELETE FROM tokens WHERE expires_at < ?').run(now - 24 * 3600 * 1000);
   return { token, issuedAt: now, expiresAt };
@@ -44,7 +53,7 @@ export function checkToken(db: Db, token: string | undefined, kind: TokenKind, n
   if (!token) return { ok: false, reason: 'missing' };
   const row = db
     .prepare('SELECT user_id, expires_at, family, spent_at FROM tokens WHERE token = ? AND kind = ?')
-    .get(tokenDigest(token), kind) as
+    .get(tokenDigest(token), kind.name) as
     { user_id: number; expires_at: number; family: string | null; spent_at: number | null } | undefined;
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.spent_at !== null) return { ok: false, reason: 'spent', family: row.family };

@@ -1,28 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { OAUTH_ERROR } from '../../src/api/contract/error-forms';
 import type { TokenAnswer } from '../../src/api/veeam-v5/wire';
 import { tokenRequestSchema } from '../../src/api/veeam-v5/wire';
 import type { ServiceContext } from '../context';
 import { guess, signInKeys } from './throttle';
+import type { TokenKind } from './tokens';
 import { checkToken, issueToken, revokeFamily, spendToken } from './tokens';
 import type { User } from './users';
 import { authenticatePassword } from './users';
+
+/** Veeam's access token, sent as `Authorization: Bearer`, and its refresh token, sent only to `/token`. */
+export const VEEAM_ACCESS_TOKEN: TokenKind = {
+  name: 'veeam-access',
+  header: 'Authorization',
+  scheme: 'Bearer',
+};
+export const VEEAM_REFRESH_TOKEN: TokenKind = { name: 'veeam-refresh' };
 
 /** Refresh tokens outlive access tokens: a console can renew a session for a week. */
 const REFRESH_TTL_MIN_SECONDS = 7 * 24 * 3600;
 
 function tokenError(c: Context, error: string, description: string, status: ContentfulStatusCode = 400) {
-  return c.json({ error, error_description: description }, status);
+  return c.json(OAUTH_ERROR.write(status, description, [error]), status);
 }
 
 /** A new pair; `family` is the sign-in's (a refresh continues it), so that a theft can end it all. */
 function answer(ctx: ServiceContext, user: User, family: string = randomUUID()): TokenAnswer {
   const now = ctx.clock.now();
   const ttl = ctx.config.tokenTtl;
-  const access = issueToken(ctx.db, user, 'veeam-access', ttl, now, family);
+  const access = issueToken(ctx.db, user, VEEAM_ACCESS_TOKEN, ttl, now, family);
   const refreshTtl = Math.max(ttl, REFRESH_TTL_MIN_SECONDS);
-  const refresh = issueToken(ctx.db, user, 'veeam-refresh', refreshTtl, now, family);
+  const refresh = issueToken(ctx.db, user, VEEAM_REFRESH_TOKEN, refreshTtl, now, family);
   return {
     access_token: access.token,
     token_type: 'bearer',
@@ -73,7 +83,7 @@ export function veeamTokenRoute(app: Hono, ctx: ServiceContext): void {
     }
     const request = parsed.data;
     if (request.grant_type === 'refresh_token') {
-      const check = checkToken(ctx.db, request.refresh_token, 'veeam-refresh', ctx.clock.now());
+      const check = checkToken(ctx.db, request.refresh_token, VEEAM_REFRESH_TOKEN, ctx.clock.now());
       if (!check.ok && check.reason === 'spent') {
         // A refresh token works once. Its reuse means two parties hold it: the pair it produced (and
         // the rest of that sign-in's tokens) end, and whoever is real signs in again.

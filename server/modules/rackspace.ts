@@ -1,7 +1,7 @@
 import { RACKSPACE_IDENTITY, RACKSPACE_V1, RACKSPACE_V2 } from '../../src/api/contract/apis';
 import { rackspaceTicker } from '../engine/rackspace-engine';
 import { freshlySeeded } from '../engine/rackspace-engine';
-import { mountRackspaceIdentity } from '../identity/rackspace';
+import { mountRackspaceIdentity, RACKSPACE_TOKEN } from '../identity/rackspace';
 import type { ServiceModule } from '../module';
 import { mountRackspaceV1 } from '../rackspace-v1/routes';
 import { mountRackspaceV2 } from '../rackspace-v2/routes';
@@ -12,6 +12,7 @@ import { rackspaceMigrations } from '../store/rackspace-schema';
 export const rackspaceModule: ServiceModule = {
   name: 'rackspace',
   apis: [RACKSPACE_IDENTITY, RACKSPACE_V1, RACKSPACE_V2],
+  tokenKinds: [RACKSPACE_TOKEN],
   migrations: rackspaceMigrations,
   seed(ctx, random, scale) {
     seedRackspace(ctx, random, scale);

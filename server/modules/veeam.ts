@@ -1,6 +1,6 @@
 import { VEEAM_V5 } from '../../src/api/contract/apis';
 import { veeamTicker } from '../engine/veeam-ticker';
-import { veeamTokenRoute } from '../identity/veeam';
+import { VEEAM_ACCESS_TOKEN, VEEAM_REFRESH_TOKEN, veeamTokenRoute } from '../identity/veeam';
 import type { ServiceModule } from '../module';
 import { seedVeeam } from '../seed/veeam-seed';
 import { veeamMigrations } from '../store/veeam-schema';
@@ -19,6 +19,7 @@ import { jobSessionRoutes } from '../veeam-v5/routes-sessions';
 export const veeamModule: ServiceModule = {
   name: 'veeam',
   apis: [VEEAM_V5],
+  tokenKinds: [VEEAM_ACCESS_TOKEN, VEEAM_REFRESH_TOKEN],
   migrations: veeamMigrations,
   seed: seedVeeam,
   tickers: (ctx) => [veeamTicker(ctx)],

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { RACKSPACE_V1 } from '../../src/api/contract/apis';
-import { errorBody } from '../../src/api/contract/error-bodies';
 import { DEFAULT_REGION, isRegion } from '../../src/api/contract/regions';
 import type { ServiceContext } from '../context';
+import { RACKSPACE_TOKEN } from '../identity/rackspace';
 import { authenticate, authorizeAtDoor, authorizeRequest } from '../identity/auth';
 import type { User } from '../identity/users';
 import type { Scope } from '../store/rackspace-types';
@@ -13,7 +13,7 @@ export type V1Context = Context<V1Env>;
 
 /** v1.0's error body (our documented choice): `{"itemNotFound": {"code": 404, "message": "…", "details": ""}}`. */
 export function fault(c: Context, status: number, message: string): Response {
-  return c.json(errorBody(RACKSPACE_V1.errorBody, status, message), status as 400);
+  return c.json(RACKSPACE_V1.errorBody.write(status, message), status as 400);
 }
 
 /** The first segments of v1.0's operations: any other path is 404 for anyone, before asking who calls. */
@@ -31,7 +31,7 @@ export function v1Door(ctx: ServiceContext): MiddlewareHandler<V1Env> {
     // An unknown path is 404 for anyone, before asking who calls.
     if (!V1_RESOURCES.has(c.req.path.slice(m?.[0].length ?? 0).split('/')[1]))
       return fault(c, 404, `No such resource: ${c.req.method} ${c.req.path}`);
-    const auth = authenticate(ctx, c, 'rackspace');
+    const auth = authenticate(ctx, c, RACKSPACE_TOKEN);
     if (!auth.ok) return fault(c, 401, auth.message);
     const tenant = m?.[2] ?? auth.user.tenantId;
     if (tenant !== auth.user.tenantId)

@@ -3,8 +3,8 @@ import type { ServiceContext } from '../context';
 import type { Db } from '../store/db';
 import { idOfUuid } from '../store/rackspace-sql';
 import { RACKSPACE_V2 } from '../../src/api/contract/apis';
-import { errorBody } from '../../src/api/contract/error-bodies';
 import { DEFAULT_REGION, isRegion } from '../../src/api/contract/regions';
+import { RACKSPACE_TOKEN } from '../identity/rackspace';
 import { authenticate, authorizeAtDoor } from '../identity/auth';
 import { requestOrigin } from '../identity/rackspace';
 import type { User } from '../identity/users';
@@ -16,7 +16,7 @@ export type V2Context = Context<V2Env>;
 
 /** v2's error body: `{"message": "…", "errors": ["…"]}`. */
 export function v2Error(c: Context, status: number, message: string, errors: string[] = []): Response {
-  return c.json(errorBody(RACKSPACE_V2.errorBody, status, message, errors), status as 400);
+  return c.json(RACKSPACE_V2.errorBody.write(status, message, errors), status as 400);
 }
 
 /** The first segments of v2's operations: any other path is 404 for anyone, before asking who calls. */
@@ -30,7 +30,7 @@ export function v2Door(ctx: ServiceContext): MiddlewareHandler<V2Env> {
     const rest = m ? c.req.path.slice(m[0].length) : '';
     if (!m?.[2] || !isRegion(region) || !V2_RESOURCES.has(rest.split('/')[1]))
       return v2Error(c, 404, `No such resource: ${c.req.method} ${c.req.path}`);
-    const auth = authenticate(ctx, c, 'rackspace');
+    const auth = authenticate(ctx, c, RACKSPACE_TOKEN);
     if (!auth.ok) return v2Error(c, 401, auth.message);
     const project = m[2];
     if (project !== auth.user.tenantId)

@@ -112,4 +112,25 @@ export const coreMigrations: Migration[] = [
       CREATE INDEX tokens_family ON tokens (family);
     `,
   },
+  {
+    // Token kinds are each service module's own (ServiceModule.tokenKinds): the table no longer
+    // lists them, so that a new module needs no change here.
+    id: 'core-4-tokens-of-any-kind',
+    sql: `
+      CREATE TABLE tokens_new (
+        token TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        family TEXT,
+        spent_at INTEGER
+      );
+      INSERT INTO tokens_new SELECT token, user_id, kind, issued_at, expires_at, family, spent_at FROM tokens;
+      DROP TABLE tokens;
+      ALTER TABLE tokens_new RENAME TO tokens;
+      CREATE INDEX tokens_expiry ON tokens (expires_at);
+      CREATE INDEX tokens_family ON tokens (family);
+    `,
+  },
 ];

@@ -4,7 +4,7 @@ import type { Paged } from '../../src/api/veeam-v5/wire';
 import { PAGE_DEFAULT_LIMIT, PAGE_MAX_LIMIT } from '../../src/api/veeam-v5/wire';
 import type { ServiceContext } from '../context';
 import { VEEAM_V5 } from '../../src/api/contract/apis';
-import { errorBody } from '../../src/api/contract/error-bodies';
+import { VEEAM_ACCESS_TOKEN } from '../identity/veeam';
 import { authenticate, authorizeRequest } from '../identity/auth';
 import type { User } from '../identity/users';
 import type { PageQuery } from '../store/veeam-types';
@@ -13,7 +13,7 @@ import type { PageQuery } from '../store/veeam-types';
 
 /** `{message, errorCode}` with the status (API-NOTES §3.1: clients read `message`). */
 export function veeamError(c: Context, status: ContentfulStatusCode, message: string): Response {
-  return c.json(errorBody(VEEAM_V5.errorBody, status, message), status);
+  return c.json(VEEAM_V5.errorBody.write(status, message), status);
 }
 
 /** Registers a route under the path as Veeam clients write it: with and without a trailing slash. */
@@ -32,7 +32,7 @@ export function route(
  * command, only the token is checked here: call `forbidden` with the command once the body is read.
  */
 export function guard(ctx: ServiceContext, c: Context): User | Response {
-  const auth = authenticate(ctx, c, 'veeam-access');
+  const auth = authenticate(ctx, c, VEEAM_ACCESS_TOKEN);
   if (!auth.ok) {
     c.header('WWW-Authenticate', 'Bearer');
     return veeamError(c, 401, auth.message);

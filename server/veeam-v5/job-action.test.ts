@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorSchema, jobSessionPageSchema, restoreSessionPageSchema } from '../../src/api/veeam-v5/wire';
 import { forbiddenMessage } from '../../src/api/contract/roles';
+import { RACKSPACE_TOKEN } from '../identity/rackspace';
 import { issueToken } from '../identity/tokens';
 import { findUserById } from '../identity/users';
 import type { VeeamTestService } from './testing';
@@ -211,7 +212,7 @@ describe('authentication', () => {
 
   it('a Rackspace token is not a Veeam token', async () => {
     const user = findUserById(t.service.ctx.db, 1)!;
-    const rackspace = issueToken(t.service.ctx.db, user, 'rackspace', 3600, t.clock.now());
+    const rackspace = issueToken(t.service.ctx.db, user, RACKSPACE_TOKEN, 3600, t.clock.now());
     const res = await t.service.app.request('/v5/Jobs', {
       headers: { authorization: `Bearer ${rackspace.token}` },
     });

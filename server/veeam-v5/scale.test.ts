@@ -4,6 +4,7 @@ import { jobListSchema, jobSessionPageSchema } from '../../src/api/veeam-v5/wire
 import { loadConfig } from '../config';
 import type { ServiceContext } from '../context';
 import { Engine } from '../engine/engine';
+import { VEEAM_ACCESS_TOKEN } from '../identity/veeam';
 import { issueToken } from '../identity/tokens';
 import { findUserById, seedDemoUsers } from '../identity/users';
 import { veeamModule } from '../modules/veeam';
@@ -29,7 +30,7 @@ describe('Veeam at SCALE=10000', () => {
     db.transaction(() => veeamModule.seed(ctx, new Random(42).fork('veeam'), 10000))();
     const app = new Hono({ getPath: (req) => new URL(req.url).pathname.toLowerCase() });
     veeamModule.routes(app, ctx);
-    const token = issueToken(db, findUserById(db, 1)!, 'veeam-access', 3600, clock.now()).token;
+    const token = issueToken(db, findUserById(db, 1)!, VEEAM_ACCESS_TOKEN, 3600, clock.now()).token;
     const get = async (path: string) => {
       const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status, path).toBe(200);

@@ -73,3 +73,8 @@ export function unsupported(dialect: string, what: string): ApiError {
     message: `${dialect} connections cannot ${what}.`,
   });
 }
+
+/** A sign-in the console refuses before or after asking the service (an API key for Veeam, no endpoint). */
+export function signInRefused(connection: { id: string }, message: string): ApiError {
+  return new ApiError({ kind: 'http', status: 400, code: 'sign-in', message, connectionId: connection.id });
+}

@@ -1,6 +1,7 @@
-import type { Dialect } from './domain';
-
-/** What a dialect can do; the UI offers only what both the role and the dialect allow. */
+/**
+ * What a dialect can do (each plug-in states its own); the UI offers only what both the role and the
+ * dialect allow, and pages branch on these, never on the dialect's name.
+ */
 export interface Capabilities {
   configurations: boolean;
   jobs: boolean;
@@ -24,43 +25,3 @@ export interface Capabilities {
  * pace, fast only while it has something in flight.
  */
 export type RunFeed = 'activity' | 'backups' | 'restores' | 'job-sessions' | 'restore-sessions';
-
-const RACKSPACE_V1: Capabilities = {
-  configurations: true,
-  jobs: false,
-  startBackup: true,
-  stopBackup: true,
-  enableDisable: true,
-  restores: true,
-  restoreSessions: false,
-  restoreSessionContent: false,
-  wakeAgents: true,
-  progress: 'state-only',
-  runFeeds: ['activity'],
-};
-
-/**
- * What each dialect can do. It lives apart from the adapters (and their zod wire schemas) because the
- * shell reads it synchronously on the first page, before any adapter is loaded.
- */
-export const DIALECT_CAPABILITIES: Record<Dialect, Capabilities> = {
-  'rackspace-v1': RACKSPACE_V1,
-  // v2 has no user call to wake agents (v1.0's /user/wakeupagents); its agents poll on their own.
-  'rackspace-v2': {
-    ...RACKSPACE_V1,
-    wakeAgents: false,
-    progress: 'counters',
-    runFeeds: ['backups', 'restores'],
-  },
-  'veeam-v5': {
-    ...RACKSPACE_V1,
-    configurations: false,
-    jobs: true,
-    restores: false,
-    restoreSessions: true,
-    restoreSessionContent: true,
-    wakeAgents: false,
-    progress: 'percent',
-    runFeeds: ['job-sessions', 'restore-sessions'],
-  },
-};

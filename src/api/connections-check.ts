@@ -1,14 +1,14 @@
-import { isRegion, REGIONS } from './contract/regions';
-import type { Connection, Dialect } from './domain';
+import type { ConfigEntry, Problem } from './dialect';
+import { DIALECTS, findDialect } from './dialects';
+import type { Connection } from './domain';
 
 /**
- * The runtime config's rules (PRODUCT.md "Connections"), checked by hand rather than with zod: this
- * runs on the first page, and zod is only needed later, by the adapters.
+ * The runtime config's rules, checked by hand rather than with zod: this runs on the first page, and
+ * zod is only needed later, by the adapters. Each dialect's plug-in checks its own fields.
  */
-const DIALECTS: readonly string[] = ['rackspace-v1', 'rackspace-v2', 'veeam-v5'] satisfies Dialect[];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-export type Problem = { path: (string | number)[]; message: string };
+export type { Problem } from './dialect';
 type Fields = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,11 +29,14 @@ function checkEntry(raw: unknown, i: number, problems: Problem[]): Connection | 
     problems.push({ path: at, message: 'must be an object' });
     return undefined;
   }
-  if (typeof raw.dialect !== 'string' || !DIALECTS.includes(raw.dialect)) {
-    problems.push({ path: at, message: 'dialect must be "rackspace-v1", "rackspace-v2" or "veeam-v5"' });
+  const dialect = typeof raw.dialect === 'string' ? findDialect(raw.dialect) : undefined;
+  if (!dialect) {
+    const names = DIALECTS.map((d) => `"${d.name}"`);
+    const known = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+    const what = typeof raw.dialect === 'string' ? ` ("${raw.dialect}" is not a known dialect)` : '';
+    problems.push({ path: at, message: `dialect must be ${known}${what}` });
     return undefined;
   }
-  const dialect = raw.dialect as Dialect;
   const before = problems.length;
   const id = text(raw, 'id', at, problems, 'is required');
   if (id !== undefined && !ID.test(id))
@@ -42,22 +45,14 @@ function checkEntry(raw: unknown, i: number, problems: Problem[]): Connection | 
       message: 'must be lower-case letters, digits and dashes (it appears in URLs)',
     });
   const label = text(raw, 'label', at, problems, 'must not be empty');
-  if (dialect === 'veeam-v5') {
-    const baseUrl = text(raw, 'baseUrl', at, problems, 'is required: the /v5 root of the Veeam REST API');
-    return problems.length === before ? { id: id!, label: label!, dialect, baseUrl: baseUrl! } : undefined;
-  }
-  const identityUrl = text(
-    raw,
-    'identityUrl',
-    at,
-    problems,
-    'is required: the Rackspace Identity v2.0 root, e.g. "/v2.0"',
-  );
-  const region = typeof raw.region === 'string' ? raw.region.toUpperCase() : undefined;
-  if (region === undefined || !isRegion(region))
-    problems.push({ path: [...at, 'region'], message: `must be one of ${REGIONS.join(', ')}` });
-  if (problems.length !== before) return undefined;
-  return { id: id!, label: label!, dialect, identityUrl: identityUrl!, region: region! };
+  const entry: ConfigEntry = {
+    text: (key, required) => text(raw, key, at, problems, required),
+    raw: (key) => raw[key],
+    problem: (key, message) => problems.push({ path: [...at, key], message }),
+  };
+  const own = dialect.checkConfig(entry);
+  if (!own || problems.length !== before) return undefined;
+  return { ...own, id: id!, label: label!, dialect: dialect.name };
 }
 
 /** Checks a parsed config.json: the connections, or every problem found. */

@@ -55,6 +55,14 @@ describe('connections config', () => {
       /dialect must be "rackspace-v1", "rackspace-v2" or "veeam-v5"/,
     ],
     [
+      { connections: [{ id: 'pbs', label: 'PBS', dialect: 'proxmox-v1', baseUrl: '/api2' }] },
+      /connections\.0: dialect must be .* \("proxmox-v1" is not a known dialect\)/,
+    ],
+    [
+      { connections: [{ id: 'a', label: 'A', dialect: 7 }] },
+      /connections\.0: dialect must be "rackspace-v1"/,
+    ],
+    [
       { connections: [{ id: 'a', label: 'A', dialect: 'rackspace-v1', region: 'DFW' }] },
       /connections\.0\.identityUrl/,
     ],

@@ -3,7 +3,8 @@
  * outside src/api knows a wire format.
  */
 
-export type Dialect = 'rackspace-v1' | 'rackspace-v2' | 'veeam-v5';
+/** The name of a registered dialect (api/dialects.ts); config.json is checked against the registry. */
+export type Dialect = string;
 
 export type { Role } from './contract/roles';
 

@@ -1,42 +1,4 @@
-/**
- * Reads the vendor's code and message from an error answer, whatever the dialect:
- * Rackspace fault objects `{"badRequest": {"code": 400, "message": "..."}}` (Identity, v1.0),
- * v2 `{"message": "...", "errors": ["..."]}`, Veeam `{"message": "...", "errorCode"?}` and its token
- * endpoint's OAuth `{"error": "invalid_grant", "error_description": "..."}`. Plain text is used as is.
- */
-export function readErrorBody(body: unknown): { code: string | null; message: string | null } {
-  if (typeof body === 'string') {
-    const text = body.trim();
-    return { code: null, message: text && !text.startsWith('<') ? text.slice(0, 500) : null };
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { code: null, message: null };
-  const record = body as Record<string, unknown>;
-
-  if (typeof record.error_description === 'string' || typeof record.error === 'string') {
-    const code = typeof record.error === 'string' ? record.error : null;
-    const message = typeof record.error_description === 'string' ? record.error_description : code;
-    return { code, message };
-  }
-  if (typeof record.message === 'string') {
-    const errors = Array.isArray(record.errors)
-      ? record.errors.filter((e): e is string => typeof e === 'string' && e !== record.message)
-      : [];
-    const code = typeof record.errorCode === 'string' ? record.errorCode : null;
-    return { code, message: [record.message, ...errors].join(' ') };
-  }
-  const keys = Object.keys(record);
-  const fault = keys.length === 1 && keys[0] ? record[keys[0]] : undefined;
-  if (fault && typeof fault === 'object' && typeof (fault as { message?: unknown }).message === 'string') {
-    const details = (fault as { details?: unknown }).details;
-    const message = (fault as { message: string }).message;
-    return {
-      code: keys[0] ?? null,
-      message: typeof details === 'string' && details ? `${message} ${details}` : message,
-    };
-  }
-  return { code: null, message: null };
-}
-
+/** What each status means to a person, for an error answer whose body has no message. */
 const STATUS_TEXT: Record<number, string> = {
   400: 'The service refused the request as invalid.',
   401: 'Your session has expired or is not valid: sign in again.',

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { ApiError } from './api-error';
+import { dialectOf } from './dialects';
 import { HttpClient, readBody } from './http';
+import { veeamV5 } from './veeam-v5/plugin';
 import type { InProcess } from './testing/in-process-service';
 import { ORIGIN, startInProcess } from './testing/in-process-service';
 
@@ -13,6 +15,7 @@ function clientOf(t: InProcess, connectionId: string, timeoutMs?: number) {
     origin: ORIGIN,
     timeoutMs,
     baseUrl: () => t.runtime.session.get(connectionId)?.baseUrl ?? null,
+    errorForms: dialectOf(t.runtime.connection(connectionId)).errorForms,
     auth: () => {
       const s = t.runtime.session.get(connectionId);
       if (!s) return null;
@@ -129,6 +132,7 @@ describe('HttpClient against the reference service (Veeam)', () => {
       fetch: t.fetch,
       origin: ORIGIN,
       baseUrl: () => null,
+      errorForms: [],
       auth: () => null,
     });
     const before = t.requests.length;
@@ -149,6 +153,7 @@ describe('failures of the service and the network', () => {
         fetch: t.fetch,
         origin: ORIGIN,
         baseUrl: () => '/v5',
+        errorForms: veeamV5.errorForms,
         auth: () => null,
       });
       for (let i = 0; i < 6; i++) {
@@ -171,6 +176,7 @@ describe('failures of the service and the network', () => {
         origin: ORIGIN,
         timeoutMs: 50,
         baseUrl: () => '/v5',
+        errorForms: veeamV5.errorForms,
         auth: () => null,
       });
       const e = await failure(http.send({ method: 'GET', path: '/jobs', anonymous: true }));
@@ -187,6 +193,7 @@ describe('failures of the service and the network', () => {
       fetch: (url, init) => fetch(url, init),
       origin: 'http://127.0.0.1:1',
       baseUrl: () => '/v5',
+      errorForms: veeamV5.errorForms,
       auth: () => null,
     });
     const e = await failure(http.send({ method: 'GET', path: '/jobs', anonymous: true }));

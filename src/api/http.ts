@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 import { ApiError } from './api-error';
+import type { ErrorForm } from './contract/error-forms';
+import { readErrorBody } from './contract/error-forms';
 import type { PatchOp } from './contract/json-patch';
 import type { Method } from './contract/operations';
-import { readErrorBody, statusMessage } from './error-body';
+import { statusMessage } from './error-body';
 
 /** The fetch the client uses; tests inject the reference service's in-process handler. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface AuthHeader {
-  name: 'X-Auth-Token' | 'Authorization';
+  name: string;
   value: string;
 }
 
@@ -20,6 +22,8 @@ export interface HttpClientOptions {
   /** The API root (may be a path such as "/dfw/v1.0/110011"); null until signed in. */
   baseUrl: () => string | null;
   auth: () => Promise<AuthHeader | null> | AuthHeader | null;
+  /** The forms the dialect's error answers come in (its plug-in's `errorForms`). */
+  errorForms: readonly ErrorForm[];
   timeoutMs?: number;
   /**
    * Called on a 401. Resolving true means the session renewed its token (Veeam's refresh grant): the
@@ -182,7 +186,7 @@ export class HttpClient {
     if (blob) return { status: response.status, headers: response.headers, body: blob };
     const parsed = readBody(text);
     if (!response.ok) {
-      const { code, message } = readErrorBody(parsed);
+      const { code, message } = readErrorBody(parsed, this.options.errorForms);
       const error = new ApiError({
         kind: 'http',
         status: response.status,

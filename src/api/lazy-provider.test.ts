@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { baseProvider } from './base-provider';
-import { DIALECT_CAPABILITIES } from './capabilities';
 import type { Connection } from './domain';
 import { lazyProvider } from './lazy-provider';
 import type { AdapterProvider } from './provider';
+import { veeamV5 } from './veeam-v5/plugin';
 
 const connection: Connection = { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/v5' };
-const capabilities = DIALECT_CAPABILITIES['veeam-v5'];
+const { capabilities } = veeamV5;
 
 describe('lazy provider', () => {
   test('capabilities are there before the adapter loads; the adapter loads once, on the first call', async () => {

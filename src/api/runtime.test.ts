@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { ApiRuntime } from './runtime';
-import { roleFromRackspace } from './sign-in';
+import { roleFromRackspace } from './rackspace-identity/roles';
 import type { InProcess } from './testing/in-process-service';
 import { DEFAULT_CONNECTIONS, memoryStorage, ORIGIN, startInProcess } from './testing/in-process-service';
 
@@ -81,7 +81,7 @@ describe('the session per tab', () => {
     });
     expect(reloaded.session.get('veeam')?.role).toBe('admin');
     expect((await reloaded.provider('veeam').listJobs()).length).toBeGreaterThan(0);
-    reloaded.signOut();
+    void reloaded.signOut();
     expect(storage.length).toBe(0);
     expect(reloaded.session.getSnapshot()).toEqual({ sessions: {}, expired: [] });
   });

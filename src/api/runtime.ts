@@ -1,10 +1,10 @@
 import { ApiError, toApiError } from './api-error';
+import { dialectOf } from './dialects';
 import type { Connection, Credentials } from './domain';
 import type { AuthHeader, FetchLike } from './http';
-import { HttpClient, path } from './http';
+import { HttpClient } from './http';
 import type { BackupProvider } from './provider';
 import { createProvider } from './registry';
-import { sameOrigin } from './same-origin';
 import type { ConnectionSession } from './session-store';
 import { SessionStore } from './session-store';
 
@@ -29,15 +29,6 @@ const REVOKE_TIMEOUT_MS = 5_000;
 export type SignInResult =
   | { connectionId: string; ok: true; session: ConnectionSession }
   | { connectionId: string; ok: false; error: ApiError };
-
-/** The sign-in calls parse answers with zod wire schemas: loaded when a sign-in or refresh happens. */
-const signInModule = () => import('./sign-in');
-
-/** Refresh the Veeam token a minute before it expires, or at three quarters of a shorter life. */
-function refreshAheadMs(session: ConnectionSession): number {
-  const life = Date.parse(session.expiresAt) - Date.parse(session.issuedAt);
-  return Number.isNaN(life) ? 60_000 : Math.min(60_000, life / 4);
-}
 
 /**
  * The API module at run time: the connections, the session per connection, and one provider per
@@ -82,11 +73,7 @@ export class ApiRuntime {
   async signIn(connectionId: string, credentials: Credentials): Promise<ConnectionSession> {
     const connection = this.connection(connectionId);
     const http = this.http(connection);
-    const { signInRackspace, signInVeeam } = await signInModule();
-    const session =
-      connection.dialect === 'veeam-v5'
-        ? await signInVeeam(http, connection, credentials, this.options.origin)
-        : await signInRackspace(http, connection, credentials, this.options.origin);
+    const session = await dialectOf(connection).signIn(http, connection, credentials, this.options.origin);
     this.session.set(session);
     return session;
   }
@@ -121,7 +108,9 @@ export class ApiRuntime {
   private async revoke(session: ConnectionSession): Promise<RevocationResult> {
     const connectionId = session.connectionId;
     const connection = this.connections.find((c) => c.id === connectionId);
-    if (!connection || connection.dialect === 'veeam-v5') return { connectionId, outcome: 'dropped' };
+    const dialect = connection && dialectOf(connection);
+    // A dialect without a way to end its tokens (Veeam v5) only drops them.
+    if (!connection || !dialect?.revoke) return { connectionId, outcome: 'dropped' };
     // Its own client: the token is the one being ended, and a 401 here must not touch the session.
     const http = new HttpClient({
       connectionId,
@@ -129,15 +118,11 @@ export class ApiRuntime {
       origin: this.options.origin,
       timeoutMs: REVOKE_TIMEOUT_MS,
       baseUrl: () => null,
-      auth: () => ({ name: 'X-Auth-Token', value: session.token }),
+      errorForms: dialect.errorForms,
+      auth: () => dialect.authHeader(session.token),
     });
-    const identityRoot = sameOrigin(connection.identityUrl ?? '/v2.0', this.options.origin);
     try {
-      await http.send({
-        method: 'DELETE',
-        path: `${identityRoot}${path`/tokens/${session.token}`}`,
-        absolute: true,
-      });
+      await dialect.revoke(http, connection, session, this.options.origin);
       return { connectionId, outcome: 'revoked' };
     } catch (err) {
       const error = toApiError(err);
@@ -154,6 +139,7 @@ export class ApiRuntime {
       origin: this.options.origin,
       timeoutMs: this.options.timeoutMs,
       baseUrl: () => this.session.get(connection.id)?.baseUrl ?? null,
+      errorForms: dialectOf(connection).errorForms,
       auth: () => this.authHeader(connection),
       onUnauthorized: (_error, retried) => this.renewAfter401(connection, retried),
     });
@@ -162,23 +148,22 @@ export class ApiRuntime {
   private async authHeader(connection: Connection): Promise<AuthHeader | null> {
     let session = this.session.get(connection.id);
     if (!session) return null;
+    const dialect = dialectOf(connection);
     const left = Date.parse(session.expiresAt) - this.now();
-    if (connection.dialect === 'veeam-v5' && session.refreshToken && left < refreshAheadMs(session)) {
+    if (dialect.refresh && session.refreshToken && left < dialect.refresh.aheadMs(session)) {
       session = await this.refresh(connection, session);
       if (!session) return null;
     } else if (left <= 0) {
       this.session.markExpired(connection.id);
       return null;
     }
-    return connection.dialect === 'veeam-v5'
-      ? { name: 'Authorization', value: `Bearer ${session.token}` }
-      : { name: 'X-Auth-Token', value: session.token };
+    return dialect.authHeader(session.token);
   }
 
-  /** A refused token: Veeam may renew it once with its refresh token; otherwise sign in again. */
+  /** A refused token: a dialect that can may renew it once with its refresh token; otherwise sign in again. */
   private async renewAfter401(connection: Connection, retried: boolean): Promise<boolean> {
     const session = this.session.get(connection.id);
-    if (!retried && connection.dialect === 'veeam-v5' && session?.refreshToken) {
+    if (!retried && dialectOf(connection).refresh && session?.refreshToken) {
       return (await this.refresh(connection, session)) !== undefined;
     }
     this.session.markExpired(connection.id);
@@ -192,10 +177,10 @@ export class ApiRuntime {
   ): Promise<ConnectionSession | undefined> {
     const running = this.refreshing.get(connection.id);
     if (running) return running;
-    const promise = signInModule()
-      .then(({ refreshVeeam }) =>
-        refreshVeeam(this.http(connection), connection, session, this.options.origin),
-      )
+    const { refresh } = dialectOf(connection);
+    if (!refresh) return Promise.resolve(undefined);
+    const promise = refresh
+      .run(this.http(connection), connection, session, this.options.origin)
       .then((fresh) => {
         this.session.set(fresh);
         return fresh;

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { Connection, Credentials } from './domain';
 import type { FetchLike } from './http';
 import { HttpClient } from './http';
-import { refreshVeeam, roleFromVeeam, signInVeeam } from './sign-in';
+import { veeamV5 } from './veeam-v5/plugin';
+import { roleFromVeeam } from './veeam-v5/roles';
+import { refreshVeeam, signInVeeam } from './veeam-v5/sign-in';
 import { startInProcess } from './testing/in-process-service';
 
 const VEEAM: Connection = { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/v5' };
@@ -29,6 +31,7 @@ function veeamToken(extra: Record<string, unknown> = {}) {
     fetch,
     origin: ORIGIN,
     baseUrl: () => '/v5',
+    errorForms: veeamV5.errorForms,
     auth: () => null,
   });
   return { http, forms };

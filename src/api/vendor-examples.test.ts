@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ApiError } from './api-error';
+import { DIALECTS } from './dialects';
 import { HttpClient, parseAnswer } from './http';
 import { fromMsDate, parseV1Size, startBackupAnswerSchema } from './rackspace-v1/wire';
 import { v2Backup } from './rackspace-v2/map';
@@ -21,6 +22,8 @@ function vendor(status: number, body: string, type = 'application/json') {
       ),
     origin: 'https://dfw.backup.api.rackspacecloud.com',
     baseUrl: () => '/v1.0/123456',
+    // The examples of every vendor are fed to one client: it reads every dialect's error forms.
+    errorForms: DIALECTS.flatMap((d) => d.errorForms),
     auth: () => ({ name: 'X-Auth-Token', value: '0f6e9f63600142f0a970911583522217' }),
   });
 }

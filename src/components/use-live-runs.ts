@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ApiError } from '../api/api-error';
-import { DIALECT_CAPABILITIES } from '../api/capabilities';
+import { dialectOf } from '../api/dialects';
 import type { Connection, Run } from '../api/domain';
 import { runFeedQueries } from '../api/run-feeds';
 import { newestFirst } from '../api/run-parts';
@@ -29,7 +29,7 @@ export interface LiveRuns {
  */
 export function useLiveRuns(connections: readonly Connection[]): LiveRuns {
   const specs = connections.flatMap((connection) =>
-    DIALECT_CAPABILITIES[connection.dialect].runFeeds.map((feed) => ({ connection, feed })),
+    dialectOf(connection).capabilities.runFeeds.map((feed) => ({ connection, feed })),
   );
   const results = useQueries({ queries: specs.map((s) => runFeedQueries.feed(s.connection.id, s.feed)) });
   // Re-merged only when an answer changes (structural sharing keeps unchanged feeds identical).

@@ -1,3 +1,4 @@
+import { RACKSPACE_FAULT, RACKSPACE_V2_ERROR, VEEAM_ERROR } from './error-forms';
 import type { ApiContract, Operation } from './operations';
 
 /**
@@ -19,7 +20,7 @@ export const RACKSPACE_IDENTITY: ApiContract = {
   root: /^\/v2\.0/i,
   exampleRoot: '/v2.0',
   caseInsensitive: false,
-  errorBody: 'rackspace-fault',
+  errorBody: RACKSPACE_FAULT,
   operations: [
     { method: 'POST', path: '/tokens', action: 'sign-in' },
     // One's own token, or anyone's for an admin: the route itself tells whose token it is.
@@ -35,7 +36,7 @@ export const RACKSPACE_V1: ApiContract = {
   root: /^\/(?:([a-z]{3})\/)?v1\.0(?:\/(\d+))?(?=\/|$)/i,
   exampleRoot: '/dfw/v1.0/110011',
   caseInsensitive: false,
-  errorBody: 'rackspace-fault',
+  errorBody: RACKSPACE_FAULT,
   operations: [
     ...read(
       '/user/agents',
@@ -75,7 +76,7 @@ export const RACKSPACE_V2: ApiContract = {
   root: /^\/(?:([a-z]{3})\/)?v2\/([^/]+)(?=\/|$)/i,
   exampleRoot: '/ord/v2/110011',
   caseInsensitive: false,
-  errorBody: 'rackspace-v2',
+  errorBody: RACKSPACE_V2_ERROR,
   operations: [
     ...read(
       '/activities',
@@ -114,7 +115,7 @@ export const VEEAM_V5: ApiContract = {
   root: /^\/v5/i,
   exampleRoot: '/v5',
   caseInsensitive: true,
-  errorBody: 'veeam',
+  errorBody: VEEAM_ERROR,
   operations: [
     { method: 'POST', path: '/token', action: 'sign-in' },
     ...read(

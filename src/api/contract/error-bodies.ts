@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { ErrorBodyForm } from './operations';
 
 /**
- * The error answers of each API, as the service writes them and the console reads them. The vendors
- * are silent on some of these; where they are, these are the reference service's documented choices.
+ * The schemas of each API's error answers, for the wire tests and the service's own checks; the
+ * forms themselves (how each is written and read) are in error-forms.ts. The vendors are silent on
+ * some of these; where they are, these are the reference service's documented choices.
  */
 
 /**
@@ -22,20 +22,6 @@ export const FAULT_NAMES = [
   'serviceUnavailable',
 ] as const;
 export type FaultName = (typeof FAULT_NAMES)[number];
-
-const FAULT_OF_STATUS: Readonly<Record<number, FaultName>> = {
-  400: 'badRequest',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  405: 'badRequest',
-  409: 'conflict',
-  413: 'overLimit',
-  415: 'unsupportedMediaType',
-  429: 'overLimit',
-  500: 'instanceFault',
-  503: 'serviceUnavailable',
-};
 
 export const faultDetailSchema = z.object({
   code: z.number().int(),
@@ -60,39 +46,9 @@ export type V2Error = z.infer<typeof v2ErrorSchema>;
 export const veeamErrorSchema = z.looseObject({ message: z.string(), errorCode: z.string().optional() });
 export type VeeamError = z.infer<typeof veeamErrorSchema>;
 
-const VEEAM_CODE_OF_STATUS: Readonly<Record<number, string>> = {
-  400: 'BadRequest',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'NotFound',
-  409: 'Conflict',
-  413: 'RequestEntityTooLarge',
-  415: 'UnsupportedMediaType',
-  500: 'InternalServerError',
-};
-
 /** Veeam's token endpoint answers a refused grant the OAuth way. */
 export const tokenErrorSchema = z.looseObject({
   error: z.string(),
   error_description: z.string().optional(),
 });
 export type TokenError = z.infer<typeof tokenErrorSchema>;
-
-/** The error body of a form, for a status and a message. */
-export function errorBody(
-  form: ErrorBodyForm,
-  status: number,
-  message: string,
-  errors: string[] = [],
-): object {
-  switch (form) {
-    case 'rackspace-fault':
-      return { [FAULT_OF_STATUS[status] ?? 'badRequest']: { code: status, message, details: '' } };
-    case 'rackspace-v2':
-      return { message, errors };
-    case 'veeam':
-      return { message, errorCode: VEEAM_CODE_OF_STATUS[status] ?? 'Error' };
-    case 'plain':
-      return { message };
-  }
-}

@@ -1,3 +1,4 @@
+import type { ErrorForm } from './error-forms';
 import type { Action } from './roles';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -20,9 +21,6 @@ export interface Operation {
   command?: string;
 }
 
-/** The form of an API's error answers (error-bodies.ts). */
-export type ErrorBodyForm = 'rackspace-fault' | 'rackspace-v2' | 'veeam' | 'plain';
-
 /** One API family the console calls and the service answers: where it lives and what it offers. */
 export interface ApiContract {
   name: string;
@@ -34,7 +32,8 @@ export interface ApiContract {
   exampleRoot: string;
   /** Whether paths match without regard to case (Veeam's ASP.NET routing does). */
   caseInsensitive: boolean;
-  errorBody: ErrorBodyForm;
+  /** The form of its error answers. */
+  errorBody: ErrorForm;
   operations: readonly Operation[];
 }
 

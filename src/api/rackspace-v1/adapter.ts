@@ -1,6 +1,6 @@
 import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import { DIALECT_CAPABILITIES } from '../capabilities';
+import type { Capabilities } from '../capabilities';
 import type { Connection, RestoreInput, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
@@ -48,7 +48,11 @@ function num(id: string): number {
 }
 
 /** Rackspace Cloud Backup v1.0 (API-NOTES.md §1) behind the BackupProvider interface. */
-export function createRackspaceV1Provider(connection: Connection, http: HttpClient): AdapterProvider {
+export function createRackspaceV1Provider(
+  connection: Connection,
+  http: HttpClient,
+  capabilities: Capabilities,
+): AdapterProvider {
   const cid = connection.id;
   const region = connection.region ?? null;
   const get = <S extends Parameters<HttpClient['request']>[1]>(path: string, schema: S, o?: ReadOptions) =>
@@ -92,7 +96,7 @@ export function createRackspaceV1Provider(connection: Connection, http: HttpClie
   const restoreAnswers = new Map<number, WireRestore>();
 
   const provider: AdapterProvider = {
-    ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v1']),
+    ...baseProvider(connection, capabilities),
 
     async listConfigurations(o) {
       const configs = await get('/backup-configuration', backupConfigurationListSchema, o);

@@ -7,7 +7,7 @@
  *
  * Errors (undocumented by the vendor; our choice): Rackspace's usual fault form
  * `{"badRequest": {"code": 400, "message": "...", "details": ""}}` with the fault names of
- * `FAULT_NAMES` in ./identity-wire.ts (badRequest, unauthorized, forbidden, itemNotFound, conflict,
+ * `FAULT_NAMES` in ../contract/error-bodies.ts (badRequest, unauthorized, forbidden, itemNotFound, conflict,
  * overLimit, instanceFault, serviceUnavailable). Parse with `faultSchema` / `faultMessage`.
  *
  * Encrypted vaults: `EncryptedPassword` of a restore start carries the vault password either plain or
@@ -15,7 +15,7 @@
  * missing password for an encrypted backup is refused with 400 badRequest and a message; nothing runs.
  */
 
-export { faultSchema, faultMessage, FAULT_NAMES, type Fault, type FaultName } from './identity-wire';
+export { faultSchema, faultMessage, FAULT_NAMES, type Fault, type FaultName } from '../contract/error-bodies';
 export * from './wire-format';
 export * from './wire-objects';
 export * from './wire-requests';

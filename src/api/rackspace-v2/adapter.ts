@@ -1,6 +1,6 @@
 import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import { DIALECT_CAPABILITIES } from '../capabilities';
+import type { Capabilities } from '../capabilities';
 import type { Connection, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
@@ -28,7 +28,11 @@ const hex = (text: string) =>
   Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Rackspace Cloud Backup v2 (API-NOTES.md §2) behind the BackupProvider interface. */
-export function createRackspaceV2Provider(connection: Connection, http: HttpClient): AdapterProvider {
+export function createRackspaceV2Provider(
+  connection: Connection,
+  http: HttpClient,
+  capabilities: Capabilities,
+): AdapterProvider {
   const cid = connection.id;
   const region = connection.region ?? null;
 
@@ -36,7 +40,7 @@ export function createRackspaceV2Provider(connection: Connection, http: HttpClie
     v2Lookups(http, cid);
 
   const provider: AdapterProvider = {
-    ...baseProvider(connection, DIALECT_CAPABILITIES['rackspace-v2']),
+    ...baseProvider(connection, capabilities),
 
     async listConfigurations(o) {
       const [list, n] = await Promise.all([configurations(o), names.get()]);

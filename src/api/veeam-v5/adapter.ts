@@ -1,6 +1,6 @@
 import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
-import { DIALECT_CAPABILITIES } from '../capabilities';
+import type { Capabilities } from '../capabilities';
 import type { Connection, Job } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
@@ -34,7 +34,11 @@ import {
 export const ACTIVITY_LIMIT = 200;
 
 /** Veeam Backup for Microsoft 365 REST v5 (API-NOTES.md §3) behind the BackupProvider interface. */
-export function createVeeamV5Provider(connection: Connection, http: HttpClient): AdapterProvider {
+export function createVeeamV5Provider(
+  connection: Connection,
+  http: HttpClient,
+  capabilities: Capabilities,
+): AdapterProvider {
   const cid = connection.id;
   const get = <S extends Parameters<HttpClient['request']>[1]>(
     path: string,
@@ -55,7 +59,7 @@ export function createVeeamV5Provider(connection: Connection, http: HttpClient):
   const jobNames = cachedFor(30_000, async () => new Map((await jobs()).map((j) => [j.id, j.name])));
 
   const provider: AdapterProvider = {
-    ...baseProvider(connection, DIALECT_CAPABILITIES['veeam-v5']),
+    ...baseProvider(connection, capabilities),
 
     listJobs: jobs,
     async getJob(id, o) {

@@ -73,15 +73,6 @@ export const identityAnswerSchema = z.object({
 });
 export type IdentityAnswer = z.infer<typeof identityAnswerSchema>;
 
-export {
-  FAULT_NAMES,
-  faultDetailSchema,
-  faultMessage,
-  faultSchema,
-  type Fault,
-  type FaultName,
-} from '../contract/error-bodies';
-
 /** Picks the endpoint of a service catalog by type `rax:backup`, region and API version. */
 export function findBackupEndpoint(
   catalog: readonly CatalogEntry[],
