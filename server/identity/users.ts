@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../store/db';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Role } from '../../src/api/contract/roles';
@@ -67,26 +66,6 @@ export async function seedDemoUsers(db: Db): Promise<void> {
   for (const u of DEMO_USERS) {
     insert.run(u.username, await hashPassword(DEMO_PASSWORD), u.apiKey, u.role, DEMO_TENANT, u.displayName);
   }
-}
-
-export async function createUser(
-  db: Db,
-  user: { username: string; password: string; role: Role; tenantId?: string; displayName?: string },
-): Promise<User> {
-  const apiKey = randomBytes(16).toString('hex');
-  const info = db
-    .prepare(
-      `INSERT INTO users (username, password_hash, api_key, role, tenant_id, display_name) VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      user.username,
-      await hashPassword(user.password),
-      apiKey,
-      user.role,
-      user.tenantId ?? DEMO_TENANT,
-      user.displayName ?? user.username,
-    );
-  return findUserById(db, Number(info.lastInsertRowid))!;
 }
 
 export function findUserById(db: Db, id: number): User | undefined {

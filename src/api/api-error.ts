@@ -54,10 +54,6 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError;
-}
-
 /** Turns anything thrown into an ApiError, so the UI has one shape to show. */
 export function toApiError(value: unknown): ApiError {
   if (value instanceof ApiError) return value;

@@ -17,8 +17,3 @@ export function useStopJob() {
 export function useSetJobEnabled() {
   return useMutation(commandOptions.setEnabled(useQueryClient()));
 }
-
-/** Opens a restore session of a job (`explore`): `mutate({connectionId, input})`. */
-export function useExplore() {
-  return useMutation(commandOptions.explore(useQueryClient()));
-}
