@@ -96,6 +96,10 @@ test.describe('support', () => {
     await expect(detail.currentRun()).toHaveAttribute('data-status', 'idle', { timeout: 45_000 });
     await expect(detail.historyRows()).toHaveCount(before + 1);
     await expect(detail.historyRows().first()).toHaveAttribute('data-status', FINAL);
+    // The person who started it is told it ended, and the card keeps what it came to (issue 10 §11).
+    await expect(page.getByText(`The backup of ${detail.name} has ended`)).toBeVisible();
+    await expect(page.getByTestId('last-run')).toHaveAttribute('data-status', FINAL);
+    await expect(page.getByTestId('last-run')).toContainText(/ended .* · .* · [\d,]+ files/);
   });
 
   test('a v1.0 backup shows when it started and what it has done so far, live', async ({ page }) => {

@@ -12,6 +12,7 @@ import { ColorSchemeToggle } from './color-scheme-toggle';
 import { ConnectionsPanel } from './connections-panel';
 import { NavLinks } from './nav-links';
 import { PageFallback } from './route-error';
+import { RunEndNotices } from './run-end-notices';
 import { useRouteTitle } from './route-title';
 import { SessionGate } from './session-gate';
 import { SkipLink } from './skip-link';
@@ -45,6 +46,7 @@ function Frame() {
       padding="md"
     >
       <SkipLink />
+      <RunEndNotices />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

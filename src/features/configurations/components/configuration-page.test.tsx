@@ -53,3 +53,15 @@ describe('the current run of a configuration', () => {
     expect(within(card).getByText(/ left · /)).toBeTruthy();
   });
 });
+
+test('with no backup running, the Current run card keeps the last one: outcome, end, size (issue 10 §11)', async () => {
+  page = await startPageTest('viewer');
+  const provider = page.t.runtime.provider('rackspace-ord');
+  const configuration = (await provider.listConfigurations()).find((c) => !c.currentRunId && c.lastRun)!;
+  page.render(<ConfigurationPage connectionId="rackspace-ord" id={configuration.id} />);
+  const card = await screen.findByRole('region', { name: 'Current run' }, { timeout: 10_000 });
+  const last = await within(card).findByTestId('last-run', undefined, { timeout: 10_000 });
+  const newest = (await provider.listConfigurationRuns(configuration.id)).find((r) => r.endedAt)!;
+  expect(last.dataset.status).toBe(newest.state);
+  expect(last.textContent).toContain(`ended ${formatDateTime(newest.endedAt)}`);
+});

@@ -1,6 +1,8 @@
 import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Breadcrumbs.css';
 import { Anchor, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Run } from '../../../api/domain';
+import { isInFlight } from '../../../api/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { withLiveRuns } from '../../../api/live-runs';
@@ -10,7 +12,7 @@ import { PageHeader } from '../../../components/page-header';
 import { RunProgress } from '../../../components/run-progress';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
-import { formatDateTime } from '../../../lib/format';
+import { formatBytes, formatCount, formatDateTime } from '../../../lib/format';
 import { configurationQueries, currentRun, useFullRuns } from '../queries';
 import { BackupHistory } from './backup-history';
 import { BackupReport } from './backup-report';
@@ -43,6 +45,25 @@ export function ConfigurationPage({ connectionId, id }: { connectionId: string; 
   return <KnownConfiguration connectionId={connectionId} id={id} />;
 }
 
+/** The run that ended last: its outcome, when, and what it backed up. */
+function LastRun({ run }: { run: Run }) {
+  return (
+    <Group gap="sm" wrap="wrap" data-testid="last-run" data-status={run.state}>
+      <Text size="sm">Last backup</Text>
+      <StatusBadge state={run.state} vendorState={run.vendorState} />
+      <Text size="sm">
+        {[
+          run.endedAt ? `ended ${formatDateTime(run.endedAt)}` : null,
+          run.progress.bytesDone != null ? formatBytes(run.progress.bytesDone) : null,
+          run.progress.filesDone != null ? `${formatCount(run.progress.filesDone)} files` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+    </Group>
+  );
+}
+
 function KnownConfiguration({ connectionId, id }: { connectionId: string; id: string }) {
   const access = usePageAccess();
   const detail = useQuery(configurationQueries.detail(connectionId, id));
@@ -62,6 +83,8 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
   // The configuration polls slowly; its runs, fast while one is in flight, bring the last run.
   const c = withLiveRuns([detail.data], history ?? [])[0] ?? detail.data;
   const running = currentRun(history);
+  // Once a run ends the card keeps what it came to, so that its end does not look like a blank.
+  const last = running ? null : (history?.find((r) => !isInFlight(r.state)) ?? null);
   return (
     <>
       <PageHeader
@@ -90,9 +113,12 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
               </Group>
             </Group>
           ) : (
-            <Text size="sm" c="dimmed" data-testid="current-run" data-status="idle">
-              No backup is running.
-            </Text>
+            <Stack gap="xs">
+              <Text size="sm" c="dimmed" data-testid="current-run" data-status="idle">
+                No backup is running.
+              </Text>
+              {last && <LastRun run={last} />}
+            </Stack>
           )}
         </Paper>
         <ConfigurationDetails configuration={c} connectionLabel={access.label(connectionId)} />
