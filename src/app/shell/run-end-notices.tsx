@@ -1,6 +1,6 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { DIALECT_CAPABILITIES } from '../../api/capabilities';
+import { dialectOf } from '../../api/dialects';
 import type { Run } from '../../api/domain';
 import { runFeedQueries } from '../../api/run-feeds';
 import { usePageAccess } from '../../components/page-access';
@@ -77,7 +77,7 @@ export function RunEndNotices() {
   const connections = usePageAccess().connections.filter((c) => watching.includes(c.id));
   useQueries({
     queries: connections.flatMap((c) =>
-      DIALECT_CAPABILITIES[c.dialect].runFeeds.map((feed) => runFeedQueries.feed(c.id, feed)),
+      dialectOf(c).capabilities.runFeeds.map((feed) => runFeedQueries.feed(c.id, feed)),
     ),
   });
   return null;
