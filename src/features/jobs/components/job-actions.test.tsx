@@ -3,20 +3,13 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../api/domain';
 import { renderUi } from '../../../components/test-render';
-import type { CapabilityFlags } from '../../../lib/can';
+import { veeamV5 } from '../../../api/veeam-v5/plugin';
 import { permission } from '../../../lib/can';
 import { makeJob } from './job-fixtures';
 import { JobActions } from './job-actions';
 
-const veeam: CapabilityFlags = {
-  startBackup: true,
-  stopBackup: true,
-  enableDisable: true,
-  restores: false,
-  restoreSessions: true,
-  restoreSessionContent: true,
-  wakeAgents: false,
-};
+/** What Veeam v5 can do, as its plug-in declares it. */
+const veeam = veeamV5.capabilities;
 
 function renderAs(role: Role, job = makeJob()) {
   renderUi(
