@@ -15,6 +15,7 @@ import { Random } from './seed/random';
 import { coreMigrations, getMeta, migrate, openDatabase, setMeta } from './store/db';
 import { veeamModule } from './modules/veeam';
 import { securityHeaders } from './security-headers';
+import { compressAnswers } from './compress';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -78,6 +79,11 @@ export async function createService(config: ServiceConfig, clock: Clock = system
   });
 
   app.use('*', securityHeaders());
+  // The APIs' answers and the forwarding proxy's (mounted later, under /proxy/), compressed.
+  app.use(
+    '*',
+    compressAnswers((path) => API_PREFIX.test(path) || path.startsWith('/proxy/')),
+  );
   app.get('/health', (c) => c.json({ status: 'ok', speed: config.speed }));
 
   if (config.testControls) {
