@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
@@ -145,6 +145,12 @@ export async function measureLighthouse(dist: string, runs = 3): Promise<Lightho
           if (result.lhr.runtimeError)
             throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
           lhrs.push(result.lhr);
+          // LIGHTHOUSE_SAVE=<folder>: each run's whole report, to read where the time goes.
+          const save = process.env.LIGHTHOUSE_SAVE;
+          if (save) {
+            mkdirSync(save, { recursive: true });
+            writeFileSync(join(save, `${preset}-${page}-${i + 1}.json`), JSON.stringify(result.lhr));
+          }
         }
         const audit = (id: string) => median(lhrs.map((l) => l.audits[id]?.numericValue ?? Number.NaN));
         out.push({
