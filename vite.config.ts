@@ -40,6 +40,17 @@ export default defineConfig({
     // serve them.
     sourcemap: 'hidden',
     chunkSizeWarningLimit: 600,
+    // Everything the entry imports statically goes into the entry chunk itself, not into the 15 small
+    // shared chunks the automatic split made of it: on a phone's network each extra request on the way to
+    // the first paint costs a round trip among six connections (Lighthouse mobile, /sign-in: LCP 2.78 →
+    // 2.32 s, Overview 3.84 → 3.20 s; the initial JS stays the same code, 153 KB gzip).
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'initial', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   test: {
     include: [
