@@ -63,7 +63,11 @@ export function routePreloadsPlugin(routerFile: string): Plugin {
           closure(entry).flatMap((c) => [c.fileName, ...(c.viteMetadata?.importedCss ?? [])]),
         );
         const routes = routeFiles(readFileSync(routerFile, 'utf8')).map(({ path, module }) => {
-          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/src/app/routes/${module}.tsx`));
+          // A route's own chunk, or the chunk its module was built into (the entry holds /sign-in).
+          const file = `/src/app/routes/${module}.tsx`;
+          const chunk =
+            chunks.find((c) => c.facadeModuleId?.endsWith(file)) ??
+            chunks.find((c) => c.moduleIds.some((id) => id.endsWith(file)));
           if (!chunk) this.error(`route ${path}: no chunk for src/app/routes/${module}.tsx`);
           const needed = closure(chunk).filter((c) => !inHtml.has(c.fileName));
           const styles = new Set(
