@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Configuration } from '../../../api/domain';
 import { withLiveRuns } from '../../../api/live-runs';
@@ -40,18 +40,18 @@ export function ConfigurationsPage() {
   // Re-indexed only when an answer changes (structural sharing keeps unchanged lists identical).
   const lists = useSameArray(results.map((r) => r.data ?? EMPTY));
   const merged = useMemo(() => withLiveRuns(lists.flat(), live.runs), [lists, live.runs]);
-  // Sorted when the rows or the sort change; a keystroke only filters rows already in order, a beat
-  // behind the box (deferred) so that typing never waits for the table.
+  // Sorted when the rows or the sort change; a keystroke only filters rows already in order (about
+  // 1.5 ms for 10,000) and renders the rows in view, in the same render as the box. Deferring it put
+  // the table a second render and often a frame behind: keystroke p95 37 → 27 ms (npm run bench).
   const { key, dir } = filters.sort;
   const sorted = useMemo(() => sortConfigurations(merged, { key, dir }), [merged, key, dir]);
   const [search, setSearch] = useSearchText(filters.q, (q) =>
     setParams((old) => writeConfigurationFilters(old, { q }), { replace: true }),
   );
-  const q = useDeferredValue(search);
   const { connection, enabled, state } = filters;
   const rows = useMemo(
-    () => filterConfigurations(sorted, { q, connection, enabled, state }),
-    [sorted, q, connection, enabled, state],
+    () => filterConfigurations(sorted, { q: search, connection, enabled, state }),
+    [sorted, search, connection, enabled, state],
   );
   const failures = mergeFailures(queryFailures(results, connections), live.failures);
   const loading = results.some((r) => r.isPending);
