@@ -85,3 +85,22 @@ test('what the sign-in page needs to paint is named in the page itself: no water
   // The notifications host comes later, once the page has loaded.
   expect(requests.some((r) => /notifications-host/.test(r.path) && r.at > formAt)).toBe(true);
 });
+
+test('the first render is the page itself: no boot screen and no loading page before it', async ({
+  page,
+}) => {
+  // Everything the page showed before the form, as the DOM changed.
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { __before: string[] }).__before = shown;
+    const observer = new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[role="status"][aria-label]'))
+        if (!shown.includes(el.getAttribute('aria-label')!)) shown.push(el.getAttribute('aria-label')!);
+      if (document.querySelector('input')) observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/sign-in');
+  await expect(page.getByLabel('Username')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __before: string[] }).__before)).toEqual([]);
+});

@@ -1,11 +1,38 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startApi } from './api/start';
 import { App } from './app/app';
+import { router } from './app/router';
+
+/** How long the first render waits for the config and the page's code before it shows the boot screen. */
+const FIRST_RENDER_WAIT_MS = 1000;
+
+/** Resolves once the router has loaded the code of the page the URL names (its lazy routes). */
+function routerReady(): Promise<void> {
+  if (router.state.initialized) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      resolve();
+    });
+  });
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+
+// The config (preloaded by the page) and the page's code (preloaded too) load side by side, and the
+// first render is the page itself: not a boot screen, then a loading page, then the page, each a
+// render and a layout of its own on the main thread before the first useful paint. If either takes
+// longer than a moment, the boot screen shows meanwhile as before (and a bad config its message).
+void Promise.race([
+  Promise.allSettled([startApi(), routerReady()]),
+  new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+]).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -3,6 +3,12 @@ import type { FetchLike } from './http';
 import { ApiRuntime, setApiRuntime } from './runtime';
 
 let starting: Promise<ApiRuntime> | null = null;
+let started: ApiRuntime | null = null;
+
+/** The runtime once startApi() has resolved (null before): lets the first render skip the boot screen. */
+export function startedApi(): ApiRuntime | null {
+  return started;
+}
 
 /**
  * Starts the API module in the browser once: loads and checks /config.json, then builds the runtime
@@ -20,6 +26,7 @@ export function startApi(): Promise<ApiRuntime> {
       storage: window.sessionStorage,
     });
     setApiRuntime(runtime);
+    started = runtime;
     return runtime;
   })();
   starting.catch(() => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ApiRuntime } from '../../api/runtime';
-import { startApi } from '../../api/start';
+import { startApi, startedApi } from '../../api/start';
 
 export type ApiBoot =
   | { status: 'loading'; runtime: null; error: null }
@@ -12,11 +12,19 @@ export type ApiBoot =
  * renders its children only when `status` is 'ready', and shows `error.message` otherwise.
  */
 export function useApiBoot(): ApiBoot {
-  const [boot, setBoot] = useState<ApiBoot>({ status: 'loading', runtime: null, error: null });
+  // Started before the first render (src/main.tsx): then the first render is the page itself.
+  const [boot, setBoot] = useState<ApiBoot>(() => {
+    const runtime = startedApi();
+    return runtime
+      ? { status: 'ready', runtime, error: null }
+      : { status: 'loading', runtime: null, error: null };
+  });
   useEffect(() => {
     let live = true;
     startApi().then(
-      (runtime) => live && setBoot({ status: 'ready', runtime, error: null }),
+      // Already ready from the first render: the same state, so no second render.
+      (runtime) =>
+        live && setBoot((b) => (b.runtime === runtime ? b : { status: 'ready', runtime, error: null })),
       (error: unknown) =>
         live &&
         setBoot({
