@@ -70,6 +70,11 @@ describe('browsing SharePoint', () => {
     expect(items[0]!.title.length).toBeGreaterThan(5);
     expect(await getJson(t, items[0]!._links!.self!.href)).toEqual(items[0]);
     await getJson(t, `${site._links!.self!.href}/Items?parentId=${libraries[0]!.id}`, 404);
+    // v5 takes a list's id as the parent of Folders and Documents too; these lists hold items only.
+    for (const kind of ['Folders', 'Documents']) {
+      const page = await getJson(t, `${site._links!.self!.href}/${kind}?parentId=${lists[0]!.id}`);
+      expect((page as { results: unknown[] }).results).toEqual([]);
+    }
   });
 });
 

@@ -65,18 +65,23 @@ function docOf(s: Scope, site: number, id: string): { tree: FileTree; r: DocRow 
   return r ? { tree, r } : null;
 }
 
-type Parent = { library: number } | { tree: FileTree; f: number } | null | undefined;
+type Parent = { library: number } | { list: number } | { tree: FileTree; f: number } | null | undefined;
 
-/** parentId of Folders and Documents: a library, a folder, null (every library's root) or none (all). */
+/**
+ * parentId of Folders and Documents: a list, a library, a folder, null (every library's root) or none
+ * (all). v5 takes a list's id there too; the seeded lists hold items only, so theirs are empty.
+ */
 function parentOf(s: Scope, c: Context, site: number): Parent | Response {
   return parentParam(
     c,
     'parentId',
     (id) => {
-      const l = listOf(s, site, id, 'Library');
-      return l !== null ? { library: l } : folderOf(s, site, id);
+      const library = listOf(s, site, id, 'Library');
+      if (library !== null) return { library };
+      const list = listOf(s, site, id, 'List');
+      return list !== null ? { list } : folderOf(s, site, id);
     },
-    'library or folder',
+    'list, library or folder',
   );
 }
 
@@ -135,12 +140,14 @@ export function sharePointRoutes(app: Hono, ctx: ServiceContext): void {
     const rows =
       parent === undefined || parent === null
         ? trees.flatMap((tree) => tree.childFolders(parent).map((f) => ({ tree, f })))
-        : 'library' in parent
-          ? trees[libraries.indexOf(parent.library)]!.childFolders(null).map((f) => ({
-              tree: trees[libraries.indexOf(parent.library)]!,
-              f,
-            }))
-          : parent.tree.childFolders(parent.f).map((f) => ({ tree: parent.tree, f }));
+        : 'list' in parent
+          ? []
+          : 'library' in parent
+            ? trees[libraries.indexOf(parent.library)]!.childFolders(null).map((f) => ({
+                tree: trees[libraries.indexOf(parent.library)]!,
+                f,
+              }))
+            : parent.tree.childFolders(parent.f).map((f) => ({ tree: parent.tree, f }));
     return pageOf(c, arraySequence(rows), (x) => x.tree.presentFolder(x.f));
   });
   withSite('/folders/:fid', (s, site, c) => {
@@ -156,14 +163,16 @@ export function sharePointRoutes(app: Hono, ctx: ServiceContext): void {
         ? trees.map((tree) => ({ tree, rows: tree.allDocs(s.view) }))
         : parent === null
           ? trees.map((tree) => ({ tree, rows: tree.docs(ROOT, s.view) }))
-          : 'library' in parent
-            ? [
-                {
-                  tree: trees[libraries.indexOf(parent.library)]!,
-                  rows: trees[libraries.indexOf(parent.library)]!.docs(ROOT, s.view),
-                },
-              ]
-            : [{ tree: parent.tree, rows: parent.tree.docs(parent.f, s.view) }];
+          : 'list' in parent
+            ? []
+            : 'library' in parent
+              ? [
+                  {
+                    tree: trees[libraries.indexOf(parent.library)]!,
+                    rows: trees[libraries.indexOf(parent.library)]!.docs(ROOT, s.view),
+                  },
+                ]
+              : [{ tree: parent.tree, rows: parent.tree.docs(parent.f, s.view) }];
     const seq = concatSequences(
       parts.map((p) => ({ length: p.rows.length, at: (n: number) => ({ tree: p.tree, r: p.rows.at(n) }) })),
     );

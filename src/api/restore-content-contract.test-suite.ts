@@ -156,6 +156,26 @@ export function restoreContentContract(connectionId: string) {
       expect(e?.message).toMatch(/nowhere/);
     });
 
+    test('a deep link to a nested place names its parent, up to a root that names none', async () => {
+      // A folder below the Inbox (or below any mail folder that has one), read from its id alone.
+      const folders = await p.listContentNodes(sid, mailbox.id);
+      let parent: ContentNode | undefined;
+      let child: ContentNode | undefined;
+      for (const f of folders) {
+        child = (await p.listContentNodes(sid, f.id))[0];
+        if (child) {
+          parent = f;
+          break;
+        }
+      }
+      expect(child, 'a mail folder with a folder below it').toBeDefined();
+      expect((await p.getContentNode(sid, child!.id)).parentId).toBe(parent!.id);
+      expect((await p.getContentNode(sid, parent!.id)).parentId).toBe(mailbox.id);
+      expect((await p.getContentNode(sid, mailbox.id)).parentId).toBeNull();
+      // Listed children name the place they were listed under.
+      expect(folders.every((f) => f.parentId === mailbox.id)).toBe(true);
+    });
+
     test('a viewer may not browse; a stopped session cannot be browsed', async () => {
       await t.runtime.signIn(connectionId, { username: 'viewer', password: 'demo' });
       try {
@@ -170,5 +190,106 @@ export function restoreContentContract(connectionId: string) {
       expect(e?.status).toBeLessThan(500);
       expect(e?.message).toMatch(/stopped/);
     });
+  });
+}
+
+/** Walks a session's tree from its roots, `depth` levels down: every place with the path to it. */
+async function walk(p: BackupProvider, sid: string, depth: number) {
+  const out: { node: ContentNode; path: ContentNode[] }[] = [];
+  const visit = async (parent: ContentNode | null, path: ContentNode[], level: number) => {
+    const nodes = await p.listContentNodes(sid, parent?.id ?? null);
+    for (const node of nodes.slice(0, 4)) {
+      out.push({ node, path });
+      if (level < depth && node.expandable) await visit(node, [...path, node], level + 1);
+    }
+  };
+  await visit(null, [], 1);
+  return out;
+}
+
+/**
+ * OneDrive, SharePoint and Teams sessions through the same adapter: the tree each Explorer shows, the
+ * kind of items in each place, items read page by page and again by id, and every place read again
+ * from its id alone (a deep link) with the parent it was listed under.
+ */
+export function restoreContentExplorersContract(connectionId: string) {
+  const cases = [
+    {
+      type: 'veod',
+      kind: 'onedrive',
+      roots: ['onedrive'],
+      below: ['folder'],
+      items: ['document'],
+    },
+    {
+      type: 'vesp',
+      kind: 'sharepoint',
+      roots: ['site'],
+      below: ['library', 'list', 'folder', 'site'],
+      items: ['document', 'list-item'],
+    },
+    {
+      type: 'vet',
+      kind: 'teams',
+      roots: ['team'],
+      below: ['channel', 'posts', 'files', 'folder'],
+      items: ['post', 'file'],
+    },
+  ] as const;
+  describe.each(cases)(`restore session content, $kind: ${connectionId}`, (c) => {
+    let t: InProcess;
+    let p: BackupProvider;
+    let sid: string;
+    let places: { node: ContentNode; path: ContentNode[] }[];
+    beforeAll(async () => {
+      t = await startInProcess();
+      await t.runtime.signIn(connectionId, { username: 'support', password: 'demo' });
+      p = t.runtime.provider(connectionId);
+      sid = await openSession(p, t.clock.now(), c.type);
+      places = await walk(p, sid, 4);
+    }, 90_000);
+    afterAll(() => t.close());
+
+    test('the session says what it holds, and its tree has the places that Explorer shows', async () => {
+      expect((await p.getSessionContent(sid)).kind).toBe(c.kind);
+      const roots = places.filter((x) => x.path.length === 0);
+      expect(roots.length).toBeGreaterThan(0);
+      for (const r of roots) expect(c.roots).toContain(r.node.kind);
+      const kinds = new Set(places.filter((x) => x.path.length > 0).map((x) => x.node.kind));
+      for (const k of kinds) expect(c.below as readonly string[]).toContain(k);
+      expect(kinds.size).toBeGreaterThan(0);
+    });
+
+    test('every place read again from its id is the same place, under the parent it was listed under', async () => {
+      for (const { node, path } of places) {
+        const again = await p.getContentNode(sid, node.id);
+        // Alone, a channel's Posts and Files say which channel ("Posts · General").
+        expect(again.name, node.id).toContain(node.name);
+        expect({ ...again, name: '' }, node.id).toEqual({ ...node, name: '' });
+        expect(again.parentId, node.id).toBe(path.at(-1)?.id ?? null);
+      }
+    }, 90_000);
+
+    test('items of each kind that Explorer holds, page by page, each read again by id', async () => {
+      const seen = new Set<string>();
+      for (const { node } of places.filter((x) => x.node.items)) {
+        const first = await p.listContentItems(sid, node.id, { offset: 0, limit: 5 });
+        if (first.items.length === 0) continue;
+        for (const item of first.items) seen.add(item.kind);
+        for (const item of first.items) {
+          // A place lists its folders among its items, as the Explorers do.
+          expect([node.items, 'folder'], `${node.id} → ${item.id}`).toContain(item.kind);
+          expect(item.title).toMatch(/\S/);
+        }
+        if (first.next !== null) {
+          const second = await p.listContentItems(sid, node.id, { offset: first.next, limit: 5 });
+          const ids = new Set(first.items.map((i) => i.id));
+          expect(second.items.some((i) => ids.has(i.id))).toBe(false);
+        }
+        const one = first.items[0]!;
+        expect(await p.getContentItem(sid, node.id, one.id)).toEqual(one);
+      }
+      for (const kind of c.items) expect([...seen], `items of kind ${kind}`).toContain(kind);
+    }, 90_000);
   });
 }

@@ -45,6 +45,8 @@ export interface ContentNode {
   expandable: boolean;
   /** The kind of the items it holds; null when it holds none of its own (a mailbox, a team). */
   items: ItemKind | null;
+  /** The place it sits under in the tree, null for a root: a deep link unfolds the tree along it. */
+  parentId: string | null;
 }
 
 /** One backed-up item: a mail, an appointment, a document, a post… as one shape. */

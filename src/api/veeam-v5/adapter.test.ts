@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contractSuite } from '../contract.test-suite';
-import { restoreContentContract } from '../restore-content-contract.test-suite';
+import {
+  restoreContentContract,
+  restoreContentExplorersContract,
+} from '../restore-content-contract.test-suite';
 import { isInFlight } from '../domain';
 import type { BackupProvider } from '../provider';
 import type { InProcess } from '../testing/in-process-service';
@@ -9,6 +12,7 @@ import { logLevel, restoreSessionState, veeamState } from './map';
 
 contractSuite('veeam');
 restoreContentContract('veeam');
+restoreContentExplorersContract('veeam');
 
 describe('Veeam specifics', () => {
   let t: InProcess;

@@ -44,6 +44,7 @@ import {
   teamSchema,
 } from './restore-wire';
 import { PAGE_MAX_LIMIT } from './wire';
+import { linkId } from './wire-common';
 
 type Query = Record<string, string | number>;
 type PagedSchema = z.ZodType<{ results: unknown[]; limit: number }>;
@@ -89,12 +90,18 @@ export function veeamContentReader(http: HttpClient) {
       detail,
       expandable: true,
       items: placeItems(place),
+      parentId: null,
       ...extra,
     }) satisfies ContentNode;
 
   const root = (rid: string) => path`/restoresessions/${rid}/organization`;
 
+  /** The places under `parentId` (the roots for null), each naming it as its parent. */
   async function children(rid: string, parentId: string | null, o?: ReadOptions): Promise<ContentNode[]> {
+    return (await listChildren(rid, parentId, o)).map((n) => ({ ...n, parentId }));
+  }
+
+  async function listChildren(rid: string, parentId: string | null, o?: ReadOptions): Promise<ContentNode[]> {
     const r = root(rid);
     if (parentId === null) {
       const org = await get(r, restoreOrganizationSchema, o);
@@ -191,7 +198,30 @@ export function veeamContentReader(http: HttpClient) {
     }
   }
 
-  /** One place, read again from its id (a deep link). */
+  /**
+   * The list or library whose top folders hold `folder`: a top folder's answer names no parent, so
+   * each of the site's lists (or libraries) is asked for its top folders until one has it.
+   */
+  async function listHolding(
+    r: string,
+    site: string,
+    kind: 'list' | 'library',
+    folder: string,
+    o?: ReadOptions,
+  ): Promise<Place | null> {
+    const lists = await all(
+      path`${r}/sites/${site}/${kind === 'list' ? 'lists' : 'libraries'}`,
+      siteListPageSchema,
+      o,
+    );
+    for (const l of lists) {
+      const top = await all(path`${r}/sites/${site}/folders`, fileFolderPageSchema, o, { parentId: l.id });
+      if (top.some((f) => f.id === folder)) return { kind, site, list: l.id };
+    }
+    return null;
+  }
+
+  /** One place, read again from its id (a deep link), with the place above it. */
   async function one(rid: string, nodeId: string, o?: ReadOptions): Promise<ContentNode> {
     const r = root(rid);
     const p = placeOrThrow(nodeId);
@@ -202,7 +232,11 @@ export function veeamContentReader(http: HttpClient) {
       }
       case 'mail-folder': {
         const f = await get(path`${r}/mailboxes/${p.mailbox}/folders/${p.folder}`, mailboxFolderSchema, o);
-        return node(p, f.name, null, { items: folderItems(f.type) });
+        const up = linkId(f._links, 'parent');
+        const parent: Place = up
+          ? { kind: 'mail-folder', mailbox: p.mailbox, folder: up }
+          : { kind: 'mailbox', mailbox: p.mailbox };
+        return node(p, f.name, null, { items: folderItems(f.type), parentId: nodeIdOf(parent) });
       }
       case 'onedrive': {
         const d = await get(path`${r}/onedrives/${p.onedrive}`, oneDriveSchema, o);
@@ -210,11 +244,16 @@ export function veeamContentReader(http: HttpClient) {
       }
       case 'onedrive-folder': {
         const f = await get(path`${r}/onedrives/${p.onedrive}/folders/${p.folder}`, fileFolderSchema, o);
-        return node(p, f.name, null);
+        const up = linkId(f._links, 'parent');
+        const parent: Place = up
+          ? { kind: 'onedrive-folder', onedrive: p.onedrive, folder: up }
+          : { kind: 'onedrive', onedrive: p.onedrive };
+        return node(p, f.name, null, { parentId: nodeIdOf(parent) });
       }
       case 'site': {
         const s = await get(path`${r}/sites/${p.site}`, siteSchema, o);
-        return node(p, s.name, s.url);
+        const up = s.parentId ?? linkId(s._links, 'parent');
+        return node(p, s.name, s.url, { parentId: up ? nodeIdOf({ kind: 'site', site: up }) : null });
       }
       case 'list':
       case 'library': {
@@ -223,12 +262,18 @@ export function veeamContentReader(http: HttpClient) {
           siteListSchema,
           o,
         );
-        return node(p, l.name, l.description ?? null);
+        return node(p, l.name, l.description ?? null, {
+          parentId: nodeIdOf({ kind: 'site', site: p.site }),
+        });
       }
       case 'list-folder':
       case 'library-folder': {
         const f = await get(path`${r}/sites/${p.site}/folders/${p.folder}`, fileFolderSchema, o);
-        return node(p, f.name, null);
+        const up = linkId(f._links, 'parent');
+        const parent: Place | null = up
+          ? { kind: p.kind, site: p.site, folder: up }
+          : await listHolding(r, p.site, p.kind === 'list-folder' ? 'list' : 'library', f.id, o);
+        return node(p, f.name, null, { parentId: parent && nodeIdOf(parent) });
       }
       case 'team': {
         const t = await get(path`${r}/teams/${p.team}`, teamSchema, o);
@@ -237,17 +282,27 @@ export function veeamContentReader(http: HttpClient) {
       case 'channel':
       case 'posts': {
         const c = await get(path`${r}/teams/${p.team}/channels/${p.channel}`, channelSchema, o);
+        const parentId = nodeIdOf(
+          p.kind === 'channel'
+            ? { kind: 'team', team: p.team }
+            : { kind: 'channel', team: p.team, channel: p.channel },
+        );
         return p.kind === 'channel'
-          ? node(p, c.displayName, c.description ?? null)
-          : node(p, `Posts · ${c.displayName}`, null, { expandable: false });
+          ? node(p, c.displayName, c.description ?? null, { parentId })
+          : node(p, `Posts · ${c.displayName}`, null, { expandable: false, parentId });
       }
       case 'files': {
         if (!p.folder) {
           const c = await get(path`${r}/teams/${p.team}/channels/${p.channel}`, channelSchema, o);
-          return node(p, `Files · ${c.displayName}`, null);
+          return node(p, `Files · ${c.displayName}`, null, {
+            parentId: nodeIdOf({ kind: 'channel', team: p.team, channel: p.channel }),
+          });
         }
         const f = await get(path`${r}/teams/${p.team}/files/${p.folder}`, teamFileSchema, o);
-        return node(p, f.name, null);
+        const up = linkId(f._links, 'parent');
+        return node(p, f.name, null, {
+          parentId: nodeIdOf({ kind: 'files', team: p.team, channel: p.channel, folder: up }),
+        });
       }
     }
   }

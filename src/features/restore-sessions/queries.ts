@@ -91,6 +91,22 @@ export const contentQueries = {
       queryFn: ({ signal }) => providerFor(connectionId).getContentNode(sessionId, nodeId, { signal }),
       staleTime: Infinity,
     }),
+  /** The places above a place, from its root down (a deep link unfolds the tree along them). */
+  path: (connectionId: string, sessionId: string, nodeId: string) =>
+    queryOptions({
+      queryKey: ['restore-content', connectionId, sessionId, 'path', nodeId] as const,
+      queryFn: async ({ signal }): Promise<string[]> => {
+        const provider = providerFor(connectionId);
+        const above: string[] = [];
+        // A tree is a few levels deep; the bound only guards against a parent that points back down.
+        for (let id: string | null = nodeId, n = 0; id !== null && n < 32; n++) {
+          id = (await provider.getContentNode(sessionId, id, { signal })).parentId;
+          if (id !== null) above.unshift(id);
+        }
+        return above;
+      },
+      staleTime: Infinity,
+    }),
   items: (connectionId: string, sessionId: string, nodeId: string) =>
     infiniteQueryOptions({
       queryKey: ['restore-content', connectionId, sessionId, 'items', nodeId] as const,

@@ -37,6 +37,8 @@ interface TreeProps {
   sessionId: string;
   selectedId: string | null;
   onSelect: (node: ContentNode) => void;
+  /** The places above the selected one (from a deep link): they open so that it is in view. */
+  unfold?: readonly string[];
 }
 
 /** Moves focus among the visible tree items (WAI-ARIA tree pattern: arrows, Home, End). */
@@ -59,6 +61,12 @@ function moveFocus(from: HTMLElement, step: 1 | -1 | 'first' | 'last') {
  */
 export function ContentTree(props: TreeProps) {
   const roots = useQuery(contentQueries.nodes(props.connectionId, props.sessionId, null));
+  const { connectionId, sessionId, selectedId } = props;
+  const path = useQuery({
+    ...contentQueries.path(connectionId, sessionId, selectedId ?? ''),
+    enabled: selectedId !== null,
+  });
+  const unfold = path.data;
   return (
     <nav aria-label="Places in this restore session" className={classes.treeBox}>
       {roots.isPending ? (
@@ -74,7 +82,7 @@ export function ContentTree(props: TreeProps) {
       ) : (
         <ul role="tree" aria-label="Places" className={classes.tree}>
           {roots.data.map((n, i) => (
-            <TreeItem key={n.id} {...props} node={n} level={1} first={i === 0} />
+            <TreeItem key={n.id} {...props} unfold={unfold} node={n} level={1} first={i === 0} />
           ))}
         </ul>
       )}
@@ -89,6 +97,13 @@ function TreeItem({
   ...props
 }: TreeProps & { node: ContentNode; level: number; first: boolean }) {
   const [open, setOpen] = useState(false);
+  // Opened once when a deep link's place lies below it; the person may close it again.
+  const onPath = props.unfold?.includes(node.id) ?? false;
+  const [unfolded, setUnfolded] = useState(false);
+  if (onPath && !unfolded) {
+    setUnfolded(true);
+    setOpen(true);
+  }
   const children = useQuery({
     ...contentQueries.nodes(props.connectionId, props.sessionId, node.id),
     enabled: open && node.expandable,

@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import type { LogItem, Role } from '../../../../api/domain';
+import type { ContentNode } from '../../../../api/restore-content';
 import { openSession } from '../../../../api/restore-content-contract.test-suite';
 import { pageTestPerTest } from '../../../../components/testing/page-tests';
 import { preparedAs } from '../../../../components/testing/prepare';
@@ -36,6 +37,21 @@ async function open(role: Role, query = '') {
     `/restore-sessions/veeam/${id}${query}`,
   );
   return { p, id, page };
+}
+
+/** The page of session `id` at `query`, with every right (stop, browse, restore). */
+function renderWithEveryRight(page: Awaited<ReturnType<typeof startPage>>, id: string, query: string) {
+  page.render(
+    <RestoreSessionPage
+      connectionId="veeam"
+      id={id}
+      mayStop
+      mayBrowse
+      mayRestore
+      renderEvents={renderEvents}
+    />,
+    `/restore-sessions/veeam/${id}${query}`,
+  );
 }
 
 const rows = (name: string) => [
@@ -80,20 +96,36 @@ describe('SessionExplorer', () => {
     const folder = (await p.listContentNodes(id, mailbox.id)).find((f) => f.name === 'Inbox')!;
     const item = (await p.listContentItems(id, folder.id, { offset: 0, limit: 5 })).items[3]!;
     const query = `?folder=${encodeURIComponent(folder.id)}&item=${encodeURIComponent(item.id)}`;
-    page.render(
-      <RestoreSessionPage
-        connectionId="veeam"
-        id={id}
-        mayStop
-        mayBrowse
-        mayRestore
-        renderEvents={renderEvents}
-      />,
-      `/restore-sessions/veeam/${id}${query}`,
-    );
+    renderWithEveryRight(page, id, query);
     const details = await screen.findByRole('dialog', { name: item.title }, { timeout: 40_000 });
     expect(within(details).getByText(item.from!)).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 2, name: 'Inbox' }, { timeout: 40_000 })).toBeTruthy();
+  }, 120_000);
+
+  test('a deep link to a nested folder unfolds the tree down to it, selected', async () => {
+    const page = await startPage('support');
+    const p = page.t.runtime.provider('veeam');
+    const id = await openSession(p, page.t.clock.now(), 'vex');
+    const mailbox = (await p.listContentNodes(id, null))[0]!;
+    // A folder two levels below the mailbox (a mail folder's subfolder).
+    let parent: ContentNode | undefined;
+    let nested: ContentNode | undefined;
+    for (const f of await p.listContentNodes(id, mailbox.id)) {
+      nested = (await p.listContentNodes(id, f.id))[0];
+      if (nested) {
+        parent = f;
+        break;
+      }
+    }
+    renderWithEveryRight(page, id, `?folder=${encodeURIComponent(nested!.id)}`);
+    const tree = await screen.findByRole('tree', { name: 'Places' }, { timeout: 40_000 });
+    const item = await within(tree).findByRole('treeitem', { name: nested!.name }, { timeout: 40_000 });
+    expect(item.getAttribute('aria-selected')).toBe('true');
+    expect(item.getAttribute('aria-level')).toBe('3');
+    for (const above of [mailbox, parent!])
+      expect(within(tree).getByRole('treeitem', { name: above.name }).getAttribute('aria-expanded')).toBe(
+        'true',
+      );
   }, 120_000);
 
   test('a viewer sees the session and its events, but no content is offered', async () => {
