@@ -1,5 +1,6 @@
 import { MutationObserver } from '@tanstack/react-query';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { HEARTBEAT_MS } from '../lib/polling';
 import { ApiError } from './api-error';
 import {
   createQueryClient,
@@ -18,6 +19,26 @@ let t: InProcess | undefined;
 afterEach(() => {
   t?.close();
   setApiRuntime(null);
+});
+
+describe('hidden-tab heartbeat', () => {
+  test('one timer per mounted client: a hidden tab refetches once per heartbeat, none after unmount', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('document', { visibilityState: 'hidden' });
+    try {
+      const client = createQueryClient({ retry: false });
+      const refetch = vi.spyOn(client, 'refetchQueries').mockResolvedValue(undefined);
+      client.mount();
+      vi.advanceTimersByTime(HEARTBEAT_MS * 3);
+      expect(refetch).toHaveBeenCalledTimes(3);
+      client.unmount();
+      vi.advanceTimersByTime(HEARTBEAT_MS * 3);
+      expect(refetch).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('retry policy', () => {

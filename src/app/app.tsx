@@ -8,7 +8,6 @@ import { BootScreen } from './shell/boot-screen';
 import { queryClient } from './query-client';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
-import { startQueryHeartbeat } from '../api/query-client';
 
 const NotificationsHost = lazy(() =>
   import('./notifications-host').then((m) => ({ default: m.NotificationsHost })),
@@ -47,7 +46,6 @@ function useIdleAfterLoad(): boolean {
  */
 export function App() {
   const boot = useApiBoot();
-  useEffect(() => startQueryHeartbeat(queryClient), []);
   const idle = useIdleAfterLoad();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">

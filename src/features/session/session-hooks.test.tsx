@@ -4,10 +4,10 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createQueryClient } from '../../api/query-client';
-import { setApiRuntime } from '../../api/runtime';
+import { apiRuntime, setApiRuntime } from '../../api/runtime';
 import type { InProcess } from '../../api/testing/in-process-service';
 import { startInProcess } from '../../api/testing/in-process-service';
-import { useCan } from './use-can';
+import { permission } from '../../lib/can';
 import { useRole, useSession } from './use-session';
 import { useSignIn } from './use-sign-in';
 import { useSignOut } from './use-sign-out';
@@ -20,14 +20,18 @@ describe('session hooks', () => {
   );
   const render = () =>
     renderHook(
-      () => ({
-        session: useSession(),
-        signIn: useSignIn(),
-        signOut: useSignOut(),
-        role: useRole('rackspace-dfw'),
-        stop: useCan('rackspace-dfw', 'backup.stop'),
-        wake: useCan('veeam', 'agent.wake'),
-      }),
+      () => {
+        // As the shell's useAccess gives the pages: a connection's role with its dialect's capabilities.
+        const capabilities = (id: string) => apiRuntime().provider(id).capabilities;
+        return {
+          session: useSession(),
+          signIn: useSignIn(),
+          signOut: useSignOut(),
+          role: useRole('rackspace-dfw'),
+          stop: permission(useRole('rackspace-dfw'), 'backup.stop', capabilities('rackspace-dfw')),
+          wake: permission(useRole('veeam'), 'agent.wake', capabilities('veeam')),
+        };
+      },
       { wrapper },
     );
 
