@@ -1,4 +1,5 @@
 import type { Page, Request } from '@playwright/test';
+import { RACKSPACE_IDENTITY, RACKSPACE_V1, RACKSPACE_V2, VEEAM_V5 } from '../src/api/contract/apis';
 import { percentile } from './browser';
 
 export interface LatencyFigures {
@@ -17,14 +18,19 @@ interface VeeamJob {
   lastStatus: string;
 }
 
-/** Which connection a console request belongs to, from its path. */
+/**
+ * Which connection of the demo config a console request belongs to, from its path, read with the
+ * contract's own path patterns (a Rackspace path without a region is DFW's).
+ */
 export function connectionOf(url: string): string | null {
-  const path = new URL(url).pathname.toLowerCase();
-  if (path.startsWith('/v5/')) return 'veeam';
-  if (path.startsWith('/v2.0/')) return 'identity';
-  const region = /^\/(dfw|ord)\/(v1\.0|v2)\//.exec(path);
-  if (region) return `rackspace-${region[1]}`;
-  return /^\/(v1\.0|v2)\//.test(path) ? 'rackspace-dfw' : null;
+  const path = new URL(url).pathname;
+  if (VEEAM_V5.family.test(path)) return 'veeam';
+  if (RACKSPACE_IDENTITY.family.test(path)) return 'identity';
+  for (const api of [RACKSPACE_V1, RACKSPACE_V2]) {
+    const m = api.root.exec(path);
+    if (m) return `rackspace-${(m[1] ?? 'dfw').toLowerCase()}`;
+  }
+  return null;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
