@@ -71,7 +71,8 @@ async function startRunsEverywhere(baseUrl: string): Promise<void> {
 
 /**
  * How many requests each page sends per connection per second while something runs on every
- * connection: PRODUCT.md's "one request per connection per tick for a whole list". Each page is
+ * connection: the polling policy's "one request per connection per tick for a whole list"
+ * (src/lib/polling.ts, docs/architecture.md "Live status"). Each page is
  * watched for `seconds` after its first answers have arrived.
  */
 export async function measurePageRequests(

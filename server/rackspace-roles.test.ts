@@ -5,7 +5,7 @@ import type { Harness } from './rackspace-v1/test-support';
 import { harness } from './rackspace-v1/test-support';
 
 /**
- * The role matrix of PRODUCT.md on every Rackspace endpoint: reads for everyone; each change only for
+ * The role matrix (src/api/contract/roles.ts) on every Rackspace endpoint: reads for everyone; each change only for
  * the roles that may, and a 403 with a message for the others.
  */
 let h: Harness;

@@ -8,7 +8,7 @@ import type { BackupRow, PathRule } from '../store/rackspace-types';
 import { errorList, failureReason, SOME_FILES } from './rackspace-failures';
 
 /**
- * The backup state machine (API-NOTES.md §1.4/§2.4), one step per tick and at most one transition:
+ * The backup state machine (docs/dialects/rackspace-v1.md and rackspace-v2.md, "States"), one step per tick and at most one transition:
  * start_requested|start_scheduled → queued → preparing → in_progress → completed |
  * completed_with_errors | failed; stop_requested → stopped. Durations are simulated milliseconds.
  */

@@ -1,7 +1,7 @@
 import type { Role } from '../../src/api/contract/roles';
 import { ROLES } from '../../src/api/contract/roles';
 
-/** Rackspace Identity role names, in the vendor's own form (PRODUCT.md). */
+/** Rackspace Identity role names, in the vendor's own form (docs/dialects/rackspace-identity.md). */
 export function rackspaceRoles(role: Role): { id: string; name: string; description: string }[] {
   const names: Record<Role, string[]> = {
     admin: ['identity:user-admin', 'cloudbackup:admin'],

@@ -47,7 +47,7 @@ function answer(ctx: ServiceContext, user: User, family: string = randomUUID()):
 }
 
 /**
- * `POST /v5/Token` (API-NOTES §3.1): form-urlencoded, grant_type password or refresh_token. Failures
+ * `POST /v5/Token` (docs/dialects/veeam-v5.md, "Access"): form-urlencoded, grant_type password or refresh_token. Failures
  * answer 400 `{error, error_description}` as OAuth does; repeated bad passwords are slowed down.
  */
 export function veeamTokenRoute(app: Hono, ctx: ServiceContext): void {

@@ -51,7 +51,7 @@ export function presentAgent(a: AgentRow, now: number, listed = false): Agent {
     OperatingSystem: a.os_name,
     OperatingSystemVersion: a.os_version,
     PublicKey: publicKey(a.public_modulus),
-    // The vendor's user-level agent list always says Offline (API-NOTES.md §1.2); the detail tells.
+    // The vendor's user-level agent list always says Offline (docs/dialects/rackspace-v1.md); the detail tells.
     Status: !listed && isOnline(a, now) ? 'Online' : 'Offline',
     TimeOfLastSuccessfulBackup: msDate(a.last_success_at),
     UseServiceNet: Boolean(a.use_service_net),

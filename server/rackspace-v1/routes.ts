@@ -8,7 +8,7 @@ import { fault, v1Door } from './http';
 import { restoreRoutes } from './restores';
 
 /**
- * Cloud Backup v1.0 in every form real clients use (API-NOTES.md §1.1): with and without the region
+ * Cloud Backup v1.0 in every form real clients use (docs/dialects/rackspace-v1.md, "Access"): with and without the region
  * prefix (none = DFW) and with and without the tenant segment (none = the token's tenant).
  */
 export function mountRackspaceV1(app: Hono, ctx: ServiceContext): void {

@@ -11,7 +11,7 @@ import type { PageQuery } from '../store/veeam-types';
 
 /** Veeam v5 request and answer helpers: its error body, auth, paging, JSON bodies. */
 
-/** `{message, errorCode}` with the status (API-NOTES §3.1: clients read `message`). */
+/** `{message, errorCode}` with the status (docs/dialects/veeam-v5.md: clients read `message`). */
 export function veeamError(c: Context, status: ContentfulStatusCode, message: string): Response {
   return c.json(VEEAM_V5.errorBody.write(status, message), status);
 }

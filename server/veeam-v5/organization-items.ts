@@ -7,7 +7,7 @@ import { veeamStore } from '../store/veeam-store';
 import { guard, idParam, queryParam, route, veeamError } from './http';
 
 /**
- * What an organization's and a job's `_links` point at (API-NOTES §3.3), read-only, as bare arrays as
+ * What an organization's and a job's `_links` point at (docs/dialects/veeam-v5.md), read-only, as bare arrays as
  * the v5 pages show them: an organization's users (its licensed users), groups (the demo has none) and
  * SharePoint sites (a root site, and with includePersonalSites=true each user's OneDrive site); a
  * job's selected items (its organization's users, for a job of selected items) and excluded items

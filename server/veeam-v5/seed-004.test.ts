@@ -8,7 +8,10 @@ import {
 import type { VeeamTestService } from './testing';
 import { SEED_JOB, startVeeam } from './testing';
 
-/** seeds/004: POST /v5/Jobs/{jobId}/action, its five examples exactly as written, in order. */
+/**
+ * Seed 004 (docs/architecture.md "Vendor examples"): POST /v5/Jobs/{jobId}/action, its five examples
+ * exactly as written, in order.
+ */
 
 let t: VeeamTestService;
 beforeEach(async () => {

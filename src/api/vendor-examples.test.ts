@@ -10,7 +10,7 @@ import { rruleWords, veeamPolicyWords } from './schedule-words';
 import { SEED_000_START_ANSWER, SEED_003_START_BACKUP_ANSWER } from './testing/seed-examples';
 
 /**
- * The vendors' own example answers (seeds/ and API-NOTES.md), fed to the client as the vendor wrote
+ * The vendors' own example answers (the seed examples and the dialect pages of docs/), fed to the client as the vendor wrote
  * them: a fetch that answers the example text is the vendor here, not a stand-in for our service.
  */
 function vendor(status: number, body: string, type = 'application/json') {
@@ -93,7 +93,7 @@ describe('seed examples', () => {
   });
 });
 
-describe('API-NOTES.md examples', () => {
+describe('examples of the dialect pages (docs/dialects/)', () => {
   test('v1 dates, sizes and durations', () => {
     expect(new Date(fromMsDate('/Date(1357817400000)/')!).toISOString()).toBe('2013-01-10T11:30:00.000Z');
     expect(JSON.parse('"\\/Date(1357817400000)\\/"')).toBe('/Date(1357817400000)/');

@@ -22,7 +22,7 @@ describe('can', () => {
     },
   );
 
-  test('PRODUCT.md: support runs restores and backups but may not stop or enable', () => {
+  test('the role matrix: support runs restores and backups but may not stop or enable', () => {
     expect(can('support', 'restore')).toBe(true);
     expect(can('support', 'backup.start')).toBe(true);
     expect(can('support', 'backup.stop')).toBe(false);

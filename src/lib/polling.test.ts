@@ -17,7 +17,7 @@ describe('polling policy', () => {
     expect(pollInterval(true)).toBe(POLL_FAST_MS);
     expect(pollInterval(false)).toBe(POLL_SLOW_MS);
     expect(pollInterval(true, true)).toBe(POLL_SLOW_MS);
-    // PRODUCT.md: a change on the service on screen within ~1.5 s while anything runs (the interval
+    // The promise (docs/architecture.md "Live status"): a change on the service on screen within ~1.5 s while anything runs (the interval
     // plus one request), and at most one request per connection per second with the slow lists.
     expect(POLL_FAST_MS).toBeLessThanOrEqual(1_250);
     expect(1_000 / POLL_FAST_MS + 1_000 / POLL_SLOW_MS).toBeLessThanOrEqual(1);

@@ -1,5 +1,5 @@
 /**
- * The polling policy (PRODUCT.md "Live status"). The vendors' APIs are poll-only, so:
+ * The polling policy (docs/architecture.md and README "Live status"). The vendors' APIs are poll-only, so:
  * - fast (1.25 s) while anything in view is in flight, so a state change reaches the screen within
  *   ~1.5 s (the interval plus one request), and a connection gets at most one request a second
  *   with the slow lists' occasional ones counted in;

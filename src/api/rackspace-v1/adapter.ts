@@ -47,7 +47,7 @@ function num(id: string): number {
   });
 }
 
-/** Rackspace Cloud Backup v1.0 (API-NOTES.md §1) behind the BackupProvider interface. */
+/** Rackspace Cloud Backup v1.0 (docs/dialects/rackspace-v1.md) behind the BackupProvider interface. */
 export function createRackspaceV1Provider(
   connection: Connection,
   http: HttpClient,
@@ -192,7 +192,7 @@ export function createRackspaceV1Provider(
     },
     async listAgents(o) {
       const agents = await get('/user/agents', agentListSchema, o);
-      // The list always says Offline (API-NOTES §1.2); each agent's own answer tells the truth.
+      // The list always says Offline (docs/dialects/rackspace-v1.md); each agent's own answer tells the truth.
       const live = await Promise.all(
         agents
           .slice(0, AGENT_STATUS_LIMIT)

@@ -4,7 +4,7 @@ import { clock12, dayName, everyHours } from '../schedule-words';
 import type { Activity, Agent as WireAgent, BackupConfiguration, CompletedBackup, ReportError } from './wire';
 import { fromMsDate, parseV1Size } from './wire';
 
-/** v1.0 backup and restore state names → the vendor-neutral set (API-NOTES.md §1.4). */
+/** v1.0 backup and restore state names → the vendor-neutral set (docs/dialects/rackspace-v1.md, "States"). */
 const STATES: Record<string, RunState> = {
   // A restore being set up (PUT /restore) that nobody started: nothing runs, so it must not keep the
   // console polling fast or count as "runs now"; the badge shows the vendor's word, Creating.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { backupStateSchema, msDateSchema, publicKeySchema, restoreStateSchema } from './wire-format';
 
-/** The objects Cloud Backup v1.0 answers with (API-NOTES.md §1.3); field names are the vendor's. */
+/** The objects Cloud Backup v1.0 answers with (docs/dialects/rackspace-v1.md); field names are the vendor's. */
 
 const id = z.number().int();
 const msDate = msDateSchema.nullable();

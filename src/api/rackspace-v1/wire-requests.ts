@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { v1IdSchema } from './wire-format';
 
-/** Request bodies of Cloud Backup v1.0 (API-NOTES.md §1.2). Ids accept numbers or numeric strings. */
+/** Request bodies of Cloud Backup v1.0 (docs/dialects/rackspace-v1.md). Ids accept numbers or numeric strings. */
 
 const actionSchema = z.enum(['StartManual', 'StopManual'], {
   error: 'Action must be "StartManual" or "StopManual"',

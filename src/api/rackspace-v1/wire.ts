@@ -1,5 +1,5 @@
 /**
- * Rackspace Cloud Backup API v1.0 on the wire (API-NOTES.md §1). The reference service validates
+ * Rackspace Cloud Backup API v1.0 on the wire (docs/dialects/rackspace-v1.md). The reference service validates
  * requests and the console's adapter parses answers with these same schemas.
  *
  * Wire habits: ids are integers (tables say "String"; requests may send numbers or numeric strings),

@@ -27,7 +27,7 @@ const AGENT_STATUS_LIMIT = 50;
 const hex = (text: string) =>
   Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** Rackspace Cloud Backup v2 (API-NOTES.md §2) behind the BackupProvider interface. */
+/** Rackspace Cloud Backup v2 (docs/dialects/rackspace-v2.md) behind the BackupProvider interface. */
 export function createRackspaceV2Provider(
   connection: Connection,
   http: HttpClient,

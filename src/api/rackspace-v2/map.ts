@@ -12,7 +12,7 @@ import type {
   Restore as WireRestore,
 } from './wire';
 
-/** v2 state names → the vendor-neutral set (API-NOTES.md §2.4). */
+/** v2 state names → the vendor-neutral set (docs/dialects/rackspace-v2.md, "States"). */
 const STATES: Record<string, RunState> = {
   start_requested: 'queued',
   start_scheduled: 'queued',

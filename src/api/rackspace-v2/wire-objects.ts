@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { backupStateSchema, linkSchema, pathRuleSchema, refSchema, restoreStateSchema } from './wire-format';
 
-/** The objects Cloud Backup v2 answers with (API-NOTES.md §2.3); field names are the vendor's. */
+/** The objects Cloud Backup v2 answers with (docs/dialects/rackspace-v2.md); field names are the vendor's. */
 
 const links = z.array(linkSchema);
 const iso = z.string().nullable();

@@ -7,7 +7,7 @@ const uuidSchema = (message: string) =>
   z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message);
 
 /**
- * Rackspace Cloud Backup API v2 on the wire (API-NOTES.md §2). The reference service validates
+ * Rackspace Cloud Backup API v2 on the wire (docs/dialects/rackspace-v2.md). The reference service validates
  * requests and the console's adapter parses answers with these same schemas.
  *
  * Ids are UUID strings (event ids numeric strings, snapshot_id an int); times ISO-8601 UTC; 201 answers

@@ -1,9 +1,9 @@
 /**
- * Tests only: the vendors' example answers, copied verbatim from the seed documents
- * (/work/shared/seeds; kept here so the tests do not depend on that folder).
+ * Tests only: the vendors' example answers, copied verbatim from the vendors' documentation
+ * pages the project started from, numbered seed 000–004 (docs/architecture.md "Vendor examples").
  */
 
-/** seeds/003 "Example: Start a backup, JSON response" (seeds/002 shows the same answer). */
+/** Seed 003 "Example: Start a backup, JSON response" (seed 002 shows the same answer). */
 export const SEED_003_START_BACKUP_ANSWER = {
   project_id: '123456',
   id: '0d95d699-d16b-11e4-93bd-c8e0eb190e3d',
@@ -59,5 +59,5 @@ export const SEED_003_START_BACKUP_ANSWER = {
   ],
 } as const;
 
-/** seeds/000 "Example: Start a backup manually response": the body is the bare BackupId. */
+/** Seed 000 "Example: Start a backup manually response": the body is the bare BackupId. */
 export const SEED_000_START_ANSWER = '\n     368785';

@@ -33,7 +33,7 @@ import {
 /** How many of the newest sessions the activity view reads per tick. */
 export const ACTIVITY_LIMIT = 200;
 
-/** Veeam Backup for Microsoft 365 REST v5 (API-NOTES.md §3) behind the BackupProvider interface. */
+/** Veeam Backup for Microsoft 365 REST v5 (docs/dialects/veeam-v5.md) behind the BackupProvider interface. */
 export function createVeeamV5Provider(
   connection: Connection,
   http: HttpClient,

@@ -12,7 +12,7 @@ import type {
 } from './wire';
 import { linkId } from './wire';
 
-/** Job lastStatus / JobSession status (v5) → the vendor-neutral set (API-NOTES.md §3.4). */
+/** Job lastStatus / JobSession status (v5) → the vendor-neutral set (docs/dialects/veeam-v5.md, "Objects and states"). */
 const STATES: Record<string, RunState> = {
   Queued: 'queued',
   Running: 'running',

@@ -12,7 +12,7 @@ export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 export const tokenAnswerSchema = z.looseObject({
   access_token: z.string(),
   refresh_token: z.string(),
-  // API-NOTES rates only access_token, refresh_token and .expires as seen in real answers: the rest
+  // Only access_token, refresh_token and .expires are seen in public clients' real answers: the rest
   // is optional so that a real server that leaves them out can still be signed in to.
   token_type: z.string().optional(),
   /** Seconds. */

@@ -10,7 +10,7 @@ import {
 } from './wire-objects';
 
 /**
- * Veeam Backup for Microsoft 365 REST API v5 on the wire (API-NOTES.md §3, seeds/004). The reference
+ * Veeam Backup for Microsoft 365 REST API v5 on the wire (docs/dialects/veeam-v5.md). The reference
  * service validates requests and the console's adapter parses answers with these same schemas, so
  * answers are parsed leniently (unknown fields pass through untouched, optional vendor fields stay
  * optional) and requests strictly.
