@@ -28,22 +28,37 @@ export interface Service {
 /** The registry of service modules: the service is what they add up to. */
 export const modules: ServiceModule[] = [rackspaceModule, veeamModule];
 
-const apis = modules.flatMap((m) => m.apis);
-
-/** Every API path prefix the service answers (each module's APIs' own). */
-export const API_PREFIX = new RegExp(apis.map((a) => `(?:${a.family.source})`).join('|'), 'i');
-
-/** A path in an API whose paths match without regard to case is matched in lower case. */
-function routedPath(path: string): string {
-  return apis.some((a) => a.caseInsensitive && a.family.test(path)) ? path.toLowerCase() : path;
+/** Every API path prefix the modules answer (each module's APIs' own). */
+function apiPrefix(of: readonly ServiceModule[]): RegExp {
+  return new RegExp(
+    of
+      .flatMap((m) => m.apis)
+      .map((a) => `(?:${a.family.source})`)
+      .join('|'),
+    'i',
+  );
 }
+
+/** Every API path prefix the service answers, as registered above. */
+export const API_PREFIX = apiPrefix(modules);
 
 /**
  * Builds the service: opens (or creates and seeds) the database, recovers runs a previous process left
  * in flight, and composes the routes. It does not listen and does not start the engine: `main.ts` does,
  * and tests answer requests in-process through `app.request()` or `app.fetch()`.
  */
-export async function createService(config: ServiceConfig, clock: Clock = systemClock): Promise<Service> {
+export async function createService(
+  config: ServiceConfig,
+  clock: Clock = systemClock,
+  /** The registry above; a test may add a module of its own (src/app/dialect-seam.test.tsx). */
+  registered: readonly ServiceModule[] = modules,
+): Promise<Service> {
+  const modules = registered;
+  const apis = modules.flatMap((m) => m.apis);
+  const prefix = apiPrefix(modules);
+  /** A path in an API whose paths match without regard to case is matched in lower case. */
+  const routedPath = (path: string): string =>
+    apis.some((a) => a.caseInsensitive && a.family.test(path)) ? path.toLowerCase() : path;
   checkModules(modules);
   const db = openDatabase(config.dataDir);
   migrate(db, [...coreMigrations, ...modules.flatMap((m) => m.migrations)]);
@@ -93,7 +108,7 @@ export async function createService(config: ServiceConfig, clock: Clock = system
 
   const dialectError = errorAnswer(apis);
   const injectFaults = faults(config.faults, dialectError);
-  app.use('*', async (c, next) => (API_PREFIX.test(c.req.path) ? injectFaults(c as never, next) : next()));
+  app.use('*', async (c, next) => (prefix.test(c.req.path) ? injectFaults(c as never, next) : next()));
   app.use(
     '*',
     bodyLimit({
