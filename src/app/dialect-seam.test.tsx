@@ -16,11 +16,13 @@ import { listen } from '../../server/listen-test-support';
 import { tinyModule } from '../../server/testing/tiny-dialect/module';
 /* eslint-enable import/no-restricted-paths */
 import { ApiError } from '../api/api-error';
+import { operationsAt } from '../api/contract/operations';
 import { parseConnections } from '../api/connections';
 import { registerDialect } from '../api/dialects';
 import { ApiRuntime, setApiRuntime } from '../api/runtime';
 import { memoryStorage } from '../api/testing/in-process-service';
 import { tinyV1 } from '../api/testing/tiny-dialect/plugin';
+import { TINY_API } from '../api/testing/tiny-dialect/wire';
 import { PageAccessProvider } from '../components/page-access';
 import { renderUi } from '../components/test-render';
 import { giveBoxesASize } from '../components/testing/box-size';
@@ -123,5 +125,13 @@ describe('a dialect added through the two registries', () => {
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).status).toBe(409);
     expect((refused as ApiError).message).toBe('A run of this target is running already.');
+  });
+
+  test('every route its module registers has a rule in its table, as the real modules must', () => {
+    const routes = service.app.routes
+      .filter((r) => r.method !== 'ALL' && TINY_API.family.test(r.path))
+      .map((r) => [r.method, r.path.replace(/:(\w+)/g, 'x-1')] as const);
+    expect(routes).toHaveLength(4);
+    expect(routes.filter(([method, path]) => operationsAt(TINY_API, method, path).length === 0)).toEqual([]);
   });
 });
