@@ -108,7 +108,12 @@ test('a service that answers with errors is said to, and the Overview keeps its 
     // Every answer is an error now: the service is there and says so; that is not "cannot be reached".
     await service.stop();
     await service.start(['--faults', 'errors=1']);
-    await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', 'failing', { timeout: 60_000 });
+    // The person comes back to the tab: the refetches meet the errors (the next idle poll would, in up
+    // to 20 s).
+    await expect(async () => {
+      await shell.comeBackToTab();
+      await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', 'failing', { timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
     await expect(shell.liveIndicator()).toContainText('Service errors');
     await expect(shell.liveIndicator()).toContainText('The service answers with errors');
     await expect(shell.liveIndicator()).not.toContainText('cannot be reached');

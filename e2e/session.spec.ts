@@ -103,10 +103,9 @@ test.describe('signed in', () => {
     await page.goto('/configurations?enabled=enabled');
     await expect(page.getByRole('table', { name: 'Configurations' })).toBeVisible();
     await expireTokens();
-    // The person comes back to the tab: the console refetches what has gone stale (2 s) and meets a
-    // 401, rather than waiting up to 20 s for the next idle poll to meet it.
+    // The person comes back to the tab: the refetch meets a 401 (the next idle poll would, in up to 20 s).
     await expect(async () => {
-      await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+      await shell.comeBackToTab();
       await expect(page).toHaveURL(/\/sign-in\?next=%2Fconfigurations%3Fenabled%3Denabled&reason=expired/, {
         timeout: 1_000,
       });

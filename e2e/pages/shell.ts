@@ -13,6 +13,14 @@ export class Shell {
   readonly colorSchemeToggle = () => this.page.getByRole('button', { name: /^Switch to (dark|light) mode$/ });
   readonly burger = () => this.page.getByRole('button', { name: /navigation$/ });
 
+  /**
+   * The person comes back to the tab: TanStack Query refetches what is on screen and stale (older than
+   * 2 s), at once rather than at the next poll (up to 20 s when nothing is in flight).
+   */
+  async comeBackToTab() {
+    await this.page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+  }
+
   async useColorScheme(scheme: 'light' | 'dark') {
     const current = await this.page.locator('html').getAttribute('data-mantine-color-scheme');
     if (current !== scheme) await this.colorSchemeToggle().click();
