@@ -64,9 +64,11 @@ describe('kept Veeam lists', () => {
     };
     expect(now.results[0]!.id).not.toBe(first[0]!.id);
     await expectAsPlain();
+    // Plans queue 20–60 s and run 600–1800 s of simulated time (SPEED=60: 1.5 s real = 90 s simulated):
+    // four ticks leave the session Running whatever its plan, with progress past the first tick's.
     const progress: number[] = [];
     for (let i = 0; i < 4; i++) {
-      t.tick(3000);
+      t.tick(1500);
       const page = JSON.parse(await text('/v5/JobSessions?limit=1')) as { results: { progress: number }[] };
       progress.push(page.results[0]!.progress);
       await expectAsPlain();
