@@ -79,8 +79,11 @@ const MONITOR_BACKUP_READS = [
 ] as const;
 const V1_STOP_STATES = ['Completed', 'Skipped', 'Missed', 'Stopped', 'Failed', 'CompletedWithErrors'];
 
-/** `BackupConfiguration.from_dict(…, source='backup-configuration')` on GET /v1.0/backup-configuration/{id}. */
-const CONFIGURATION_READS = [
+/**
+ * `BackupConfiguration.from_dict(…, source='backup-configuration')` on GET /v1.0/backup-configuration/{id}:
+ * what it puts through its typed setters (MachineName only onto the object itself)…
+ */
+const CONFIGURATION_SET = [
   'IsActive',
   'BackupConfigurationId',
   'BackupConfigurationName',
@@ -98,7 +101,9 @@ const CONFIGURATION_READS = [
   'StartTimeMinute',
   'TimeZoneId',
   'VersionRetention',
-  // copied as they are
+] as const;
+/** …and what it copies as it is. */
+const CONFIGURATION_COPIED = [
   'BackupConfigurationScheduleId',
   'BackupPostscript',
   'BackupPrescript',
@@ -113,6 +118,7 @@ const CONFIGURATION_READS = [
   'LastRunTime',
   'NextScheduledRunTime',
 ] as const;
+const CONFIGURATION_READS = [...CONFIGURATION_SET, ...CONFIGURATION_COPIED] as const;
 
 /** `Backups.GetBackupReport` (its documented example) and `StartBackupRetry` (SnapshotId, Reason, Diagnostics). */
 const REPORT_READS = [
@@ -271,6 +277,180 @@ describe('Rackspace Cloud Backup v1.0 as cbu-sdk-python reads it', () => {
   });
 });
 
+/** `AgentLogLevel`'s names, which `SetLogLevel` maps to 1–7 (a name outside them raises ValueError). */
+const SDK_LOG_LEVELS = { Fatal: 1, Error: 2, Warn: 3, Info: 4, Debug: 5, Trace: 6, All: 7 } as const;
+
+/**
+ * `BackupConfiguration.CreateNamedBackupConfiguration(name, agentId)` as the SDK builds it, set to run
+ * daily at 7:30 PM with one folder (`AddFolder`), then `to_creation_dict` (which drops the id and
+ * `BackupConfigurationScheduled`).
+ */
+function sdkCreationDict(name: string, agentId: number): Json {
+  return {
+    BackupConfigurationName: name,
+    MachineAgentId: agentId,
+    IsActive: true,
+    VersionRetention: 30,
+    MissedBackupActionId: 1,
+    Frequency: 'Daily',
+    StartTimeHour: 7,
+    StartTimeMinute: 30,
+    StartTimeAmPm: 'PM',
+    DayOfWeekId: null,
+    HourInterval: null,
+    // tz.get_timezone(): the machine's zone by its Windows name.
+    TimeZoneId: 'Eastern Standard Time',
+    NotifyRecipients: '',
+    NotifySuccess: false,
+    NotifyFailure: false,
+    Inclusions: [{ FilePath: '/var/www', FileItemType: 'Folder' }],
+    Exclusions: [],
+  };
+}
+
+/**
+ * `BackupConfiguration.from_dict(answer, source='backup-configuration')`: the template, what its
+ * setters take from the answer, and the keys it copies; `to_update_dict` then drops
+ * `LastRunBackupReportId` and `LastRunTime` and sends the rest back as it is.
+ */
+function sdkUpdateDict(answer: Json): Json {
+  const d: Json = { BackupConfigurationScheduled: null };
+  for (const key of [...CONFIGURATION_SET, ...CONFIGURATION_COPIED])
+    if (key !== 'MachineName' && key !== 'LastRunBackupReportId' && key !== 'LastRunTime')
+      d[key] = read(answer, key);
+  return d;
+}
+
+describe('what cbu-sdk-python writes on v1.0', () => {
+  it('CreateBackupConfiguration, RetrieveBackupConfiguration, UpdateBackupConfiguration and DeleteBackupConfiguration, seen in the lists', async () => {
+    const { send, getJson } = await sdk();
+    // The SDK's create and update send `Content-Type: application/json` and compare the status with 200.
+    const json = { 'Content-Type': 'application/json' };
+    const agent = (await getJson<Json[]>('/v1.0/user/agents'))[0]!;
+    const created = await send(
+      'POST',
+      '/v1.0/backup-configuration',
+      sdkCreationDict('sdk-nightly-www', agent.MachineAgentId as number),
+      json,
+    );
+    expect(created.status, created.text).toBe(200);
+    const answer = JSON.parse(created.text) as Json;
+    // backupinfo.ConfigurationId = ret['BackupConfigurationId'] (its setter takes an integer only).
+    const id = read(answer, 'BackupConfigurationId');
+    expect(id).toEqual(expect.any(Number));
+    // The answer is the whole configuration, as GET shows it.
+    readAll(answer, CONFIGURATION_READS);
+    expect(answer).toMatchObject({
+      BackupConfigurationName: 'sdk-nightly-www',
+      MachineAgentId: agent.MachineAgentId,
+      MachineName: agent.MachineName,
+      IsActive: true,
+      IsDeleted: false,
+      Frequency: 'Daily',
+      StartTimeHour: 7,
+      StartTimeMinute: 30,
+      StartTimeAmPm: 'PM',
+      TimeZoneId: 'Eastern Standard Time',
+      VersionRetention: 30,
+      Inclusions: [{ FilePath: '/var/www', FileItemType: 'Folder', Filter: 'Include', ParentId: id }],
+    });
+    expect(answer.NextScheduledRunTime).toMatch(/^\/Date\(\d+\)\/$/);
+    expect(await getJson(`/v1.0/backup-configuration/${String(id)}`)).toEqual(answer);
+    // The console's lists show it: v1.0's, the agent's, and v2's (the same configuration by its UUID).
+    const listed = await getJson<Json[]>('/v1.0/backup-configuration');
+    expect(listed.map((c) => c.BackupConfigurationId)).toContain(id);
+    const ofAgent = await getJson<Json[]>(
+      `/v1.0/backup-configuration/system/${String(agent.MachineAgentId)}`,
+    );
+    expect(ofAgent.map((c) => c.BackupConfigurationId)).toContain(id);
+    const region = (agent.Datacenter as string).toLowerCase();
+    const v2 = await getJson<{ configurations: Json[] }>(`/${region}/v2/110011/configurations?limit=1000`, {
+      'X-Project-Id': '110011',
+    });
+    expect(v2.configurations.find((c) => c.name === 'sdk-nightly-www')).toMatchObject({
+      enabled: true,
+      schedule: {
+        recurrence: ['RRULE:FREQ=DAILY;INTERVAL=1;BYHOUR=19;BYMINUTE=30'],
+        time_zone: 'America/New_York',
+      },
+      retention: { days: 30 },
+    });
+
+    // RetrieveBackupConfiguration, a change through its setters, UpdateBackupConfiguration.
+    const retrieved = await getJson(`/v1.0/backup-configuration/${String(id)}`);
+    readAll(retrieved, CONFIGURATION_READS);
+    const changes = {
+      Frequency: 'Weekly',
+      DayOfWeekId: 5,
+      StartTimeHour: 6,
+      StartTimeMinute: 15,
+      StartTimeAmPm: 'AM',
+      VersionRetention: 60,
+      NotifyRecipients: 'ops@example.com',
+      NotifyFailure: true,
+    };
+    const update = {
+      ...sdkUpdateDict(retrieved),
+      ...changes,
+      Exclusions: [{ FilePath: '/var/www/cache', FileItemType: 'Folder' }],
+    };
+    const updated = await send('PUT', `/v1.0/backup-configuration/${String(id)}`, update, json);
+    expect(updated.status, updated.text).toBe(200);
+    expect(updated.text).toBe('');
+    const after = await getJson(`/v1.0/backup-configuration/${String(id)}`);
+    expect(after).toMatchObject({
+      ...changes,
+      BackupConfigurationId: id,
+      Inclusions: [{ FilePath: '/var/www', FileItemType: 'Folder' }],
+      Exclusions: [{ FilePath: '/var/www/cache', FileItemType: 'Folder', Filter: 'Exclude' }],
+    });
+
+    // DeleteBackupConfiguration: DELETE with no body, 200; then gone from reads and lists.
+    const deleted = await send('DELETE', `/v1.0/backup-configuration/${String(id)}`, undefined, {});
+    expect(deleted.status, deleted.text).toBe(200);
+    expect((await send('GET', `/v1.0/backup-configuration/${String(id)}`)).status).toBe(404);
+    const left = await getJson<Json[]>('/v1.0/backup-configuration');
+    expect(left.map((c) => c.BackupConfigurationId)).not.toContain(id);
+  });
+
+  it('AgentLogLevel: GetLogLevel reads GET /v1.0/agent/logging/{id}, SetLogLevel gets its 204, PushLogLevel and PopLogLevel restore the level', async () => {
+    const { send, getJson } = await sdk();
+    const agentId = String((await getJson<Json[]>('/v1.0/user/agents'))[0]!.MachineAgentId);
+    // GetLogLevel: `res.text.replace('"', '')` must be one of the names SetLogLevel takes back.
+    const getLogLevel = async () => {
+      const res = await send('GET', `/v1.0/agent/logging/${agentId}`);
+      expect(res.status, res.text).toBe(200);
+      return res.text.replace(/"/g, '');
+    };
+    // SetLogLevel: PUT /v1.0/agent/logging {MachineAgentId, LoggingLevelid}, True only on 204.
+    const setLogLevel = async (level: keyof typeof SDK_LOG_LEVELS) => {
+      const res = await send('PUT', '/v1.0/agent/logging', {
+        MachineAgentId: Number(agentId),
+        LoggingLevelid: SDK_LOG_LEVELS[level],
+      });
+      expect(res.status, res.text).toBe(204);
+    };
+    const before = await getLogLevel();
+    expect(Object.keys(SDK_LOG_LEVELS)).toContain(before);
+    // PushLogLevel: remember the level, set another; PopLogLevel: set the remembered one back.
+    const stack = [before];
+    await setLogLevel('Trace');
+    expect(await getLogLevel()).toBe('Trace');
+    stack.push(await getLogLevel());
+    await setLogLevel('All');
+    expect(await getLogLevel()).toBe('All');
+    await setLogLevel(stack.pop() as keyof typeof SDK_LOG_LEVELS);
+    expect(await getLogLevel()).toBe('Trace');
+    await setLogLevel(stack.pop() as keyof typeof SDK_LOG_LEVELS);
+    expect(await getLogLevel()).toBe(before);
+    // v2 shows the same level in its words.
+    const name = (await getJson(`/v1.0/agent/${agentId}`)).MachineName;
+    const agents = await getJson<{ agents: Json[] }>('/v2/110011/agents', { 'X-Project-Id': '110011' });
+    const same = agents.agents.find((a) => a.name === name);
+    expect(same?.log_level).toBe(before.toLowerCase());
+  });
+});
+
 /** `BackupConfigurationV2.convert_backup_report_to_v1` over GET /v2/{project}/backups/{id}. */
 const V2_REPORT_READS = [
   'restorable',
@@ -318,5 +498,140 @@ describe('Rackspace Cloud Backup v2 as cbu-sdk-python reads it', () => {
     const report = await getJson(`/ORD/v2/110011/backups/${String(backups[0]!.id)}`, headers);
     readAll(report, V2_REPORT_READS);
     expect(V2_STATES).toContain(report.state);
+  });
+});
+
+describe('what cbu-sdk-python writes on v2', () => {
+  const headers = { 'X-Project-Id': '110011' };
+
+  it('AgentLogLevel: GetLogLevel reads log_level from GET /v2/{project}/agents/{id}; SetLogLevel patches /log_level and gets its 204', async () => {
+    const { send, getJson } = await sdk();
+    const { agents } = await getJson<{ agents: Json[] }>('/v2/110011/agents', headers);
+    const id = String(agents[0]!.id);
+    const before = read(await getJson(`/v2/110011/agents/${id}`, headers), 'log_level') as string;
+    // SetLogLevel(…, 'Debug'): `level.lower()` in one replace operation.
+    const set = await send(
+      'PATCH',
+      `/v2/110011/agents/${id}`,
+      [{ op: 'replace', path: '/log_level', value: 'debug' }],
+      headers,
+    );
+    expect(set.status, set.text).toBe(204);
+    expect(read(await getJson(`/v2/110011/agents/${id}`, headers), 'log_level')).toBe('debug');
+    // v1.0 shows the same level, as its SDK names it.
+    const v1 = await send('GET', `/v1.0/agent/logging/${String(await v1IdOf(getJson, agents[0]!))}`);
+    expect(v1.text.replace(/"/g, '')).toBe('Debug');
+    // PopLogLevel sets the remembered level back.
+    const back = await send(
+      'PATCH',
+      `/v2/110011/agents/${id}`,
+      [{ op: 'replace', path: '/log_level', value: before.toLowerCase() }],
+      headers,
+    );
+    expect(back.status, back.text).toBe(204);
+    expect(read(await getJson(`/v2/110011/agents/${id}`, headers), 'log_level')).toBe(before);
+  });
+
+  it('WakeAgents posts agent_activate to /v2/{project}/events and WakeSpecificAgent wants 202', async () => {
+    const { h, send, getJson } = await sdk();
+    const { agents } = await getJson<{ agents: Json[] }>('/v2/110011/agents', headers);
+    const offline = [];
+    for (const a of agents) {
+      const status = await getJson<{ online: boolean }>(`/v2/110011/agents/${String(a.id)}/status`, headers);
+      if (!status.online) offline.push(a.id);
+    }
+    expect(offline.length, 'the demo data has agents that sleep').toBeGreaterThan(0);
+    const woken = await send(
+      'POST',
+      '/v2/110011/events',
+      { event: 'agent_activate', mode: 'active' },
+      headers,
+    );
+    expect(woken.status, woken.text).toBe(202);
+    for (const id of offline) {
+      const status = await getJson<{ online: boolean }>(`/v2/110011/agents/${String(id)}/status`, headers);
+      expect(status.online).toBe(true);
+    }
+    h.clock.advance(16 * 60_000);
+    const later = await getJson<{ online: boolean }>(
+      `/v2/110011/agents/${String(offline[0])}/status`,
+      headers,
+    );
+    expect(later.online).toBe(false);
+  });
+
+  it('DeleteBackupConfiguration on v2: DELETE /v2/{project}/configurations/{id} gets its 204, then the configuration is gone', async () => {
+    const { send, getJson } = await sdk();
+    const { configurations } = await getJson<{ configurations: Json[] }>(
+      '/v2/110011/configurations?limit=1000',
+      headers,
+    );
+    const one = configurations.find((c) => c.enabled === false) ?? configurations[0]!;
+    const gone = await send('DELETE', `/v2/110011/configurations/${String(one.id)}`, undefined, headers);
+    expect(gone.status, gone.text).toBe(204);
+    expect(
+      (await send('GET', `/v2/110011/configurations/${String(one.id)}`, undefined, headers)).status,
+    ).toBe(404);
+    const after = await getJson<{ configurations: Json[] }>('/v2/110011/configurations?limit=1000', headers);
+    expect(after.configurations.map((c) => c.id)).not.toContain(one.id);
+  });
+});
+
+/** The v1.0 id of a v2 agent: the agent of the same machine name in v1.0's list. */
+async function v1IdOf(getJson: <T = Json>(path: string) => Promise<T>, agent: Json): Promise<number> {
+  const v1 = await getJson<Json[]>('/v1.0/user/agents');
+  return v1.find((a) => a.MachineName === agent.name)!.MachineAgentId as number;
+}
+
+describe('cbu-sdk-python beyond Cloud Backup, and what is not served', () => {
+  it('Authentication.GetToken (API key): what AuthToken, IsExpired, AuthTenantId, AuthUserId and MossoId read', async () => {
+    const { h } = await sdk();
+    const res = await fetch(`${server!.url}/v2.0/tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({
+        auth: {
+          'RAX-KSKEY:apiKeyCredentials': {
+            username: 'viewer',
+            apiKey: 'demo-viewer-9a8b7c6d5e4f40312a1b0c9d8e7f6a5b',
+          },
+        },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    readAll(body, [
+      'access.token.id',
+      'access.token.expires',
+      'access.token.tenant.id',
+      'access.token.tenant.name',
+      'access.user.id',
+      'access.serviceCatalog',
+    ]);
+    // IsExpired parses it with strptime('%Y-%m-%dT%H:%M:%S.%fZ').
+    expect(read(body, 'access.token.expires')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,6}Z$/);
+    expect(Date.parse(read(body, 'access.token.expires') as string)).toBeGreaterThan(h.clock.now());
+    // MossoId reads each service's name, and endpoints only of cloudFiles.
+    for (const service of read(body, 'access.serviceCatalog') as Json[]) read(service, 'name');
+  });
+
+  it('answers the calls docs/rackspace-sdk.md lists as not served with the status it says', async () => {
+    const { send, getJson } = await sdk();
+    const v1Agent = String((await getJson<Json[]>('/v1.0/user/agents'))[0]!.MachineAgentId);
+    const headers = { 'X-Project-Id': '110011' };
+    const { agents } = await getJson<{ agents: Json[] }>('/v2/110011/agents', headers);
+    const v2Agent = String(agents[0]!.id);
+    const cases: [string, string, unknown, number][] = [
+      ['GET', `/v1.0/agent/configuration/${v1Agent}`, undefined, 404],
+      ['GET', `/v2/110011/agents/${v2Agent}/configuration`, undefined, 404],
+      ['POST', '/v1.0/agent/delete', { MachineAgentId: Number(v1Agent) }, 404],
+      ['DELETE', `/v2/110011/agents/${v2Agent}`, undefined, 405],
+      ['POST', '/v2/110011/configurations', { agent_id: v2Agent, name: 'x' }, 405],
+      ['GET', '/v2.0/users?name=admin', undefined, 404],
+    ];
+    for (const [method, path, body, status] of cases)
+      expect((await send(method, path, body, headers)).status, `${method} ${path}`).toBe(status);
+    // Agents stay: the refused removal removed nothing.
+    expect((await send('GET', `/v1.0/agent/${v1Agent}`)).status).toBe(200);
   });
 });

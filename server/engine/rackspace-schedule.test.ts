@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agentSchema, backupConfigurationSchema, backupDetailSchema } from '../../src/api/rackspace-v1/wire';
 import type { Harness } from '../rackspace-v1/test-support';
 import { harness } from '../rackspace-v1/test-support';
-import { nextRunAfter, toRrule, v1StartTime } from './rackspace-schedule';
+import {
+  nextRunAfter,
+  toRrule,
+  v1StartTime,
+  WINDOWS_ZONE_NAMES,
+  windowsZone,
+  zoneOfWindowsName,
+} from './rackspace-schedule';
 
 const base = { hour_interval: null, start_hour: null, start_minute: 0, day_of_week: null, time_zone: 'UTC' };
 const at = (iso: string) => Date.parse(iso);
@@ -34,6 +41,18 @@ describe('schedules', () => {
       time_zone: 'Europe/London',
     };
     expect(new Date(nextRunAfter(weekly, after)!).toISOString()).toBe('2026-11-25T14:00:00.000Z');
+  });
+
+  it('stores each Windows zone name a v1.0 client may send as a zone the clock knows, and shows it back by that name', () => {
+    expect(WINDOWS_ZONE_NAMES.length).toBeGreaterThan(30);
+    for (const name of WINDOWS_ZONE_NAMES) {
+      const zone = zoneOfWindowsName(name)!;
+      expect(() => new Intl.DateTimeFormat('en-US', { timeZone: zone }), name).not.toThrow();
+      expect(windowsZone(zone), zone).toBe(name);
+    }
+    expect(zoneOfWindowsName('Eastern Standard Time')).toBe('America/New_York');
+    expect(zoneOfWindowsName('eastern standard time')).toBeUndefined();
+    expect(zoneOfWindowsName('toString')).toBeUndefined();
   });
 
   it('shows one schedule as a v2 RRULE and as v1.0 start-time fields', () => {

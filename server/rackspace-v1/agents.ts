@@ -1,7 +1,14 @@
 import type { Hono } from 'hono';
 import { agentEnableSchema } from '../../src/api/rackspace-v1/wire';
 import type { ServiceContext } from '../context';
-import { findAgent, findAgentByHost, setAgentEnabled, wakeAgents } from '../store/rackspace-agents';
+import {
+  findAgent,
+  findAgentByHost,
+  LOG_LEVELS,
+  setAgentEnabled,
+  setAgentLogLevel,
+  wakeAgents,
+} from '../store/rackspace-agents';
 import { recentBackups } from '../store/rackspace-backups';
 import { recentRestores } from '../store/rackspace-restores';
 import type { Scope } from '../store/rackspace-types';
@@ -11,6 +18,7 @@ import { jsonBytes, v1Lists } from './lists';
 import { presentAgent } from './present';
 import { backupActivity, restoreActivity } from './present-runs';
 import { readBody } from './request';
+import { readLoggingBody, v1LogLevelName } from './agent-logging';
 
 /** How long POST /user/wakeupagents keeps agents awake (real time). */
 export const WAKE_MS = 15 * 60_000;
@@ -35,6 +43,24 @@ export function agentRoutes(v1: Hono<V1Env>, ctx: ServiceContext): void {
     return agent
       ? c.json(presentAgent(agent, now()))
       : fault(c, 404, `No agent ${c.req.param('id')} in this region.`);
+  });
+
+  // The agent's log level: a JSON string ("Info"), which Rackspace's SDK reads with its quotes removed.
+  v1.get('/agent/logging/:id{[0-9]+}', (c) => {
+    const agent = findAgent(db, c.get('scope'), pathId(c));
+    return agent
+      ? c.json(v1LogLevelName(agent.log_level))
+      : fault(c, 404, `No agent ${c.req.param('id')} in this region.`);
+  });
+
+  // The vendor documents a form body and 200; its SDK sends JSON and takes only 204 (docs/rackspace-sdk.md).
+  v1.put('/agent/logging', async (c) => {
+    const body = await readLoggingBody(c);
+    if (!body.ok) return fault(c, body.status, body.message);
+    const agent = findAgent(db, c.get('scope'), body.value.MachineAgentId);
+    if (!agent) return fault(c, 404, `No agent ${body.value.MachineAgentId} in this region.`);
+    setAgentLogLevel(db, agent.id, LOG_LEVELS[body.value.LoggingLevelId - 1]!);
+    return c.body(null, 204);
   });
 
   v1.post('/agent/enable', async (c) => {

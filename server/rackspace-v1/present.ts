@@ -74,6 +74,9 @@ function files(
   }));
 }
 
+/** The id of a configuration's schedule: the model keeps one schedule per configuration. */
+export const scheduleIdOf = (configurationId: number): number => configurationId + 500_000;
+
 export function presentConfiguration(c: ConfigurationView): BackupConfiguration {
   const start = v1StartTime(c);
   return {
@@ -88,7 +91,7 @@ export function presentConfiguration(c: ConfigurationView): BackupConfiguration 
     IsActive: Boolean(c.enabled),
     IsDeleted: Boolean(c.deleted),
     VersionRetention: c.retention_days,
-    BackupConfigurationScheduleId: c.id + 500_000,
+    BackupConfigurationScheduleId: scheduleIdOf(c.id),
     MissedBackupActionId: c.missed_action,
     Frequency: c.frequency,
     StartTimeHour: start.hour,

@@ -1,6 +1,9 @@
 import type { Hono } from 'hono';
 import type { ServiceContext } from '../context';
-import { findAgent, isOnline, listAgents } from '../store/rackspace-agents';
+import { z } from 'zod';
+import { WAKE_MS } from '../rackspace-v1/agents';
+import { readBody } from '../rackspace-v1/request';
+import { findAgent, isOnline, listAgents, wakeAgents } from '../store/rackspace-agents';
 import { runningBackupOf } from '../store/rackspace-backups';
 import { listConfigurations } from '../store/rackspace-configurations';
 import { runningRestoreTo } from '../store/rackspace-restores';
@@ -45,4 +48,19 @@ export function agentRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void {
     });
   });
   methodNotAllowed(v2, '/agents/:id/configurations', ['GET']);
+
+  // The project's agents check in `active` or `real_time` for a while (as v1.0's wakeupagents); `idle` is their default.
+  v2.post('/events', async (c) => {
+    const body = await readBody(c, projectEventSchema);
+    if (!body.ok) return v2Error(c, body.status, body.message);
+    if (body.value.mode !== 'idle') wakeAgents(db, c.get('scope').tenant, ctx.clock.now() + WAKE_MS);
+    return c.body(null, 202);
+  });
+  methodNotAllowed(v2, '/events', ['POST']);
 }
+
+/** POST /events: the one event a user posts, `agent_activate`, with how often agents should check in. */
+const projectEventSchema = z.object({
+  event: z.literal('agent_activate', { error: 'must be "agent_activate"' }),
+  mode: z.enum(['idle', 'active', 'real_time'], { error: 'must be "idle", "active" or "real_time"' }),
+});

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ServiceContext } from '../context';
-import { findConfiguration } from '../store/rackspace-configurations';
+import { runningBackupOf } from '../store/rackspace-backups';
+import { deleteConfiguration, findConfiguration } from '../store/rackspace-configurations';
 import type { V2Env } from './http';
 import { methodNotAllowed, paging, v2Error, markerId } from './http';
 import { v2ConfigurationPages } from './lists';
@@ -33,5 +34,20 @@ export function configurationRoutes(v2: Hono<V2Env>, ctx: ServiceContext): void 
     return config
       ? c.json(presentConfiguration(c.get('base'), config))
       : v2Error(c, 404, `No configuration ${c.req.param('id')} in this project and region.`);
+  });
+
+  // As v1.0 deletes it (the same configuration): gone from every list; refused while a backup of it runs.
+  v2.delete('/configurations/:id', (c) => {
+    const config = findConfiguration(db, c.get('scope'), c.req.param('id'));
+    if (!config) return v2Error(c, 404, `No configuration ${c.req.param('id')} in this project and region.`);
+    const running = runningBackupOf(db, config.id);
+    if (running)
+      return v2Error(
+        c,
+        409,
+        `Backup ${running.uuid} of configuration ${config.uuid} is running; stop it first (PATCH /backups/${running.uuid} with state stop_requested).`,
+      );
+    deleteConfiguration(db, config.id);
+    return c.body(null, 204);
   });
 }

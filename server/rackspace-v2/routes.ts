@@ -23,7 +23,7 @@ export function mountRackspaceV2(app: Hono, ctx: ServiceContext): void {
   restoreRoutes(v2, ctx);
   // Other methods on the resources registered above answer 405, after their own methods.
   methodNotAllowed(v2, '/agents/:id', ['GET', 'PATCH']);
-  methodNotAllowed(v2, '/configurations/:id', ['GET', 'PATCH']);
+  methodNotAllowed(v2, '/configurations/:id', ['GET', 'PATCH', 'DELETE']);
   v2.all('*', (c) => v2Error(c, 404, `No such resource: ${c.req.method} ${c.req.path}`));
   for (const base of ['/:region{[a-zA-Z]{3}}/v2/:project', '/v2/:project']) app.route(base, v2);
 }

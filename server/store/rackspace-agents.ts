@@ -72,3 +72,14 @@ export function addVaultBytes(db: Db, id: number, bytes: number, successAt: numb
     'UPDATE rs_agents SET vault_bytes = vault_bytes + ?, last_success_at = COALESCE(?, last_success_at) WHERE id = ?',
   ).run(bytes, successAt, id);
 }
+
+/**
+ * An agent's log levels in v2's words, least detail first; v1.0 numbers them from 1 (`fatal`) to 7
+ * (`all`) and names them capitalized (`Fatal` … `All`).
+ */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'all'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export function setAgentLogLevel(db: Db, id: number, level: LogLevel): void {
+  cached(db, 'UPDATE rs_agents SET log_level = ? WHERE id = ?').run(level, id);
+}

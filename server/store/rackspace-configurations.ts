@@ -1,7 +1,7 @@
 import type { Db } from './db';
 import type { Revs } from './fragment-list';
 import type { PageOptions } from './rackspace-sql';
-import { pageClause, cached, allRows } from './rackspace-sql';
+import { pageClause, cached, allRows, insertRow } from './rackspace-sql';
 import type { ConfigurationRow, ConfigurationView, Scope } from './rackspace-types';
 
 const VIEW = `
@@ -113,4 +113,68 @@ export function markRunEnded(db: Db, id: number, backupId: number, restorable: b
        last_completed_backup_id = CASE WHEN ? THEN ? ELSE last_completed_backup_id END
      WHERE id = ? AND (current_backup_id = ? OR current_backup_id IS NULL)`,
   ).run(restorable ? 1 : 0, backupId, id, backupId);
+}
+
+/** What a client may set on a configuration (v1.0 POST and PUT /backup-configuration). */
+export type ConfigurationFields = Pick<
+  ConfigurationRow,
+  | 'name'
+  | 'enabled'
+  | 'frequency'
+  | 'hour_interval'
+  | 'start_hour'
+  | 'start_minute'
+  | 'day_of_week'
+  | 'time_zone'
+  | 'retention_days'
+  | 'missed_action'
+  | 'notify_recipients'
+  | 'notify_success'
+  | 'notify_failure'
+  | 'prescript'
+  | 'postscript'
+  | 'inclusions'
+  | 'exclusions'
+  | 'next_run_at'
+>;
+
+/** A new configuration of an agent; its id is the next free one (ids of deleted ones are kept). */
+export function insertConfiguration(
+  db: Db,
+  owner: Pick<ConfigurationRow, 'uuid' | 'tenant_id' | 'region' | 'agent_id'>,
+  fields: ConfigurationFields,
+  estimate: Pick<ConfigurationRow, 'bytes_estimate' | 'files_estimate'>,
+): number {
+  return insertRow(db, 'rs_configurations', { ...owner, ...fields, ...estimate, deleted: 0 });
+}
+
+export function updateConfiguration(db: Db, id: number, fields: ConfigurationFields): void {
+  const keys = Object.keys(fields) as (keyof ConfigurationFields)[];
+  cached(db, `UPDATE rs_configurations SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
+    ...keys.map((k) => fields[k]),
+    id,
+  );
+}
+
+/**
+ * Deleted as the vendor deletes: gone from every list and lookup, never scheduled again, while its
+ * backups and reports stay and say `BackupConfigurationIsDeleted`.
+ */
+export function deleteConfiguration(db: Db, id: number): void {
+  cached(db, 'UPDATE rs_configurations SET deleted = 1, enabled = 0, next_run_at = NULL WHERE id = ?').run(
+    id,
+  );
+}
+
+/** Another live configuration of the same agent with this name, if any. */
+export function configurationNamed(
+  db: Db,
+  agentId: number,
+  name: string,
+  except?: number,
+): { id: number } | undefined {
+  return cached(
+    db,
+    'SELECT id FROM rs_configurations WHERE agent_id = ? AND name = ? AND deleted = 0 AND id IS NOT ? LIMIT 1',
+  ).get(agentId, name, except ?? null) as { id: number } | undefined;
 }

@@ -33,6 +33,8 @@ const capabilityOf: Record<Exclude<Action, 'read'>, keyof CapabilityFlags> = {
   'restore-content.browse': 'restoreSessionContent',
   'restore-content.restore': 'restoreSessionContent',
   'agent.wake': 'wakeAgents',
+  // The console offers no editing of configurations or agents; only other clients of the service do.
+  configure: 'enableDisable',
 };
 
 export type Permission = { allowed: true; reason: null } | { allowed: false; reason: string };

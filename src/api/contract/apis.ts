@@ -42,6 +42,7 @@ export const RACKSPACE_V1: ApiContract = {
       '/user/agents',
       '/agent/server/{host}',
       '/agent/{id:int}',
+      '/agent/logging/{id:int}',
       '/activity',
       '/system/activity/{id:int}',
       '/backup-configuration',
@@ -58,6 +59,11 @@ export const RACKSPACE_V1: ApiContract = {
     { method: 'POST', path: '/agent/enable', action: 'enable' },
     { method: 'POST', path: '/user/wakeupagents', action: 'agent.wake' },
     { method: 'POST', path: '/backup-configuration/enable/{id:int}', action: 'enable' },
+    // Not called by the console; Rackspace's own SDK does (docs/rackspace-sdk.md).
+    { method: 'PUT', path: '/agent/logging', action: 'configure' },
+    { method: 'POST', path: '/backup-configuration', action: 'configure' },
+    { method: 'PUT', path: '/backup-configuration/{id:int}', action: 'configure' },
+    { method: 'DELETE', path: '/backup-configuration/{id:int}', action: 'configure' },
     { method: 'POST', path: '/backup/action-requested', command: 'StartManual', action: 'backup.start' },
     { method: 'POST', path: '/backup/action-requested', command: 'StopManual', action: 'backup.stop' },
     { method: 'PUT', path: '/restore', action: 'restore' },
@@ -105,6 +111,9 @@ export const RACKSPACE_V2: ApiContract = {
     { method: 'PATCH', path: '/backups/{id}', action: 'backup.stop' },
     { method: 'POST', path: '/restores', action: 'restore' },
     { method: 'PATCH', path: '/restores/{id}', action: 'restore' },
+    // Not called by the console; Rackspace's own SDK does (docs/rackspace-sdk.md).
+    { method: 'POST', path: '/events', action: 'agent.wake' },
+    { method: 'DELETE', path: '/configurations/{id}', action: 'configure' },
   ],
 };
 

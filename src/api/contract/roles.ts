@@ -23,6 +23,8 @@ export const ACTIONS = [
   /** Restore, save, export or send items of a Veeam restore session. */
   'restore-content.restore',
   'agent.wake',
+  /** Create, change or delete backup configurations and change an agent's settings (its log level). */
+  'configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,6 +39,7 @@ export const LEAST_ROLE: Readonly<Record<Action, Role>> = {
   'restore-content.browse': 'support',
   'restore-content.restore': 'support',
   'agent.wake': 'support',
+  configure: 'admin',
 };
 
 export function isRole(value: unknown): value is Role {
@@ -63,6 +66,7 @@ export const ACTION_WORDS: Readonly<Record<Action, string>> = {
   'restore-content.browse': 'browse the backed-up content of a restore session (private data)',
   'restore-content.restore': 'restore, save or send backed-up items',
   'agent.wake': 'wake agents',
+  configure: "create, change or delete backup configurations or change an agent's settings",
 };
 
 /** Who is refused what, and which role would be allowed: the message of a 403 and of a hidden button. */
