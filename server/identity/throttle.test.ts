@@ -312,6 +312,36 @@ describe('vault passwords', () => {
     expect((await startV1(tok, 'demo-vault')).status).toBe(204);
   });
 
+  it('per user too: a user who spent the free guesses on one backup is slowed on another, where someone else is not', async () => {
+    const rows = h.service.ctx.db
+      .prepare(
+        `SELECT b.uuid AS id, a.uuid AS agent FROM rs_backups b JOIN rs_agents a ON a.id = b.agent_id
+         WHERE a.encrypted = 1 AND a.region = 'ORD' AND b.restorable = 1 ORDER BY b.id LIMIT 2`,
+      )
+      .all() as { id: string; agent: string }[];
+    expect(rows).toHaveLength(2);
+    const [first, second] = rows as [{ id: string; agent: string }, { id: string; agent: string }];
+    const start = async (username: string, backup: { id: string; agent: string }, password: string) =>
+      send(
+        'POST',
+        '/ord/v2/110011/restores',
+        JSON.stringify({
+          backup_id: backup.id,
+          destination_agent_id: backup.agent,
+          destination_path: null,
+          overwrite_files: false,
+          encrypted_password_hex: Buffer.from(password).toString('hex'),
+        }),
+        { 'content-type': 'application/json', 'x-auth-token': await token(username) },
+      );
+    for (let i = 0; i < 3; i++) expect((await start('support', first, `wrong-${i}`)).status).toBe(400);
+    const slowed = await start('support', second, 'wrong-3');
+    expect(slowed.status).toBe(429);
+    expect((JSON.parse(slowed.body) as { message: string }).message).toMatch(/vault passwords/);
+    // The other backup's own count is untouched: another user's guess there is checked.
+    expect((await start('admin', second, 'wrong-4')).status).toBe(400);
+  });
+
   it('v2: wrong vault passwords are slowed per user, with the same message', async () => {
     const tok = await token('support');
     const backup = h.service.ctx.db
