@@ -131,16 +131,15 @@ describe('restoring mailbox items', () => {
 });
 
 describe('saving, sending and exporting', () => {
-  it('saves one mail as an .eml file', async () => {
+  it('saves one mail as an Outlook .msg file (a compound file) and writes a Save event', async () => {
     const mail = mails[0]!;
     const res = await t.post('support', `${mailbox}/Items/${mail.id}/Action`, { savetoMsg: null });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('message/rfc822');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.eml"/);
-    const text = await res.text();
-    expect(text).toContain(`Subject: ${mail.subject}`);
-    expect(text).toContain(`From: ${mail.from}`);
-    expect(text).toMatch(/\r\n\r\n\S/);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.msg"/);
+    const file = Buffer.from(await res.arrayBuffer());
+    expect(file.subarray(0, 8).toString('hex')).toBe('d0cf11e0a1b11ae1');
+    expect(file.toString('utf16le')).toContain(mail.subject);
     expect((await events()).at(-1)).toMatchObject({ type: 'Save', status: 'Success' });
   });
 
@@ -153,7 +152,7 @@ describe('saving, sending and exporting', () => {
     const file = join(dir, 'items.zip');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
-    expect(listing.match(/\.eml/g)).toHaveLength(4);
+    expect(listing.match(/\.msg/g)).toHaveLength(4);
     expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toMatch(/No errors detected/);
   });
 

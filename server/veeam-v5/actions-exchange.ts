@@ -5,12 +5,12 @@ import type { ServiceContext } from '../context';
 import { unit } from './content/core';
 import type { MailboxRef } from './content/exchange';
 import { MAIL_FOLDERS, folderNumbers, folderTimeline, folderType, mailSizeBytes } from './content/exchange';
-import { itemFile, itemFileName } from './content/item-files';
 import type { Scope } from './explore-http';
 import { notHere, param } from './explore-http';
 import { veeamError } from './http';
 import type { Outcome, ParsedAction } from './restore-run';
 import { actionRoute, fileAnswer, perform, sizeText, statusOf, MAX_SAVE_BYTES } from './restore-run';
+import { itemMsg, itemMsgName } from './msg/item-msg';
 import { folderRows, mailFolderOf, mailItemOf, mailboxOf, presentMailItem } from './routes-exchange';
 import { zip } from './zip';
 
@@ -227,6 +227,10 @@ async function restore(s: Scope, c: Context, sel: Selection, action: ParsedActio
   );
 }
 
+/**
+ * Save answers Outlook item files as Veeam does: one item as its .msg, several as a ZIP of .msg files
+ * (v5 leaves the archive format of a bulk save unsaid; ZIP is what this service saves files in).
+ */
 async function save(s: Scope, c: Context, sel: Selection): Promise<Response> {
   const bytes = bytesOf(s, sel);
   if (bytes > MAX_SAVE_BYTES) {
@@ -240,15 +244,15 @@ async function save(s: Scope, c: Context, sel: Selection): Promise<Response> {
     const records = sel.rows.map((r) => presentMailItem(s, sel.mailbox, r));
     const one = records.length === 1 ? records[0]! : null;
     const file = one
-      ? itemFile(one, s.content.domain)
+      ? itemMsg(one, s.content.domain)
       : zip(
           records.map((r) => ({
-            name: itemFileName(r),
-            data: itemFile(r, s.content.domain),
+            name: itemMsgName(r),
+            data: itemMsg(r, s.content.domain),
             modified: new Date(r.created),
           })),
         );
-    const name = one ? itemFileName(one) : `${sel.mailbox.user.email} items.zip`;
+    const name = one ? itemMsgName(one) : `${sel.mailbox.user.email} items.zip`;
     return {
       outcome: {
         status: 'Success',
@@ -257,12 +261,7 @@ async function save(s: Scope, c: Context, sel: Selection): Promise<Response> {
         processed: records.length,
         failed: 0,
       },
-      answer: () =>
-        fileAnswer(
-          file,
-          name,
-          one ? (name.endsWith('.eml') ? 'message/rfc822' : 'application/octet-stream') : 'application/zip',
-        ),
+      answer: () => fileAnswer(file, name, one ? 'application/octet-stream' : 'application/zip'),
     };
   });
 }
