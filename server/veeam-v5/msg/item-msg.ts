@@ -17,11 +17,12 @@ import { placeholderPdf } from './placeholder-pdf';
  * as IPM.Task, each with the properties Outlook shows for that kind (docs/msg-format.md).
  */
 
-/** "Budget review.msg": the item's title made safe as a file name. */
+/** "Meeting notes trade show.msg": the item's title made safe as a file name. */
 export function itemMsgName(r: MailRecord): string {
   const stem =
     r.title
       .replace(/[\\/:*?"<>|\r\n]+/g, ' ')
+      .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 80) || 'item';
   return `${stem}.msg`;
