@@ -71,13 +71,32 @@ export async function v1RestoreIds(request: APIRequestContext): Promise<string[]
   return (await get<Activity[]>('/activity')).filter((a) => a.Type === 'Restore').map((a) => String(a.ID));
 }
 
-/** Creates a restore the way v1.0 does (PUT /restore) and leaves it a draft, as an abandoned one is. */
-export async function createV1Draft(request: APIRequestContext, c: V1RestoreCandidate): Promise<string> {
+/** Another DFW machine than `agentId`, to restore to. */
+export async function otherV1Agent(
+  request: APIRequestContext,
+  agentId: number,
+): Promise<{ id: number; name: string }> {
+  const get = await v1(request);
+  const agents = await get<{ MachineAgentId: number; MachineName: string }[]>('/user/agents');
+  const other = agents.find((a) => a.MachineAgentId !== agentId);
+  if (!other) throw new Error(`no DFW agent but ${agentId}`);
+  return { id: other.MachineAgentId, name: other.MachineName };
+}
+
+/**
+ * Creates a restore the way v1.0 does (PUT /restore) and leaves it a draft, as an abandoned one is;
+ * to the machine backed up unless another destination agent is given.
+ */
+export async function createV1Draft(
+  request: APIRequestContext,
+  c: V1RestoreCandidate,
+  destinationAgentId: number = c.agentId,
+): Promise<string> {
   const get = await v1(request);
   const created = await get<{ RestoreId: number }>('/restore', {
     BackupId: Number(c.backupId),
     BackupMachineId: c.agentId,
-    DestinationMachineId: c.agentId,
+    DestinationMachineId: destinationAgentId,
     DestinationPath: '',
     OverwriteFiles: true,
   });

@@ -62,3 +62,33 @@ export async function findRestoreCandidate(
   }
   throw new Error(`no restorable ${encrypted ? 'encrypted' : 'unencrypted'} backup of an online ORD agent`);
 }
+
+/**
+ * Creates and starts a restore through v2 (POST /restores) of an unencrypted ORD backup, to another
+ * machine than the one backed up. Answers the restore's id and both machines' names.
+ */
+export async function createV2RestoreElsewhere(
+  request: APIRequestContext,
+  c: RestoreCandidate,
+): Promise<{ id: string; destinationName: string }> {
+  const headers = { 'X-Auth-Token': await token(request) };
+  const root = '/ord/v2/110011';
+  const backup = (await (await request.get(`${root}/backups/${c.backupId}`, { headers })).json()) as V2Backup;
+  const { agents } = (await (await request.get(`${root}/agents`, { headers })).json()) as {
+    agents: V2Agent[];
+  };
+  const destination = agents.find((a) => a.id !== backup.agent.id);
+  if (!destination) throw new Error(`no ORD agent but ${backup.agent.id}`);
+  const res = await request.post(`${root}/restores`, {
+    headers,
+    data: {
+      backup_id: c.backupId,
+      destination_agent_id: destination.id,
+      destination_path: '/srv/from-elsewhere',
+      overwrite_files: false,
+    },
+  });
+  if (res.status() !== 201) throw new Error(`POST /restores answered ${res.status()}: ${await res.text()}`);
+  const created = (await res.json()) as { id: string };
+  return { id: created.id, destinationName: destination.name };
+}
