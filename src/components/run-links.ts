@@ -31,3 +31,32 @@ export const RUN_KIND_LABEL: Record<Run['kind'], string> = {
   'job-session': 'Job session',
   'restore-session': 'Restore session',
 };
+
+/** The restore wizard with the configuration and the backup to restore from already chosen. */
+export function newRestoreHref(connectionId: string, configurationId: string, backupId: string): string {
+  const params = new URLSearchParams({
+    connection: connectionId,
+    configuration: configurationId,
+    backup: backupId,
+  });
+  return `/restores/new?${params.toString()}`;
+}
+
+/**
+ * The Activity page filtered (its filters live in the URL: connection, kind, state, range; a
+ * filter left out is the page's default: all connections, all kinds, any state, the last 24 hours).
+ */
+export function activityHref(filters: {
+  connection?: string;
+  kind?: Run['kind'];
+  state?: string;
+  range?: string;
+}): string {
+  const params = new URLSearchParams();
+  for (const name of ['connection', 'kind', 'state', 'range'] as const) {
+    const value = filters[name];
+    if (value) params.set(name, value);
+  }
+  const query = params.toString();
+  return query ? `/activity?${query}` : '/activity';
+}

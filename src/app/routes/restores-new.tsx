@@ -4,7 +4,7 @@ import { PageHeader } from '../../components/page-header';
 import { RestoreWizard } from '../../features/restores/components/wizard/restore-wizard';
 import { useAreaAccess } from './jobs-access';
 
-/** /restores/new[?connection=&configuration=]: the restore wizard, for support and admin. */
+/** /restores/new[?connection=&configuration=[&backup=]]: the restore wizard, for support and admin. */
 export function Component() {
   const [params] = useSearchParams();
   const { connections, permissionFor } = useAreaAccess('restores');
@@ -23,7 +23,11 @@ export function Component() {
   return (
     <RestoreWizard
       connections={allowed}
-      initial={{ connectionId: params.get('connection'), configurationId: params.get('configuration') }}
+      initial={{
+        connectionId: params.get('connection'),
+        configurationId: params.get('configuration'),
+        backupId: params.get('backup'),
+      }}
     />
   );
 }

@@ -1,7 +1,11 @@
 import '@mantine/core/styles/Badge.css';
-import { Badge, Text } from '@mantine/core';
+import '@mantine/core/styles/Button.css';
+import { Badge, Button, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Run } from '../../../api/domain';
+import { isInFlight } from '../../../api/domain';
 import { CellLink } from '../../../components/cells';
+import { newRestoreHref } from '../../../components/run-links';
 import { EmptyState } from '../../../components/states';
 import { STATE_COLUMN_WIDTH, StatusBadge } from '../../../components/status-badge';
 import type { Column } from '../../../components/virtual-table';
@@ -82,20 +86,71 @@ const columnsFor = (selectedId: string | null): Column<Run>[] => [
   },
 ];
 
-/** A configuration's backups, newest first, the restorable ones marked; each opens its report. */
-export function BackupHistory({ runs, selectedId = null }: { runs: Run[]; selectedId?: string | null }) {
+/**
+ * "Restore…" on a backup of this configuration: the restore wizard with both already chosen. Only for
+ * a backup that has ended and that the vendor says is restorable; the caller checks the role.
+ */
+export function RestoreFromBackup({
+  configurationId,
+  run,
+  size = 'xs',
+}: {
+  configurationId: string;
+  run: Pick<Run, 'connectionId' | 'id' | 'restorable' | 'state'>;
+  size?: 'xs' | 'sm';
+}) {
+  if (run.restorable !== true || isInFlight(run.state)) return null;
+  return (
+    <Button
+      component={Link}
+      to={newRestoreHref(run.connectionId, configurationId, run.id)}
+      size={size}
+      variant="light"
+      aria-label={`Restore from backup ${run.id}`}
+    >
+      Restore…
+    </Button>
+  );
+}
+
+const restoreColumn = (configurationId: string): Column<Run> => ({
+  key: 'restore',
+  header: 'Restore',
+  width: 110,
+  optional: true,
+  cell: (r) => <RestoreFromBackup configurationId={configurationId} run={r} />,
+});
+
+/**
+ * A configuration's backups, newest first, the restorable ones marked; each opens its report. With
+ * `restoreFrom` (the configuration's id, given when the person may restore on this connection) a
+ * restorable backup offers "Restore…".
+ */
+export function BackupHistory({
+  runs,
+  selectedId = null,
+  restoreFrom = null,
+}: {
+  runs: Run[];
+  selectedId?: string | null;
+  restoreFrom?: string | null;
+}) {
   if (runs.length === 0)
     return <EmptyState title="No backups yet">Start one, or wait for the schedule.</EmptyState>;
   return (
     <VirtualTable
       label="Backup history"
       rows={runs}
-      columns={columnsFor(selectedId)}
+      columns={
+        restoreFrom === null
+          ? columnsFor(selectedId)
+          : [...columnsFor(selectedId), restoreColumn(restoreFrom)]
+      }
       rowKey={(r) => r.id}
       rowProps={(r) => ({ 'data-status': r.state })}
       rowHeight={44}
       maxHeight={420}
-      minWidth={840}
+      minWidth={restoreFrom === null ? 840 : 950}
     />
   );
 }

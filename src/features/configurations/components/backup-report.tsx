@@ -20,6 +20,7 @@ import {
   secondsBetween,
 } from '../../../lib/format';
 import { configurationQueries } from '../queries';
+import { RestoreFromBackup } from './backup-history';
 
 const close = (
   <Anchor component={Link} to="?" replace size="sm">
@@ -31,7 +32,16 @@ const close = (
  * One backup's report, chosen in the history (?backup=): its state, counters, duration, and why it
  * failed or what it could not back up (the vendor's error list). It follows the run while it runs.
  */
-export function BackupReport({ connectionId, backupId }: { connectionId: string; backupId: string }) {
+export function BackupReport({
+  connectionId,
+  backupId,
+  restoreFrom = null,
+}: {
+  connectionId: string;
+  backupId: string;
+  /** The configuration's id when the person may restore: a restorable backup offers "Restore…". */
+  restoreFrom?: string | null;
+}) {
   const backup = useQuery(configurationQueries.backup(connectionId, backupId));
   const section = useRef<HTMLElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
@@ -54,7 +64,12 @@ export function BackupReport({ connectionId, backupId }: { connectionId: string;
         <Title order={2} size="h4" id="backup-report-title" ref={title} tabIndex={-1}>
           Backup {backupId}
         </Title>
-        {close}
+        <Group gap="sm">
+          {restoreFrom !== null && backup.data && (
+            <RestoreFromBackup configurationId={restoreFrom} run={backup.data} size="sm" />
+          )}
+          {close}
+        </Group>
       </Group>
       {backup.isPending ? (
         <LoadingState label="Loading the backup" rows={3} />

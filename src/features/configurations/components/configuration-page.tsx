@@ -85,6 +85,8 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
   const running = currentRun(history);
   // Once a run ends the card keeps what it came to, so that its end does not look like a blank.
   const last = running ? null : (history?.find((r) => !isInFlight(r.state)) ?? null);
+  // "Restore…" on a restorable backup, for a role that may restore here (support and admin).
+  const restoreFrom = access.allow(connectionId, 'restore').allowed ? c.id : null;
   return (
     <>
       <PageHeader
@@ -131,10 +133,12 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
           ) : runs.isError && !runs.data ? (
             <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
           ) : (
-            <BackupHistory runs={history ?? []} selectedId={reportOf} />
+            <BackupHistory runs={history ?? []} selectedId={reportOf} restoreFrom={restoreFrom} />
           )}
         </Paper>
-        {reportOf && <BackupReport connectionId={connectionId} backupId={reportOf} />}
+        {reportOf && (
+          <BackupReport connectionId={connectionId} backupId={reportOf} restoreFrom={restoreFrom} />
+        )}
       </Stack>
     </>
   );

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes, useParams } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestorePoint } from '../../../../api/domain';
@@ -75,5 +75,44 @@ describe('RestoreWizard on a v1.0 connection', () => {
     const after = await t.runtime.provider(CID).listRestores();
     expect(after).toHaveLength(restoresBefore + 1);
     expect(after.find((r) => r.id === id)).toMatchObject({ draft: false });
+  });
+
+  it('opens from a pre-filled link at the restore point step, that backup chosen (issue 10 §14)', async () => {
+    cleanup();
+    const connection = t.connections.find((c) => c.id === CID)!;
+    // Not the newest restore point: a link from the history may name any restorable backup.
+    const points = (await t.runtime.provider(CID).listRestorePoints(point.configurationId)).sort((a, b) =>
+      (a.completedAt ?? '').localeCompare(b.completedAt ?? ''),
+    );
+    const chosen = points[0]!;
+    renderUi(
+      <RestoreWizard
+        connections={[connection]}
+        initial={{ connectionId: CID, configurationId: point.configurationId, backupId: chosen.backupId }}
+      />,
+      { route: '/restores/new' },
+    );
+    const radio = await screen.findByRole('radio', { name: new RegExp(`backup ${chosen.backupId}\\b`) });
+    await waitFor(() => expect((radio as HTMLInputElement).checked).toBe(true));
+    expect(screen.getAllByRole('radio', { checked: true })).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    // The machine it came from is preselected, as when the point is chosen by hand.
+    const machine = await screen.findByRole('combobox', { name: 'Destination machine' });
+    await waitFor(() => expect((machine as HTMLInputElement).value).toContain(chosen.machineName));
+  });
+
+  it('says so when the linked backup is not a restore point of the configuration (issue 10 §14)', async () => {
+    cleanup();
+    const connection = t.connections.find((c) => c.id === CID)!;
+    renderUi(
+      <RestoreWizard
+        connections={[connection]}
+        initial={{ connectionId: CID, configurationId: point.configurationId, backupId: '999999999' }}
+      />,
+      { route: '/restores/new' },
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Backup 999999999 is not a restore point/);
+    await screen.findAllByRole('radio');
+    expect(screen.queryAllByRole('radio', { checked: true })).toHaveLength(0);
   });
 });

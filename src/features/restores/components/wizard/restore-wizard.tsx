@@ -2,10 +2,12 @@ import '@mantine/core/styles/Button.css';
 import '@mantine/core/styles/Stepper.css';
 import { Button, Group, Stack, Stepper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Connection } from '../../../../api/domain';
 import { PageHeader } from '../../../../components/page-header';
+import { restoreQueries } from '../../queries';
 import { restorePath } from '../restores-table';
 import { DraftNotice } from './draft-notice';
 import { StepConfiguration } from './step-configuration';
@@ -36,7 +38,8 @@ export function RestoreWizard({
 }: {
   /** Rackspace connections on which the person may restore. */
   connections: readonly Connection[];
-  initial?: { connectionId?: string | null; configurationId?: string | null };
+  /** A pre-filled link (?connection=&configuration=&backup=): the backup is chosen once its points load. */
+  initial?: { connectionId?: string | null; configurationId?: string | null; backupId?: string | null };
 }) {
   const navigate = useNavigate();
   const [choices, setChoices] = useState<WizardChoices>(() => {
@@ -51,8 +54,23 @@ export function RestoreWizard({
     };
   });
   const [password, setPassword] = useState('');
-  const [active, setActive] = useState(0);
+  // A link from a backup opens at the restore point step, that backup chosen for the person to check.
+  const [preset, setPreset] = useState(() =>
+    choices.configurationId && initial?.backupId ? initial.backupId : null,
+  );
+  const [active, setActive] = useState(preset ? 1 : 0);
   const [problem, setProblem] = useState<string | null>(null);
+  const presetPoints = useQuery({
+    ...restoreQueries.restorePoints(choices.connectionId ?? '', choices.configurationId),
+    enabled: preset !== null,
+  });
+  if (preset !== null && (presetPoints.data || presetPoints.isError)) {
+    const point = presetPoints.data?.find((p) => p.backupId === preset);
+    setPreset(null);
+    if (point) setChoices((c) => choose(c, { point }));
+    else if (presetPoints.data)
+      setProblem(`Backup ${preset} is not a restore point of this configuration: choose one of these.`);
+  }
   const steps = wizardSteps(choices);
   const step = steps[Math.min(active, steps.length - 1)] ?? 'configuration';
   const last = step === 'review';
@@ -70,6 +88,7 @@ export function RestoreWizard({
 
   const onChoose = (change: Partial<WizardChoices>) => {
     setProblem(null);
+    setPreset(null);
     starter.forget();
     setChoices((c) => choose(c, change));
     if (change.connectionId !== undefined || change.configurationId !== undefined) setPassword('');

@@ -38,9 +38,11 @@ export function StepPoint({
         This configuration has no completed backup to restore from yet. Choose another configuration.
       </EmptyState>
     );
-  const list = [...points.data]
+  const newest = [...points.data]
     .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''))
     .slice(0, POINTS_SHOWN);
+  // A backup chosen by a link stays in view even when it is older than the newest ones shown.
+  const list = point && !newest.some((p) => p.backupId === point.backupId) ? [...newest, point] : newest;
   return (
     <Radio.Group
       label="Restore point"

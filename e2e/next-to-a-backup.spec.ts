@@ -1,0 +1,85 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ConfigurationPage } from './pages/configurations-page';
+import type { RestoreCandidate } from './pages/restores-api';
+import { findRestoreCandidate, token } from './pages/restores-api';
+import { RestoresPage } from './pages/restores-page';
+
+/** Issue 10 §14: what admins expect next to a backup. */
+
+/** An unencrypted restorable ORD backup of an online machine, with its configuration's id. */
+async function restorable(
+  request: APIRequestContext,
+): Promise<RestoreCandidate & { configurationId: string }> {
+  const candidate = await findRestoreCandidate(request, { encrypted: false });
+  const res = await request.get(`/ord/v2/110011/backups/${candidate.backupId}`, {
+    headers: { 'X-Auth-Token': await token(request) },
+  });
+  const backup = (await res.json()) as { configuration: { id: string } };
+  return { ...candidate, configurationId: backup.configuration.id };
+}
+
+const wizardUrl = (configurationId: string, backupId: string) =>
+  `/restores/new?${new URLSearchParams({ connection: 'rackspace-ord', configuration: configurationId, backup: backupId }).toString()}`;
+
+test.describe('Restore… next to a backup', () => {
+  test.describe('support', () => {
+    test.use({ role: 'support' });
+
+    test("a backup's report and its history row open the wizard with that backup chosen", async ({
+      page,
+      request,
+    }) => {
+      const b = await restorable(request);
+      await page.goto(`/configurations/rackspace-ord/${b.configurationId}?backup=${b.backupId}`);
+      const detail = new ConfigurationPage(page, b.configurationName);
+
+      // Every restorable row of the history offers it, with its own backup in the link.
+      const row = detail
+        .historyRows()
+        .filter({ has: page.locator('[data-restorable="true"]') })
+        .first();
+      const rowId = new URL(
+        (await row.getByRole('link').first().getAttribute('href')) ?? '',
+        'http://x',
+      ).searchParams.get('backup');
+      expect(rowId).toBeTruthy();
+      await expect(row.getByRole('link', { name: `Restore from backup ${rowId}` })).toHaveAttribute(
+        'href',
+        wizardUrl(b.configurationId, rowId ?? ''),
+      );
+
+      await detail
+        .report()
+        .getByRole('link', { name: `Restore from backup ${b.backupId}` })
+        .click();
+      await expect(page).toHaveURL(wizardUrl(b.configurationId, b.backupId));
+      const restores = new RestoresPage(page);
+      await expect(page.getByRole('radio', { name: new RegExp(`backup ${b.backupId}\\b`) })).toBeChecked();
+      await restores.next().click();
+      await expect(page.getByRole('combobox', { name: 'Destination machine' })).toHaveValue(
+        new RegExp(`^${b.machineName}`),
+      );
+      await restores.next().click();
+      await expect(page.getByRole('region', { name: 'Review the restore' })).toContainText(
+        b.configurationName,
+      );
+      await restores.startButton().click();
+      await expect(page).toHaveURL(/\/restores\/rackspace-ord\/[^/]+$/);
+      await expect(restores.state()).toHaveAttribute('data-status', /.+/);
+    });
+  });
+
+  test.describe('viewer', () => {
+    test.use({ role: 'viewer' });
+
+    test('is not offered to a role that may not restore', async ({ page, request }) => {
+      const b = await restorable(request);
+      await page.goto(`/configurations/rackspace-ord/${b.configurationId}?backup=${b.backupId}`);
+      const detail = new ConfigurationPage(page, b.configurationName);
+      await expect(detail.report().getByTestId('backup-state')).toBeVisible();
+      await expect(detail.historyRows().locator('[data-restorable="true"]').first()).toBeVisible();
+      await expect(page.getByRole('link', { name: /^Restore from backup/ })).toHaveCount(0);
+    });
+  });
+});
