@@ -11,14 +11,17 @@ export interface Migration {
   sql: string;
 }
 
-/** Opens (or creates) the service's SQLite file in WAL mode. `:memory:` gives a throwaway database. */
-export function openDatabase(dataDir: string): Db {
+/**
+ * Opens (or creates) the service's SQLite file in WAL mode. `:memory:` gives a throwaway database.
+ * The console server keeps its own file in the same folder (`fileName`, server/console/store.ts).
+ */
+export function openDatabase(dataDir: string, fileName = 'backup-service.sqlite'): Db {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     // The folder holds tokens' digests, API keys and password hashes: only its owner may enter it
     // (a folder that already exists is left as its owner set it), and the files are 0600.
     if (mkdirSync(dataDir, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(dataDir, 0o700);
-    file = join(dataDir, 'backup-service.sqlite');
+    file = join(dataDir, fileName);
     closeSync(openSync(file, 'a', 0o600));
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   }
