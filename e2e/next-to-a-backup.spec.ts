@@ -83,3 +83,41 @@ test.describe('Restore… next to a backup', () => {
     });
   });
 });
+
+test.describe("the Overview's counts", () => {
+  test.use({ role: 'viewer' });
+
+  test('each count opens Activity filtered to those runs, as many as it counted', async ({ page }) => {
+    await page.goto('/');
+    const succeeded = page.getByRole('link', { name: /^Succeeded: \d+$/ });
+    await expect(succeeded).toHaveAttribute('href', '/activity?state=succeeded');
+    for (const state of ['running', 'queued', 'warning', 'failed', 'missed', 'stopped', 'skipped'])
+      await expect(page.getByRole('link', { name: new RegExp(`^${state}: \\d+$`, 'i') })).toHaveAttribute(
+        'href',
+        `/activity?state=${state}`,
+      );
+    // Runs end all the time at the demo's speed: the count and the list are compared at one moment,
+    // read again if a poll moved them in between.
+    await expect(async () => {
+      if (!page.url().endsWith('/')) await page.goBack();
+      const label = (await succeeded.getAttribute('aria-label')) ?? '';
+      const count = Number(/\d+$/.exec(label)?.[0]);
+      expect(count).toBeGreaterThan(0);
+      await succeeded.click();
+      await expect(page).toHaveURL(/\/activity\?state=succeeded$/);
+      await expect(page.getByRole('combobox', { name: 'State' })).toHaveValue('succeeded');
+      await expect(page.getByRole('combobox', { name: 'Time range' })).toHaveValue('24h');
+      await expect(page.getByRole('status').filter({ hasText: /runs$/ })).toHaveText(
+        `${count.toLocaleString('en-US')} runs`,
+        { timeout: 1000 },
+      );
+    }).toPass({ timeout: 20_000 });
+    const rows = page.getByRole('table', { name: 'Activity' }).locator('tbody tr[data-status]');
+    await expect(rows.first()).toHaveAttribute('data-status', 'succeeded');
+    await expect(
+      page
+        .getByRole('table', { name: 'Activity' })
+        .locator('tbody tr[data-status]:not([data-status="succeeded"])'),
+    ).toHaveCount(0);
+  });
+});

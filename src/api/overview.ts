@@ -1,5 +1,5 @@
 import type { Configuration, Job, Run, RunState } from './domain';
-import { isInFlight } from './domain';
+import { isRecentRun } from './run-parts';
 
 /** What the Overview shows for one connection, from its feeds and its configurations or jobs. */
 export interface ConnectionOverview {
@@ -52,12 +52,15 @@ export function overviewOf(input: {
   configurations: readonly Configuration[];
   jobs: readonly Job[];
   now: number;
+  /**
+   * The time the runs are counted back from (the run feeds' newest answer), as the Activity page
+   * counts its range; `now` when not given.
+   */
+  runsAsOf?: number;
 }): ConnectionOverview {
-  const { now } = input;
-  const recent = input.runs.filter((r) => {
-    const at = Date.parse(r.updatedAt ?? r.endedAt ?? r.startedAt ?? '');
-    return isInFlight(r.state) || Number.isNaN(at) || now - at < DAY_MS;
-  });
+  const { now, runsAsOf = now } = input;
+  // The same runs as the Activity page's last 24 hours, which each count links to.
+  const recent = input.runs.filter((r) => isRecentRun(r, runsAsOf, DAY_MS));
   const countsByState = emptyCounts();
   for (const r of recent) countsByState[r.state] += 1;
   const scheduled: ScheduledItem[] = [

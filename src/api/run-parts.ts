@@ -47,6 +47,15 @@ export function runTimeOf(r: Timed): number {
   return r.state !== undefined && isInFlight(r.state) ? Number.POSITIVE_INFINITY : 0;
 }
 
+/**
+ * Whether a run belongs to the last `windowMs` before `now`: in flight, or last changed since. The
+ * Overview's counts and the Activity page's time range both ask this, so that a count and the
+ * Activity it links to agree.
+ */
+export function isRecentRun(r: Timed & { state: RunState }, now: number, windowMs: number): boolean {
+  return isInFlight(r.state) || runTimeOf(r) >= now - windowMs;
+}
+
 /** Newest first by the time each run last changed; a stable sort keeps the vendor's order of ties. */
 export function newestFirst<T extends Timed>(runs: T[]): T[] {
   return runs.sort((a, b) => {

@@ -1,6 +1,6 @@
 import { isInFlight, RUN_STATES } from '../../../api/domain';
 import type { Run, RunKind, RunState } from '../../../api/domain';
-import { newestFirst, runTimeOf } from '../../../api/run-parts';
+import { isRecentRun, newestFirst } from '../../../api/run-parts';
 
 /** The Activity view, in the URL's search params: connection, kind, state and time range. */
 export interface ActivityFilters {
@@ -54,14 +54,13 @@ export function writeActivityFilters(
 
 /** Runs in flight always count as recent, whatever the range. Newest first. */
 export function applyActivityFilters(runs: readonly Run[], f: ActivityFilters, now: number): Run[] {
-  const since = now - RANGES[f.range];
   return newestFirst(
     runs.filter(
       (r) =>
         (f.connection === 'all' || r.connectionId === f.connection) &&
         (f.kind === 'all' || r.kind === f.kind) &&
         (f.state === 'all' || (f.state === 'in-flight' ? isInFlight(r.state) : r.state === f.state)) &&
-        (isInFlight(r.state) || runTimeOf(r) >= since),
+        isRecentRun(r, now, RANGES[f.range]),
     ),
   );
 }

@@ -1,5 +1,7 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { RunState } from '../../../api/domain';
+import { activityHref } from '../../../components/run-links';
 import { runStateLabel } from '../../../components/status-badge';
 import { formatCount } from '../../../lib/format';
 
@@ -14,7 +16,11 @@ const SHOWN: RunState[] = [
   'skipped',
 ];
 
-/** Counts of runs by state over the last day, across connections. */
+/**
+ * Counts of runs by state over the last day, across connections. Each count is a link to the
+ * Activity page showing those runs (that state, the last 24 hours, its default range): the same runs,
+ * counted the same way (isRecentRun).
+ */
 export function StateCounts({ counts }: { counts: Record<RunState, number> }) {
   return (
     <SimpleGrid
@@ -26,21 +32,26 @@ export function StateCounts({ counts }: { counts: Record<RunState, number> }) {
       style={{ listStyle: 'none' }}
     >
       {SHOWN.map((state) => (
-        <Paper
-          key={state}
-          component="li"
-          withBorder
-          p="xs"
-          data-status={state}
-          aria-label={`${runStateLabel(state)}: ${counts[state]}`}
-        >
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {runStateLabel(state)}
-          </Text>
-          <Text fz="xl" fw={700} data-testid={`count-${state}`}>
-            {formatCount(counts[state])}
-          </Text>
-        </Paper>
+        <li key={state} data-status={state}>
+          <Paper
+            component={Link}
+            to={activityHref({ state })}
+            withBorder
+            p="xs"
+            display="block"
+            td="none"
+            c="inherit"
+            aria-label={`${runStateLabel(state)}: ${counts[state]}`}
+            title={`Show the ${runStateLabel(state).toLowerCase()} runs of the last 24 hours in Activity`}
+          >
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+              {runStateLabel(state)}
+            </Text>
+            <Text fz="xl" fw={700} data-testid={`count-${state}`}>
+              {formatCount(counts[state])}
+            </Text>
+          </Paper>
+        </li>
       ))}
     </SimpleGrid>
   );

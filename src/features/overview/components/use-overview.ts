@@ -49,6 +49,8 @@ export function useOverview(access: PageAccess): OverviewData {
             jobs: jobsWithLiveRuns(lists.jobs, runs),
             // "Now" is when the answers arrived, so the view moves with the data, not with renders.
             now: Math.max(live.updatedAt, scheduledAt),
+            // The runs' last day is counted as the Activity page counts it, from the feeds' answers.
+            runsAsOf: live.updatedAt,
           }),
         ];
       }),
