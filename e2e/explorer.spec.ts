@@ -108,7 +108,7 @@ test.describe('A restore session as a viewer', () => {
 
   test('sees an open session, its state and events, but not its content', async ({ page }) => {
     const sessions = new RestoreSessionsPage(page);
-    await page.goto('/restore-sessions?show=open');
+    await page.goto('/restore-sessions?state=open');
     await sessions.rows().first().getByRole('link').click();
     await expect(sessions.state()).toHaveAttribute('data-status', 'running', SLOW);
     await expect(sessions.events()).toBeVisible();

@@ -5,6 +5,7 @@ import '@mantine/core/styles/Skeleton.css';
 import { Alert, Button, Center, Group, Loader, Skeleton, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCloudOff, IconInbox, IconSearchOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { formatTime } from '../lib/format';
 import { describeError, isNotFound, isOffline } from './error-info';
 
 /** While the first answer is on its way: a few placeholder lines, announced to screen readers. */
@@ -94,6 +95,42 @@ export function ErrorState({
         <Text size="sm">{describeError(error)}</Text>
         {onRetry && (
           <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * A refresh that failed while earlier data stays on screen: says so, and from when that data is,
+ * rather than hiding the failure or replacing the data with an error.
+ */
+export function RefreshFailedState({
+  error,
+  onRetry,
+  title,
+  dataAt,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title: string;
+  /** When the data on screen arrived (ms). */
+  dataAt?: number;
+}) {
+  const reason = isOffline(error) ? 'The service cannot be reached.' : describeError(error);
+  return (
+    <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={title} role="alert" data-stale>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">
+          {reason}
+          {dataAt
+            ? ` Showing what it answered at ${formatTime(dataAt)}.`
+            : ' Showing what it answered before.'}
+        </Text>
+        {onRetry && (
+          <Button size="xs" variant="light" color="yellow" onClick={onRetry}>
             Try again
           </Button>
         )}

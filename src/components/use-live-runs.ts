@@ -18,7 +18,9 @@ export interface LiveRuns {
   /** Connections with a feed that holds no answer yet (loading, or failed with nothing to show). */
   waiting: readonly string[];
   /** Connections with a feed that failed and holds no data, with a retry. */
-  failures: { connection: Connection; error: ApiError; retry: () => void }[];
+  failures: ConnectionFailure[];
+  /** Connections with a feed whose refresh failed: its last answer stays on screen. */
+  stale: ConnectionFailure[];
   /** When the newest answer arrived (ms), 0 before any. */
   updatedAt: number;
 }
@@ -44,16 +46,29 @@ export function useLiveRuns(connections: readonly Connection[]): LiveRuns {
       specs.map((s) => s.connection),
     ),
   );
+  const stale = mergeFailures(
+    refreshFailures(
+      results,
+      specs.map((s) => s.connection),
+    ),
+  );
   return {
     runs,
     pending: results.some((r) => r.isPending),
     waiting,
     failures,
+    stale,
     updatedAt: Math.max(0, ...results.map((r) => r.dataUpdatedAt)),
   };
 }
 
-export type ConnectionFailure = LiveRuns['failures'][number];
+export interface ConnectionFailure {
+  connection: Connection;
+  error: ApiError;
+  retry: () => void;
+  /** A refresh that failed: when the data still on screen arrived (ms). */
+  dataAt?: number;
+}
 
 /**
  * One failure per connection, whatever number of its queries failed: the first error is shown and
@@ -71,7 +86,10 @@ export function mergeFailures(...lists: ConnectionFailure[][]): ConnectionFailur
         retry: () => byConnection.get(f.connection.id)?.retries.forEach((r) => r()),
       });
   }
-  return [...byConnection.values()].map(({ connection, error, retry }) => ({ connection, error, retry }));
+  return [...byConnection.values()].map((f) => {
+    const { connection, error, retry, dataAt } = f;
+    return dataAt === undefined ? { connection, error, retry } : { connection, error, retry, dataAt };
+  });
 }
 
 /** The queries of `results` (one per connection, in order) that failed and hold no data. */
@@ -83,5 +101,22 @@ export function queryFailures(
     const connection = connections[i];
     if (!connection || !r.isError || r.data !== undefined || !r.error) return [];
     return [{ connection, error: r.error, retry: () => void r.refetch() }];
+  });
+}
+
+type QueryState = Pick<UseQueryResult<unknown>, 'isError' | 'data' | 'dataUpdatedAt' | 'error' | 'refetch'>;
+
+/**
+ * The queries of `results` (one per connection, in order) whose last refresh failed while they hold
+ * an earlier answer: that answer stays on screen, and the page says it could not be refreshed.
+ */
+export function refreshFailures(
+  results: readonly QueryState[],
+  connections: readonly Connection[],
+): ConnectionFailure[] {
+  return results.flatMap((r, i) => {
+    const connection = connections[i];
+    if (!connection || !r.isError || r.data === undefined || !r.error) return [];
+    return [{ connection, error: r.error, retry: () => void r.refetch(), dataAt: r.dataUpdatedAt }];
   });
 }

@@ -35,8 +35,13 @@ export function collationKey(value: string): string {
     .replace(/\d+/g, (d) => d.padStart(12, '0'));
 }
 
+/** A list's rows in the order of a sort key, with what filtering reads. */
+export interface ListIndex<T, K extends string> {
+  sort(rows: readonly T[], key: K, dir: 'asc' | 'desc'): Indexed<T>[];
+}
+
 /** One list spec's memo of what it read of each row. */
-export function createListIndex<T extends object, K extends string>(spec: ListSpec<T, K>) {
+export function createListIndex<T extends object, K extends string>(spec: ListSpec<T, K>): ListIndex<T, K> {
   const entries = new WeakMap<T, Indexed<T>>();
   const sortKeys = new WeakMap<T, Map<K, SortKeyValue>>();
 

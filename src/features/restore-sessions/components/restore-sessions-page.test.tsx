@@ -28,7 +28,9 @@ function SessionsRoute({ access }: { access: PageAccess }) {
 
 const rows = () => tableRows('Restore sessions');
 const states = () => rows().map((r) => r.getAttribute('data-status'));
-const show = (which: string) => fireEvent.click(screen.getByRole('radio', { name: which }));
+/** The State filter: Open, Ended or one state (the list frame's select, issue 12 item 5). */
+const show = (which: string) =>
+  fireEvent.change(screen.getByLabelText('State'), { target: { value: which.toLowerCase() } });
 
 /** The page signed in as `role`, after `prepare` has made what it is to show. */
 async function open<T>(role: Role, route: string, prepare?: (page: PageTest) => Promise<T>) {
@@ -60,8 +62,10 @@ describe('RestoreSessionsPage', () => {
   });
 
   test('support opens a session from the dialog and stops it after confirming: it ends Stopped', async () => {
-    const { p } = await open('support', '/restore-sessions?show=open');
-    expect(await screen.findByText('No open restore sessions', {}, { timeout: 10_000 })).toBeTruthy();
+    const { p } = await open('support', '/restore-sessions?state=open');
+    expect(
+      await screen.findByText('No restore session matches these filters', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Open a restore session' }));
     const dialog = await screen.findByRole('dialog', { name: 'Open a restore session' });
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Open restore session' }));
@@ -79,5 +83,40 @@ describe('RestoreSessionsPage', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Stop session' }));
     await waitFor(() => expect(row()?.getAttribute('data-status')).toBe('stopped'));
     expect(within(row()!).queryByRole('button')).toBeNull();
+  });
+
+  test('search, connection and state filter the sessions, and a link opens them filtered (issue 10 §14)', async () => {
+    const { p, made } = await open('viewer', '/restore-sessions', (page) =>
+      preparedAs(page, 'support', 'viewer', () => openRestoreSession(page)),
+    );
+    const all = await p.listRestoreSessions();
+    await waitFor(() => expect(rows()).toHaveLength(all.length), { timeout: 10_000 });
+    const count = screen.getByText(/ restore sessions$/, { selector: '[role="status"]' });
+    expect(count.textContent).toBe(`${all.length} restore sessions`);
+    const linkIds = () =>
+      rows().map((r) => within(r).getByRole('link').getAttribute('href')?.split('/').pop());
+
+    fireEvent.change(screen.getByLabelText('Search restore sessions'), { target: { value: made! } });
+    await waitFor(() => expect(linkIds()).toEqual([made]));
+    expect(count.textContent).toBe(`1 of ${all.length} restore sessions`);
+    show('Ended');
+    expect(await screen.findByText('No restore session matches these filters')).toBeTruthy();
+    show('Open');
+    await waitFor(() => expect(linkIds()).toEqual([made]));
+    fireEvent.change(screen.getByLabelText('Connection'), { target: { value: 'veeam' } });
+    await waitFor(() => expect(screen.getByLabelText('Connection')).toHaveProperty('value', 'veeam'));
+    expect(linkIds()).toEqual([made]);
+  });
+
+  test('a link with a search and a state opens the sessions filtered (issue 10 §14)', async () => {
+    await open('viewer', '/restore-sessions?q=nothing-is-called-like-this&state=stopped');
+    expect(
+      await screen.findByText('No restore session matches these filters', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('Search restore sessions')).toHaveProperty(
+      'value',
+      'nothing-is-called-like-this',
+    );
+    expect(screen.getByLabelText('State')).toHaveProperty('value', 'stopped');
   });
 });

@@ -1,15 +1,18 @@
 import '@mantine/core/styles/Anchor.css';
 import { Anchor, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { RestoreSession } from '../../../api/domain';
 import { CellStack, CellText } from '../../../components/cells';
 import { runHref } from '../../../components/run-links';
 import { STATE_COLUMN_WIDTH, StatusBadge } from '../../../components/status-badge';
-import type { Column } from '../../../components/virtual-table';
+import type { ListSort } from '../../../components/list-view';
+import type { Column, SortState } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { NONE, formatDateTime } from '../../../lib/format';
 import { exploreTypeLabel } from './explore-types';
+import type { RunSortKey } from '../../../components/run-list-spec';
 
 export function restoreSessionPath(s: Pick<RestoreSession, 'connectionId' | 'id'>): string {
   return (
@@ -18,18 +21,26 @@ export function restoreSessionPath(s: Pick<RestoreSession, 'connectionId' | 'id'
   );
 }
 
-/** Veeam restore sessions: state, type, organization, who started it, created and ended. */
-export function RestoreSessionsTable({
+/**
+ * Veeam restore sessions: state, type, organization, who started it, created and ended. Memoised:
+ * typing in the search box re-renders it only once the filtered rows change.
+ */
+export const RestoreSessionsTable = memo(function RestoreSessionsTable({
   sessions,
   actions,
+  sort,
+  onSortChange,
 }: {
   sessions: readonly RestoreSession[];
   actions?: (session: RestoreSession) => ReactNode;
+  sort?: ListSort<RunSortKey>;
+  onSortChange?: (sort: ListSort<RunSortKey>) => void;
 }) {
   const columns: Column<RestoreSession>[] = [
     {
       key: 'name',
       header: 'Restore session',
+      sortable: true,
       width: '24%',
       cell: (s) => (
         <Anchor
@@ -46,6 +57,7 @@ export function RestoreSessionsTable({
     {
       key: 'state',
       header: 'State',
+      sortable: true,
       width: STATE_COLUMN_WIDTH,
       cell: (s) => <StatusBadge state={s.state} vendorState={s.vendorState} />,
     },
@@ -64,8 +76,9 @@ export function RestoreSessionsTable({
       ),
     },
     {
-      key: 'times',
+      key: 'time',
       header: 'Created / ended',
+      sortable: true,
       width: 210,
       optional: true,
       cell: (s) => (
@@ -87,6 +100,8 @@ export function RestoreSessionsTable({
       rowKey={(s) => `${s.connectionId}/${s.id}`}
       rowProps={(s) => ({ 'data-status': s.state })}
       rowHeight={60}
+      sort={sort}
+      onSortChange={onSortChange && ((s: SortState) => onSortChange(s as ListSort<RunSortKey>))}
     />
   );
-}
+});

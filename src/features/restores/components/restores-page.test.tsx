@@ -79,4 +79,62 @@ describe('RestoresPage', () => {
     });
     expect(within(rowOf(started)!).queryByRole('button')).toBeNull();
   });
+
+  test('search, connection and state filter the restores and say how many of how many (issue 10 §14)', async () => {
+    const { page, started } = await open('viewer');
+    const all = (
+      await Promise.all(
+        ['rackspace-dfw', 'rackspace-ord'].map((id) => page.t.runtime.provider(id).listRestores()),
+      )
+    ).flat();
+    await waitFor(() => expect(rows()).toHaveLength(all.length));
+    const count = screen.getByText(/ restores$/, { selector: '[role="status"]' });
+    expect(count.textContent).toBe(`${all.length} restores`);
+    const shownIds = () => rows().map(idOf).sort();
+    const idsOf = (match: (r: Restore) => boolean) =>
+      all
+        .filter(match)
+        .map((r) => r.id)
+        .sort();
+
+    fireEvent.change(screen.getByLabelText('Connection'), { target: { value: 'rackspace-dfw' } });
+    const dfw = idsOf((r) => r.connectionId === 'rackspace-dfw');
+    expect(dfw.length).toBeGreaterThan(0);
+    expect(dfw.length).toBeLessThan(all.length);
+    await waitFor(() => expect(shownIds()).toEqual(dfw));
+    expect(count.textContent).toBe(`${dfw.length} of ${all.length} restores`);
+
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'not-started' } });
+    const drafts = idsOf((r) => r.connectionId === 'rackspace-dfw' && r.draft);
+    expect(drafts.length).toBeGreaterThan(0);
+    await waitFor(() => expect(shownIds()).toEqual(drafts));
+    for (const row of rows()) expect(row.getAttribute('data-status')).toBe('not-started');
+
+    fireEvent.change(screen.getByLabelText('Connection'), { target: { value: 'all' } });
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'all' } });
+    fireEvent.change(screen.getByLabelText('Search restores'), {
+      target: { value: started.id.toUpperCase() },
+    });
+    await waitFor(() => expect(shownIds()).toEqual([started.id]));
+    fireEvent.change(screen.getByLabelText('Search restores'), {
+      target: { value: 'no restore is like this' },
+    });
+    expect(await screen.findByText('No restore matches these filters')).toBeTruthy();
+    expect(rows()).toEqual([]);
+  });
+
+  test('a link with filters opens the restores filtered (issue 10 §14)', async () => {
+    const page = await startPage('viewer');
+    const ord = await page.t.runtime.provider(CID).listRestores();
+    const { connections, permissionFor } = areaAccess(page.access, 'restores');
+    page.render(
+      <RestoresPage connections={connections} permissionFor={permissionFor} />,
+      `/restores?connection=${CID}&state=not-started&sort=name:asc`,
+    );
+    // v2 creates and starts at once: it has no draft.
+    expect(ord.some((r) => r.draft)).toBe(false);
+    expect(await screen.findByText('No restore matches these filters', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByLabelText('Connection')).toHaveProperty('value', CID);
+    expect(screen.getByLabelText('State')).toHaveProperty('value', 'not-started');
+  });
 });

@@ -1,15 +1,18 @@
 import '@mantine/core/styles/Anchor.css';
 import { Anchor, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { Restore } from '../../../api/domain';
 import { RunProgress } from '../../../components/run-progress';
 import { runHref } from '../../../components/run-links';
-import type { Column } from '../../../components/virtual-table';
+import type { ListSort } from '../../../components/list-view';
+import type { Column, SortState } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { STATE_COLUMN_WIDTH } from '../../../components/status-badge';
 import { NONE, formatStartOrEnd } from '../../../lib/format';
 import { RestoreStateBadge, restoreStatus } from './restore-state-badge';
+import type { RunSortKey } from '../../../components/run-list-spec';
 
 export function restorePath(restore: Pick<Restore, 'connectionId' | 'id'>): string {
   return (
@@ -29,22 +32,30 @@ export function destinationPathText(path: Restore['destinationPath']): string {
   return path === undefined ? 'Path not known' : (path ?? 'Original location');
 }
 
-/** Rackspace restores with their live state and progress; the page decides which actions a row has. */
-export function RestoresTable({
+/**
+ * Rackspace restores with their live state and progress; the page decides which actions a row has.
+ * Memoised: typing in the search box re-renders it only once the filtered rows change.
+ */
+export const RestoresTable = memo(function RestoresTable({
   restores,
   connectionLabel,
   actions,
   now,
+  sort,
+  onSortChange,
 }: {
   restores: readonly Restore[];
   connectionLabel: (connectionId: string) => string;
   actions?: (restore: Restore) => ReactNode;
   now?: number;
+  sort?: ListSort<RunSortKey>;
+  onSortChange?: (sort: ListSort<RunSortKey>) => void;
 }) {
   const columns: Column<Restore>[] = [
     {
-      key: 'restore',
+      key: 'name',
       header: 'Restore',
+      sortable: true,
       width: '22%',
       cell: (r) => (
         <Stack gap={0}>
@@ -62,6 +73,7 @@ export function RestoresTable({
     {
       key: 'state',
       header: 'State',
+      sortable: true,
       width: STATE_COLUMN_WIDTH,
       cell: (r) => <RestoreStateBadge restore={r} />,
     },
@@ -74,8 +86,9 @@ export function RestoresTable({
       cell: (r) => (r.draft ? NONE : <RunProgress run={r} compact now={now} />),
     },
     {
-      key: 'started',
+      key: 'time',
       header: 'Started',
+      sortable: true,
       optional: true,
       // A draft never started: its activity time is when it was created, not a start or an end.
       cell: (r) => (r.draft ? 'Not started' : formatStartOrEnd(r.startedAt, r.endedAt)),
@@ -90,6 +103,8 @@ export function RestoresTable({
       rowKey={(r) => `${r.connectionId}/${r.id}`}
       rowProps={(r) => ({ 'data-status': restoreStatus(r) })}
       rowHeight={64}
+      sort={sort}
+      onSortChange={onSortChange && ((s: SortState) => onSortChange(s as ListSort<RunSortKey>))}
     />
   );
-}
+});
