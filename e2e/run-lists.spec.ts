@@ -1,0 +1,95 @@
+import { expect, test } from './fixtures';
+import { RestoreSessionsPage } from './pages/restore-sessions-page';
+import { RestoresPage } from './pages/restores-page';
+
+// Restores and Restore sessions search and filter like the other lists, in the URL (issue 10 §14),
+// through the one list frame (issue 12 item 5).
+test.describe('run lists as a viewer', () => {
+  test.use({ role: 'viewer' });
+
+  test('Restores: connection, state, search and sort live in the URL and survive a reload', async ({
+    page,
+  }) => {
+    const restores = new RestoresPage(page);
+    await restores.goto();
+    const count = page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: / restores$/ });
+    const total = Number(/^(\d+) restores$/.exec((await count.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(1);
+
+    await page.getByLabel('Connection', { exact: true }).selectOption('rackspace-dfw');
+    await expect(page).toHaveURL(/[?&]connection=rackspace-dfw/);
+    await expect(count).toHaveText(new RegExp(`^\\d+ of ${total} restores$`));
+    for (const text of await restores.rows().allTextContents())
+      expect(text).toContain('Rackspace DFW (v1.0)');
+
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'Not started' });
+    await expect(page).toHaveURL(/[?&]state=not-started/);
+    await expect(restores.rows().first()).toBeVisible();
+    for (const status of await restores.rows().evaluateAll((rows) => rows.map((r) => r.dataset.status)))
+      expect(status).toBe('not-started');
+
+    // One restore by its number, as its row shows it.
+    const sub = (await restores.rows().first().locator('td').first().textContent()) ?? '';
+    const id = /· #(\S+)$/.exec(sub)?.[1] ?? '';
+    expect(id).not.toBe('');
+    await page.getByLabel('Search restores').fill(id);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${id}`));
+    await expect(restores.rows()).toHaveCount(1);
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(page).toHaveURL(/[?&]sort=name%3Aasc/);
+
+    await page.reload();
+    await expect(page.getByLabel('Search restores')).toHaveValue(id);
+    await expect(page.getByLabel('Connection', { exact: true })).toHaveValue('rackspace-dfw');
+    await expect(page.getByLabel('State', { exact: true })).toHaveValue('not-started');
+    await expect(restores.rows()).toHaveCount(1);
+    await expect(restores.rows().first()).toContainText(`#${id}`);
+
+    await page.getByLabel('Search restores').fill('no restore is called like this');
+    await expect(page.getByText('No restore matches these filters')).toBeVisible();
+    await expect(restores.rows()).toHaveCount(0);
+  });
+
+  test('Restore sessions: state, search and connection live in the URL and survive a reload', async ({
+    page,
+  }) => {
+    const sessions = new RestoreSessionsPage(page);
+    await sessions.goto();
+    const count = page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: / restore sessions$/ });
+    await expect(count).toHaveText(/^\d+ restore sessions$/);
+
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'Ended' });
+    await expect(page).toHaveURL(/[?&]state=ended/);
+    await expect(sessions.rows().first()).toBeVisible();
+    for (const status of await sessions.rows().evaluateAll((rows) => rows.map((r) => r.dataset.status)))
+      expect(status).not.toBe('running');
+
+    const name = ((await sessions.rows().first().getByRole('link').textContent()) ?? '').trim();
+    await page.getByLabel('Search restore sessions').fill(name);
+    await expect(page).toHaveURL(
+      new RegExp(`[?&]q=${encodeURIComponent(name).replace(/%20/g, '(\\+|%20)')}`),
+    );
+    for (const text of await sessions.rows().allTextContents()) expect(text).toContain(name);
+    await page.getByLabel('Connection', { exact: true }).selectOption('veeam');
+    await expect(page).toHaveURL(/[?&]connection=veeam/);
+    const shown = await sessions.rows().count();
+    expect(shown).toBeGreaterThan(0);
+
+    await page.reload();
+    await expect(page.getByLabel('Search restore sessions')).toHaveValue(name);
+    await expect(page.getByLabel('State', { exact: true })).toHaveValue('ended');
+    await expect(page.getByLabel('Connection', { exact: true })).toHaveValue('veeam');
+    await expect(sessions.rows()).toHaveCount(shown);
+
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'Running' });
+    await expect(page).toHaveURL(/[?&]state=running/);
+    await page.getByLabel('Search restore sessions').fill('no session is called like this');
+    await expect(page.getByText('No restore session matches these filters')).toBeVisible();
+  });
+});
