@@ -9,6 +9,9 @@ import { loadConfig } from './config';
 import { mountProxy } from './proxy';
 import { serveConsole } from './static';
 import { DEMO_PASSWORD, DEMO_USERS } from './identity/users';
+import { loadConsoleConfig } from './console/config';
+import { mountConsole } from './console/http';
+import { getMeta } from './store/db';
 
 /**
  * Origins named by the console's connections config: the proxy may reach those. The config is checked
@@ -30,14 +33,23 @@ function configuredOrigins(consoleDir: string | null): string[] {
 async function main(): Promise<void> {
   let config;
   let origins: string[];
+  let consoleConfig;
   try {
     config = loadConfig();
+    consoleConfig = loadConsoleConfig(config.dataDir, true);
     origins = configuredOrigins(config.serveConsole);
   } catch (err) {
     console.error(`Cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(2);
   }
   const service = await createService(config);
+  // The console server's own API under /console/api (issue 13; docs/console-server.md). Its demo
+  // users come with the reference service's demo data set.
+  const demoDataSet = getMeta(service.ctx.db, 'seeded') !== undefined;
+  const consoleServer = await mountConsole(service.app, {
+    ...consoleConfig,
+    demoUsers: consoleConfig.demoUsers && demoDataSet,
+  });
   const allow = [...config.proxyTargets, ...origins];
   mountProxy(service.app, () => allow);
   if (config.serveConsole) serveConsole(service.app, config.serveConsole);
@@ -66,6 +78,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     server.close();
+    consoleServer.close();
     service.close();
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 import type { Db, Migration } from '../store/db';
 import { migrate, openDatabase } from '../store/db';
 import { ROLES } from '../../src/api/contract/roles';
+import { auditMigration } from './audit';
 
 /**
  * The console server's own database: `console.sqlite` in DATA_DIR, beside the reference service's
@@ -30,6 +31,21 @@ export const consoleMigrations: Migration[] = [
       CREATE INDEX sign_in_failures_age ON sign_in_failures (last_at);
     `,
   },
+  {
+    // Sessions by the SHA-256 digest of their cookie (server/console/sessions.ts).
+    id: 'console-2-sessions',
+    sql: `
+      CREATE TABLE console_sessions (
+        id TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES console_users(id),
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX console_sessions_user ON console_sessions (user_id);
+    `,
+  },
+  auditMigration,
 ];
 
 /** Opens (or creates) the console's database and brings its tables up to date. */

@@ -1,0 +1,363 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import type { Clock } from '../context';
+import { systemClock } from '../context';
+import { clientAddress, guess, signInKeys } from '../identity/throttle';
+import { check, readJson } from '../rackspace-v1/request';
+import type { Db } from '../store/db';
+import type { Outcome } from './audit';
+import { AuditLog, auditCsv, parseAuditQuery } from './audit';
+import type { ConsoleConfig } from './config';
+import type { Session } from './sessions';
+import {
+  SESSION_COOKIE,
+  checkSession,
+  createSession,
+  endSession,
+  endSessionsOf,
+  sweepSessions,
+} from './sessions';
+import { openConsoleDb } from './store';
+import type { ConsoleUser } from './users';
+import {
+  addUser,
+  changeUser,
+  checkPassword,
+  findUser,
+  listUsers,
+  seedDemoConsoleUsers,
+  setPassword,
+} from './users';
+
+/**
+ * The console server's own API under `/console/api` (issue 13 items 2, 3 and 5): sign-in and
+ * sign-out with a server-side session in an HttpOnly, SameSite=Strict cookie, the users an
+ * administrator manages, and the audit log. Every answer is JSON `{"message": …}` on error (the
+ * plain form every connection reads), a client's mistake is a 4xx, and each mutating request, each
+ * sign-in attempt and each refusal leaves an audit row.
+ */
+export const CONSOLE_API = '/console/api';
+/** The largest body the console's own API reads: a sign-in or a user is a few hundred bytes. */
+export const CONSOLE_MAX_BODY = 64 * 1024;
+
+/** What a route tells the audit log about its request. */
+interface Note {
+  action: string;
+  who?: string | null;
+  role?: string | null;
+  targetId?: string | null;
+  targetName?: string | null;
+  message?: string | null;
+  outcome?: Outcome;
+}
+
+type Env = {
+  Variables: { session: Session | undefined; note: Note | undefined; message: string | undefined };
+};
+type C = Context<Env>;
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface ConsoleServer {
+  db: Db;
+  audit: AuditLog;
+  close(): void;
+}
+
+function fail(c: C, status: ContentfulStatusCode, message: string): Response {
+  c.set('message', message);
+  return c.json({ message }, status);
+}
+
+/** Whether the browser reached the console over HTTPS, itself or through a proxy that says so. */
+function overHttps(c: C): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return proto === 'https' || /(^|;|,)\s*proto=https\b/i.test(c.req.header('forwarded') ?? '');
+}
+
+function cookieOptions(c: C, maxAgeS?: number) {
+  return {
+    path: CONSOLE_API,
+    httpOnly: true,
+    sameSite: 'Strict' as const,
+    secure: overHttps(c),
+    ...(maxAgeS === undefined ? {} : { maxAge: maxAgeS }),
+  };
+}
+
+/**
+ * Why a mutating request is refused as cross-site, if it is: a browser says where a request comes
+ * from (Sec-Fetch-Site, else Origin), and only the console's own pages may change anything. A
+ * client that is no browser sends neither and is let through (it holds its own cookie; CSRF is a
+ * browser's confusion).
+ */
+function crossSite(c: C): string | undefined {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined)
+    return site === 'same-origin'
+      ? undefined
+      : `The console refuses changes asked by another site (Sec-Fetch-Site: ${site}).`;
+  const origin = c.req.header('origin');
+  if (origin === undefined) return undefined;
+  let host: string | undefined;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = undefined;
+  }
+  return host !== undefined && host === c.req.header('host')
+    ? undefined
+    : `The console refuses changes asked by another site (Origin: ${origin}).`;
+}
+
+const signInSchema = z.object({
+  username: z.string().min(1).max(256),
+  password: z.string().min(1).max(1024),
+});
+const addUserSchema = z.object({ username: z.string(), role: z.string(), password: z.string() });
+const changeSchema = z.object({ role: z.string().optional(), disabled: z.boolean().optional() }).strict();
+const passwordSchema = z.object({ password: z.string() });
+
+const userAnswer = (u: ConsoleUser) => ({
+  username: u.username,
+  role: u.role,
+  disabled: u.disabled,
+  createdAt: new Date(u.createdAt).toISOString(),
+  changedAt: new Date(u.changedAt).toISOString(),
+});
+
+/** Opens the console's database, seeds the demo users where due, and mounts its API on `app`. */
+export async function mountConsole(
+  app: Hono,
+  config: ConsoleConfig,
+  clock: Clock = systemClock,
+): Promise<ConsoleServer> {
+  const db = openConsoleDb(config.dataDir);
+  if (config.demoUsers) await seedDemoConsoleUsers(db, clock.now());
+  const audit = new AuditLog(db, config.auditRetentionDays);
+  audit.sweep(clock.now(), true);
+  sweepSessions(db, config, clock.now());
+
+  const api = new Hono<Env>();
+
+  // Outermost: every answer below passes here, refusals of the middleware after it included.
+  api.use('*', async (c: C, next) => {
+    const at = clock.now();
+    const started = performance.now();
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+    const status = c.res.status;
+    const refused = status === 403 || status === 429;
+    const note = c.get('note');
+    if (!note && SAFE.has(c.req.method) && !refused) return;
+    const session = c.get('session');
+    audit.append({
+      at,
+      who: note?.who ?? session?.user.username ?? null,
+      role: note?.role ?? session?.user.role ?? null,
+      address: clientAddress(c) ?? null,
+      connection: null,
+      action: note?.action ?? 'request',
+      method: c.req.method,
+      path: c.req.path,
+      targetId: note?.targetId ?? null,
+      targetName: note?.targetName ?? null,
+      status,
+      vendorStatus: null,
+      durationMs: performance.now() - started,
+      outcome: note?.outcome ?? (status < 400 ? 'ok' : refused ? 'refused' : 'failed'),
+      message: note?.message ?? c.get('message') ?? null,
+    });
+  });
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: CONSOLE_MAX_BODY,
+      onError: (c) => fail(c as C, 413, `The request body is larger than ${CONSOLE_MAX_BODY / 1024} KB.`),
+    }),
+  );
+  api.use('*', async (c: C, next) => {
+    if (SAFE.has(c.req.method)) return next();
+    const problem = crossSite(c);
+    if (!problem) return next();
+    // Whose session the other site tried to use, when the cookie came along.
+    const held = checkSession(db, getCookie(c, SESSION_COOKIE), config, clock.now());
+    const who = held.ok ? { who: held.session.user.username, role: held.session.user.role } : {};
+    c.set('note', { action: 'cross-site', ...who });
+    return fail(c, 403, problem);
+  });
+
+  /** The caller's session, or the 401 answer (a cookie that names no good session is dropped). */
+  const signedIn = (c: C): Session | Response => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const checked = checkSession(db, token, config, clock.now());
+    if (checked.ok) {
+      c.set('session', checked.session);
+      return checked.session;
+    }
+    if (token !== undefined) deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+    return fail(c, 401, checked.message);
+  };
+  const admin = (c: C, what: string): Session | Response => {
+    const session = signedIn(c);
+    if (session instanceof Response) return session;
+    if (session.user.role === 'admin') return session;
+    return fail(c, 403, `Your role (${session.user.role}) may not ${what}; this needs the admin role.`);
+  };
+  /** The JSON body checked by `schema`, or the 4xx answer. */
+  const bodyOf = async <S extends z.ZodType>(c: C, schema: S): Promise<z.output<S> | Response> => {
+    const body = await readJson(c);
+    if (!body.ok) return fail(c, body.status, body.message);
+    const parsed = check(schema, body.value);
+    return parsed.ok ? parsed.value : fail(c, parsed.status, parsed.message);
+  };
+  /** An administrator's change: the note for the audit log, the session and the checked body. */
+  const adminChange = async <S extends z.ZodType>(
+    c: C,
+    note: Note,
+    schema: S,
+  ): Promise<{ session: Session; body: z.output<S> } | Response> => {
+    c.set('note', note);
+    const session = admin(c, 'manage console users');
+    if (session instanceof Response) return session;
+    const body = await bodyOf(c, schema);
+    return body instanceof Response ? body : { session, body };
+  };
+  const sessionAnswer = (s: Session) => ({
+    user: { username: s.user.username, role: s.user.role },
+    signedInAt: new Date(s.createdAt).toISOString(),
+    expiresAt: new Date(s.expiresAt).toISOString(),
+    idleTimeoutS: config.sessionIdleS,
+  });
+
+  api.post('/session', async (c) => {
+    const note: Note = { action: 'sign-in' };
+    c.set('note', note);
+    const body = await bodyOf(c, signInSchema);
+    if (body instanceof Response) return body;
+    const { username, password } = body;
+    note.who = username;
+    const now = clock.now();
+    const result = await guess(
+      db,
+      c,
+      signInKeys(c, username),
+      `${username.toLowerCase()}\0${password}`,
+      now,
+      'sign-ins',
+      () => checkPassword(db, username, password),
+    );
+    if (!result.ok && result.status === 429) {
+      c.header('Retry-After', String(result.retryAfterS));
+      return fail(c, 429, result.message);
+    }
+    if (!result.ok) return fail(c, 401, 'Wrong user name or password.');
+    const user = result.value;
+    Object.assign(note, {
+      who: user.username,
+      role: user.role,
+      targetId: String(user.id),
+      targetName: user.username,
+    });
+    if (user.disabled) return fail(c, 403, 'This account is disabled: ask an administrator.');
+    // A session this browser still holds ends: one browser, one session.
+    const held = checkSession(db, getCookie(c, SESSION_COOKIE), config, now);
+    if (held.ok) endSession(db, held.session.id);
+    const { token, session } = createSession(db, user, config, now);
+    setCookie(c, SESSION_COOKIE, token, cookieOptions(c, config.sessionMaxS));
+    return c.json(sessionAnswer(session), 200);
+  });
+
+  api.get('/session', (c) => {
+    const session = signedIn(c);
+    return session instanceof Response ? session : c.json(sessionAnswer(session), 200);
+  });
+
+  api.delete('/session', (c) => {
+    c.set('note', { action: 'sign-out' });
+    const session = signedIn(c);
+    if (session instanceof Response) return session;
+    endSession(db, session.id);
+    deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+    return c.body(null, 204);
+  });
+
+  api.get('/users', (c) => {
+    const session = admin(c, 'manage console users');
+    return session instanceof Response ? session : c.json({ users: listUsers(db).map(userAnswer) }, 200);
+  });
+
+  api.post('/users', async (c) => {
+    const note: Note = { action: 'user.add' };
+    const asked = await adminChange(c, note, addUserSchema);
+    if (asked instanceof Response) return asked;
+    const { body } = asked;
+    note.targetName = body.username;
+    const added = await addUser(db, body, clock.now());
+    if (!added.ok) return fail(c, added.status, added.message);
+    note.targetId = String(added.value.id);
+    return c.json({ user: userAnswer(added.value) }, 201);
+  });
+
+  api.patch('/users/:name', async (c) => {
+    const name = c.req.param('name');
+    const note: Note = { action: 'user.change', targetName: name };
+    const asked = await adminChange(c, note, changeSchema);
+    if (asked instanceof Response) return asked;
+    const { session, body } = asked;
+    if (body.disabled !== undefined) note.action = body.disabled ? 'user.disable' : 'user.enable';
+    else if (body.role !== undefined) note.action = 'user.role';
+    const target = findUser(db, name);
+    if (target?.id === session.user.id && body.disabled === true)
+      return fail(c, 409, 'You may not disable yourself: another administrator may.');
+    const changed = changeUser(db, name, body, clock.now());
+    if (!changed.ok) return fail(c, changed.status, changed.message);
+    Object.assign(note, { targetId: String(changed.value.id), targetName: changed.value.username });
+    if (changed.value.disabled) endSessionsOf(db, changed.value.id);
+    return c.json({ user: userAnswer(changed.value) }, 200);
+  });
+
+  api.post('/users/:name/password', async (c) => {
+    const name = c.req.param('name');
+    const note: Note = { action: 'user.password', targetName: name };
+    const asked = await adminChange(c, note, passwordSchema);
+    if (asked instanceof Response) return asked;
+    const { session, body } = asked;
+    const done = await setPassword(db, name, body.password, clock.now());
+    if (!done.ok) return fail(c, done.status, done.message);
+    Object.assign(note, { targetId: String(done.value.id), targetName: done.value.username });
+    // Whoever knew the old password is signed out; an administrator who sets their own keeps this session.
+    const ended = endSessionsOf(db, done.value.id, session.id);
+    return c.json({ user: userAnswer(done.value), sessionsEnded: ended }, 200);
+  });
+
+  api.get('/audit', (c) => {
+    const session = admin(c, 'read the audit log');
+    if (session instanceof Response) return session;
+    const query = parseAuditQuery(new URL(c.req.url).searchParams);
+    if (!query.ok) return fail(c, 400, query.message);
+    const rows = audit.query(query.filter, query.limit + 1, query.before);
+    const page = rows.slice(0, query.limit);
+    if (query.csv) {
+      const day = new Date(clock.now()).toISOString().slice(0, 10);
+      c.header('Content-Disposition', `attachment; filename="console-audit-${day}.csv"`);
+      return c.body(auditCsv(page), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    const next = rows.length > query.limit ? page[page.length - 1]!.id : null;
+    return c.json({ entries: page.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), next }, 200);
+  });
+
+  api.all('*', (c) => fail(c, 404, `No such console API: ${c.req.method} ${c.req.path}`));
+  api.onError((err, c) => {
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return fail(c, 500, 'The console server failed while answering; the error was logged.');
+  });
+
+  app.route(CONSOLE_API, api);
+  return { db, audit, close: () => db.close() };
+}
