@@ -1,27 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { mutationOptions } from '@tanstack/react-query';
 import type { ExploreInput, Restore, RestoreInput } from './domain';
+import { changedByCommand, invalidate } from './query-keys';
 import { providerFor } from './runtime';
 
 /**
  * The commands as mutation options, shared by the features' mutation hooks (a feature may not import
  * another, and Configurations and Jobs both start backups). Never retried (query-client.ts); on
- * settle they invalidate the connection's keys of every root the command can change. Errors go to
- * the MutationCache handler of query-client.ts, once.
+ * settle they invalidate, by the key factories of query-keys.ts, every resource of the connection the
+ * command can change (`changedByCommand`). Errors go to the MutationCache handler of
+ * query-client.ts, once.
  */
-
-/** Every query root that shows runs or their parents. */
-const RUN_ROOTS = ['runs', 'configurations', 'jobs', 'overview', 'restores', 'restore-sessions'];
-
-export function invalidateConnection(
-  queryClient: QueryClient,
-  connectionId: string,
-  roots: readonly string[] = RUN_ROOTS,
-): Promise<void> {
-  return queryClient.invalidateQueries({
-    predicate: (q) => roots.includes(String(q.queryKey[0])) && q.queryKey[1] === connectionId,
-  });
-}
 
 interface Target {
   connectionId: string;
@@ -30,7 +19,7 @@ interface Target {
 const settle =
   (queryClient: QueryClient) =>
   (_data: unknown, _error: unknown, variables: Target): Promise<void> =>
-    invalidateConnection(queryClient, variables.connectionId);
+    invalidate(queryClient, changedByCommand(variables.connectionId));
 
 export const commandOptions = {
   startBackup: (qc: QueryClient) =>

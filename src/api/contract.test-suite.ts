@@ -6,6 +6,8 @@ import { isInFlight, RUN_STATES } from './domain';
 import { jobsWithLiveRuns, withLiveRuns } from './live-runs';
 import { overviewOf } from './overview';
 import type { BackupProvider } from './provider';
+import { createQueryClient } from './query-client';
+import { lookupIn } from './resource-queries';
 import type { InProcess } from './testing/in-process-service';
 import { startInProcess } from './testing/in-process-service';
 
@@ -169,10 +171,13 @@ export function contractSuite(connectionId: string) {
         'restore-sessions': ['restore-session'],
       };
       const seen = new Set<string>();
+      // Names of jobs and configurations are read through the query layer's lookup: their own cache
+      // entries, read again when stale (src/api/resource-queries.ts).
+      const o = { lookup: lookupIn(createQueryClient({ retry: false }), connectionId) };
       for (const feed of p.capabilities.runFeeds) {
-        await p.listRuns(feed); // names of jobs and configurations are looked up once a minute
+        await p.listRuns(feed, o);
         const before = t.requests.length;
-        const runs = await p.listRuns(feed);
+        const runs = await p.listRuns(feed, o);
         expect(t.requests.slice(before).map((r) => new URL(r.url).pathname)).toHaveLength(1);
         for (const run of runs) {
           expectRun(run, connectionId);

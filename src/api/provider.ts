@@ -25,10 +25,33 @@ import type {
   SessionContent,
 } from './restore-content';
 
-/** Every read takes an AbortSignal so that TanStack Query can cancel it. */
+/**
+ * Every read takes an AbortSignal so that TanStack Query can cancel it, and the query layer's
+ * `lookup` (src/api/resource-queries.ts), through which an adapter reads the lists that name what
+ * other answers refer to by id.
+ */
 export interface ReadOptions {
   signal?: AbortSignal;
+  lookup?: Lookup;
 }
+
+/** The lists an adapter reads to name what its answers refer to by id (a job's organization, a backup's configuration). */
+export interface Directory {
+  configurations: Configuration[];
+  jobs: Job[];
+  organizations: Organization[];
+  /** The agents as their list tells them (no online state). */
+  agents: Agent[];
+}
+
+/**
+ * Reads a directory list: from the console's cache entry of that resource when the query layer gives
+ * a lookup (the entry the pages read, which commands invalidate), else straight from `load`.
+ */
+export type Lookup = <K extends keyof Directory>(
+  resource: K,
+  load: (o: ReadOptions) => Promise<Directory[K]>,
+) => Promise<Directory[K]>;
 
 /**
  * One connection's backup API, whatever its dialect. Reads a dialect cannot answer return empty lists

@@ -3,6 +3,8 @@ import { fastest, livePolling } from '../lib/polling';
 import type { RunFeed } from './capabilities';
 import type { Run } from './domain';
 import { runPace } from './live-runs';
+import { queryKeys } from './query-keys';
+import { readOptions } from './resource-queries';
 import { providerFor } from './runtime';
 
 /**
@@ -11,11 +13,11 @@ import { providerFor } from './runtime';
  * of what it holds, so a connection costs one request per tick while one kind of run moves.
  */
 export const runFeedQueries = {
-  all: () => ['runs'] as const,
+  all: queryKeys.runs.all,
   feed: (connectionId: string, feed: RunFeed) =>
     queryOptions({
-      queryKey: ['runs', connectionId, feed] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).listRuns(feed, { signal }),
+      queryKey: [...queryKeys.runs.connection(connectionId), feed] as const,
+      queryFn: (ctx) => providerFor(connectionId).listRuns(feed, readOptions(ctx, connectionId)),
       refetchInterval: livePolling((runs: Run[]) => fastest(runs.map(runPace))),
     }),
 };

@@ -1,5 +1,6 @@
 import type { Run, RunProgress, RunState } from './domain';
 import { isInFlight } from './domain';
+import type { Directory, ReadOptions } from './provider';
 
 /** Helpers every adapter uses to build domain runs. */
 
@@ -71,25 +72,13 @@ export function etaOf(remainingBytes: number | null, rateBps: number | null): nu
   return Math.round(remainingBytes / rateBps);
 }
 
-/** A promise memo with an age limit: names of configurations, agents, jobs change rarely. */
-export function cachedFor<T>(ttlMs: number, load: () => Promise<T>): { get(): Promise<T>; reset(): void } {
-  let value: Promise<T> | null = null;
-  let at = 0;
-  return {
-    get() {
-      if (!value || Date.now() - at > ttlMs) {
-        at = Date.now();
-        value = load();
-        value.catch(() => {
-          value = null; // a failed load is not kept
-        });
-      }
-      return value;
-    },
-    reset() {
-      value = null;
-    },
-  };
+/** A directory list through the reader's lookup (the query cache), or read at once without one. */
+export function directory<K extends keyof Directory>(
+  o: ReadOptions | undefined,
+  resource: K,
+  load: (o: ReadOptions) => Promise<Directory[K]>,
+): Promise<Directory[K]> {
+  return o?.lookup ? o.lookup(resource, load) : load({ signal: o?.signal });
 }
 
 type RunCore = Pick<

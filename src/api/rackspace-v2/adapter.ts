@@ -5,10 +5,10 @@ import type { Connection, Run } from '../domain';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
-import type { AdapterProvider } from '../provider';
-import { newestFirst } from '../run-parts';
+import type { AdapterProvider, ReadOptions } from '../provider';
+import { directory, newestFirst } from '../run-parts';
 import { ACTIVITY_LIMIT, v2Lookups } from './lookups';
-import { v2Agent, v2Backup, v2Configuration, v2Restore, v2RestorePoint, withErrors } from './map';
+import { v2Backup, v2Configuration, v2Restore, v2RestorePoint, withErrors } from './map';
 import { readAll } from './pages';
 import {
   agentStatusSchema,
@@ -36,22 +36,20 @@ export function createRackspaceV2Provider(
   const cid = connection.id;
   const region = connection.region ?? null;
 
-  const { get, configurations, agents, names, remember, restoreNames, activities, errorsOf, backupOf } =
-    v2Lookups(http, cid);
+  const lookups = v2Lookups(http, cid, region);
+  const { get, names, agentNames, remember, restoreNames, activities, errorsOf, backupOf } = lookups;
+  const agents = (o?: ReadOptions) => directory(o, 'agents', lookups.agents);
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, capabilities),
 
-    async listConfigurations(o) {
-      const [list, n] = await Promise.all([configurations(o), names.get()]);
-      return list.filter((c) => !c.deleted).map((c) => v2Configuration(cid, c, n, region));
-    },
+    listConfigurations: lookups.configurations,
     async getConfiguration(id, o) {
-      const [config, n] = await Promise.all([
+      const [config, agentsById] = await Promise.all([
         get(path`/configurations/${id}`, configurationSchema, o),
-        names.get(),
+        agentNames(o),
       ]);
-      return v2Configuration(cid, config, n, region);
+      return v2Configuration(cid, config, { configurations: new Map(), agents: agentsById }, region);
     },
     async listConfigurationRuns(configurationId, o) {
       const [runs, restorable, n] = await Promise.all([
@@ -60,7 +58,7 @@ export function createRackspaceV2Provider(
           ...o,
           query: { restorable: true, configuration_id: configurationId },
         }),
-        names.get(),
+        names(o),
       ]);
       remember(restorable);
       const full = new Map(restorable.map((b) => [b.id, v2Backup(cid, b, n)]));
@@ -79,19 +77,19 @@ export function createRackspaceV2Provider(
       return newestFirst(merged);
     },
     async getBackup(backupId, o) {
-      const n = await names.get();
+      const n = await names(o);
       const [b, errors] = await Promise.all([backupOf(backupId, n, o), errorsOf('backups', backupId, o)]);
       return withErrors(b, errors);
     },
     async getBackupRun(backupId, o) {
-      return backupOf(backupId, await names.get(), o);
+      return backupOf(backupId, await names(o), o);
     },
     async listRuns(feed, o) {
       const query = { sort_dir: 'desc' };
       if (feed === 'backups') {
         const [backups, n] = await Promise.all([
           readAll(http, '/backups', backupListSchema, (p) => p.backups, { ...o, query, max: ACTIVITY_LIMIT }),
-          names.get(),
+          names(o),
         ]);
         remember(backups);
         return newestFirst(backups.map((b) => v2Backup(cid, b, n)));
@@ -129,10 +127,10 @@ export function createRackspaceV2Provider(
       if (configurationId) query.configuration_id = configurationId;
       const [backups, n, as] = await Promise.all([
         readAll(http, '/backups', backupListSchema, (p) => p.backups, { ...o, query }),
-        names.get(),
+        names(o),
         agents(o),
       ]);
-      const encrypted = new Map(as.map((a) => [a.id, a.vault.encrypted]));
+      const encrypted = new Map(as.map((a) => [a.id, a.encrypted]));
       remember(backups);
       return backups.map((b) => v2RestorePoint(b, n, encrypted.get(b.agent.id) ?? false));
     },
@@ -149,7 +147,7 @@ export function createRackspaceV2Provider(
             : Promise.resolve(null),
         ),
       );
-      return list.map((a, i) => v2Agent(cid, a, online[i] ?? null));
+      return list.map((a, i) => ({ ...a, online: online[i] ?? false }));
     },
 
     async startBackup(configurationId) {

@@ -3,9 +3,10 @@ import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { ReadOptions } from '../provider';
-import { cachedFor, newestFirst } from '../run-parts';
+import type { Agent, Configuration } from '../domain';
+import { directory, newestFirst } from '../run-parts';
 import type { Names } from './map';
-import { remainingOf, v2ActivityRun, v2Backup, v2State } from './map';
+import { remainingOf, v2ActivityRun, v2Agent, v2Backup, v2Configuration, v2State } from './map';
 import { readAll } from './pages';
 import type { Backup, Restore as WireRestore } from './wire';
 import {
@@ -23,24 +24,32 @@ export const ACTIVITY_LIMIT = 200;
 const EVENTS_READ = 20;
 
 /**
- * The reads the v2 adapter builds on: whole lists, the names that lists refer to by id, the
- * configuration of a restore's backup, and a run's error list.
+ * The reads the v2 adapter builds on: whole lists, the names that lists refer to by id (through the
+ * reader's lookup), the configuration of a restore's backup, and a run's error list.
  */
-export function v2Lookups(http: HttpClient, cid: string) {
+export function v2Lookups(http: HttpClient, cid: string, region: string | null) {
   const get = <S extends Parameters<HttpClient['request']>[1]>(p: string, schema: S, o?: ReadOptions) =>
     http.request({ method: 'GET', path: p, signal: o?.signal }, schema);
 
-  const configurations = (o?: ReadOptions) =>
-    readAll(http, '/configurations', configurationListSchema, (p) => p.configurations, o);
-  const agents = (o?: ReadOptions) => readAll(http, '/agents', agentListSchema, (p) => p.agents, o);
-  // Lists refer to configurations and agents by id; their names change rarely.
-  const names = cachedFor<Names>(60_000, async () => {
-    const [cs, as] = await Promise.all([configurations(), agents()]);
-    return {
-      configurations: new Map(cs.map((c) => [c.id, c.name])),
-      agents: new Map(as.map((a) => [a.id, a.name])),
-    };
-  });
+  // Lists refer to configurations and agents by id: their names come from the configurations' and
+  // the agents' lists, read through the query layer's lookup (one cache entry each, see ReadOptions).
+  const agents = async (o?: ReadOptions): Promise<Agent[]> =>
+    (await readAll(http, '/agents', agentListSchema, (p) => p.agents, o)).map((a) => v2Agent(cid, a, null));
+  const namesOf = (list: readonly { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x.name]));
+  const agentNames = async (o?: ReadOptions) => namesOf(await directory(o, 'agents', agents));
+  /** The configurations (not the deleted ones), with their machines' names. */
+  const configurations = async (o?: ReadOptions): Promise<Configuration[]> => {
+    const [list, agentsById] = await Promise.all([
+      readAll(http, '/configurations', configurationListSchema, (p) => p.configurations, o),
+      agentNames(o),
+    ]);
+    const n = { configurations: new Map<string, string>(), agents: agentsById };
+    return list.filter((c) => !c.deleted).map((c) => v2Configuration(cid, c, n, region));
+  };
+  const names = async (o?: ReadOptions): Promise<Names> => {
+    const [cs, as] = await Promise.all([directory(o, 'configurations', configurations), agentNames(o)]);
+    return { configurations: namesOf(cs), agents: as };
+  };
   // Backups never change configuration: what is learnt once is kept.
   const backupParents = new Map<string, string>();
   const backupAgents = new Map<string, string>();
@@ -62,12 +71,12 @@ export function v2Lookups(http: HttpClient, cid: string) {
         ),
       ),
     );
-    return { ...(await names.get()), backups: backupParents, backupAgents };
+    return { ...(await names(o)), backups: backupParents, backupAgents };
   };
   const activities = async (o?: ReadOptions, from = '/activities') => {
     const [list, n] = await Promise.all([
       readAll(http, from, activityListSchema, (p) => p.activities, { ...o, max: ACTIVITY_LIMIT }),
-      names.get(),
+      names(o),
     ]);
     return newestFirst(list.filter((a) => a.type !== 'cleanup').map((a) => v2ActivityRun(cid, a, n)));
   };
@@ -99,5 +108,16 @@ export function v2Lookups(http: HttpClient, cid: string) {
     return v2Backup(cid, b, n, isInFlight(v2State(b.state)) ? await leftOf(b.id, o) : null);
   };
 
-  return { get, configurations, agents, names, remember, restoreNames, activities, errorsOf, backupOf };
+  return {
+    get,
+    configurations,
+    agents,
+    agentNames,
+    names,
+    remember,
+    restoreNames,
+    activities,
+    errorsOf,
+    backupOf,
+  };
 }

@@ -1,11 +1,11 @@
 import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
 import type { Capabilities } from '../capabilities';
-import type { Connection, Job } from '../domain';
+import type { Connection, Job, Organization } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
-import { cachedFor, newestFirst } from '../run-parts';
+import { directory, newestFirst } from '../run-parts';
 import { contentActionsOf } from './content-actions';
 import { veeamContentReader } from './content-browse';
 import { runVeeamContentAction } from './content-run';
@@ -49,27 +49,33 @@ export function createVeeamV5Provider(
   const action = (path: string, body: unknown) =>
     http.send({ method: 'POST', path, json: body }).then(() => undefined);
 
-  const organizations = cachedFor(60_000, () => get('/organizations', organizationListSchema));
-  const orgNames = async () => new Map((await organizations.get()).map((o) => [o.id, o.name]));
+  // Jobs name their organization, sessions their job, by id: the names come from the organizations'
+  // and the jobs' lists, read through the query layer's lookup (one cache entry each, see ReadOptions).
+  const organizations = async (o?: ReadOptions): Promise<Organization[]> => {
+    const list = await get('/organizations', organizationListSchema, o);
+    return list.map((org) => veeamOrganization(cid, org));
+  };
+  const namesOf = (list: readonly { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x.name]));
+  const orgNames = async (o?: ReadOptions) => namesOf(await directory(o, 'organizations', organizations));
   const jobs = async (o?: ReadOptions): Promise<Job[]> => {
-    const [list, names] = await Promise.all([get('/jobs', jobListSchema, o), orgNames()]);
+    const [list, names] = await Promise.all([get('/jobs', jobListSchema, o), orgNames(o)]);
     return list.map((j) => veeamJob(cid, j, names));
   };
+  const jobNames = async (o?: ReadOptions) => namesOf(await directory(o, 'jobs', jobs));
   const content = veeamContentReader(http);
-  const jobNames = cachedFor(30_000, async () => new Map((await jobs()).map((j) => [j.id, j.name])));
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, capabilities),
 
     listJobs: jobs,
     async getJob(id, o) {
-      const [job, names] = await Promise.all([get(path`/jobs/${id}`, jobSchema, o), orgNames()]);
+      const [job, names] = await Promise.all([get(path`/jobs/${id}`, jobSchema, o), orgNames(o)]);
       return veeamJob(cid, job, names);
     },
     async listJobSessions(jobId, o) {
       const [page, names] = await Promise.all([
         get(path`/jobs/${jobId}/jobsessions`, jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
-        jobNames.get(),
+        jobNames(o),
       ]);
       return newestFirst(page.results.map((s) => veeamJobSession(cid, s, names, jobId)));
     },
@@ -83,7 +89,7 @@ export function createVeeamV5Provider(
       if (feed === 'job-sessions') {
         const [page, names] = await Promise.all([
           get('/jobsessions', jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
-          jobNames.get(),
+          jobNames(o),
         ]);
         return newestFirst(page.results.map((s) => veeamJobSession(cid, s, names)));
       }
@@ -94,10 +100,7 @@ export function createVeeamV5Provider(
       return [];
     },
 
-    async listOrganizations(o) {
-      const list = await get('/organizations', organizationListSchema, o);
-      return list.map((org) => veeamOrganization(cid, org));
-    },
+    listOrganizations: organizations,
     async listRestoreSessions(o) {
       const page = await get('/restoresessions', restoreSessionPageSchema, o, { limit: PAGE_MAX_LIMIT });
       return newestFirst(page.results.map((s) => veeamRestoreSession(cid, s)));

@@ -2,6 +2,8 @@ import { queryOptions, useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Run } from '../../api/domain';
 import { isInFlight } from '../../api/domain';
+import { queryKeys } from '../../api/query-keys';
+import { readOptions, resourceQueries } from '../../api/resource-queries';
 import { providerFor } from '../../api/runtime';
 import { livePolling, POLL_SLOW_MS } from '../../lib/polling';
 
@@ -12,32 +14,28 @@ import { livePolling, POLL_SLOW_MS } from '../../lib/polling';
  * or, on a configuration's page, from its runs, which poll fast while one is in flight.
  */
 export const configurationQueries = {
-  all: () => ['configurations'] as const,
-  connection: (connectionId: string) => ['configurations', connectionId] as const,
-  list: (connectionId: string) =>
-    queryOptions({
-      queryKey: ['configurations', connectionId, 'list'] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).listConfigurations({ signal }),
-      refetchInterval: POLL_SLOW_MS,
-    }),
+  all: queryKeys.configurations.all,
+  connection: queryKeys.configurations.connection,
+  /** The one entry of a connection's configurations, which the Overview and the restore wizard read too. */
+  list: resourceQueries.configurations,
   detail: (connectionId: string, id: string) =>
     queryOptions({
-      queryKey: ['configurations', connectionId, 'detail', id] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).getConfiguration(id, { signal }),
+      queryKey: [...queryKeys.configurations.connection(connectionId), 'detail', id] as const,
+      queryFn: (ctx) => providerFor(connectionId).getConfiguration(id, readOptions(ctx, connectionId)),
       refetchInterval: POLL_SLOW_MS,
     }),
   /** The backup history (newest first, restorable marked) including the run in flight. */
   runs: (connectionId: string, id: string) =>
     queryOptions({
-      queryKey: ['configurations', connectionId, 'runs', id] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).listConfigurationRuns(id, { signal }),
+      queryKey: [...queryKeys.configurations.connection(connectionId), 'runs', id] as const,
+      queryFn: (ctx) => providerFor(connectionId).listConfigurationRuns(id, readOptions(ctx, connectionId)),
       refetchInterval: livePolling((runs: Run[]) => runs.some((r) => isInFlight(r.state))),
     }),
   /** One backup with its report (errors, counters). */
   backup: (connectionId: string, backupId: string) =>
     queryOptions({
-      queryKey: ['configurations', connectionId, 'backup', backupId] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).getBackup(backupId, { signal }),
+      queryKey: [...queryKeys.configurations.connection(connectionId), 'backup', backupId] as const,
+      queryFn: (ctx) => providerFor(connectionId).getBackup(backupId, readOptions(ctx, connectionId)),
       refetchInterval: livePolling((run: Run) => isInFlight(run.state)),
     }),
   /**
@@ -46,8 +44,8 @@ export const configurationQueries = {
    */
   endedBackup: (connectionId: string, backupId: string) =>
     queryOptions({
-      queryKey: ['ended-backups', connectionId, backupId] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).getBackupRun(backupId, { signal }),
+      queryKey: [...queryKeys.endedBackups.connection(connectionId), backupId] as const,
+      queryFn: (ctx) => providerFor(connectionId).getBackupRun(backupId, readOptions(ctx, connectionId)),
       staleTime: Infinity,
     }),
 };

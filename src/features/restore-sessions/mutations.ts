@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { commandOptions, invalidateConnection } from '../../api/commands';
+import { commandOptions } from '../../api/commands';
+import { invalidate, queryKeys } from '../../api/query-keys';
 import type { ContentActionInput } from '../../api/restore-content';
 import { providerFor } from '../../api/runtime';
 
@@ -22,6 +23,6 @@ export function useContentAction(connectionId: string, sessionId: string) {
     mutationKey: ['command', 'content-action', connectionId, sessionId],
     mutationFn: (input: ContentActionInput) => providerFor(connectionId).runContentAction(sessionId, input),
     meta: { errorShownInPlace: true },
-    onSettled: () => invalidateConnection(queryClient, connectionId, ['restore-sessions']),
+    onSettled: () => invalidate(queryClient, [queryKeys.restoreSessions.connection(connectionId)]),
   });
 }

@@ -2,52 +2,50 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { RestoreSession, Run } from '../../api/domain';
 import type { ContentKind, ContentPage } from '../../api/restore-content';
 import { runPace } from '../../api/live-runs';
+import { queryKeys } from '../../api/query-keys';
+import { readOptions, resourceQueries } from '../../api/resource-queries';
 import { providerFor } from '../../api/runtime';
 import { fastest, livePolling, POLL_SLOW_MS } from '../../lib/polling';
 
 /** Veeam restore sessions and their events: ['restore-sessions', connectionId, ...]. */
 export const restoreSessionQueries = {
-  all: () => ['restore-sessions'] as const,
+  all: queryKeys.restoreSessions.all,
   list: (connectionId: string) =>
     queryOptions({
-      queryKey: ['restore-sessions', connectionId, 'list'] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).listRestoreSessions({ signal }),
+      queryKey: [...queryKeys.restoreSessions.connection(connectionId), 'list'] as const,
+      queryFn: (ctx) => providerFor(connectionId).listRestoreSessions(readOptions(ctx, connectionId)),
       // An open (Working) session waits for a person: the open pace, not the fast one.
       refetchInterval: livePolling((list: RestoreSession[]) => fastest(list.map(runPace))),
     }),
   detail: (connectionId: string, id: string) =>
     queryOptions({
-      queryKey: ['restore-sessions', connectionId, 'detail', id] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).getRestoreSession(id, { signal }),
+      queryKey: [...queryKeys.restoreSessions.connection(connectionId), 'detail', id] as const,
+      queryFn: (ctx) => providerFor(connectionId).getRestoreSession(id, readOptions(ctx, connectionId)),
       refetchInterval: livePolling(runPace),
     }),
   events: (connectionId: string, id: string) =>
     queryOptions({
-      queryKey: ['restore-sessions', connectionId, 'events', id] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).listRestoreSessionEvents(id, { signal }),
+      queryKey: [...queryKeys.restoreSessions.connection(connectionId), 'events', id] as const,
+      queryFn: (ctx) =>
+        providerFor(connectionId).listRestoreSessionEvents(id, readOptions(ctx, connectionId)),
       refetchInterval: POLL_SLOW_MS,
     }),
-  /** Jobs to open a session from (the "open a new one" form). */
+  /** Jobs to open a session from (the "open a new one" form): the connection's one entry of them. */
   jobs: (connectionId: string) =>
     queryOptions({
-      queryKey: ['restore-sessions', connectionId, 'jobs'] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).listJobs({ signal }),
+      ...resourceQueries.jobs(connectionId),
+      refetchInterval: false,
       staleTime: 30_000,
     }),
   /** Organizations, for their first and last backup times. */
-  organizations: (connectionId: string) =>
-    queryOptions({
-      queryKey: ['restore-sessions', connectionId, 'organizations'] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).listOrganizations({ signal }),
-      staleTime: 30_000,
-    }),
+  organizations: resourceQueries.organizations,
   /** A job's restore points: the ends of its sessions that backed something up, newest first. */
   restorePoints: (connectionId: string, jobId: string) =>
     queryOptions({
-      queryKey: ['restore-sessions', connectionId, 'restore-points', jobId] as const,
-      queryFn: async ({ signal }) =>
-        restorePointsOf(await providerFor(connectionId).listJobSessions(jobId, { signal })),
+      ...resourceQueries.jobSessions(connectionId, jobId),
+      refetchInterval: false,
       staleTime: 30_000,
+      select: restorePointsOf,
     }),
 };
 
@@ -75,32 +73,40 @@ export const NEXT_PAGE = 1000;
 export const contentQueries = {
   summary: (connectionId: string, sessionId: string) =>
     queryOptions({
-      queryKey: ['restore-content', connectionId, sessionId, 'summary'] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).getSessionContent(sessionId, { signal }),
+      queryKey: [...queryKeys.restoreContent.connection(connectionId), sessionId, 'summary'] as const,
+      queryFn: (ctx) =>
+        providerFor(connectionId).getSessionContent(sessionId, readOptions(ctx, connectionId)),
       staleTime: Infinity,
     }),
   nodes: (connectionId: string, sessionId: string, parentId: string | null) =>
     queryOptions({
-      queryKey: ['restore-content', connectionId, sessionId, 'nodes', parentId ?? ''] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).listContentNodes(sessionId, parentId, { signal }),
+      queryKey: [
+        ...queryKeys.restoreContent.connection(connectionId),
+        sessionId,
+        'nodes',
+        parentId ?? '',
+      ] as const,
+      queryFn: (ctx) =>
+        providerFor(connectionId).listContentNodes(sessionId, parentId, readOptions(ctx, connectionId)),
       staleTime: Infinity,
     }),
   node: (connectionId: string, sessionId: string, nodeId: string) =>
     queryOptions({
-      queryKey: ['restore-content', connectionId, sessionId, 'node', nodeId] as const,
-      queryFn: ({ signal }) => providerFor(connectionId).getContentNode(sessionId, nodeId, { signal }),
+      queryKey: [...queryKeys.restoreContent.connection(connectionId), sessionId, 'node', nodeId] as const,
+      queryFn: (ctx) =>
+        providerFor(connectionId).getContentNode(sessionId, nodeId, readOptions(ctx, connectionId)),
       staleTime: Infinity,
     }),
   /** The places above a place, from its root down (a deep link unfolds the tree along them). */
   path: (connectionId: string, sessionId: string, nodeId: string) =>
     queryOptions({
-      queryKey: ['restore-content', connectionId, sessionId, 'path', nodeId] as const,
-      queryFn: async ({ signal }): Promise<string[]> => {
+      queryKey: [...queryKeys.restoreContent.connection(connectionId), sessionId, 'path', nodeId] as const,
+      queryFn: async (ctx): Promise<string[]> => {
         const provider = providerFor(connectionId);
         const above: string[] = [];
         // A tree is a few levels deep; the bound only guards against a parent that points back down.
         for (let id: string | null = nodeId, n = 0; id !== null && n < 32; n++) {
-          id = (await provider.getContentNode(sessionId, id, { signal })).parentId;
+          id = (await provider.getContentNode(sessionId, id, readOptions(ctx, connectionId))).parentId;
           if (id !== null) above.unshift(id);
         }
         return above;
@@ -109,7 +115,7 @@ export const contentQueries = {
     }),
   items: (connectionId: string, sessionId: string, nodeId: string) =>
     infiniteQueryOptions({
-      queryKey: ['restore-content', connectionId, sessionId, 'items', nodeId] as const,
+      queryKey: [...queryKeys.restoreContent.connection(connectionId), sessionId, 'items', nodeId] as const,
       queryFn: ({ signal, pageParam }) =>
         providerFor(connectionId).listContentItems(
           sessionId,
@@ -123,14 +129,20 @@ export const contentQueries = {
     }),
   item: (connectionId: string, sessionId: string, nodeId: string, itemId: string) =>
     queryOptions({
-      queryKey: ['restore-content', connectionId, sessionId, 'item', nodeId, itemId] as const,
-      queryFn: ({ signal }) =>
-        providerFor(connectionId).getContentItem(sessionId, nodeId, itemId, { signal }),
+      queryKey: [
+        ...queryKeys.restoreContent.connection(connectionId),
+        sessionId,
+        'item',
+        nodeId,
+        itemId,
+      ] as const,
+      queryFn: (ctx) =>
+        providerFor(connectionId).getContentItem(sessionId, nodeId, itemId, readOptions(ctx, connectionId)),
       staleTime: Infinity,
     }),
   actions: (connectionId: string, kind: ContentKind) =>
     queryOptions({
-      queryKey: ['restore-content', connectionId, 'actions', kind] as const,
+      queryKey: [...queryKeys.restoreContent.connection(connectionId), 'actions', kind] as const,
       queryFn: () => providerFor(connectionId).contentActions(kind),
       staleTime: Infinity,
     }),

@@ -1,6 +1,8 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { Run, RunState } from '../../../api/domain';
+import { dialectOf } from '../../../api/dialects';
+import type { Configuration, Connection, Job, Run, RunState } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { jobsWithLiveRuns, withLiveRuns } from '../../../api/live-runs';
 import type { ConnectionOverview } from '../../../api/overview';
@@ -24,6 +26,18 @@ export interface OverviewData {
   overdue: Scheduled[];
 }
 
+const NONE: never[] = [];
+
+/** A connection's list among `results` (one per connection of `connections`): [] when it has none, null until it answers. */
+function listOf<T>(
+  connections: readonly Connection[],
+  results: readonly { data?: T[] }[],
+  connectionId: string,
+): T[] | null {
+  const i = connections.findIndex((c) => c.id === connectionId);
+  return i < 0 ? NONE : (results[i]?.data ?? null);
+}
+
 /**
  * The Overview across the signed-in connections. Per connection: its run feeds (polled fast while
  * something moves) and its configurations or jobs (slow): one request per connection per tick while
@@ -31,22 +45,40 @@ export interface OverviewData {
  */
 export function useOverview(access: PageAccess): OverviewData {
   const live = useLiveRuns(access.signedIn);
-  const results = useQueries({ queries: access.signedIn.map((c) => overviewQueries.scheduled(c.id)) });
-  const scheduledData = useSameArray(results.map((r) => r.data ?? null));
+  const withConfigurations = useSameArray(
+    access.signedIn.filter((c) => dialectOf(c).capabilities.configurations),
+  );
+  const withJobs = useSameArray(access.signedIn.filter((c) => dialectOf(c).capabilities.jobs));
+  const configurationResults = useQueries({
+    queries: withConfigurations.map((c) => overviewQueries.configurations(c.id)),
+  });
+  const jobResults = useQueries({ queries: withJobs.map((c) => overviewQueries.jobs(c.id)) });
+  const results = ([] as Pick<UseQueryResult, 'dataUpdatedAt' | 'isPending'>[]).concat(
+    configurationResults,
+    jobResults,
+  );
+  // Per connection, its configurations then its jobs: [] when it has none, null until they answer.
+  const scheduledData = useSameArray(
+    access.signedIn.flatMap((c) => [
+      listOf(withConfigurations, configurationResults, c.id),
+      listOf(withJobs, jobResults, c.id),
+    ]),
+  );
   const scheduledAt = Math.max(0, ...results.map((r) => r.dataUpdatedAt));
   const loaded = useMemo(
     () =>
       access.signedIn.flatMap((c, i): ConnectionOverview[] => {
-        const lists = scheduledData[i];
+        const configurations = scheduledData[2 * i] as Configuration[] | null;
+        const jobs = scheduledData[2 * i + 1] as Job[] | null;
         const runs = live.runs.filter((r) => r.connectionId === c.id);
         // Per connection: one whose feed has nothing yet (or fails) must not hide the others' data.
-        if (!lists || live.waiting.includes(c.id)) return [];
+        if (!configurations || !jobs || live.waiting.includes(c.id)) return [];
         return [
           overviewOf({
             connectionId: c.id,
             runs,
-            configurations: withLiveRuns(lists.configurations, runs),
-            jobs: jobsWithLiveRuns(lists.jobs, runs),
+            configurations: withLiveRuns(configurations, runs),
+            jobs: jobsWithLiveRuns(jobs, runs),
             // "Now" is when the answers arrived, so the view moves with the data, not with renders.
             now: Math.max(live.updatedAt, scheduledAt),
             // The runs' last day is counted as the Activity page counts it, from the feeds' answers.
@@ -70,7 +102,11 @@ export function useOverview(access: PageAccess): OverviewData {
   );
   return {
     loaded: settled && loaded.length > 0,
-    failures: mergeFailures(live.failures, queryFailures(results, access.signedIn)),
+    failures: mergeFailures(
+      live.failures,
+      queryFailures(configurationResults, withConfigurations),
+      queryFailures(jobResults, withJobs),
+    ),
     counts,
     running: newestFirst(runs.filter((r) => isInFlight(r.state))),
     failed: newestFirst(runs.filter((r) => r.state === 'failed' || r.state === 'missed')).slice(0, 20),

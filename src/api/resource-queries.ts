@@ -1,0 +1,82 @@
+import type { QueryClient, QueryFunctionContext } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
+import { livePolling, POLL_SLOW_MS } from '../lib/polling';
+import type { Job, Run } from './domain';
+import { isInFlight } from './domain';
+import type { Directory, Lookup, ReadOptions } from './provider';
+import { queryKeys } from './query-keys';
+import { providerFor } from './runtime';
+
+/**
+ * The server resources that several pages read, and that adapters read to name what other answers
+ * refer to by id: one query each per connection, under its own root (query-keys.ts). A page may set
+ * its own pace on top (`refetchInterval`, `staleTime` are the observer's); the key, the entry and the
+ * request stay one.
+ */
+
+/**
+ * How long a directory list read by an adapter (names of configurations, agents, jobs, organizations)
+ * is used before it is read again: they change when someone edits them. A command's invalidation
+ * makes it stale at once.
+ */
+export const DIRECTORY_STALE_MS = 30_000;
+
+/** The read options of a query function: its signal, and lookups in the same client. */
+export function readOptions(
+  ctx: Pick<QueryFunctionContext, 'signal' | 'client'>,
+  connectionId: string,
+): ReadOptions {
+  return { signal: ctx.signal, lookup: lookupIn(ctx.client, connectionId) };
+}
+
+/** An adapter's directory reads go to the resource's own cache entry: one request, whoever asks. */
+export function lookupIn(client: QueryClient, connectionId: string): Lookup {
+  return <K extends keyof Directory>(resource: K, load: (o: ReadOptions) => Promise<Directory[K]>) =>
+    client.fetchQuery({
+      queryKey: queryKeys[resource].list(connectionId),
+      queryFn: (ctx) => load(readOptions(ctx, connectionId)),
+      staleTime: DIRECTORY_STALE_MS,
+    });
+}
+
+const jobRunning = (j: Job) => j.lastStatus !== null && isInFlight(j.lastStatus);
+
+export const resourceQueries = {
+  /** A connection's configurations. They change when someone edits them: the slow pace. */
+  configurations: (connectionId: string) =>
+    queryOptions({
+      queryKey: queryKeys.configurations.list(connectionId),
+      queryFn: (ctx) => providerFor(connectionId).listConfigurations(readOptions(ctx, connectionId)),
+      refetchInterval: POLL_SLOW_MS,
+    }),
+  /** A connection's jobs; fast while one of them runs (the Jobs page has no feed laid over). */
+  jobs: (connectionId: string) =>
+    queryOptions({
+      queryKey: queryKeys.jobs.list(connectionId),
+      queryFn: (ctx) => providerFor(connectionId).listJobs(readOptions(ctx, connectionId)),
+      refetchInterval: livePolling((jobs: Job[]) => jobs.some(jobRunning)),
+    }),
+  /**
+   * A job's sessions, newest first, with statistics; fast while one runs. The job's page and the
+   * explore dialog's restore points read this one entry.
+   */
+  jobSessions: (connectionId: string, jobId: string) =>
+    queryOptions({
+      queryKey: [...queryKeys.jobs.connection(connectionId), 'sessions', jobId] as const,
+      queryFn: (ctx) => providerFor(connectionId).listJobSessions(jobId, readOptions(ctx, connectionId)),
+      refetchInterval: livePolling((runs: Run[]) => runs.some((r) => isInFlight(r.state))),
+    }),
+  organizations: (connectionId: string) =>
+    queryOptions({
+      queryKey: queryKeys.organizations.list(connectionId),
+      queryFn: (ctx) => providerFor(connectionId).listOrganizations(readOptions(ctx, connectionId)),
+      staleTime: DIRECTORY_STALE_MS,
+    }),
+  /** The agents with each one's online state (asked one by one, for the first agents). */
+  agentStatus: (connectionId: string) =>
+    queryOptions({
+      queryKey: [...queryKeys.agents.connection(connectionId), 'status'] as const,
+      queryFn: (ctx) => providerFor(connectionId).listAgents(readOptions(ctx, connectionId)),
+      staleTime: DIRECTORY_STALE_MS,
+    }),
+};
