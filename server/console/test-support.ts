@@ -73,7 +73,10 @@ export function send(
 ): Promise<Answer> {
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers: Record<string, string> = {
-    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    // Content-Length always: Node's client sends a DELETE's body without one (nor chunked) otherwise.
+    ...(body !== undefined
+      ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
+      : {}),
     ...(options.cookie ? { cookie: options.cookie } : {}),
     ...options.headers,
   };
