@@ -44,14 +44,28 @@ export interface Directory {
   agents: Agent[];
 }
 
+/** What never changes about a backup once it exists: the configuration and the agent it backs up. */
+export interface BackupSource {
+  configurationId: string;
+  agentId: string;
+}
+
 /**
- * Reads a directory list: from the console's cache entry of that resource when the query layer gives
- * a lookup (the entry the pages read, which commands invalidate), else straight from `load`.
+ * The query layer's side of an adapter's reads (src/api/resource-queries.ts): cache entries of the
+ * console's query client, one per resource, which commands' invalidation reaches.
  */
-export type Lookup = <K extends keyof Directory>(
-  resource: K,
-  load: (o: ReadOptions) => Promise<Directory[K]>,
-) => Promise<Directory[K]>;
+export interface Lookup {
+  /** A directory list: the cache entry the pages read too, read again when stale or invalidated. */
+  list<K extends keyof Directory>(
+    resource: K,
+    load: (o: ReadOptions) => Promise<Directory[K]>,
+  ): Promise<Directory[K]>;
+  /** A backup's source, once learnt from any answer that names it (a v2 restore names only its backup). */
+  backupSource: {
+    get(backupId: string): BackupSource | undefined;
+    set(backupId: string, source: BackupSource): void;
+  };
+}
 
 /**
  * One connection's backup API, whatever its dialect. Reads a dialect cannot answer return empty lists

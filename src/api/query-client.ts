@@ -14,6 +14,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { startHiddenHeartbeat } from '../lib/polling';
 import type { ApiError } from './api-error';
 import { toApiError } from './api-error';
+import { queryKeys } from './query-keys';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -66,6 +67,8 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
       mutations: { retry: false },
     },
   });
+  // What a backup backs up never changes: learnt once, kept while the client lives (resource-queries.ts).
+  client.setQueryDefaults(queryKeys.backupSources.all(), { staleTime: Infinity, gcTime: Infinity });
   // QueryClientProvider mounts the client: the hidden-tab heartbeat lives exactly as long.
   let stopHeartbeat: (() => void) | null = null;
   const mount = client.mount.bind(client);

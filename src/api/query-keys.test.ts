@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commandOptions } from './commands';
 import { createQueryClient } from './query-client';
-import { queryKeys } from './query-keys';
+import { invalidate, queryKeys } from './query-keys';
 import { resourceQueries } from './resource-queries';
 import { runFeedQueries } from './run-feeds';
 import { setApiRuntime } from './runtime';
@@ -94,5 +94,40 @@ describe('query keys by resource (issue 12 item 4)', () => {
     const runs = await client.fetchQuery(runFeedQueries.feed('veeam', 'job-sessions'));
     expect(paths(before)).toContain('/v5/jobs');
     expect(runs.some((r) => r.parentId === job.id && r.parentName === job.name)).toBe(true);
+  });
+
+  test("a v2 restore's backup source is an entry of its own: read once, taught by the lists, reached by invalidation", async () => {
+    const cid = 'rackspace-ord';
+    const restores = runFeedQueries.feed(cid, 'restores');
+    const sourceKeys = () => keysOf(client, cid).filter((k) => k[0] === queryKeys.backupSources.all()[0]);
+    const backupReads = (from: number) => paths(from).filter((p) => /\/backups\/[^/]+$/.test(p));
+
+    // The backups feed (read above) taught the sources of the backups it lists.
+    expect(sourceKeys().length).toBeGreaterThan(0);
+    await client.fetchQuery(restores);
+    const runs = client.getQueryData(restores.queryKey)!;
+    expect(runs.some((r) => r.parentId !== null && r.parentName)).toBe(true);
+
+    // Known sources are not asked for again.
+    await client.invalidateQueries({ queryKey: restores.queryKey });
+    let before = t.requests.length;
+    await client.fetchQuery(restores);
+    expect(paths(before)).toEqual(['/ord/v2/110011/restores']);
+
+    // A command leaves them (they never change); invalidating their prefix reaches them.
+    await commandOptions.wakeAgents(client).onSettled!(
+      undefined,
+      null,
+      { connectionId: cid },
+      undefined,
+      undefined as never,
+    );
+    before = t.requests.length;
+    await client.fetchQuery(restores);
+    expect(backupReads(before)).toEqual([]);
+    await invalidate(client, [queryKeys.backupSources.connection(cid), queryKeys.runs.connection(cid)]);
+    before = t.requests.length;
+    await client.fetchQuery(restores);
+    expect(backupReads(before).length).toBeGreaterThan(0);
   });
 });

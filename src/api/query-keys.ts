@@ -24,6 +24,8 @@ export const queryKeys = {
   agents: root('agents'),
   restores: root('restores'),
   restoreSessions: root('restore-sessions'),
+  /** What a backup backs up (`[backup-sources, connectionId, backupId]`): it never changes, no command reaches it. */
+  backupSources: root('backup-sources'),
   /** Ended backups read in full once: they no longer change, so no command reaches them. */
   endedBackups: root('ended-backups'),
   /** What a restore session holds: a backup's content does not change while a session is open. */

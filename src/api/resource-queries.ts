@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { livePolling, POLL_SLOW_MS } from '../lib/polling';
 import type { Job, Run } from './domain';
 import { isInFlight } from './domain';
-import type { Directory, Lookup, ReadOptions } from './provider';
+import type { BackupSource, Directory, Lookup, ReadOptions } from './provider';
 import { queryKeys } from './query-keys';
 import { providerFor } from './runtime';
 
@@ -29,14 +29,29 @@ export function readOptions(
   return { signal: ctx.signal, lookup: lookupIn(ctx.client, connectionId) };
 }
 
-/** An adapter's directory reads go to the resource's own cache entry: one request, whoever asks. */
+/**
+ * An adapter's directory reads go to the resource's own cache entry: one request, whoever asks. A
+ * backup's source is an entry of its own, never stale (see createQueryClient's defaults).
+ */
 export function lookupIn(client: QueryClient, connectionId: string): Lookup {
-  return <K extends keyof Directory>(resource: K, load: (o: ReadOptions) => Promise<Directory[K]>) =>
-    client.fetchQuery({
-      queryKey: queryKeys[resource].list(connectionId),
-      queryFn: (ctx) => load(readOptions(ctx, connectionId)),
-      staleTime: DIRECTORY_STALE_MS,
-    });
+  const sourceKey = (backupId: string) =>
+    [...queryKeys.backupSources.connection(connectionId), backupId] as const;
+  return {
+    list: <K extends keyof Directory>(resource: K, load: (o: ReadOptions) => Promise<Directory[K]>) =>
+      client.fetchQuery({
+        queryKey: queryKeys[resource].list(connectionId),
+        queryFn: (ctx) => load(readOptions(ctx, connectionId)),
+        staleTime: DIRECTORY_STALE_MS,
+      }),
+    backupSource: {
+      // An invalidated source is read again: invalidation reaches it like any other entry.
+      get: (backupId) => {
+        const state = client.getQueryState<BackupSource>(sourceKey(backupId));
+        return state && !state.isInvalidated ? state.data : undefined;
+      },
+      set: (backupId, source) => void client.setQueryData(sourceKey(backupId), source),
+    },
+  };
 }
 
 const jobRunning = (j: Job) => j.lastStatus !== null && isInFlight(j.lastStatus);

@@ -78,7 +78,7 @@ export function directory<K extends keyof Directory>(
   resource: K,
   load: (o: ReadOptions) => Promise<Directory[K]>,
 ): Promise<Directory[K]> {
-  return o?.lookup ? o.lookup(resource, load) : load({ signal: o?.signal });
+  return o?.lookup ? o.lookup.list(resource, load) : load({ signal: o?.signal });
 }
 
 type RunCore = Pick<

@@ -60,7 +60,7 @@ export function createRackspaceV2Provider(
         }),
         names(o),
       ]);
-      remember(restorable);
+      remember(restorable, o);
       const full = new Map(restorable.map((b) => [b.id, v2Backup(cid, b, n)]));
       // Counters of the runs in flight (few) come from their own answers; the ended ones that are not
       // restorable stay `partial` (the backups list finds them only with restorable=true) and are read
@@ -91,7 +91,7 @@ export function createRackspaceV2Provider(
           readAll(http, '/backups', backupListSchema, (p) => p.backups, { ...o, query, max: ACTIVITY_LIMIT }),
           names(o),
         ]);
-        remember(backups);
+        remember(backups, o);
         return newestFirst(backups.map((b) => v2Backup(cid, b, n)));
       }
       if (feed === 'restores') {
@@ -131,7 +131,7 @@ export function createRackspaceV2Provider(
         agents(o),
       ]);
       const encrypted = new Map(as.map((a) => [a.id, a.encrypted]));
-      remember(backups);
+      remember(backups, o);
       return backups.map((b) => v2RestorePoint(b, n, encrypted.get(b.agent.id) ?? false));
     },
     async listAgents(o) {

@@ -2,7 +2,7 @@ import { ApiError } from '../api-error';
 import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
-import type { ReadOptions } from '../provider';
+import type { BackupSource, Lookup, ReadOptions } from '../provider';
 import type { Agent, Configuration } from '../domain';
 import { directory, newestFirst } from '../run-parts';
 import type { Names } from './map';
@@ -50,28 +50,41 @@ export function v2Lookups(http: HttpClient, cid: string, region: string | null) 
     const [cs, as] = await Promise.all([directory(o, 'configurations', configurations), agentNames(o)]);
     return { configurations: namesOf(cs), agents: as };
   };
-  // Backups never change configuration: what is learnt once is kept.
-  const backupParents = new Map<string, string>();
-  const backupAgents = new Map<string, string>();
-  const remember = (backups: readonly Backup[]) => {
-    for (const b of backups) {
-      backupParents.set(b.id, b.configuration.id);
-      backupAgents.set(b.id, b.agent.id);
-    }
+  // Backups never change configuration: what any answer tells of a backup's source is kept as an
+  // entry of the query layer's (ReadOptions' lookup), or for this one read without one.
+  const sourcesOf = (o?: ReadOptions): Lookup['backupSource'] => {
+    if (o?.lookup) return o.lookup.backupSource;
+    const m = new Map<string, BackupSource>();
+    return { get: (id) => m.get(id), set: (id, s) => void m.set(id, s) };
+  };
+  const remember = (backups: readonly Backup[], o?: ReadOptions, sources = sourcesOf(o)) => {
+    for (const b of backups) sources.set(b.id, { configurationId: b.configuration.id, agentId: b.agent.id });
     return backups;
   };
   /** Names, plus the configuration and machine of each restore's backup (asked for the few not yet known). */
   const restoreNames = async (restores: readonly WireRestore[], o?: ReadOptions): Promise<Names> => {
-    const unknown = [...new Set(restores.map((r) => r.backup.id))].filter((id) => !backupParents.has(id));
+    const sources = sourcesOf(o);
+    const ids = [...new Set(restores.map((r) => r.backup.id))];
     await Promise.all(
-      unknown.slice(0, 20).map((id) =>
-        get(path`/backups/${id}`, backupSchema, o).then(
-          (b) => remember([b]),
-          () => [],
+      ids
+        .filter((id) => !sources.get(id))
+        .slice(0, 20)
+        .map((id) =>
+          get(path`/backups/${id}`, backupSchema, o).then(
+            (b) => remember([b], o, sources),
+            () => [],
+          ),
         ),
-      ),
     );
-    return { ...(await names(o)), backups: backupParents, backupAgents };
+    const backups = new Map<string, string>();
+    const backupAgents = new Map<string, string>();
+    for (const id of ids) {
+      const source = sources.get(id);
+      if (!source) continue;
+      backups.set(id, source.configurationId);
+      backupAgents.set(id, source.agentId);
+    }
+    return { ...(await names(o)), backups, backupAgents };
   };
   const activities = async (o?: ReadOptions, from = '/activities') => {
     const [list, n] = await Promise.all([
