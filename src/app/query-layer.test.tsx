@@ -16,8 +16,10 @@ import { PageAccessProvider } from '../components/page-access';
 import { areaAccess } from '../components/testing/area-access';
 import type { PageTest } from '../components/testing/page-test';
 import { startPageTest } from '../components/testing/page-test';
+import { ConfigurationsPage } from '../features/configurations/components/configurations-page';
 import { JobsPage } from '../features/jobs/components/jobs-page';
 import { OverviewPage } from '../features/overview/components/overview-page';
+import { RestoresPage } from '../features/restores/components/restores-page';
 
 let page: PageTest | null = null;
 let client: QueryClient | null = null;
@@ -91,6 +93,27 @@ describe('query layer keyed by resource', () => {
     const requests = await settled(p, qc, before);
     console.info(`/jobs first load: ${requests.length} requests\n  ${requests.join('\n  ')}`);
     expect(repeated(requests)).toEqual([]);
+  });
+
+  test('first loads of Configurations, then Restores, send each request once', async () => {
+    const { page: p, client: qc } = await start();
+    let before = p.t.requests.length;
+    const view = show(p, qc, <ConfigurationsPage />, '/configurations');
+    await screen.findAllByRole('row', {}, { timeout: 10_000 });
+    const configurations = await settled(p, qc, before);
+    console.info(
+      `/configurations first load: ${configurations.length} requests\n  ${configurations.join('\n  ')}`,
+    );
+    expect(repeated(configurations)).toEqual([]);
+    view.unmount();
+
+    const { connections, permissionFor } = areaAccess(p.access, 'restores');
+    before = p.t.requests.length;
+    show(p, qc, <RestoresPage connections={connections} permissionFor={permissionFor} />, '/restores');
+    await screen.findAllByRole('row', {}, { timeout: 10_000 });
+    const restores = await settled(p, qc, before);
+    console.info(`/restores after /configurations: ${restores.length} requests\n  ${restores.join('\n  ')}`);
+    expect(repeated(restores)).toEqual([]);
   });
 
   test('the Overview and the Jobs page share one jobs list: one cache entry, one request', async () => {
