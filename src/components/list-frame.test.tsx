@@ -120,6 +120,8 @@ describe('the list frame (issue 12 item 5)', () => {
     answers.set('a', 'never');
     const view = renderUi(<ThingsPage connections={[A]} />);
     expect(screen.getByRole('status', { name: 'Loading things' })).toBeTruthy();
+    // No count before the rows are known: "0 things" would not be true.
+    expect(screen.queryByText(/ things$/, { selector: '[role="status"]' })).toBeNull();
     view.unmount();
     answers.set('a', []);
     renderUi(<ThingsPage connections={[A]} />);

@@ -12,9 +12,15 @@ import type { ConnectionFailure } from './use-live-runs';
 /**
  * Search, the connection and the page's filters, and how many rows of how many are shown. The search
  * text is the page's (useSearchText): it filters at once and reaches the URL when typing pauses; the
- * other filters go into the URL as they change.
+ * other filters go into the URL as they change. `counted`: the rows are known, so the count is true.
  */
-export function ListToolbar<T, K extends string>({ view }: { view: ListView<T, K> }) {
+export function ListToolbar<T, K extends string>({
+  view,
+  counted,
+}: {
+  view: ListView<T, K>;
+  counted: boolean;
+}) {
   const { spec, filters, values, shown, total } = view;
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
@@ -33,11 +39,13 @@ export function ListToolbar<T, K extends string>({ view }: { view: ListView<T, K
           data={f.options}
         />
       ))}
-      <Text size="sm" ml="auto" role="status" aria-live="polite">
-        {shown.length === total
-          ? `${formatCount(total)} ${spec.many}`
-          : `${formatCount(shown.length)} of ${formatCount(total)} ${spec.many}`}
-      </Text>
+      {counted && (
+        <Text size="sm" ml="auto" role="status" aria-live="polite">
+          {shown.length === total
+            ? `${formatCount(total)} ${spec.many}`
+            : `${formatCount(shown.length)} of ${formatCount(total)} ${spec.many}`}
+        </Text>
+      )}
     </Group>
   );
 }
@@ -113,7 +121,8 @@ export function ListFrame<T, K extends string>({
               ))}
             </Stack>
           )}
-          <ListToolbar view={view} />
+          {/* No count while the first answers are on their way: "0 jobs" would not be true. */}
+          <ListToolbar view={view} counted={!(pending && total === 0)} />
           {pending && total === 0 ? (
             <LoadingState label={`Loading ${spec.many}`} />
           ) : total === 0 ? (

@@ -68,18 +68,30 @@ export function connectionFilter<T extends { connectionId: string }>(
   };
 }
 
+/** A filter of `choices` after the default, "everything", which reads `any`. */
+export function choiceFilter<T>(
+  param: string,
+  label: string,
+  any: string,
+  choices: readonly FilterOption[],
+  keep: ListFilter<T>['keep'],
+): ListFilter<T> {
+  return { param, label, options: [{ value: ALL, label: any }, ...choices], keep };
+}
+
 /** "Enabled": the one kind of enabled filter (Configurations and Jobs). */
 export function enabledFilter<T extends { enabled: boolean }>(): ListFilter<T> {
-  return {
-    param: 'enabled',
-    label: 'Enabled',
-    options: [
-      { value: ALL, label: 'Enabled or not' },
-      { value: 'enabled', label: 'Enabled' },
-      { value: 'disabled', label: 'Disabled' },
-    ],
-    keep: (row, value) => row.enabled === (value === 'enabled'),
-  };
+  const choices = [
+    { value: 'enabled', label: 'Enabled' },
+    { value: 'disabled', label: 'Disabled' },
+  ];
+  return choiceFilter(
+    'enabled',
+    'Enabled',
+    'Enabled or not',
+    choices,
+    (row, v) => row.enabled === (v === 'enabled'),
+  );
 }
 
 /** The states a run list offers to filter by, in the order of a run's life, in people's words. */
@@ -136,7 +148,7 @@ export function writeListParams<T, K extends string>(
 }
 
 /** A row test for the filters not at their default, or null when none is set. */
-function keepOf<T>(
+export function rowFilter<T>(
   filters: readonly ListFilter<T>[],
   values: readonly string[],
 ): ((row: T) => boolean) | null {
@@ -189,7 +201,7 @@ export function useListView<T extends { connectionId: string }, K extends string
   const { key, dir } = view.sort;
   const sort = useMemo(() => ({ key, dir }), [key, dir]);
   const sorted = useMemo(() => spec.index.sort(rows, key, dir), [spec, rows, key, dir]);
-  const keep = useMemo(() => keepOf(filters, values), [filters, values]);
+  const keep = useMemo(() => rowFilter(filters, values), [filters, values]);
   const [search, setSearch] = useSearchText(view.q, (q) =>
     setParams((old) => writeListParams(spec, filters, old, { q }), { replace: true }),
   );

@@ -2,7 +2,7 @@ import type { Run, RunState } from '../api/domain';
 import { runTimeOf } from '../api/run-parts';
 import { createListIndex } from '../lib/list-index';
 import type { FilterOption, ListViewSpec } from './list-view';
-import { ALL, stateOptions } from './list-view';
+import { choiceFilter, stateOptions } from './list-view';
 
 export type RunSortKey = 'name' | 'state' | 'time';
 
@@ -35,16 +35,13 @@ export function runListSpec<T extends Run>(o: {
     sortKeys: ['name', 'state', 'time'],
     defaultSort: { key: 'time', dir: 'desc' },
     filters: [
-      {
-        param: 'state',
-        label: 'State',
-        options: [
-          { value: ALL, label: 'Any state' },
-          ...o.groups.map(({ value, label }) => ({ value, label })),
-          ...stateOptions(o.states),
-        ],
-        keep: (r, value) => o.groups.find((g) => g.value === value)?.keep(r) ?? o.status(r) === value,
-      },
+      choiceFilter<T>(
+        'state',
+        'State',
+        'Any state',
+        [...o.groups.map(({ value, label }) => ({ value, label })), ...stateOptions(o.states)],
+        (r, value) => o.groups.find((g) => g.value === value)?.keep(r) ?? o.status(r) === value,
+      ),
     ],
   };
 }

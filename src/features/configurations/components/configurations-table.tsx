@@ -10,7 +10,8 @@ import type { Column, SortState } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { ConfigurationActions, runningBackupId } from './configuration-actions';
-import type { ConfigurationFilters, ConfigurationSortKey } from './configurations-filter';
+import type { ListSort } from '../../../components/list-view';
+import type { ConfigurationSortKey } from './configurations-filter';
 
 function rowStatus(c: Configuration): string {
   if (runningBackupId(c)) return 'running';
@@ -27,8 +28,8 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
   onSort,
 }: {
   rows: Configuration[];
-  sort: ConfigurationFilters['sort'];
-  onSort: (sort: ConfigurationFilters['sort']) => void;
+  sort: ListSort<ConfigurationSortKey>;
+  onSort: (sort: ListSort<ConfigurationSortKey>) => void;
 }) {
   const { label } = usePageAccess();
   const columns: Column<Configuration>[] = [

@@ -1,6 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import type { Job } from '../../../api/domain';
+import type { ListSort } from '../../../components/list-view';
+import { filtersOf, readListParams, rowFilter, writeListParams } from '../../../components/list-view';
+import type { Indexed } from '../../../lib/list-index';
+import { filterIndexed } from '../../../lib/list-index';
 import { makeJob } from './job-fixtures';
-import { filterJobs, readJobFilters, sortJobs, writeJobFilters } from './jobs-filter';
+import type { JobSortKey } from './jobs-filter';
+import { JOBS_LIST } from './jobs-filter';
+
+// The Jobs list's view through the list frame's reader and writer (issue 12 item 5).
+const FILTERS = filtersOf(JOBS_LIST, [{ id: 'veeam', label: 'Veeam' }]);
+type JobSort = ListSort<JobSortKey>;
+interface JobFilters {
+  q: string;
+  status: string;
+  enabled: string;
+  sort: JobSort;
+}
+const readJobFilters = (params: URLSearchParams): JobFilters => {
+  const { q, values, sort } = readListParams(JOBS_LIST, FILTERS, params);
+  return { q, status: values.status ?? '', enabled: values.enabled ?? '', sort };
+};
+const writeJobFilters = (params: URLSearchParams, { q, sort, ...values }: Partial<JobFilters>) =>
+  writeListParams(JOBS_LIST, FILTERS, params, { q, sort, values });
+const sortJobs = (rows: readonly Job[], sort: JobSort) => JOBS_LIST.index.sort(rows, sort.key, sort.dir);
+const filterJobs = (sorted: readonly Indexed<Job>[], { q, status, enabled }: Omit<JobFilters, 'sort'>) =>
+  filterIndexed(sorted, q, rowFilter(FILTERS, ['all', status, enabled]) ?? undefined);
 
 const jobs = [
   makeJob({ id: 'a', name: 'Mailboxes', organizationName: 'Contoso', lastStatus: 'failed', enabled: true }),

@@ -82,9 +82,10 @@ describe('JobsPage', () => {
     fireEvent.change(screen.getByLabelText('Search jobs'), { target: { value: 'exchange' } });
     await expectShown((j) => j.name.toLowerCase().includes('exchange'));
     fireEvent.change(screen.getByLabelText('Search jobs'), { target: { value: '' } });
-    fireEvent.click(screen.getByRole('radio', { name: 'Disabled' }));
+    // One kind of Enabled filter on every list: the list frame's select (issue 12 item 5).
+    fireEvent.change(screen.getByLabelText('Enabled'), { target: { value: 'disabled' } });
     await expectShown((j) => !j.enabled);
-    fireEvent.click(screen.getByRole('radio', { name: 'All' }));
+    fireEvent.change(screen.getByLabelText('Enabled'), { target: { value: 'all' } });
     fireEvent.change(screen.getByLabelText('Last status'), { target: { value: 'warning' } });
     await expectShown((j) => j.lastStatus === 'warning');
   });
@@ -93,7 +94,7 @@ describe('JobsPage', () => {
     const { jobs, count } = await open('viewer', '/jobs?q=nothing-is-called-like-this');
     expect(count.textContent).toBe(`0 of ${jobs.length} jobs`);
     expect(screen.getByLabelText('Search jobs')).toHaveProperty('value', 'nothing-is-called-like-this');
-    expect(screen.getByText('No job matches')).toBeTruthy();
+    expect(screen.getByText('No job matches these filters')).toBeTruthy();
     expect(rows()).toEqual([]);
   });
 });

@@ -7,7 +7,10 @@ import { STATE_COLUMN_WIDTH, StatusBadge } from '../../../components/status-badg
 import type { Column, SortState } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { NONE, formatDateTime, formatRelative } from '../../../lib/format';
-import type { JobSort, JobSortKey } from './jobs-filter';
+import type { ListSort } from '../../../components/list-view';
+import type { JobSortKey } from './jobs-filter';
+
+type JobSort = ListSort<JobSortKey>;
 
 /** "EntireOrganization" → "Entire organization": the vendor's enum in people's words. */
 export function jobTypeLabel(type: string): string {
