@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listen } from '../listen-test-support';
+import type { Service } from '../app';
+import { createService } from '../app';
+import { loadConfig } from '../config';
+import { SEED_JOB, fakeClock, signIn as veeamSignIn } from '../veeam-v5/testing';
+import type { ConsoleServer } from './http';
+import { mountConsole } from './http';
+import type { HeldConnection } from './forward';
+import { send, signIn } from './test-support';
+
+/**
+ * Issue 13 items 3 and 4, the core: a person's request forwarded to the vendor with the server's
+ * credentials after the rule check, over real HTTP to the reference service (its own SQLite, the
+ * console's file beside it); refusals in the dialect's form never reach the vendor and are audited,
+ * as are mutations with the vendor's status.
+ */
+let service: Service;
+let server: Awaited<ReturnType<typeof listen>>;
+let consoleServer: ConsoleServer;
+let dir: string;
+let vendorCalls: string[] = [];
+let stale = false;
+let renewals = 0;
+let connections: HeldConnection[] = [];
+let counting: typeof fetch = fetch;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'console-forward-'));
+  service = await createService(loadConfig(['--data-dir', ':memory:', '--scale', '2'], {}), fakeClock());
+  // The console is mounted before the first request: Hono builds its routes then.
+  consoleServer = await mountConsole(
+    service.app,
+    { dataDir: dir, demoUsers: true, sessionIdleS: 1800, sessionMaxS: 43200, auditRetentionDays: 365 },
+    { now: () => Date.now() },
+    { connections: () => connections, fetch: (input, init) => counting(input, init) },
+  );
+  const veeamAdmin = ((await (await veeamSignIn(service, 'admin')).json()) as { access_token: string })
+    .access_token;
+  const rackspace = (await (
+    await service.app.request('/v2.0/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ auth: { passwordCredentials: { username: 'admin', password: 'demo' } } }),
+    })
+  ).json()) as { access: { token: { id: string } } };
+  counting = (input, init) => {
+    vendorCalls.push(
+      `${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`,
+    );
+    return fetch(input, init);
+  };
+  server = await listen(service);
+  connections = [
+    {
+      id: 'veeam',
+      dialect: 'veeam-v5',
+      baseUrl: `${server.url}/v5`,
+      // The server's own administrator token; `stale` stands for a token the vendor has revoked.
+      auth: () => Promise.resolve({ authorization: `Bearer ${stale ? 'revoked' : veeamAdmin}` }),
+      renew: () => {
+        renewals++;
+        stale = false;
+        return Promise.resolve();
+      },
+    },
+    {
+      id: 'dfw',
+      dialect: 'rackspace-v1',
+      baseUrl: `${server.url}/dfw/v1.0/110011`,
+      auth: () => Promise.resolve({ 'x-auth-token': rackspace.access.token.id }),
+    },
+    { id: 'down', dialect: 'veeam-v5', baseUrl: 'http://127.0.0.1:9/v5', auth: () => Promise.resolve({}) },
+  ];
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+  consoleServer?.close();
+  service?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const call = (cookie: string, method: string, path: string, body?: unknown) =>
+  send(server.url, method, `/console/api/connections${path}`, { cookie, body });
+
+describe('forwarding with the rule check', () => {
+  test('a viewer reads through the console with the server token; content and commands it may not are refused before the vendor', async () => {
+    const viewer = await signIn(server.url, 'viewer');
+    vendorCalls = [];
+    const jobs = await call(viewer, 'GET', '/veeam/Jobs?limit=5');
+    expect(jobs.status).toBe(200);
+    expect((JSON.parse(jobs.text) as { id: string }[]).map((j) => j.id)).toContain(SEED_JOB);
+    expect(vendorCalls).toEqual(['GET /v5/Jobs']);
+
+    vendorCalls = [];
+    const content = await call(viewer, 'GET', '/veeam/RestoreSessions/abc/Organization/Mailboxes');
+    expect(content).toMatchObject({
+      status: 403,
+      json: {
+        message:
+          'Your role (viewer) may not browse the backed-up content of a restore session (private data); this needs the support or admin role.',
+        errorCode: 'Forbidden',
+      },
+    });
+    const stop = await call(viewer, 'POST', '/dfw/backup/action-requested', { Action: 'StopManual', Id: 1 });
+    expect(stop.status).toBe(403);
+    expect(stop.json).toMatchObject({ forbidden: { code: 403 } });
+    const unknown = await call(viewer, 'GET', '/veeam/SomethingNew');
+    expect(unknown.status).toBe(403);
+    expect(vendorCalls).toEqual([]);
+
+    const rows = consoleServer.audit.query({ person: 'viewer', outcome: 'refused' }, 10);
+    expect(rows.map((r) => [r.connection, r.action, r.targetId, r.vendorStatus])).toEqual([
+      ['veeam', 'forward', null, null],
+      ['dfw', 'backup.stop', null, null],
+      ['veeam', 'restore-content.browse', null, null],
+    ]);
+    // A read that was let through leaves no row.
+    expect(consoleServer.audit.query({ person: 'viewer', outcome: 'ok' }, 10).map((r) => r.action)).toEqual([
+      'sign-in',
+    ]);
+  });
+
+  test("support starts a job (audited with the vendor's status and the job), may not stop it", async () => {
+    const support = await signIn(server.url, 'support');
+    const start = await call(support, 'POST', `/veeam/Jobs/${SEED_JOB}/Action`, { start: null });
+    expect(start.status).toBeLessThan(300);
+    const stop = await call(support, 'POST', `/veeam/Jobs/${SEED_JOB}/Action`, { stop: null });
+    expect(stop.status).toBe(403);
+    expect(stop.json.message).toContain('this needs the admin role');
+    const rows = consoleServer.audit.query({ person: 'support', connection: 'veeam' }, 10);
+    expect(rows.map((r) => [r.action, r.targetId, r.vendorStatus, r.outcome])).toEqual([
+      ['backup.stop', SEED_JOB.toLowerCase(), null, 'refused'],
+      ['backup.start', SEED_JOB.toLowerCase(), start.status, 'ok'],
+    ]);
+  });
+
+  test('a token the vendor refuses is renewed once; a vendor that is down is a 502 with a message', async () => {
+    const admin = await signIn(server.url, 'admin');
+    stale = true;
+    const jobs = await call(admin, 'GET', '/veeam/Jobs?limit=1');
+    expect(jobs.status).toBe(200);
+    expect(renewals).toBe(1);
+    const down = await call(admin, 'GET', '/down/Jobs');
+    expect(down.status).toBe(502);
+    expect(down.json.message).toMatch(/^The vendor could not be reached/);
+    expect((await call(admin, 'GET', '/nowhere/Jobs')).status).toBe(404);
+    expect((await send(server.url, 'GET', '/console/api/connections/veeam/Jobs')).status).toBe(401);
+    const crossSite = await send(
+      server.url,
+      'POST',
+      `/console/api/connections/veeam/Jobs/${SEED_JOB}/Action`,
+      {
+        cookie: admin,
+        body: { start: null },
+        headers: { 'sec-fetch-site': 'cross-site' },
+      },
+    );
+    expect(crossSite.status).toBe(403);
+  });
+});

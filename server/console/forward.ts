@@ -1,0 +1,152 @@
+import type { Operation } from '../../src/api/contract/operations';
+import type { Role } from '../../src/api/contract/roles';
+import { checkRule } from './rules';
+
+/**
+ * Forwarding a person's request to a vendor with the server's own credentials, after the rule check
+ * (issue 13 items 3 and 4, the core of it). Where the credentials come from (a config file, the
+ * vendor's sign-in and refresh) is the caller's: a `HeldConnection` gives the headers that carry its
+ * token and may renew them once after the vendor refuses them.
+ */
+export interface HeldConnection {
+  id: string;
+  dialect: string;
+  /** The vendor's API root, absolute: `https://veeam.example:4443/v5`, `https://…/v1.0/123456`. */
+  baseUrl: string;
+  /** The headers that carry the server's vendor token. */
+  auth(): Promise<Record<string, string>>;
+  /** Signs in again (or refreshes) after the vendor answered 401; the request is then sent once more. */
+  renew?(): Promise<void>;
+}
+
+export const FORWARD_TIMEOUT_MS = 30_000;
+
+/** What the forwarder tells the audit log. */
+export interface ForwardNote {
+  action: string;
+  connection: string;
+  targetId: string | null;
+  vendorStatus: number | null;
+}
+
+export type Forwarded =
+  | { kind: 'refused'; status: 400 | 403; body: object; note: ForwardNote; message: string }
+  | { kind: 'answered'; response: Response; note: ForwardNote }
+  | { kind: 'failed'; status: 502 | 504; message: string; note: ForwardNote };
+
+/** The value of the rule's last `{param}` in the path (the job, session or item the request is about). */
+function targetOf(operation: Operation, vendorPath: string): string | null {
+  const names = operation.path.split('/');
+  const segments = vendorPath.split('/');
+  // The rule's path is at the end of the vendor path (below its root); `**` makes the lengths differ.
+  const offset = segments.length - names.length;
+  if (names.includes('**') || offset < 0) return null;
+  for (let i = names.length - 1; i >= 0; i--)
+    if (/^\{\w+(:int)?\}$/.test(names[i]!)) {
+      try {
+        return decodeURIComponent(segments[offset + i] ?? '');
+      } catch {
+        return segments[offset + i] ?? null;
+      }
+    }
+  return null;
+}
+
+/**
+ * The vendor's answer headers passed on. Not Content-Length or Content-Encoding: fetch has already
+ * decompressed the body, so the vendor's length is not this body's.
+ */
+const PASSED_ANSWER_HEADERS = ['content-type', 'content-disposition', 'etag', 'last-modified'];
+
+/**
+ * Checks a request against the rule table for `role`, then sends it to the vendor. `rest` is the
+ * path below the connection's root with its query (`/Jobs?limit=30`); `body` the request's bytes.
+ */
+export async function forward(
+  connection: HeldConnection,
+  role: Role,
+  request: { method: string; rest: string; contentType?: string; body?: ArrayBuffer },
+  fetcher: typeof fetch = fetch,
+): Promise<Forwarded> {
+  const target = new URL(connection.baseUrl.replace(/\/+$/, '') + request.rest);
+  // The path as the vendor will receive it (a URL parser may have resolved dot segments already:
+  // the check reads the raw path too, so that such a path is refused, not silently changed).
+  const rawPath = new URL(connection.baseUrl).pathname.replace(/\/+$/, '') + request.rest.split('?')[0];
+  let json: unknown;
+  if (request.body?.byteLength && /json/i.test(request.contentType ?? '')) {
+    try {
+      json = JSON.parse(new TextDecoder().decode(request.body)) as unknown;
+    } catch {
+      json = undefined; // a commanded path then names no command and is refused; others pass it on as sent
+    }
+  }
+  const check = checkRule(role, {
+    dialect: connection.dialect,
+    method: request.method,
+    path: rawPath,
+    body: json,
+  });
+  const note: ForwardNote = {
+    action: 'forward',
+    connection: connection.id,
+    targetId: null,
+    vendorStatus: null,
+  };
+  if (!check.allowed) {
+    if (check.action) note.action = check.action;
+    if (check.operation) note.targetId = targetOf(check.operation, rawPath);
+    return { kind: 'refused', status: check.status, body: check.body, note, message: check.message };
+  }
+  note.action = check.action;
+  note.targetId = targetOf(check.operation, target.pathname);
+
+  const send = async (): Promise<Response> =>
+    fetcher(target, {
+      method: request.method,
+      headers: {
+        accept: 'application/json, */*',
+        ...(request.contentType ? { 'content-type': request.contentType } : {}),
+        ...(await connection.auth()),
+      },
+      body: request.body?.byteLength ? request.body : undefined,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    });
+  try {
+    let answer = await send();
+    if (answer.status === 401 && connection.renew) {
+      await answer.body?.cancel();
+      await connection.renew();
+      answer = await send();
+    }
+    note.vendorStatus = answer.status;
+    if (answer.status >= 300 && answer.status < 400) {
+      await answer.body?.cancel();
+      return {
+        kind: 'failed',
+        status: 502,
+        note,
+        message: `The vendor answered a redirect (${answer.status}) that the console does not follow.`,
+      };
+    }
+    const headers = new Headers();
+    for (const name of PASSED_ANSWER_HEADERS) {
+      const value = answer.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
+    const body = answer.status === 204 ? null : await answer.arrayBuffer();
+    return { kind: 'answered', note, response: new Response(body, { status: answer.status, headers }) };
+  } catch (err) {
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const why =
+      err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    return timedOut
+      ? {
+          kind: 'failed',
+          status: 504,
+          note,
+          message: `The vendor did not answer within ${FORWARD_TIMEOUT_MS / 1000} s.`,
+        }
+      : { kind: 'failed', status: 502, note, message: `The vendor could not be reached (${why}).` };
+  }
+}
