@@ -19,6 +19,8 @@ async function restorable(
   return { ...candidate, configurationId: backup.configuration.id };
 }
 
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const wizardUrl = (configurationId: string, backupId: string) =>
   `/restores/new?${new URLSearchParams({ connection: 'rackspace-ord', configuration: configurationId, backup: backupId }).toString()}`;
 
@@ -119,5 +121,46 @@ test.describe("the Overview's counts", () => {
         .getByRole('table', { name: 'Activity' })
         .locator('tbody tr[data-status]:not([data-status="succeeded"])'),
     ).toHaveCount(0);
+  });
+});
+
+test.describe('each schedule shows its time zone', () => {
+  test.use({ role: 'viewer' });
+
+  test('Rackspace configurations in the zone they carry, with its UTC offset', async ({ page }) => {
+    const zoneFact = page.locator('dt', { hasText: /^Time zone$/ }).locator('xpath=following-sibling::dd[1]');
+    // v1.0 names its zones as Windows does.
+    await page.goto('/configurations/rackspace-dfw/148325');
+    await expect(zoneFact).toHaveText(/^[A-Za-z. ]+ Time \(UTC[+-]\d{2}:\d{2}\)$|^UTC$/);
+    const zone = (await zoneFact.textContent()) ?? '';
+    const name = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+
+    // The list shows it under the schedule.
+    await page.goto(`/configurations?connection=rackspace-dfw&q=${encodeURIComponent(name)}`);
+    const rows = page.getByRole('table', { name: 'Configurations' }).locator('tbody tr[data-status]');
+    const row = rows.filter({ has: page.locator('a[href="/configurations/rackspace-dfw/148325"]') });
+    await expect(row.getByRole('cell').nth(1)).toHaveText(
+      new RegExp(`^(Daily|Weekly|Every).*${escapeRe(zone)}$`),
+    );
+
+    // v2 names them by IANA name.
+    await page.goto('/configurations?connection=rackspace-ord');
+    await expect(rows.first()).toContainText('Rackspace ORD (v2)');
+    const schedules = await rows.locator('td:nth-child(2)').allTextContents();
+    expect(schedules.length).toBeGreaterThan(0);
+    for (const text of schedules)
+      expect(text).toMatch(/^Manually$|[A-Za-z_]+\/[A-Za-z_]+ \(UTC[+-]\d{2}:\d{2}\)$|UTC$/);
+  });
+
+  test('Veeam jobs on the Veeam server time, with the offset its next run shows', async ({ page }) => {
+    await page.goto('/jobs/veeam/3396ba22-21b1-4666-a631-0edfc12a59cd');
+    const zone = page.locator('dt', { hasText: /^Time zone$/ }).locator('xpath=following-sibling::dd[1]');
+    await expect(zone).toHaveText('Veeam server time (UTC+00:00)');
+    await page.goto('/jobs');
+    const row = page
+      .getByRole('table', { name: 'Jobs' })
+      .locator('tbody tr[data-status]')
+      .filter({ has: page.locator('a[href="/jobs/veeam/3396ba22-21b1-4666-a631-0edfc12a59cd"]') });
+    await expect(row).toContainText('Daily at 3:30 AMVeeam server time (UTC+00:00)');
   });
 });

@@ -2,14 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agentSchema, backupConfigurationSchema, backupDetailSchema } from '../../src/api/rackspace-v1/wire';
 import type { Harness } from '../rackspace-v1/test-support';
 import { harness } from '../rackspace-v1/test-support';
-import {
-  nextRunAfter,
-  toRrule,
-  v1StartTime,
-  WINDOWS_ZONE_NAMES,
-  windowsZone,
-  zoneOfWindowsName,
-} from './rackspace-schedule';
+import { WINDOWS_ZONE_NAMES, zoneOfWindowsName } from '../../src/api/rackspace-v1/windows-zones';
+import { nextRunAfter, toRrule, v1StartTime, windowsZone } from './rackspace-schedule';
 
 const base = { hour_interval: null, start_hour: null, start_minute: 0, day_of_week: null, time_zone: 'UTC' };
 const at = (iso: string) => Date.parse(iso);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FREQUENCIES, v1IdSchema } from '../../src/api/rackspace-v1/wire';
-import { WINDOWS_ZONE_NAMES, zoneOfWindowsName } from '../engine/rackspace-schedule';
+import { WINDOWS_ZONE_NAMES, zoneOfWindowsName } from '../../src/api/rackspace-v1/windows-zones';
 import type { ConfigurationFields } from '../store/rackspace-configurations';
 import type { PathRule } from '../store/rackspace-types';
 

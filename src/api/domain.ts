@@ -45,11 +45,24 @@ export interface Connection {
 }
 
 export interface Schedule {
-  /** People's words: "Daily at 2:00 AM (Eastern Standard Time)", "Every 4 hours", "Manually". */
+  /** People's words, in the schedule's own zone: "Daily at 2:00 AM", "Every 4 hours", "Manually". */
   description: string;
-  /** IANA or Windows zone name as the vendor gives it. */
-  timeZone: string | null;
+  /** The clock the schedule's times are read on; null when the vendor tells nothing of it. */
+  zone: ScheduleZone | null;
   manual: boolean;
+}
+
+/** The time zone a schedule runs in, as far as the vendor tells it. */
+export interface ScheduleZone {
+  /**
+   * The zone as the vendor names it (v1.0 a Windows name, "Eastern Standard Time"; v2 an IANA name,
+   * "America/Chicago"), or whose clock it is when the vendor names no zone ("Veeam server time").
+   */
+  name: string;
+  /** The IANA zone, when known: its UTC offset at a given time follows from it. */
+  iana: string | null;
+  /** When no IANA zone is known: the UTC offset in minutes that the vendor's answer shows, if any. */
+  offsetMinutes: number | null;
 }
 
 export interface RunError {

@@ -10,9 +10,12 @@ import {
   formatPercent,
   formatRate,
   formatRelative,
+  formatScheduleZone,
   formatStartOrEnd,
   formatTime,
+  formatUtcOffset,
   secondsBetween,
+  zoneOffsetMinutes,
 } from './format';
 
 describe('formatBytes and formatRate', () => {
@@ -88,5 +91,46 @@ describe('counts and percent', () => {
     expect(formatCount(12345)).toBe('12,345');
     expect(formatPercent(42.4)).toBe('42%');
     expect(formatPercent(140)).toBe('100%');
+  });
+});
+
+describe('formatScheduleZone (issue 10 §14)', () => {
+  const winter = '2026-01-15T12:00:00Z';
+  const summer = '2026-07-15T12:00:00Z';
+
+  it('says a zone with its UTC offset at the given time, summer time included', () => {
+    const eastern = { name: 'Eastern Standard Time', iana: 'America/New_York', offsetMinutes: null };
+    expect(formatScheduleZone(eastern, winter)).toBe('Eastern Standard Time (UTC-05:00)');
+    expect(formatScheduleZone(eastern, summer)).toBe('Eastern Standard Time (UTC-04:00)');
+    const chicago = { name: 'America/Chicago', iana: 'America/Chicago', offsetMinutes: null };
+    expect(formatScheduleZone(chicago, winter)).toBe('America/Chicago (UTC-06:00)');
+    const kolkata = { name: 'India Standard Time', iana: 'Asia/Kolkata', offsetMinutes: null };
+    expect(formatScheduleZone(kolkata, summer)).toBe('India Standard Time (UTC+05:30)');
+    expect(formatScheduleZone({ name: 'UTC', iana: 'UTC', offsetMinutes: null }, winter)).toBe('UTC');
+  });
+
+  it('uses the offset the vendor showed when no IANA zone is known, and the name alone when neither is', () => {
+    expect(formatScheduleZone({ name: 'Veeam server time', iana: null, offsetMinutes: 60 })).toBe(
+      'Veeam server time (UTC+01:00)',
+    );
+    expect(formatScheduleZone({ name: 'Veeam server time', iana: null, offsetMinutes: 0 })).toBe(
+      'Veeam server time (UTC+00:00)',
+    );
+    expect(formatScheduleZone({ name: 'Veeam server time', iana: null, offsetMinutes: null })).toBe(
+      'Veeam server time',
+    );
+    // A name this browser's Intl does not know stays as the vendor wrote it, with no made-up offset.
+    expect(formatScheduleZone({ name: 'Mars/Olympus', iana: 'Mars/Olympus', offsetMinutes: null })).toBe(
+      'Mars/Olympus',
+    );
+  });
+
+  it('reads and writes UTC offsets', () => {
+    expect(zoneOffsetMinutes('Asia/Kathmandu', winter)).toBe(345);
+    expect(zoneOffsetMinutes('America/St_Johns', winter)).toBe(-210);
+    expect(zoneOffsetMinutes('Europe/London', winter)).toBe(0);
+    expect(zoneOffsetMinutes('Not/AZone', winter)).toBeNull();
+    expect(formatUtcOffset(-210)).toBe('UTC-03:30');
+    expect(formatUtcOffset(345)).toBe('UTC+05:45');
   });
 });

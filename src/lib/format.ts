@@ -152,6 +152,52 @@ function zoneName(d: Date, timeZone?: string): string {
   return name;
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/** The UTC offset of an IANA zone at a time, in minutes; null for a zone this browser does not know. */
+export function zoneOffsetMinutes(
+  iana: string,
+  at: Maybe<string | number | Date> = Date.now(),
+): number | null {
+  let f = offsetFormats.get(iana);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: iana, timeZoneName: 'longOffset' });
+    } catch {
+      f = null;
+    }
+    offsetFormats.set(iana, f);
+  }
+  if (!f) return null;
+  const name = f.formatToParts(toDate(at) ?? new Date()).find((p) => p.type === 'timeZoneName')?.value;
+  if (name === 'GMT') return 0;
+  const m = /^GMT([+-])(\d{1,2})(?::(\d{2}))?$/.exec(name ?? '');
+  if (!m) return null;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/** "UTC-05:00", "UTC+05:30", "UTC+00:00". */
+export function formatUtcOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `UTC${minutes < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
+/**
+ * A schedule's time zone (domain ScheduleZone) in words, with its UTC offset at `at` (the next run:
+ * summer time moves it): "Eastern Standard Time (UTC-05:00)", "America/Chicago (UTC-06:00)",
+ * "Veeam server time (UTC+00:00)"; the name alone when no offset is known.
+ */
+export function formatScheduleZone(
+  zone: { name: string; iana: string | null; offsetMinutes: number | null },
+  at?: Maybe<string | number | Date>,
+): string {
+  const offset = zone.iana ? zoneOffsetMinutes(zone.iana, at ?? Date.now()) : zone.offsetMinutes;
+  if (offset === null || zone.name === 'UTC') return zone.name;
+  return `${zone.name} (${formatUtcOffset(offset)})`;
+}
+
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
   ['minute', 60],

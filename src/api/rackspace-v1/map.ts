@@ -2,6 +2,7 @@ import type { Agent, Configuration, RestorePoint, Run, RunError, RunState, Sched
 import { emptyProgress, isoOf, runOf, secondsOf } from '../run-parts';
 import { clock12, dayName, everyHours } from '../schedule-words';
 import type { Activity, Agent as WireAgent, BackupConfiguration, CompletedBackup, ReportError } from './wire';
+import { zoneOfWindowsName } from './windows-zones';
 import { fromMsDate, parseV1Size } from './wire';
 
 /** v1.0 backup and restore state names → the vendor-neutral set (docs/dialects/rackspace-v1.md, "States"). */
@@ -43,7 +44,11 @@ export function v1Schedule(c: BackupConfiguration): Schedule {
     Daily: `Daily at ${at}`,
     Weekly: `Weekly on ${dayName(c.DayOfWeekId ?? 0)} at ${at}`,
   }[c.Frequency];
-  return { description, timeZone: c.TimeZoneId || null, manual: c.Frequency === 'Manually' };
+  // v1.0 names the zone as Windows does; its IANA zone tells the offset (windows-zones.ts).
+  const zone = c.TimeZoneId
+    ? { name: c.TimeZoneId, iana: zoneOfWindowsName(c.TimeZoneId) ?? null, offsetMinutes: null }
+    : null;
+  return { description, zone, manual: c.Frequency === 'Manually' };
 }
 
 /**

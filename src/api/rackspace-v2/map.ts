@@ -1,4 +1,13 @@
-import type { Agent, Configuration, Restore, RestorePoint, Run, RunDetail, RunState } from '../domain';
+import type {
+  Agent,
+  Configuration,
+  Restore,
+  RestorePoint,
+  Run,
+  RunDetail,
+  RunState,
+  ScheduleZone,
+} from '../domain';
 import { isInFlight } from '../domain';
 import { emptyProgress, etaOf, normaliseIso, runOf } from '../run-parts';
 import { rruleWords } from '../schedule-words';
@@ -173,6 +182,11 @@ export function v2ActivityRun(connectionId: string, a: Activity, names: Names): 
   });
 }
 
+/** v2 names a schedule's zone by its IANA name ("America/Chicago"), which is also its IANA zone. */
+function v2Zone(name: string | null | undefined): ScheduleZone | null {
+  return name ? { name, iana: name, offsetMinutes: null } : null;
+}
+
 /**
  * A configuration as its own answer tells it (v2 names only the last completed backup); the backups
  * feed, laid over it (`withLiveRuns`), brings the runs that move.
@@ -193,8 +207,8 @@ export function v2Configuration(
     enabled: c.enabled,
     encrypted: false,
     schedule: rule
-      ? { description: rruleWords(rule), timeZone: c.schedule?.time_zone ?? null, manual: false }
-      : { description: 'Manually', timeZone: null, manual: true },
+      ? { description: rruleWords(rule), zone: v2Zone(c.schedule?.time_zone), manual: false }
+      : { description: 'Manually', zone: null, manual: true },
     retentionDays: c.retention.days,
     inclusions: (c.inclusions ?? []).map((p) => p.path),
     exclusions: (c.exclusions ?? []).map((p) => p.path),

@@ -1,4 +1,4 @@
-import type { Job, LogItem, Organization, RestoreSession, Run, RunState } from '../domain';
+import type { Job, LogItem, Organization, RestoreSession, Run, RunState, ScheduleZone } from '../domain';
 import { etaOf, normaliseIso } from '../run-parts';
 import { emptyProgress } from '../run-parts';
 import { veeamPolicyWords } from '../schedule-words';
@@ -9,6 +9,7 @@ import type {
   Organization as WireOrganization,
   RestoreSession as WireRestoreSession,
   RestoreSessionEvent,
+  SchedulePolicy,
 } from './wire';
 import { linkId } from './wire';
 
@@ -39,6 +40,38 @@ export function restoreSessionState(state: string, result: string | null | undef
   return 'stopped';
 }
 
+/** The name of the clock a Veeam job's schedule runs on: its server's, which the API does not name. */
+export const VEEAM_SERVER_TIME = 'Veeam server time';
+
+/**
+ * The zone of a Veeam job's schedule. Veeam runs schedules on the Veeam server's clock and its API
+ * names no zone, so the console does not pretend to know one: a daily job's `dailyTime` is the
+ * server's wall clock and its `nextRun` an instant, so the two together tell the server's UTC offset
+ * on that day (a whole quarter hour, or nothing); otherwise the offset stays unknown.
+ */
+export function veeamServerZone(
+  policy: Pick<SchedulePolicy, 'type' | 'dailyTime' | 'scheduleEnabled'>,
+  nextRun: string | null | undefined,
+): ScheduleZone {
+  return { name: VEEAM_SERVER_TIME, iana: null, offsetMinutes: dailyOffset(policy, nextRun) };
+}
+
+function dailyOffset(
+  policy: Pick<SchedulePolicy, 'type' | 'dailyTime' | 'scheduleEnabled'>,
+  nextRun: string | null | undefined,
+): number | null {
+  if (policy.type !== 'Daily' || policy.scheduleEnabled === false || !nextRun) return null;
+  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(policy.dailyTime ?? '');
+  const at = Date.parse(nextRun);
+  if (!clock || Number.isNaN(at)) return null;
+  const wall = Number(clock[1]) * 60 + Number(clock[2]);
+  const next = new Date(at);
+  const utc = next.getUTCHours() * 60 + next.getUTCMinutes();
+  let offset = (((wall - utc) % 1440) + 1440) % 1440;
+  if (offset > 14 * 60) offset -= 1440;
+  return offset % 15 === 0 ? offset : null;
+}
+
 export function veeamJob(connectionId: string, j: WireJob, orgNames: ReadonlyMap<string, string>): Job {
   const organizationId = linkId(j._links, 'organization');
   const policy = j.schedulePolicy;
@@ -52,8 +85,12 @@ export function veeamJob(connectionId: string, j: WireJob, orgNames: ReadonlyMap
     type: j.backupType,
     enabled: j.isEnabled,
     schedule: policy
-      ? { description: veeamPolicyWords(policy), timeZone: 'UTC', manual: policy.scheduleEnabled === false }
-      : { description: 'Manually', timeZone: null, manual: true },
+      ? {
+          description: veeamPolicyWords(policy),
+          zone: veeamServerZone(policy, j.nextRun),
+          manual: policy.scheduleEnabled === false,
+        }
+      : { description: 'Manually', zone: null, manual: true },
     lastStatus: j.lastStatus ? veeamState(j.lastStatus) : null,
     lastVendorStatus: j.lastStatus ?? null,
     lastRunAt: normaliseIso(j.lastRun),

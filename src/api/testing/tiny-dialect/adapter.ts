@@ -31,7 +31,7 @@ export function createTinyProvider(
     organizationName: '',
     type: 'Files',
     enabled: t.active,
-    schedule: { description: 'Manually', timeZone: null, manual: true },
+    schedule: { description: 'Manually', zone: null, manual: true },
     lastStatus: STATES[t.lastState],
     lastVendorStatus: t.lastState === 'idle' ? null : t.lastState,
     lastRunAt: t.lastRunAt,

@@ -3,7 +3,8 @@ import '@mantine/core/styles/List.css';
 import { Code, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Configuration } from '../../../api/domain';
 import { Fact } from '../../../components/fact';
-import { formatDateTime, formatRelative } from '../../../lib/format';
+import { scheduleZoneText, scheduleZoneTitle } from '../../../components/schedule-zone';
+import { NONE, formatDateTime, formatRelative } from '../../../lib/format';
 
 function Paths({ title, paths, empty }: { title: string; paths: string[]; empty: string }) {
   return (
@@ -59,7 +60,11 @@ export function ConfigurationDetails({
         </Title>
         <SimpleGrid cols={2} spacing="sm" component="dl" m={0}>
           <Fact label="Runs">{c.schedule.description}</Fact>
-          <Fact label="Time zone">{c.schedule.timeZone ?? '—'}</Fact>
+          <Fact label="Time zone">
+            <span title={scheduleZoneTitle(c.schedule)}>
+              {scheduleZoneText(c.schedule, c.nextRunAt, { withManual: true }) ?? NONE}
+            </span>
+          </Fact>
           <Fact label="Next run">
             {c.nextRunAt
               ? `${formatDateTime(c.nextRunAt)} (${formatRelative(c.nextRunAt)})`

@@ -3,6 +3,7 @@ import { Badge } from '@mantine/core';
 import { memo } from 'react';
 import type { Configuration } from '../../../api/domain';
 import { CellLink, CellStack, CellText } from '../../../components/cells';
+import { scheduleZoneText, scheduleZoneTitle } from '../../../components/schedule-zone';
 import { usePageAccess } from '../../../components/page-access';
 import { configurationHref } from '../../../components/run-links';
 import { StatusBadge } from '../../../components/status-badge';
@@ -37,7 +38,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
       key: 'name',
       header: 'Configuration',
       sortable: true,
-      width: '28%',
+      // The one column without a width: it takes what the others leave.
       cell: (c) => (
         <CellStack>
           <CellLink to={configurationHref(c.connectionId, c.id)}>{c.name}</CellLink>
@@ -50,13 +51,27 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
     {
       key: 'schedule',
       header: 'Schedule',
+      // Room for "Weekly on Wednesday at 11:30 PM" and its zone on two lines each.
+      width: 190,
       optional: true,
-      cell: (c) => <CellText>{c.schedule.description}</CellText>,
+      cell: (c) => {
+        const zone = scheduleZoneText(c.schedule, c.nextRunAt);
+        return (
+          <CellStack>
+            <CellText>{c.schedule.description}</CellText>
+            {zone && (
+              <CellText sub title={scheduleZoneTitle(c.schedule)}>
+                {zone}
+              </CellText>
+            )}
+          </CellStack>
+        );
+      },
     },
     {
       key: 'enabled',
       header: 'Enabled',
-      width: 120,
+      width: 110,
       optional: true,
       cell: (c) => (
         <Badge variant="outline" color={c.enabled ? 'green' : 'gray'} data-enabled={c.enabled}>
@@ -68,7 +83,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
       key: 'lastRun',
       header: 'Last run',
       sortable: true,
-      width: 190,
+      width: 160,
       cell: (c) =>
         c.lastRun ? (
           <CellStack>
@@ -88,7 +103,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
       key: 'nextRun',
       header: 'Next run',
       sortable: true,
-      width: 150,
+      width: 130,
       optional: true,
       cell: (c) => (
         <CellText title={formatDateTime(c.nextRunAt)}>

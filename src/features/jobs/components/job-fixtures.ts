@@ -11,7 +11,11 @@ export function makeJob(over: Partial<Job> = {}): Job {
     organizationName: 'Contoso',
     type: 'EntireOrganization',
     enabled: true,
-    schedule: { description: 'Daily at 02:00', timeZone: 'UTC', manual: false },
+    schedule: {
+      description: 'Daily at 02:00',
+      zone: { name: 'Veeam server time', iana: null, offsetMinutes: 0 },
+      manual: false,
+    },
     lastStatus: 'succeeded',
     lastVendorStatus: 'Success',
     lastRunAt: '2026-11-21T02:00:00Z',

@@ -8,8 +8,9 @@ import type { Job } from '../../../api/domain';
 import { Fact } from '../../../components/fact';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
+import { scheduleZoneText } from '../../../components/schedule-zone';
 import { StatusBadge } from '../../../components/status-badge';
-import { formatDateTime, formatRelative } from '../../../lib/format';
+import { NONE, formatDateTime, formatRelative } from '../../../lib/format';
 import { jobsWithLiveRuns } from '../../../api/live-runs';
 import { jobQueries } from '../queries';
 import type { PermissionFor } from './job-actions';
@@ -59,7 +60,7 @@ export function JobPage({
       />
       {children}
       <Paper withBorder p="md" radius="md" mb="md">
-        <SimpleGrid cols={{ base: 2, sm: 5 }} component="dl" m={0}>
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} component="dl" m={0}>
           <Fact label="Enabled">
             <Text span size="sm" fw={600} data-testid="job-enabled" data-enabled={String(j.enabled)}>
               {j.enabled ? 'Enabled' : 'Disabled'}
@@ -73,6 +74,7 @@ export function JobPage({
             )}
           </Fact>
           <Fact label="Schedule">{j.schedule.description}</Fact>
+          <Fact label="Time zone">{scheduleZoneText(j.schedule, j.nextRunAt) ?? NONE}</Fact>
           <Fact label="Last run">
             {j.lastRunAt ? `${formatRelative(j.lastRunAt)} (${formatDateTime(j.lastRunAt)})` : 'Never'}
           </Fact>

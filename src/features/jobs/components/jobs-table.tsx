@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { memo } from 'react';
 import type { Job } from '../../../api/domain';
 import { CellLink, CellStack, CellText } from '../../../components/cells';
+import { scheduleZoneText } from '../../../components/schedule-zone';
 import { jobHref } from '../../../components/run-links';
 import { STATE_COLUMN_WIDTH, StatusBadge } from '../../../components/status-badge';
 import type { Column, SortState } from '../../../components/virtual-table';
@@ -61,12 +62,16 @@ export const JobsTable = memo(function JobsTable({
       header: 'Schedule',
       width: 160,
       optional: true,
-      cell: (job) => (
-        <CellStack>
-          <CellText>{job.schedule.description}</CellText>
-          <CellText sub>{jobTypeLabel(job.type)}</CellText>
-        </CellStack>
-      ),
+      cell: (job) => {
+        const zone = scheduleZoneText(job.schedule, job.nextRunAt);
+        return (
+          <CellStack>
+            <CellText>{job.schedule.description}</CellText>
+            {zone && <CellText sub>{zone}</CellText>}
+            <CellText sub>{jobTypeLabel(job.type)}</CellText>
+          </CellStack>
+        );
+      },
     },
     {
       key: 'status',
