@@ -11,6 +11,8 @@ import { serveConsole } from './static';
 import { DEMO_PASSWORD, DEMO_USERS } from './identity/users';
 import { loadConsoleConfig } from './console/config';
 import { mountConsole } from './console/http';
+import type { HeldEntry } from './console/held';
+import { holdConnections, loadHeldConnections } from './console/held';
 import { getMeta } from './store/db';
 
 /**
@@ -34,9 +36,11 @@ async function main(): Promise<void> {
   let config;
   let origins: string[];
   let consoleConfig;
+  let heldEntries: HeldEntry[];
   try {
     config = loadConfig();
     consoleConfig = loadConsoleConfig(config.dataDir, true);
+    heldEntries = consoleConfig.connectionsFile ? loadHeldConnections(consoleConfig.connectionsFile) : [];
     origins = configuredOrigins(config.serveConsole);
   } catch (err) {
     console.error(`Cannot start: ${err instanceof Error ? err.message : String(err)}`);
@@ -46,16 +50,22 @@ async function main(): Promise<void> {
   // The console server's own API under /console/api (issue 13; docs/console-server.md). Its demo
   // users come with the reference service's demo data set.
   const demoDataSet = getMeta(service.ctx.db, 'seeded') !== undefined;
-  const consoleServer = await mountConsole(service.app, {
-    ...consoleConfig,
-    demoUsers: consoleConfig.demoUsers && demoDataSet,
-  });
+  // The connections whose credentials the server holds; relative URLs in their file mean this server.
+  let ownOrigin = `http://${config.host}:${config.port}`;
+  const held = holdConnections(heldEntries, () => ownOrigin);
+  const consoleServer = await mountConsole(
+    service.app,
+    { ...consoleConfig, demoUsers: consoleConfig.demoUsers && demoDataSet },
+    undefined,
+    { connections: () => held },
+  );
   const allow = [...config.proxyTargets, ...origins];
   mountProxy(service.app, () => allow);
   if (config.serveConsole) serveConsole(service.app, config.serveConsole);
 
   const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host}:${info.port}`;
+    ownOrigin = url;
     console.log(`listening on ${url}`);
     if (config.serveConsole) {
       console.log(

@@ -13,6 +13,8 @@ export interface ConsoleConfig {
   sessionMaxS: number;
   /** Audit rows older than this many days are deleted (0 = kept for ever). */
   auditRetentionDays: number;
+  /** The file of the connections whose credentials the server holds (server/console/held.ts). */
+  connectionsFile?: string | null;
 }
 
 function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -54,5 +56,6 @@ export function loadConsoleConfig(dataDir: string, demoDataSet: boolean, env = p
     sessionIdleS: idleMinutes * 60,
     sessionMaxS: maxHours * 3600,
     auditRetentionDays: whole('CONSOLE_AUDIT_DAYS', env.CONSOLE_AUDIT_DAYS, 365, 0, 100 * 365),
+    connectionsFile: env.CONSOLE_CONNECTIONS?.trim() || null,
   };
 }

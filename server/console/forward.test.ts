@@ -58,9 +58,12 @@ beforeAll(async () => {
     {
       id: 'veeam',
       dialect: 'veeam-v5',
-      baseUrl: `${server.url}/v5`,
       // The server's own administrator token; `stale` stands for a token the vendor has revoked.
-      auth: () => Promise.resolve({ authorization: `Bearer ${stale ? 'revoked' : veeamAdmin}` }),
+      open: () =>
+        Promise.resolve({
+          baseUrl: `${server.url}/v5`,
+          headers: { authorization: `Bearer ${stale ? 'revoked' : veeamAdmin}` },
+        }),
       renew: () => {
         renewals++;
         stale = false;
@@ -70,10 +73,17 @@ beforeAll(async () => {
     {
       id: 'dfw',
       dialect: 'rackspace-v1',
-      baseUrl: `${server.url}/dfw/v1.0/110011`,
-      auth: () => Promise.resolve({ 'x-auth-token': rackspace.access.token.id }),
+      open: () =>
+        Promise.resolve({
+          baseUrl: `${server.url}/dfw/v1.0/110011`,
+          headers: { 'x-auth-token': rackspace.access.token.id },
+        }),
     },
-    { id: 'down', dialect: 'veeam-v5', baseUrl: 'http://127.0.0.1:9/v5', auth: () => Promise.resolve({}) },
+    {
+      id: 'down',
+      dialect: 'veeam-v5',
+      open: () => Promise.resolve({ baseUrl: 'http://127.0.0.1:9/v5', headers: {} }),
+    },
   ];
 }, 60_000);
 afterAll(async () => {

@@ -11,12 +11,16 @@ import { checkRule } from './rules';
 export interface HeldConnection {
   id: string;
   dialect: string;
-  /** The vendor's API root, absolute: `https://veeam.example:4443/v5`, `https://…/v1.0/123456`. */
-  baseUrl: string;
-  /** The headers that carry the server's vendor token. */
-  auth(): Promise<Record<string, string>>;
+  label?: string;
+  /**
+   * The vendor's API root, absolute (`https://veeam.example:4443/v5`, `https://…/v1.0/123456`), and
+   * the headers that carry the server's vendor token; signs in first when there is no good token.
+   */
+  open(): Promise<{ baseUrl: string; headers: Record<string, string> }>;
   /** Signs in again (or refreshes) after the vendor answered 401; the request is then sent once more. */
   renew?(): Promise<void>;
+  /** The last sign-in's outcome, for the connections list. */
+  health?(): { state: 'ok' | 'failing' | 'unknown'; message: string | null; at: string | null };
 }
 
 export const FORWARD_TIMEOUT_MS = 30_000;
@@ -68,10 +72,29 @@ export async function forward(
   request: { method: string; rest: string; contentType?: string; body?: ArrayBuffer },
   fetcher: typeof fetch = fetch,
 ): Promise<Forwarded> {
-  const target = new URL(connection.baseUrl.replace(/\/+$/, '') + request.rest);
-  // The path as the vendor will receive it (a URL parser may have resolved dot segments already:
-  // the check reads the raw path too, so that such a path is refused, not silently changed).
-  const rawPath = new URL(connection.baseUrl).pathname.replace(/\/+$/, '') + request.rest.split('?')[0];
+  const note: ForwardNote = {
+    action: 'forward',
+    connection: connection.id,
+    targetId: null,
+    vendorStatus: null,
+  };
+  let opened: { baseUrl: string; headers: Record<string, string> };
+  try {
+    opened = await connection.open();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return {
+      kind: 'failed',
+      status: 502,
+      note,
+      message: `The console could not sign in to the vendor: ${why}`,
+    };
+  }
+  const base = opened.baseUrl.replace(/\/+$/, '');
+  const target = new URL(base + request.rest);
+  // The path as written (a URL parser resolves dot segments: the check reads the raw path, so that
+  // such a path is refused rather than sent somewhere else than what was checked).
+  const rawPath = new URL(base).pathname + request.rest.split('?')[0];
   let json: unknown;
   if (request.body?.byteLength && /json/i.test(request.contentType ?? '')) {
     try {
@@ -86,12 +109,6 @@ export async function forward(
     path: rawPath,
     body: json,
   });
-  const note: ForwardNote = {
-    action: 'forward',
-    connection: connection.id,
-    targetId: null,
-    vendorStatus: null,
-  };
   if (!check.allowed) {
     if (check.action) note.action = check.action;
     if (check.operation) note.targetId = targetOf(check.operation, rawPath);
@@ -100,24 +117,24 @@ export async function forward(
   note.action = check.action;
   note.targetId = targetOf(check.operation, target.pathname);
 
-  const send = async (): Promise<Response> =>
+  const send = async (headers: Record<string, string>): Promise<Response> =>
     fetcher(target, {
       method: request.method,
       headers: {
         accept: 'application/json, */*',
         ...(request.contentType ? { 'content-type': request.contentType } : {}),
-        ...(await connection.auth()),
+        ...headers,
       },
       body: request.body?.byteLength ? request.body : undefined,
       redirect: 'manual',
       signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
     });
   try {
-    let answer = await send();
+    let answer = await send(opened.headers);
     if (answer.status === 401 && connection.renew) {
       await answer.body?.cancel();
       await connection.renew();
-      answer = await send();
+      answer = await send((await connection.open()).headers);
     }
     note.vendorStatus = answer.status;
     if (answer.status >= 300 && answer.status < 400) {

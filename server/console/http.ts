@@ -13,6 +13,7 @@ import type { Outcome } from './audit';
 import { AuditLog, auditCsv, parseAuditQuery } from './audit';
 import type { HeldConnection } from './forward';
 import { forward } from './forward';
+import { findDialect } from '../../src/api/dialects';
 import type { ConsoleConfig } from './config';
 import type { Session } from './sessions';
 import {
@@ -141,8 +142,8 @@ export async function mountConsole(
   config: ConsoleConfig,
   clock: Clock = systemClock,
   /**
-   * The connections whose credentials the server holds, for `/console/api/connections/{id}/…`. None
-   * yet outside tests: loading them from a config file is still to come (docs/console-server.md).
+   * The connections whose credentials the server holds, for `/console/api/connections/{id}/…`
+   * (server/console/held.ts reads them from the file CONSOLE_CONNECTIONS names).
    */
   held: { connections(): readonly HeldConnection[]; fetch?: typeof fetch } = { connections: () => [] },
 ): Promise<ConsoleServer> {
@@ -359,6 +360,20 @@ export async function mountConsole(
     }
     const next = rows.length > query.limit ? page[page.length - 1]!.id : null;
     return c.json({ entries: page.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), next }, 200);
+  });
+
+  api.get('/connections', (c) => {
+    const session = signedIn(c);
+    if (session instanceof Response) return session;
+    const connections = held.connections().map((h) => ({
+      id: h.id,
+      label: h.label ?? h.id,
+      dialect: h.dialect,
+      capabilities: findDialect(h.dialect)?.capabilities ?? null,
+      basePath: `${CONSOLE_API}/connections/${encodeURIComponent(h.id)}`,
+      health: h.health?.() ?? { state: 'unknown', message: null, at: null },
+    }));
+    return c.json({ connections }, 200);
   });
 
   // A person's request to a vendor: the rule check, then the vendor with the server's credentials.
