@@ -94,10 +94,14 @@ export async function createService(
   });
 
   app.use('*', securityHeaders());
-  // The APIs' answers and the forwarding proxy's (mounted later, under /proxy/), compressed.
+  // The APIs' answers, the forwarding proxy's (mounted later, under /proxy/) and the console
+  // server's forwarded ones (server/console/forward.ts), compressed.
   app.use(
     '*',
-    compressAnswers((path) => API_PREFIX.test(path) || path.startsWith('/proxy/')),
+    compressAnswers(
+      (path) =>
+        API_PREFIX.test(path) || path.startsWith('/proxy/') || path.startsWith('/console/api/connections/'),
+    ),
   );
   app.get('/health', (c) => c.json({ status: 'ok', speed: config.speed }));
 

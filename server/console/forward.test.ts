@@ -104,6 +104,12 @@ describe('forwarding with the rule check', () => {
     expect(jobs.status).toBe(200);
     expect((JSON.parse(jobs.text) as { id: string }[]).map((j) => j.id)).toContain(SEED_JOB);
     expect(vendorCalls).toEqual(['GET /v5/Jobs']);
+    // Compressed again on the way to the browser, as the APIs' own answers are.
+    const gzip = await send(server.url, 'GET', '/console/api/connections/veeam/Jobs', {
+      cookie: viewer,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
 
     vendorCalls = [];
     const content = await call(viewer, 'GET', '/veeam/RestoreSessions/abc/Organization/Mailboxes');
