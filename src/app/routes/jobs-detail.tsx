@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { Job } from '../../api/domain';
-import { NotFoundState } from '../../components/states';
-import { JobPage } from '../../features/jobs/components/job-page';
+import { DetailNotFound } from '../../components/detail-frame';
+import { JOBS_LINK, JobPage } from '../../features/jobs/components/job-page';
 import { ExploreDialog } from '../../features/restore-sessions/components/explore-dialog';
 import { useAreaAccess } from './jobs-access';
 
@@ -12,7 +12,13 @@ export function Component() {
   const { connections, permissionFor } = useAreaAccess('jobs');
   const [exploring, setExploring] = useState<Job | null>(null);
   if (!connections.some((c) => c.id === connectionId))
-    return <NotFoundState what={`Veeam connection "${connectionId}"`} />;
+    return (
+      <DetailNotFound
+        what="Job"
+        list={JOBS_LINK}
+        reason={`There is no Veeam connection “${connectionId}”.`}
+      />
+    );
   return (
     <JobPage
       key={`${connectionId}/${id}`}

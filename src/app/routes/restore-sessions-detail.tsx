@@ -1,7 +1,10 @@
 import { useParams } from 'react-router';
-import { NotFoundState } from '../../components/states';
+import { DetailNotFound } from '../../components/detail-frame';
 import { LogItems } from '../../features/jobs/components/log-items';
-import { RestoreSessionPage } from '../../features/restore-sessions/components/restore-session-page';
+import {
+  RESTORE_SESSIONS_LINK,
+  RestoreSessionPage,
+} from '../../features/restore-sessions/components/restore-session-page';
 import { useAreaAccess } from './jobs-access';
 
 /** /restore-sessions/:connectionId/:id — one restore session and its events. */
@@ -9,7 +12,13 @@ export function Component() {
   const { connectionId = '', id = '' } = useParams();
   const { connections, permissionFor } = useAreaAccess('restoreSessions');
   if (!connections.some((c) => c.id === connectionId))
-    return <NotFoundState what={`Veeam connection "${connectionId}"`} />;
+    return (
+      <DetailNotFound
+        what="Restore session"
+        list={RESTORE_SESSIONS_LINK}
+        reason={`There is no Veeam connection “${connectionId}”.`}
+      />
+    );
   return (
     <RestoreSessionPage
       key={`${connectionId}/${id}`}

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
-import { NotFoundState } from '../../components/states';
-import { RestorePage } from '../../features/restores/components/restore-page';
+import { DetailNotFound } from '../../components/detail-frame';
+import { RESTORES_LINK, RestorePage } from '../../features/restores/components/restore-page';
 import { useAreaAccess } from './jobs-access';
 
 /** /restores/:connectionId/:id — one restore: live state, then its report. */
@@ -8,7 +8,13 @@ export function Component() {
   const { connectionId = '', id = '' } = useParams();
   const { connections, permissionFor } = useAreaAccess('restores');
   if (!connections.some((c) => c.id === connectionId))
-    return <NotFoundState what={`Rackspace connection "${connectionId}"`} />;
+    return (
+      <DetailNotFound
+        what="Restore"
+        list={RESTORES_LINK}
+        reason={`There is no Rackspace connection “${connectionId}”.`}
+      />
+    );
   return (
     <RestorePage
       key={`${connectionId}/${id}`}

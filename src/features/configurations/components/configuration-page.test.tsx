@@ -65,3 +65,13 @@ test('with no backup running, the Current run card keeps the last one: outcome, 
   expect(last.dataset.status).toBe(newest.state);
   expect(last.textContent).toContain(`ended ${formatDateTime(newest.endedAt)}`);
 });
+
+test('an unknown configuration says so, with breadcrumbs and the way back (issue 12 item 5)', async () => {
+  page = await startPageTest('viewer');
+  page.render(<ConfigurationPage connectionId="rackspace-ord" id="00000000-0000-4000-8000-000000000000" />);
+  const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+  expect(within(alert).getByText('Configuration not found')).toBeTruthy();
+  const back = within(alert).getByRole('link', { name: 'Back to Configurations' });
+  expect(back.getAttribute('href')).toBe('/configurations');
+  expect(screen.getByRole('link', { name: 'Configurations' }).getAttribute('href')).toBe('/configurations');
+});

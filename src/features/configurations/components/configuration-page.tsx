@@ -1,16 +1,15 @@
-import '@mantine/core/styles/Anchor.css';
-import '@mantine/core/styles/Breadcrumbs.css';
-import { Anchor, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Run } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import type { ListLink } from '../../../components/detail-frame';
+import { DetailFrame, DetailNotFound } from '../../../components/detail-frame';
 import { withLiveRuns } from '../../../api/live-runs';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
-import { PageHeader } from '../../../components/page-header';
 import { RunProgress } from '../../../components/run-progress';
-import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
+import { ErrorState, LoadingState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatBytes, formatCount, formatDateTime } from '../../../lib/format';
 import { configurationQueries, currentRun, useFullRuns } from '../queries';
@@ -19,14 +18,7 @@ import { BackupReport } from './backup-report';
 import { ConfigurationActions } from './configuration-actions';
 import { ConfigurationDetails } from './configuration-details';
 
-const crumbs = (name: string) => (
-  <Breadcrumbs>
-    <Anchor component={Link} to="/configurations" size="sm">
-      Configurations
-    </Anchor>
-    <Text size="sm">{name}</Text>
-  </Breadcrumbs>
-);
+export const CONFIGURATIONS_LINK: ListLink = { to: '/configurations', label: 'Configurations' };
 
 /** One configuration: settings, schedule, files, the run in flight moving live, the backup history. */
 export function ConfigurationPage({ connectionId, id }: { connectionId: string; id: string }) {
@@ -35,12 +27,11 @@ export function ConfigurationPage({ connectionId, id }: { connectionId: string; 
     access.connections.some((c) => c.id === connectionId) && access.capabilities(connectionId).configurations;
   if (!known)
     return (
-      <>
-        <PageHeader title="Configuration not found" breadcrumbs={crumbs('Not found')} />
-        <NotFoundState what="Configuration">
-          <Text size="sm">There is no Rackspace connection “{connectionId}”.</Text>
-        </NotFoundState>
-      </>
+      <DetailNotFound
+        what="Configuration"
+        list={CONFIGURATIONS_LINK}
+        reason={`There is no Rackspace connection “${connectionId}”.`}
+      />
     );
   return <KnownConfiguration connectionId={connectionId} id={id} />;
 }
@@ -72,74 +63,73 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
   const [params] = useSearchParams();
   const reportOf = params.get('backup');
 
-  if (detail.isPending) return <LoadingState label="Loading the configuration" />;
-  if (detail.isError && !detail.data)
-    return (
-      <>
-        <PageHeader title="Configuration" breadcrumbs={crumbs(id)} />
-        <ErrorState what="Configuration" error={detail.error} onRetry={() => void detail.refetch()} />
-      </>
-    );
-  // The configuration polls slowly; its runs, fast while one is in flight, bring the last run.
-  const c = withLiveRuns([detail.data], history ?? [])[0] ?? detail.data;
-  const running = currentRun(history);
-  // Once a run ends the card keeps what it came to, so that its end does not look like a blank.
-  const last = running ? null : (history?.find((r) => !isInFlight(r.state)) ?? null);
-  // "Restore…" on a restorable backup, for a role that may restore here (support and admin).
-  const restoreFrom = access.allow(connectionId, 'restore').allowed ? c.id : null;
   return (
-    <>
-      <PageHeader
-        title={c.name}
-        description={`${c.machineName} · ${access.label(connectionId)}`}
-        breadcrumbs={crumbs(c.name)}
-        actions={
-          <>
-            <ConfigurationActions configuration={c} size="sm" runningId={running?.id ?? null} />
-            <LiveIndicator />
-          </>
-        }
-      />
-      <Stack gap="md">
-        {detail.isError && <ErrorState error={detail.error} title="Could not refresh the configuration" />}
-        <Paper withBorder p="md" component="section" aria-label="Current run">
-          <Title order={2} size="h4" mb="sm">
-            Current run
-          </Title>
-          {running ? (
-            <Group justify="space-between" wrap="wrap" data-status={running.state} data-testid="current-run">
-              <Text size="sm">Started {formatDateTime(running.startedAt)}</Text>
-              <Group gap="sm">
-                <RunProgress run={running} />
-                <StatusBadge state={running.state} vendorState={running.vendorState} />
-              </Group>
-            </Group>
-          ) : (
-            <Stack gap="xs">
-              <Text size="sm" c="dimmed" data-testid="current-run" data-status="idle">
-                No backup is running.
-              </Text>
-              {last && <LastRun run={last} />}
+    <DetailFrame query={detail} what="Configuration" list={CONFIGURATIONS_LINK} id={id}>
+      {(data) => {
+        // The configuration polls slowly; its runs, fast while one is in flight, bring the last run.
+        const c = withLiveRuns([data], history ?? [])[0] ?? data;
+        const running = currentRun(history);
+        // Once a run ends the card keeps what it came to, so that its end does not look like a blank.
+        const last = running ? null : (history?.find((r) => !isInFlight(r.state)) ?? null);
+        // "Restore…" on a restorable backup, for a role that may restore here (support and admin).
+        const restoreFrom = access.allow(connectionId, 'restore').allowed ? c.id : null;
+        return {
+          title: c.name,
+          description: `${c.machineName} · ${access.label(connectionId)}`,
+          actions: (
+            <>
+              <ConfigurationActions configuration={c} size="sm" runningId={running?.id ?? null} />
+              <LiveIndicator />
+            </>
+          ),
+          body: (
+            <Stack gap="md">
+              <Paper withBorder p="md" component="section" aria-label="Current run">
+                <Title order={2} size="h4" mb="sm">
+                  Current run
+                </Title>
+                {running ? (
+                  <Group
+                    justify="space-between"
+                    wrap="wrap"
+                    data-status={running.state}
+                    data-testid="current-run"
+                  >
+                    <Text size="sm">Started {formatDateTime(running.startedAt)}</Text>
+                    <Group gap="sm">
+                      <RunProgress run={running} />
+                      <StatusBadge state={running.state} vendorState={running.vendorState} />
+                    </Group>
+                  </Group>
+                ) : (
+                  <Stack gap="xs">
+                    <Text size="sm" c="dimmed" data-testid="current-run" data-status="idle">
+                      No backup is running.
+                    </Text>
+                    {last && <LastRun run={last} />}
+                  </Stack>
+                )}
+              </Paper>
+              <ConfigurationDetails configuration={c} connectionLabel={access.label(connectionId)} />
+              <Paper withBorder p="md" component="section" aria-label="Backup history">
+                <Title order={2} size="h4" mb="sm">
+                  Backup history
+                </Title>
+                {runs.isPending ? (
+                  <LoadingState label="Loading the backups" />
+                ) : runs.isError && !runs.data ? (
+                  <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
+                ) : (
+                  <BackupHistory runs={history ?? []} selectedId={reportOf} restoreFrom={restoreFrom} />
+                )}
+              </Paper>
+              {reportOf && (
+                <BackupReport connectionId={connectionId} backupId={reportOf} restoreFrom={restoreFrom} />
+              )}
             </Stack>
-          )}
-        </Paper>
-        <ConfigurationDetails configuration={c} connectionLabel={access.label(connectionId)} />
-        <Paper withBorder p="md" component="section" aria-label="Backup history">
-          <Title order={2} size="h4" mb="sm">
-            Backup history
-          </Title>
-          {runs.isPending ? (
-            <LoadingState label="Loading the backups" />
-          ) : runs.isError && !runs.data ? (
-            <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
-          ) : (
-            <BackupHistory runs={history ?? []} selectedId={reportOf} restoreFrom={restoreFrom} />
-          )}
-        </Paper>
-        {reportOf && (
-          <BackupReport connectionId={connectionId} backupId={reportOf} restoreFrom={restoreFrom} />
-        )}
-      </Stack>
-    </>
+          ),
+        };
+      }}
+    </DetailFrame>
   );
 }

@@ -1,13 +1,11 @@
-import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Paper.css';
-import { Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
+import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import type { Job } from '../../../api/domain';
+import type { ListLink } from '../../../components/detail-frame';
+import { DetailFrame } from '../../../components/detail-frame';
 import { Fact } from '../../../components/fact';
-import { PageHeader } from '../../../components/page-header';
-import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
 import { scheduleZoneText } from '../../../components/schedule-zone';
 import { StatusBadge } from '../../../components/status-badge';
 import { NONE, formatDateTime, formatRelative } from '../../../lib/format';
@@ -18,11 +16,7 @@ import { JobActions } from './job-actions';
 import { JobSessionsSection } from './job-sessions-section';
 import { jobTypeLabel } from './jobs-table';
 
-const backToJobs = (
-  <Anchor component={Link} to="/jobs" size="sm">
-    Back to Jobs
-  </Anchor>
-);
+export const JOBS_LINK: ListLink = { to: '/jobs', label: 'Jobs' };
 
 /** One Veeam job: its settings, its sessions with live statistics, and the chosen session's log. */
 export function JobPage({
@@ -42,50 +36,49 @@ export function JobPage({
   // The job itself polls slowly; its sessions (the same query as the section below) poll fast while
   // one runs, and the newest gives the job its live status.
   const sessions = useQuery(jobQueries.sessions(connectionId, id));
-  if (job.isPending) return <LoadingState label="Loading the job" />;
-  if (job.isError)
-    return job.error.status === 404 ? (
-      <NotFoundState what="Job">{backToJobs}</NotFoundState>
-    ) : (
-      <ErrorState error={job.error} onRetry={() => void job.refetch()} what="Job" />
-    );
-  const j = jobsWithLiveRuns([job.data], sessions.data ?? [])[0] ?? job.data;
   return (
-    <>
-      <PageHeader
-        breadcrumbs={backToJobs}
-        title={j.name}
-        description={`${j.organizationName} · ${jobTypeLabel(j.type)}${j.description ? ` · ${j.description}` : ''}`}
-        actions={<JobActions job={j} permissionFor={permissionFor} onExplore={onExplore} size="sm" />}
-      />
-      {children}
-      <Paper withBorder p="md" radius="md" mb="md">
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} component="dl" m={0}>
-          <Fact label="Enabled">
-            <Text span size="sm" fw={600} data-testid="job-enabled" data-enabled={String(j.enabled)}>
-              {j.enabled ? 'Enabled' : 'Disabled'}
-            </Text>
-          </Fact>
-          <Fact label="Last status">
-            {j.lastStatus ? (
-              <StatusBadge state={j.lastStatus} vendorState={j.lastVendorStatus} />
-            ) : (
-              'Never run'
-            )}
-          </Fact>
-          <Fact label="Schedule">{j.schedule.description}</Fact>
-          <Fact label="Time zone">{scheduleZoneText(j.schedule, j.nextRunAt) ?? NONE}</Fact>
-          <Fact label="Last run">
-            {j.lastRunAt ? `${formatRelative(j.lastRunAt)} (${formatDateTime(j.lastRunAt)})` : 'Never'}
-          </Fact>
-          <Fact label="Next run">
-            {j.nextRunAt
-              ? `${formatRelative(j.nextRunAt)} (${formatDateTime(j.nextRunAt)})`
-              : 'Not scheduled'}
-          </Fact>
-        </SimpleGrid>
-      </Paper>
-      <JobSessionsSection connectionId={connectionId} jobId={id} />
-    </>
+    <DetailFrame query={job} what="Job" list={JOBS_LINK} id={id}>
+      {(data) => {
+        const j = jobsWithLiveRuns([data], sessions.data ?? [])[0] ?? data;
+        return {
+          title: j.name,
+          description: `${j.organizationName} · ${jobTypeLabel(j.type)}${j.description ? ` · ${j.description}` : ''}`,
+          actions: <JobActions job={j} permissionFor={permissionFor} onExplore={onExplore} size="sm" />,
+          body: (
+            <>
+              {children}
+              <JobFacts job={j} />
+              <JobSessionsSection connectionId={connectionId} jobId={id} />
+            </>
+          ),
+        };
+      }}
+    </DetailFrame>
+  );
+}
+
+/** Enabled, last status, schedule, last and next run. */
+function JobFacts({ job: j }: { job: Job }) {
+  return (
+    <Paper withBorder p="md" radius="md" mb="md">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} component="dl" m={0}>
+        <Fact label="Enabled">
+          <Text span size="sm" fw={600} data-testid="job-enabled" data-enabled={String(j.enabled)}>
+            {j.enabled ? 'Enabled' : 'Disabled'}
+          </Text>
+        </Fact>
+        <Fact label="Last status">
+          {j.lastStatus ? <StatusBadge state={j.lastStatus} vendorState={j.lastVendorStatus} /> : 'Never run'}
+        </Fact>
+        <Fact label="Schedule">{j.schedule.description}</Fact>
+        <Fact label="Time zone">{scheduleZoneText(j.schedule, j.nextRunAt) ?? NONE}</Fact>
+        <Fact label="Last run">
+          {j.lastRunAt ? `${formatRelative(j.lastRunAt)} (${formatDateTime(j.lastRunAt)})` : 'Never'}
+        </Fact>
+        <Fact label="Next run">
+          {j.nextRunAt ? `${formatRelative(j.nextRunAt)} (${formatDateTime(j.nextRunAt)})` : 'Not scheduled'}
+        </Fact>
+      </SimpleGrid>
+    </Paper>
   );
 }

@@ -1,14 +1,13 @@
-import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Paper.css';
-import { Anchor, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import type { LogItem } from '../../../api/domain';
+import type { LogItem, RestoreSession } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
+import type { ListLink } from '../../../components/detail-frame';
+import { DetailFrame } from '../../../components/detail-frame';
 import { Fact } from '../../../components/fact';
-import { PageHeader } from '../../../components/page-header';
-import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
+import { ErrorState, LoadingState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { NONE, formatDateTime, formatDuration, secondsBetween } from '../../../lib/format';
 import { restoreSessionQueries } from '../queries';
@@ -16,11 +15,7 @@ import { exploreTypeLabel } from './explore-types';
 import { SessionExplorer } from './explorer/session-explorer';
 import { StopSessionButton } from './stop-session-button';
 
-const back = (
-  <Anchor component={Link} to="/restore-sessions" size="sm">
-    Back to Restore sessions
-  </Anchor>
-);
+export const RESTORE_SESSIONS_LINK: ListLink = { to: '/restore-sessions', label: 'Restore sessions' };
 
 /** One restore session: what it explores, its state, and its events. */
 export function RestoreSessionPage({
@@ -43,69 +38,74 @@ export function RestoreSessionPage({
 }) {
   const session = useQuery(restoreSessionQueries.detail(connectionId, id));
   const events = useQuery(restoreSessionQueries.events(connectionId, id));
-  if (session.isPending) return <LoadingState label="Loading the restore session" />;
-  if (session.isError)
-    return session.error.status === 404 ? (
-      <NotFoundState what="Restore session">{back}</NotFoundState>
-    ) : (
-      <ErrorState error={session.error} onRetry={() => void session.refetch()} what="Restore session" />
-    );
-  const s = session.data;
+  return (
+    <DetailFrame query={session} what="Restore session" list={RESTORE_SESSIONS_LINK} id={id}>
+      {(s) => {
+        const open = isInFlight(s.state);
+        return {
+          title: s.parentName || 'Restore session',
+          description: `${exploreTypeLabel(s.sessionType)} · ${s.organizationName || NONE}`,
+          actions: open && mayStop ? <StopSessionButton session={s} size="sm" /> : undefined,
+          body: (
+            <>
+              <SessionFacts session={s} />
+              {mayBrowse &&
+                (open ? (
+                  <SessionExplorer connectionId={connectionId} sessionId={s.id} mayRestore={mayRestore} />
+                ) : (
+                  <Text size="sm" c="dimmed" mb="md">
+                    This restore session has ended: its content can no longer be browsed. Open a new one to
+                    restore from this backup.
+                  </Text>
+                ))}
+              <Title order={2} size="h3" mb="xs" mt="md">
+                Events
+              </Title>
+              {events.isPending ? (
+                <LoadingState label="Loading the events" rows={3} />
+              ) : events.isError ? (
+                <ErrorState
+                  error={events.error}
+                  onRetry={() => void events.refetch()}
+                  title="Could not load the events"
+                />
+              ) : events.data.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  No events yet.
+                </Text>
+              ) : (
+                renderEvents(events.data)
+              )}
+            </>
+          ),
+        };
+      }}
+    </DetailFrame>
+  );
+}
+
+/** State, result, who started it, when it was created and ended, how long it was open. */
+function SessionFacts({ session: s }: { session: RestoreSession }) {
   const open = isInFlight(s.state);
   return (
-    <>
-      <PageHeader
-        breadcrumbs={back}
-        title={s.parentName || 'Restore session'}
-        description={`${exploreTypeLabel(s.sessionType)} · ${s.organizationName || NONE}`}
-        actions={open && mayStop ? <StopSessionButton session={s} size="sm" /> : undefined}
-      />
-      <Paper withBorder p="md" radius="md" mb="md">
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} component="dl" m={0}>
-          <Fact label="State">
-            <span data-testid="restore-session-state" data-status={s.state}>
-              <StatusBadge state={s.state} vendorState={s.vendorState} />
-            </span>
-          </Fact>
-          <Fact label="Result">{s.result ?? (open ? 'Still open' : NONE)}</Fact>
-          <Fact label="Started by">{s.initiatedBy ?? NONE}</Fact>
-          <Fact label="Created">{formatDateTime(s.startedAt)}</Fact>
-          <Fact label="Ended">{s.endedAt ? formatDateTime(s.endedAt) : 'Still open'}</Fact>
-          <Fact label="Open for">{formatDuration(secondsBetween(s.startedAt, s.endedAt))}</Fact>
-        </SimpleGrid>
-        {s.reason && (
-          <Text size="sm" mt="sm">
-            {s.reason}
-          </Text>
-        )}
-      </Paper>
-      {mayBrowse &&
-        (open ? (
-          <SessionExplorer connectionId={connectionId} sessionId={s.id} mayRestore={mayRestore} />
-        ) : (
-          <Text size="sm" c="dimmed" mb="md">
-            This restore session has ended: its content can no longer be browsed. Open a new one to restore
-            from this backup.
-          </Text>
-        ))}
-      <Title order={2} size="h3" mb="xs" mt="md">
-        Events
-      </Title>
-      {events.isPending ? (
-        <LoadingState label="Loading the events" rows={3} />
-      ) : events.isError ? (
-        <ErrorState
-          error={events.error}
-          onRetry={() => void events.refetch()}
-          title="Could not load the events"
-        />
-      ) : events.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No events yet.
+    <Paper withBorder p="md" radius="md" mb="md">
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} component="dl" m={0}>
+        <Fact label="State">
+          <span data-testid="restore-session-state" data-status={s.state}>
+            <StatusBadge state={s.state} vendorState={s.vendorState} />
+          </span>
+        </Fact>
+        <Fact label="Result">{s.result ?? (open ? 'Still open' : NONE)}</Fact>
+        <Fact label="Started by">{s.initiatedBy ?? NONE}</Fact>
+        <Fact label="Created">{formatDateTime(s.startedAt)}</Fact>
+        <Fact label="Ended">{s.endedAt ? formatDateTime(s.endedAt) : 'Still open'}</Fact>
+        <Fact label="Open for">{formatDuration(secondsBetween(s.startedAt, s.endedAt))}</Fact>
+      </SimpleGrid>
+      {s.reason && (
+        <Text size="sm" mt="sm">
+          {s.reason}
         </Text>
-      ) : (
-        renderEvents(events.data)
       )}
-    </>
+    </Paper>
   );
 }
