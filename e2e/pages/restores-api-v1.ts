@@ -85,19 +85,21 @@ export async function otherV1Agent(
 
 /**
  * Creates a restore the way v1.0 does (PUT /restore) and leaves it a draft, as an abandoned one is;
- * to the machine backed up unless another destination agent is given.
+ * to the machine backed up unless another destination agent is given, into its original location
+ * unless a destination path is given.
  */
 export async function createV1Draft(
   request: APIRequestContext,
   c: V1RestoreCandidate,
   destinationAgentId: number = c.agentId,
+  destinationPath = '',
 ): Promise<string> {
   const get = await v1(request);
   const created = await get<{ RestoreId: number }>('/restore', {
     BackupId: Number(c.backupId),
     BackupMachineId: c.agentId,
     DestinationMachineId: destinationAgentId,
-    DestinationPath: '',
+    DestinationPath: destinationPath,
     OverwriteFiles: true,
   });
   return String(created.RestoreId);
