@@ -9,6 +9,7 @@ import type { BackupProvider } from './provider';
 import { createQueryClient } from './query-client';
 import { lookupIn } from './resource-queries';
 import type { InProcess } from './testing/in-process-service';
+import { runTimeOf } from './run-parts';
 import { startInProcess } from './testing/in-process-service';
 
 function expectRun(run: Run, connectionId: string) {
@@ -184,8 +185,9 @@ export function contractSuite(connectionId: string) {
           expect(kinds[feed]).toContain(run.kind);
           seen.add(`${run.kind}:${run.id}`);
         }
-        const times = runs.map((r) => Date.parse(r.updatedAt ?? r.startedAt ?? '') || 0);
-        expect(times).toEqual([...times].sort((a, b) => b - a));
+        // A run in flight that has no time yet (queued a moment ago) is the newest of all.
+        const times = runs.map(runTimeOf);
+        expect(times).toEqual([...times].sort((a, b) => (a === b ? 0 : b > a ? 1 : -1)));
       }
       const activity = await p.listActivity();
       expect(new Set(activity.map((r) => `${r.kind}:${r.id}`))).toEqual(seen);
