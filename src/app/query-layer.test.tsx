@@ -9,7 +9,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { focusManager, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createQueryClient } from '../api/query-client';
 import { PageAccessProvider } from '../components/page-access';
@@ -40,16 +40,23 @@ async function start() {
   return { page, client };
 }
 
-function show(p: PageTest, qc: QueryClient, ui: ReactElement, route = '/') {
-  return render(
+/** A page as the app has it: in a data router at its route, with the page's access and the cache. */
+function routed(p: PageTest, qc: QueryClient, ui: ReactElement, route: string) {
+  const router = createMemoryRouter(
+    [{ path: '*', element: <PageAccessProvider value={p.access}>{ui}</PageAccessProvider> }],
+    { initialEntries: [route] },
+  );
+  return (
     <MantineProvider env="test">
       <QueryClientProvider client={qc}>
-        <MemoryRouter initialEntries={[route]}>
-          <PageAccessProvider value={p.access}>{ui}</PageAccessProvider>
-        </MemoryRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
-    </MantineProvider>,
+    </MantineProvider>
   );
+}
+
+function show(p: PageTest, qc: QueryClient, ui: ReactElement, route = '/') {
+  return render(routed(p, qc, ui, route));
 }
 
 function jobsPage(p: PageTest) {
@@ -121,15 +128,7 @@ describe('query layer keyed by resource', () => {
     const view = show(p, qc, <OverviewPage />);
     await screen.findByRole('region', { name: 'Next up' }, { timeout: 10_000 });
     const before = p.t.requests.length;
-    view.rerender(
-      <MantineProvider env="test">
-        <QueryClientProvider client={qc}>
-          <MemoryRouter initialEntries={['/jobs']}>
-            <PageAccessProvider value={p.access}>{jobsPage(p)}</PageAccessProvider>
-          </MemoryRouter>
-        </QueryClientProvider>
-      </MantineProvider>,
-    );
+    view.rerender(routed(p, qc, jobsPage(p), '/jobs'));
     // The Jobs page shows the jobs at once, from the entry the Overview filled.
     expect(screen.getByText(/ jobs$/, { selector: '[role="status"]' })).toBeTruthy();
     const after = await settled(p, qc, before);

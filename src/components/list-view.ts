@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import type { Connection } from '../api/domain';
 import { RUN_STATES } from '../api/domain';
 import type { RunState } from '../api/domain';
@@ -202,9 +202,14 @@ export function useListView<T extends { connectionId: string }, K extends string
   const sort = useMemo(() => ({ key, dir }), [key, dir]);
   const sorted = useMemo(() => spec.index.sort(rows, key, dir), [spec, rows, key, dir]);
   const keep = useMemo(() => rowFilter(filters, values), [filters, values]);
-  const [search, setSearch] = useSearchText(view.q, (q) =>
-    setParams((old) => writeListParams(spec, filters, old, { q }), { replace: true }),
-  );
+  // A link followed from the list (its page's code still loading) wins: the search text reaching the
+  // URL then would be a navigation of its own, and would cancel the one under way.
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+  const leaving = navigation.state !== 'idle' && navigation.location.pathname !== pathname;
+  const [search, setSearch] = useSearchText(view.q, (q) => {
+    if (!leaving) setParams((old) => writeListParams(spec, filters, old, { q }), { replace: true });
+  });
   const shown = useMemo(() => filterIndexed(sorted, search, keep ?? undefined), [sorted, search, keep]);
   const write = (change: Parameters<typeof writeListParams<T, K>>[3]) =>
     setParams((old) => writeListParams(spec, filters, old, change), { replace: true });

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 
 // jsdom has no matchMedia; Mantine asks it for the colour scheme and breakpoints.
 if (typeof window !== 'undefined' && !('matchMedia' in window && typeof window.matchMedia === 'function')) {
@@ -27,15 +27,19 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 };
 
-/** Component tests render through here: Mantine in test mode, a fresh QueryClient, a memory router. */
+/**
+ * Component tests render through here: Mantine in test mode, a fresh QueryClient, and a memory data
+ * router like the app's (so that hooks only a data router has, such as useNavigation, work).
+ */
 export function renderUi(ui: ReactElement, { route = '/' }: { route?: string } = {}) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
+  const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [route] });
   return render(
     <MantineProvider env="test">
       <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,
   );
