@@ -3,6 +3,7 @@ import { parseConnections } from '../../src/api/connections';
 import { dialectOf } from '../../src/api/dialects';
 import type { Connection, Credentials } from '../../src/api/domain';
 import type { FetchLike } from '../../src/api/http';
+import { HttpClient } from '../../src/api/http';
 import { ApiRuntime } from '../../src/api/runtime';
 import type { HeldConnection } from './forward';
 
@@ -14,8 +15,9 @@ import type { HeldConnection } from './forward';
  * is never in the file.
  *
  * The server signs in with the dialect's own plug-in (`src/api/<dialect>/plugin.ts`, through an
- * `ApiRuntime` without storage), when a request first needs the connection, again a minute before
- * the token expires and after the vendor refuses it.
+ * `ApiRuntime` without storage) when a request first needs the connection. Shortly before the token
+ * expires and after the vendor refuses it, a dialect with a refresh grant (Veeam v5) renews it with
+ * its refresh token; the others, and a refused refresh, sign in again with the held credentials.
  */
 export interface HeldEntry {
   connection: Connection;
@@ -85,7 +87,11 @@ export function vendorUrl(url: string, origin: string): string {
   return absolute.toString();
 }
 
+/** How long before its token expires a connection without a refresh grant signs in again. */
 const RENEW_AHEAD_MS = 60_000;
+
+/** The last sign-in's or refresh's outcome, for the connections list. */
+type Health = { state: 'ok' | 'failing'; message: string | null; at: string };
 
 /**
  * The held connections at run time. `origin` is the server's own (relative URLs in the file, such
@@ -108,48 +114,75 @@ export function holdConnections(
       storage: null,
       now,
     }));
-  const signingIn = new Map<string, Promise<void>>();
-  const health = new Map<string, { state: 'ok' | 'failing'; message: string | null; at: string }>();
+  const renewing = new Map<string, Promise<void>>();
+  const health = new Map<string, Health>();
 
   return entries.map(({ connection, credentials }) => {
-    const signIn = (): Promise<void> => {
-      let running = signingIn.get(connection.id);
+    const dialect = dialectOf(connection);
+    const noted = (state: Health['state'], message: string | null) =>
+      void health.set(connection.id, { state, message, at: new Date(now()).toISOString() });
+
+    /** The refresh grant with the session's refresh token: true when it gave a new token. */
+    const refresh = async (): Promise<boolean> => {
+      const session = runtimeNow().session.get(connection.id);
+      if (!dialect.refresh || !session?.refreshToken) return false;
+      // The token request is anonymous: the client needs no token of its own.
+      const http = new HttpClient({
+        connectionId: connection.id,
+        fetch: direct,
+        origin: origin(),
+        baseUrl: () => null,
+        auth: () => null,
+        errorForms: dialect.errorForms,
+      });
+      try {
+        runtimeNow().session.set(await dialect.refresh.run(http, connection, session, origin()));
+        return true;
+      } catch {
+        // Refused (spent, expired, its sign-in ended) or not answered: the password decides.
+        return false;
+      }
+    };
+
+    const signIn = async (): Promise<void> => {
+      try {
+        await runtimeNow().signIn(connection.id, credentials);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        noted('failing', message);
+        throw new Error(message);
+      }
+    };
+
+    /** Refreshes the token where the dialect can, else signs in; one at a time per connection. */
+    const renew = (): Promise<void> => {
+      let running = renewing.get(connection.id);
       if (!running) {
-        running = runtimeNow()
-          .signIn(connection.id, credentials)
-          .then(
-            () =>
-              void health.set(connection.id, {
-                state: 'ok',
-                message: null,
-                at: new Date(now()).toISOString(),
-              }),
-          )
-          .catch((err: unknown) => {
-            const message = err instanceof Error ? err.message : String(err);
-            health.set(connection.id, { state: 'failing', message, at: new Date(now()).toISOString() });
-            throw new Error(message);
-          })
-          .finally(() => signingIn.delete(connection.id));
-        signingIn.set(connection.id, running);
+        running = refresh()
+          .then((refreshed) => (refreshed ? undefined : signIn()))
+          .then(() => noted('ok', null))
+          .finally(() => renewing.delete(connection.id));
+        renewing.set(connection.id, running);
       }
       return running;
     };
+
     return {
       id: connection.id,
       dialect: connection.dialect,
       label: connection.label,
       async open() {
         let session = runtimeNow().session.get(connection.id);
-        if (!session || Date.parse(session.expiresAt) - now() < RENEW_AHEAD_MS) {
-          await signIn();
+        const ahead = session && dialect.refresh ? dialect.refresh.aheadMs(session) : RENEW_AHEAD_MS;
+        if (!session || Date.parse(session.expiresAt) - now() < ahead) {
+          await renew();
           session = runtimeNow().session.get(connection.id);
         }
         if (!session) throw new Error('no session after sign-in');
-        const header = dialectOf(connection).authHeader(session.token);
+        const header = dialect.authHeader(session.token);
         return { baseUrl: vendorUrl(session.baseUrl, origin()), headers: { [header.name]: header.value } };
       },
-      renew: signIn,
+      renew,
       health: () => health.get(connection.id) ?? { state: 'unknown', message: null, at: null },
     };
   });
