@@ -38,7 +38,7 @@ beforeAll(async () => {
     }
     return answer;
   };
-  [held] = holdConnections(
+  held = holdConnections(
     [
       {
         connection: { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/v5' },
@@ -48,7 +48,7 @@ beforeAll(async () => {
     () => server.url,
     counting,
     () => clock.now(),
-  );
+  )[0]!;
 }, 60_000);
 afterAll(async () => {
   await server?.close();
