@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { launchBrowser, newPage, signIn } from './browser';
 import { measureBundle } from './bundle';
 import { measureExplorer } from './explorer';
+import { benchForwardOverhead } from './forward-overhead';
 import { measureLatency } from './latency';
 import { lighthouseRows } from './lighthouse';
 import { measureList } from './list';
@@ -14,7 +15,8 @@ import { startService } from './service';
  * `npm run bench`: builds the console and prints its figures — bundle sizes, a 10,000-row list in a real
  * browser, and how fast a state change on the service reaches the screen — checked against the budgets
  * of issue 5 — and the reference service's whole lists at that scale over HTTP (issue 3 §7). Exits 1
- * when a budget is missed. `BENCH_SCALE` changes the big data sets' size.
+ * when a budget is missed. `BENCH_SCALE` changes the big data sets' size. `BENCH_ONLY=lighthouse`
+ * runs the bundle and Lighthouse alone, `BENCH_ONLY=forward` the console server's forwarding overhead.
  */
 const KB = 1024;
 // Its own output folder, so a benchmark never pulls the rug from under an e2e run using dist/.
@@ -50,7 +52,28 @@ function report(): void {
   }
 }
 
+/** The console server's overhead per forwarded request (issue 13), direct and forwarded interleaved. */
+async function forwardRows(): Promise<void> {
+  console.log("measuring the console server's overhead per forwarded request…");
+  const ms = (f: { medianMs: number; p95Ms: number }) => `${f.medianMs.toFixed(2)}/${f.p95Ms.toFixed(2)}`;
+  for (const f of await benchForwardOverhead()) {
+    row(`forward: ${f.dialect} ${f.read}, direct (median/p95 of 1000)`, `${ms(f.direct)} ms`);
+    row(`forward: ${f.dialect} ${f.read}, forwarded (median/p95)`, `${ms(f.forwarded)} ms`);
+    row(
+      `forward: ${f.dialect} ${f.read}, overhead (median/p95)`,
+      `${ms(f.overhead)} ms`,
+      'p95 ≤ 5 ms',
+      f.overhead.p95Ms <= 5,
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  // BENCH_ONLY=forward: the console server's forwarding overhead alone (no build, no browser).
+  if (process.env.BENCH_ONLY === 'forward') {
+    await forwardRows();
+    return report();
+  }
   console.log('building the console…');
   build();
   const bundle = measureBundle(dist);
@@ -87,6 +110,8 @@ async function main(): Promise<void> {
       Math.max(l.repeat.p95Ms, l.afterWrite.p95Ms) <= 100,
     );
   }
+
+  await forwardRows();
 
   const browser = await launchBrowser();
   try {

@@ -1,0 +1,217 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { percentile } from './browser';
+
+/**
+ * The console server's overhead per forwarded request (issue 13): `server/main.ts` in its own
+ * process, as `npm start` runs it (without the built console, which plays no part here), with
+ * CONSOLE_CONNECTIONS naming a connections file whose three connections reach its own reference
+ * service. The same vendor read is asked directly with a vendor token and through
+ * `/console/api/connections/{id}/…` with the console's session cookie, one pair after the other,
+ * which goes first alternating, so that the machine's load weighs on both alike. A time runs from
+ * sending the request to the answer's last byte, over kept-alive connections.
+ */
+export interface ForwardFigures {
+  dialect: string;
+  read: string;
+  direct: { medianMs: number; p95Ms: number };
+  forwarded: { medianMs: number; p95Ms: number };
+  overhead: { medianMs: number; p95Ms: number };
+}
+
+type Headers = Record<string, string>;
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+function send(url: string, method = 'GET', headers: Headers = {}, body?: string) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const req = request(url, { method, headers, agent }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
+}
+
+async function json<T>(url: string, method = 'GET', headers: Headers = {}, body?: string): Promise<T> {
+  const res = await send(url, method, headers, body);
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.body}`);
+  return JSON.parse(res.body) as T;
+}
+
+async function timed(url: string, headers: Headers): Promise<number> {
+  const t0 = performance.now();
+  const res = await send(url, 'GET', headers);
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${res.body.slice(0, 200)}`);
+  return ms;
+}
+
+/** `server/main.ts` on a free port with the connections file; resolves with its URL once it listens. */
+async function startMain(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', join(dir, 'data')],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CONSOLE_CONNECTIONS: join(dir, 'connections.json'), BENCH_VENDOR_PW: 'demo' },
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server/main.ts exited (${code}): ${output}`)));
+  });
+  return { url, child };
+}
+
+const figures = (ms: number[]) => ({ medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95) });
+
+/** Measures `samples` (1,000) pairs per dialect after `warmUp` (100) pairs. */
+export async function benchForwardOverhead(
+  options: { samples?: number; warmUp?: number } = {},
+): Promise<ForwardFigures[]> {
+  const samples = options.samples ?? 1000;
+  const warmUp = options.warmUp ?? 100;
+  const dir = mkdtempSync(join(tmpdir(), 'backup-console-bench-forward-'));
+  const credentials = { username: 'admin', password: { env: 'BENCH_VENDOR_PW' } };
+  writeFileSync(
+    join(dir, 'connections.json'),
+    JSON.stringify({
+      connections: [
+        { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/v5', credentials },
+        {
+          id: 'dfw',
+          label: 'DFW',
+          dialect: 'rackspace-v1',
+          identityUrl: '/v2.0',
+          region: 'DFW',
+          credentials,
+        },
+        {
+          id: 'ord',
+          label: 'ORD',
+          dialect: 'rackspace-v2',
+          identityUrl: '/v2.0',
+          region: 'ORD',
+          credentials,
+        },
+      ],
+    }),
+  );
+  const main = await startMain(dir);
+  try {
+    const base = main.url;
+    const signedIn = await send(
+      `${base}/console/api/session`,
+      'POST',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ username: 'admin', password: 'demo' }),
+    );
+    if (signedIn.status !== 200) throw new Error(`console sign-in: ${signedIn.status} ${signedIn.body}`);
+    const cookie = ([] as string[])
+      .concat((signedIn.headers['set-cookie'] as string[] | undefined) ?? [])
+      .find((c) => c.startsWith('console_session='))!
+      .split(';')[0]!;
+    const veeam = await json<{ access_token: string }>(
+      `${base}/v5/Token`,
+      'POST',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'grant_type=password&username=admin&password=demo',
+    );
+    const rackspace = await json<{ access: { token: { id: string } } }>(
+      `${base}/v2.0/tokens`,
+      'POST',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ auth: { passwordCredentials: { username: 'admin', password: 'demo' } } }),
+    );
+    const vm = { authorization: `Bearer ${veeam.access_token}` };
+    const rs = { 'x-auth-token': rackspace.access.token.id };
+    const jobs = await json<{ id: string }[]>(`${base}/v5/Jobs`, 'GET', vm);
+    const v1 = await json<{ BackupConfigurationId: number }[]>(
+      `${base}/dfw/v1.0/110011/backup-configuration`,
+      'GET',
+      rs,
+    );
+    const v2 = await json<{ configurations: { id: string }[] }>(
+      `${base}/ord/v2/110011/configurations`,
+      'GET',
+      rs,
+    );
+    const reads = [
+      {
+        dialect: 'Veeam v5',
+        read: 'GET Jobs/{id}',
+        direct: `${base}/v5/Jobs/${jobs[0]!.id}`,
+        headers: vm,
+        forwarded: `${base}/console/api/connections/veeam/Jobs/${jobs[0]!.id}`,
+      },
+      {
+        dialect: 'Rackspace v1.0',
+        read: 'GET backup-configuration/{id}',
+        direct: `${base}/dfw/v1.0/110011/backup-configuration/${v1[0]!.BackupConfigurationId}`,
+        headers: rs,
+        forwarded: `${base}/console/api/connections/dfw/backup-configuration/${v1[0]!.BackupConfigurationId}`,
+      },
+      {
+        dialect: 'Rackspace v2',
+        read: 'GET configurations/{id}',
+        direct: `${base}/ord/v2/110011/configurations/${v2.configurations[0]!.id}`,
+        headers: rs,
+        forwarded: `${base}/console/api/connections/ord/configurations/${v2.configurations[0]!.id}`,
+      },
+    ];
+    const out: ForwardFigures[] = [];
+    for (const r of reads) {
+      const direct: number[] = [];
+      const forwarded: number[] = [];
+      const overhead: number[] = [];
+      for (let i = 0; i < warmUp + samples; i++) {
+        // Which of the pair goes first alternates: neither always meets a warm or a busy moment.
+        let d: number;
+        let f: number;
+        if (i % 2 === 0) {
+          d = await timed(r.direct, r.headers);
+          f = await timed(r.forwarded, { cookie });
+        } else {
+          f = await timed(r.forwarded, { cookie });
+          d = await timed(r.direct, r.headers);
+        }
+        if (i < warmUp) continue;
+        direct.push(d);
+        forwarded.push(f);
+        overhead.push(f - d);
+      }
+      out.push({
+        dialect: r.dialect,
+        read: r.read,
+        direct: figures(direct),
+        forwarded: figures(forwarded),
+        overhead: figures(overhead),
+      });
+    }
+    return out;
+  } finally {
+    await new Promise<void>((resolve) => {
+      if (main.child.exitCode !== null) return resolve();
+      main.child.once('exit', () => resolve());
+      main.child.kill('SIGTERM');
+    });
+    agent.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
