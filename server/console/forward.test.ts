@@ -152,6 +152,27 @@ describe('forwarding with the rule check', () => {
       ['backup.stop', SEED_JOB.toLowerCase(), null, 'refused'],
       ['backup.start', SEED_JOB.toLowerCase(), start.status, 'ok'],
     ]);
+    // Veeam answers a job action with no body: the row names the job by its id only.
+    expect(rows.map((r) => r.targetName)).toEqual([null, null]);
+  });
+
+  test("a mutation whose answer is its target is audited with the target's name", async () => {
+    const admin = await signIn(server.url, 'admin');
+    const vendorCallsBefore = vendorCalls.length;
+    const enabled = await call(admin, 'POST', '/dfw/backup-configuration/enable/148325', { Enable: true });
+    expect(enabled.status).toBe(200);
+    // The name comes from the vendor's answer: no other request to the vendor.
+    expect(vendorCalls.slice(vendorCallsBefore)).toEqual([
+      'POST /dfw/v1.0/110011/backup-configuration/enable/148325',
+    ]);
+    const [row] = consoleServer.audit.query({ person: 'admin', connection: 'dfw' }, 1);
+    expect(row).toMatchObject({
+      action: 'enable',
+      targetId: '148325',
+      targetName: (enabled.json as { BackupConfigurationName: string }).BackupConfigurationName,
+      outcome: 'ok',
+    });
+    expect(row!.targetName).toMatch(/\S/);
   });
 
   test('a token the vendor refuses is renewed once; a vendor that is down is a 502 with a message', async () => {

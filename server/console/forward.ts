@@ -30,6 +30,8 @@ export interface ForwardNote {
   action: string;
   connection: string;
   targetId: string | null;
+  /** The target's name, when the vendor's answer to a mutation carries it (see `nameIn`). */
+  targetName?: string | null;
   vendorStatus: number | null;
 }
 
@@ -54,6 +56,41 @@ function targetOf(operation: Operation, vendorPath: string): string | null {
       }
     }
   return null;
+}
+
+/** The keys under which the dialects' answers carry an object's id and its name. */
+const ID_KEYS = ['id', 'BackupConfigurationId', 'MachineAgentId'];
+const NAME_KEYS = ['name', 'BackupConfigurationName', 'MachineName'];
+const NAME_ANSWER_MAX = 64 * 1024;
+
+/**
+ * The target's name from the vendor's answer to a mutation, when the answer is the target itself (a
+ * v1.0 configuration enabled or changed answers the configuration, `BackupConfigurationName`; an
+ * answer whose `id` is the target and that has a `name`). No request of its own: the vendors answer
+ * most commands with no body (Veeam's job actions, v2's PATCH), a new run or a bare id, and then the
+ * row has the target's id only.
+ */
+export function nameIn(answer: ArrayBuffer, contentType: string | null, targetId: string): string | null {
+  if (!/json/i.test(contentType ?? '') || answer.byteLength === 0 || answer.byteLength > NAME_ANSWER_MAX)
+    return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder().decode(answer)) as unknown;
+  } catch {
+    return null;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const fields = body as Record<string, unknown>;
+  const same = ID_KEYS.some((k) => {
+    const id = fields[k];
+    return (
+      (typeof id === 'string' || typeof id === 'number') &&
+      String(id).toLowerCase() === targetId.toLowerCase()
+    );
+  });
+  if (!same) return null;
+  const name = NAME_KEYS.map((k) => fields[k]).find((v) => typeof v === 'string' && v.trim() !== '');
+  return typeof name === 'string' ? name : null;
 }
 
 /**
@@ -152,6 +189,8 @@ export async function forward(
       if (value !== null) headers.set(name, value);
     }
     const body = answer.status === 204 ? null : await answer.arrayBuffer();
+    if (body && note.targetId && answer.ok && !/^(GET|HEAD|OPTIONS)$/i.test(request.method))
+      note.targetName = nameIn(body, answer.headers.get('content-type'), note.targetId);
     return { kind: 'answered', note, response: new Response(body, { status: answer.status, headers }) };
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
