@@ -1,0 +1,303 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, mutationOptions, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { POLL_OPEN_MS, POLL_SLOW_MS } from '../lib/polling';
+import { ApiError } from './api-error';
+import { ROLES } from './contract/roles';
+import type { Role } from './contract/roles';
+import { statusMessage } from './error-body';
+import type { FetchLike } from './http';
+import { DEFAULT_TIMEOUT_MS, parseAnswer, path, readBody } from './http';
+
+/**
+ * The console server's own administration API (docs/console-server.md): the audit log and the console
+ * users, both for administrators only. The requests carry the console's HttpOnly session cookie, which
+ * the browser adds to same-origin requests under /console/api; changes go as JSON, which the server
+ * asks for (a cross-site form cannot send it). Every failure is an ApiError with the server's message.
+ */
+export const CONSOLE_API_PATH = '/console/api';
+
+export const AUDIT_OUTCOMES = ['ok', 'failed', 'refused'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+const time = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'a time');
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: time,
+  who: z.string().nullable(),
+  role: z.string().nullable(),
+  address: z.string().nullable(),
+  connection: z.string().nullable(),
+  action: z.string(),
+  method: z.string(),
+  path: z.string(),
+  targetId: z.string().nullable(),
+  targetName: z.string().nullable(),
+  status: z.number().int(),
+  vendorStatus: z.number().int().nullable(),
+  durationMs: z.number(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  message: z.string().nullable(),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  next: z.number().int().nullable(),
+});
+export type AuditPage = z.output<typeof auditPageSchema>;
+
+export const consoleUserSchema = z.object({
+  username: z.string(),
+  role: z.enum(ROLES),
+  disabled: z.boolean(),
+  createdAt: time,
+  changedAt: time,
+});
+export type ConsoleUser = z.output<typeof consoleUserSchema>;
+
+const usersSchema = z.object({ users: z.array(consoleUserSchema) });
+const userAnswerSchema = z.object({ user: consoleUserSchema });
+const passwordAnswerSchema = z.object({ user: consoleUserSchema, sessionsEnded: z.number().int() });
+
+const heldConnectionsSchema = z.object({
+  connections: z.array(z.object({ id: z.string(), label: z.string() }).loose()),
+});
+export type HeldConnectionInfo = z.output<typeof heldConnectionsSchema>['connections'][number];
+
+/** The audit log's filters as `GET /console/api/audit` takes them; empty ones are left out. */
+export interface AuditFilters {
+  person?: string;
+  action?: string;
+  connection?: string;
+  outcome?: AuditOutcome;
+  /** ISO 8601. */
+  from?: string;
+  to?: string;
+}
+
+const FILTER_KEYS = ['person', 'action', 'connection', 'outcome', 'from', 'to'] as const;
+
+/** The query string of the filters (and `extra`), in a fixed order so that a link reads the same. */
+export function auditSearch(filters: AuditFilters, extra: Record<string, string | number> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) params.set(key, String(value));
+  return params.toString();
+}
+
+export interface ConsoleAdminOptions {
+  /** The console server's origin; '' (the default) is the page's own, which is what the cookie needs. */
+  baseUrl?: string;
+  /** Tests hand a fetch that sends the session cookie: Node's fetch has no cookie jar. */
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export interface ConsoleAdmin {
+  /** Where the audit log's CSV is downloaded, with the same filters. */
+  auditCsvUrl(filters: AuditFilters): string;
+  audit(
+    filters: AuditFilters,
+    page?: { before?: number; limit?: number },
+    signal?: AbortSignal,
+  ): Promise<AuditPage>;
+  /** The connections the server holds (signed in, any role): the audit log's connection filter. */
+  connections(signal?: AbortSignal): Promise<HeldConnectionInfo[]>;
+  users(signal?: AbortSignal): Promise<ConsoleUser[]>;
+  addUser(input: { username: string; role: Role; password: string }): Promise<ConsoleUser>;
+  changeUser(username: string, change: { role?: Role; disabled?: boolean }): Promise<ConsoleUser>;
+  setPassword(username: string, password: string): Promise<{ user: ConsoleUser; sessionsEnded: number }>;
+}
+
+export function createConsoleAdmin(options: ConsoleAdminOptions = {}): ConsoleAdmin {
+  const base = (options.baseUrl ?? '').replace(/\/$/, '');
+  const send = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const url = (p: string, search = '') => `${base}${CONSOLE_API_PATH}${p}${search ? `?${search}` : ''}`;
+
+  async function call<S extends z.ZodType>(
+    method: string,
+    target: string,
+    schema: S,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> {
+    const request = { method, url: target };
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await send(target, {
+        method,
+        credentials: 'same-origin',
+        headers: {
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      text = await response.text();
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      if (timeout.aborted)
+        throw new ApiError({
+          kind: 'timeout',
+          message: `The console server did not answer within ${timeoutMs / 1000} s.`,
+          request,
+        });
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new ApiError({
+        kind: 'network',
+        message: `The console server could not be reached (${reason}).`,
+        request,
+      });
+    }
+    const parsed = readBody(text);
+    if (!response.ok) {
+      const said =
+        typeof parsed === 'object' && parsed !== null && 'message' in parsed ? parsed.message : undefined;
+      throw new ApiError({
+        kind: 'http',
+        status: response.status,
+        message: typeof said === 'string' && said.trim() ? said : statusMessage(response.status),
+        body: parsed,
+        request,
+      });
+    }
+    return parseAnswer(schema, parsed, request);
+  }
+
+  return {
+    auditCsvUrl: (filters) => url('/audit', auditSearch(filters, { format: 'csv' })),
+    audit: (filters, page = {}, signal) =>
+      call(
+        'GET',
+        url(
+          '/audit',
+          auditSearch(filters, {
+            ...(page.limit !== undefined ? { limit: page.limit } : {}),
+            ...(page.before !== undefined ? { before: page.before } : {}),
+          }),
+        ),
+        auditPageSchema,
+        undefined,
+        signal,
+      ),
+    connections: async (signal) =>
+      (await call('GET', url('/connections'), heldConnectionsSchema, undefined, signal)).connections,
+    users: async (signal) => (await call('GET', url('/users'), usersSchema, undefined, signal)).users,
+    addUser: async (input) => (await call('POST', url('/users'), userAnswerSchema, input)).user,
+    changeUser: async (username, change) =>
+      (await call('PATCH', url(path`/users/${username}`), userAnswerSchema, change)).user,
+    setPassword: (username, password) =>
+      call('POST', url(path`/users/${username}/password`), passwordAnswerSchema, { password }),
+  };
+}
+
+/** The console's own client: same origin, the browser's fetch and cookie. */
+export const consoleAdmin = createConsoleAdmin();
+
+/**
+ * The cache keys of the console server's own resources. They belong to no vendor connection, so they
+ * have roots of their own beside src/api/query-keys.ts's `[root, connectionId, …]`.
+ */
+export const consoleKeys = {
+  audit: {
+    all: () => ['console-audit'] as const,
+    list: (filters: AuditFilters, pageSize: number) =>
+      ['console-audit', 'list', auditSearch(filters), pageSize] as const,
+  },
+  users: {
+    all: () => ['console-users'] as const,
+    list: () => ['console-users', 'list'] as const,
+  },
+  connections: () => ['console-connections', 'list'] as const,
+};
+
+export const AUDIT_PAGE_SIZE = 100;
+
+/** A refusal or a missing session: asking again every few seconds changes nothing. */
+const refused = (error: unknown) =>
+  error instanceof ApiError && error.kind === 'http' && (error.status === 401 || error.status === 403);
+
+/** The audit log is live: read again every few seconds while the tab shows it (slow after a failure). */
+function livePace(query: { state: { status: string; error: unknown } }): number | false {
+  if (query.state.status !== 'error') return POLL_OPEN_MS;
+  return refused(query.state.error) ? false : POLL_SLOW_MS;
+}
+
+export const consoleAdminQueries = {
+  /**
+   * The audit log, newest first, page by page ("Show older" asks for the page below the last `next`).
+   * A refetch reads every loaded page again from the newest, so new rows push the older ones down.
+   */
+  audit: (client: ConsoleAdmin, filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE) =>
+    infiniteQueryOptions({
+      queryKey: consoleKeys.audit.list(filters, pageSize),
+      queryFn: ({ pageParam, signal }) =>
+        client.audit(filters, { before: pageParam, limit: pageSize }, signal),
+      initialPageParam: undefined as number | undefined,
+      getNextPageParam: (last: AuditPage) => last.next ?? undefined,
+      refetchInterval: livePace,
+    }),
+  users: (client: ConsoleAdmin) =>
+    queryOptions({
+      queryKey: consoleKeys.users.list(),
+      queryFn: ({ signal }) => client.users(signal),
+      refetchInterval: (query) => (refused(query.state.error) ? false : POLL_SLOW_MS),
+    }),
+  connections: (client: ConsoleAdmin) =>
+    queryOptions({
+      queryKey: consoleKeys.connections(),
+      queryFn: ({ signal }) => client.connections(signal),
+      staleTime: 60_000,
+    }),
+};
+
+/**
+ * Changes to console users. The forms show a refusal in place (the last administrator, a name taken),
+ * so the shell's notification stays out of it; every change also writes an audit row.
+ */
+export const consoleAdminMutations = {
+  addUser: (client: ConsoleAdmin, queryClient: QueryClient) =>
+    mutationOptions({
+      mutationKey: ['console-users', 'add'],
+      mutationFn: (input: { username: string; role: Role; password: string }) => client.addUser(input),
+      meta: { errorShownInPlace: true },
+      onSettled: () => invalidateConsoleUsers(queryClient),
+    }),
+  changeUser: (client: ConsoleAdmin, queryClient: QueryClient) =>
+    mutationOptions({
+      mutationKey: ['console-users', 'change'],
+      mutationFn: ({ username, change }: { username: string; change: { role?: Role; disabled?: boolean } }) =>
+        client.changeUser(username, change),
+      meta: { errorShownInPlace: true },
+      onSettled: () => invalidateConsoleUsers(queryClient),
+    }),
+  setPassword: (client: ConsoleAdmin, queryClient: QueryClient) =>
+    mutationOptions({
+      mutationKey: ['console-users', 'password'],
+      mutationFn: ({ username, password }: { username: string; password: string }) =>
+        client.setPassword(username, password),
+      meta: { errorShownInPlace: true },
+      onSettled: () => invalidateConsoleUsers(queryClient),
+    }),
+};
+
+async function invalidateConsoleUsers(queryClient: QueryClient): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: consoleKeys.users.all() }),
+    queryClient.invalidateQueries({ queryKey: consoleKeys.audit.all() }),
+  ]);
+}
+
+/** Whether an error is the server's 403 for a role that is not admin. */
+export function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'http' && error.status === 403;
+}
