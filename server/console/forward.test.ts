@@ -131,7 +131,7 @@ describe('forwarding with the rule check', () => {
     const rows = consoleServer.audit.query({ person: 'viewer', outcome: 'refused' }, 10);
     expect(rows.map((r) => [r.connection, r.action, r.targetId, r.vendorStatus])).toEqual([
       ['veeam', 'forward', null, null],
-      ['dfw', 'backup.stop', null, null],
+      ['dfw', 'backup.stop', '1', null], // v1.0 names the target in the body
       ['veeam', 'restore-content.browse', null, null],
     ]);
     // A read that was let through leaves no row.

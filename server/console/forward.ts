@@ -58,6 +58,17 @@ function targetOf(operation: Operation, vendorPath: string): string | null {
   return null;
 }
 
+/**
+ * The target a commanded path names in its body where the path names none: v1.0's
+ * `action-requested` (`{"Action": "StartManual", "Id": 148325}`). Veeam's `…/action` names its
+ * target in the path, which `targetOf` reads.
+ */
+function bodyTarget(operation: Operation, json: unknown): string | null {
+  if (!operation.command || typeof json !== 'object' || json === null) return null;
+  const id = (json as Record<string, unknown>).Id;
+  return typeof id === 'number' || (typeof id === 'string' && id !== '') ? String(id) : null;
+}
+
 /** The keys under which the dialects' answers carry an object's id and its name. */
 const ID_KEYS = ['id', 'BackupConfigurationId', 'MachineAgentId'];
 const NAME_KEYS = ['name', 'BackupConfigurationName', 'MachineName'];
@@ -148,11 +159,12 @@ export async function forward(
   });
   if (!check.allowed) {
     if (check.action) note.action = check.action;
-    if (check.operation) note.targetId = targetOf(check.operation, rawPath);
+    if (check.operation)
+      note.targetId = targetOf(check.operation, rawPath) ?? bodyTarget(check.operation, json);
     return { kind: 'refused', status: check.status, body: check.body, note, message: check.message };
   }
   note.action = check.action;
-  note.targetId = targetOf(check.operation, target.pathname);
+  note.targetId = targetOf(check.operation, target.pathname) ?? bodyTarget(check.operation, json);
 
   const send = async (headers: Record<string, string>): Promise<Response> =>
     fetcher(target, {
