@@ -227,9 +227,9 @@ const refused = (error: unknown) =>
   error instanceof ApiError && error.kind === 'http' && (error.status === 401 || error.status === 403);
 
 /** The audit log is live: read again every few seconds while the tab shows it (slow after a failure). */
-function livePace(query: { state: { status: string; error: unknown } }): number | false {
-  if (query.state.status !== 'error') return POLL_OPEN_MS;
-  return refused(query.state.error) ? false : POLL_SLOW_MS;
+function livePace(state: { status: string; error: unknown }): number | false {
+  if (state.status !== 'error') return POLL_OPEN_MS;
+  return refused(state.error) ? false : POLL_SLOW_MS;
 }
 
 export const consoleAdminQueries = {
@@ -244,7 +244,7 @@ export const consoleAdminQueries = {
         client.audit(filters, { before: pageParam, limit: pageSize }, signal),
       initialPageParam: undefined as number | undefined,
       getNextPageParam: (last: AuditPage) => last.next ?? undefined,
-      refetchInterval: livePace,
+      refetchInterval: (query) => livePace(query.state),
     }),
   users: (client: ConsoleAdmin) =>
     queryOptions({

@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
         'Restore session',
         () => import('./routes/restore-sessions-detail'),
       ),
+      page('audit', 'Audit log', () => import('./routes/audit')),
       page('*', 'Page not found', () => import('./routes/not-found')),
     ],
   },
