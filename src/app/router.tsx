@@ -48,6 +48,7 @@ export const routes: RouteObject[] = [
         () => import('./routes/restore-sessions-detail'),
       ),
       page('audit', 'Audit log', () => import('./routes/audit')),
+      page('users', 'Users', () => import('./routes/users')),
       page('*', 'Page not found', () => import('./routes/not-found')),
     ],
   },
