@@ -140,7 +140,7 @@ export function createConsoleAdmin(options: ConsoleAdminOptions = {}): ConsoleAd
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: signal && 'any' in AbortSignal ? AbortSignal.any([signal, timeout]) : (signal ?? timeout),
       });
       text = await response.text();
     } catch (err) {

@@ -78,7 +78,7 @@ describe('UsersPage', () => {
     t.render(<UsersPage />, '/users');
     await waitFor(() => expect(row('admin')).not.toBeNull());
 
-    fireEvent.click(screen.getByRole('button', { name: 'Change the role of admin' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Change role of admin' }));
     const form = await dialog('Change the role of admin');
     fireEvent.change(within(form).getByLabelText('Role'), { target: { value: 'viewer' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save role' }));
@@ -90,7 +90,7 @@ describe('UsersPage', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(row('admin')!.getAttribute('data-role')).toBe('admin');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Change the role of support' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Change role of support' }));
     const other = await dialog('Change the role of support');
     fireEvent.change(within(other).getByLabelText('Role'), { target: { value: 'admin' } });
     fireEvent.click(within(other).getByRole('button', { name: 'Save role' }));
@@ -139,7 +139,7 @@ describe('UsersPage', () => {
     t.render(<UsersPage />, '/users');
     await waitFor(() => expect(row('support')).not.toBeNull());
 
-    fireEvent.click(screen.getByRole('button', { name: 'Reset the password of support' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset password of support' }));
     const form = await dialog('Reset the password of support');
     type(form, 'New password', 'new secret 1');
     type(form, 'Confirm new password', 'new secret 2');

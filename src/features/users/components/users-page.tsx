@@ -114,10 +114,10 @@ export function UsersPage() {
           <Button
             size="xs"
             variant="default"
-            aria-label={`Change the role of ${u.username}`}
+            aria-label={`Change role of ${u.username}`}
             onClick={() => setOpen({ kind: 'role', user: u })}
           >
-            Role…
+            Change role…
           </Button>
           <Button
             size="xs"
@@ -130,7 +130,7 @@ export function UsersPage() {
           <Button
             size="xs"
             variant="default"
-            aria-label={`Reset the password of ${u.username}`}
+            aria-label={`Reset password of ${u.username}`}
             onClick={() => setOpen({ kind: 'password', user: u })}
           >
             Reset password…
