@@ -13,6 +13,7 @@ import type { Outcome } from './audit';
 import { AuditLog, auditCsv, parseAuditQuery } from './audit';
 import type { HeldConnection } from './forward';
 import { forward } from './forward';
+import { oidcRoutes } from './oidc';
 import { findDialect } from '../../src/api/dialects';
 import type { ConsoleConfig } from './config';
 import type { Session } from './sessions';
@@ -238,6 +239,15 @@ export async function mountConsole(
     const body = await bodyOf(c, schema);
     return body instanceof Response ? body : { session, body };
   };
+  /** A new session for `user` and its cookie (password and OpenID Connect sign-in alike). */
+  const startSession = (c: C, user: ConsoleUser, now: number): Session => {
+    // A session this browser still holds ends: one browser, one session.
+    const held = checkSession(db, getCookie(c, SESSION_COOKIE), config, now);
+    if (held.ok) endSession(db, held.session.id);
+    const { token, session } = createSession(db, user, config, now);
+    setCookie(c, SESSION_COOKIE, token, cookieOptions(c, config.sessionMaxS));
+    return session;
+  };
   const sessionAnswer = (s: Session) => ({
     user: { username: s.user.username, role: s.user.role },
     signedInAt: new Date(s.createdAt).toISOString(),
@@ -275,12 +285,7 @@ export async function mountConsole(
       targetName: user.username,
     });
     if (user.disabled) return fail(c, 403, 'This account is disabled: ask an administrator.');
-    // A session this browser still holds ends: one browser, one session.
-    const held = checkSession(db, getCookie(c, SESSION_COOKIE), config, now);
-    if (held.ok) endSession(db, held.session.id);
-    const { token, session } = createSession(db, user, config, now);
-    setCookie(c, SESSION_COOKIE, token, cookieOptions(c, config.sessionMaxS));
-    return c.json(sessionAnswer(session), 200);
+    return c.json(sessionAnswer(startSession(c, user, now)), 200);
   });
 
   api.get('/session', (c) => {
@@ -408,6 +413,21 @@ export async function mountConsole(
     if (done.kind === 'failed') return fail(c, done.status, done.message);
     return done.response;
   });
+
+  // OpenID Connect sign-in (docs/console-oidc.md), when CONSOLE_OIDC_ISSUER is set.
+  if (config.oidc)
+    api.route(
+      '/oidc',
+      oidcRoutes({
+        db,
+        oidc: config.oidc,
+        clock,
+        apiPath: CONSOLE_API,
+        overHttps: (c) => overHttps(c as C),
+        note: (c, note) => (c as C).set('note', note),
+        startSession: (c, user) => void startSession(c as C, user, clock.now()),
+      }),
+    );
 
   api.all('*', (c) => fail(c, 404, `No such console API: ${c.req.method} ${c.req.path}`));
   api.onError((err, c) => {

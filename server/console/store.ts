@@ -46,6 +46,24 @@ export const consoleMigrations: Migration[] = [
     `,
   },
   auditMigration,
+  {
+    // People who sign in through OpenID Connect (server/console/oidc.ts): one row per issuer and
+    // subject, linked to their console user (role, disabled, sessions, audit name).
+    id: 'console-4-oidc-users',
+    sql: `
+      CREATE TABLE console_oidc_users (
+        issuer TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        user_id INTEGER NOT NULL UNIQUE REFERENCES console_users(id),
+        display_name TEXT NOT NULL,
+        email TEXT,
+        claimed TEXT NOT NULL,
+        first_sign_in_at INTEGER NOT NULL,
+        last_sign_in_at INTEGER NOT NULL,
+        PRIMARY KEY (issuer, subject)
+      );
+    `,
+  },
 ];
 
 /** Opens (or creates) the console's database and brings its tables up to date. */
