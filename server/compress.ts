@@ -18,6 +18,9 @@ const compressors = {
   gzip: (body: Uint8Array) => gz(body, { level: 5 }),
 } as const;
 
+/** Statuses whose answers never have a body. */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
 /** JSON and text, but never a stream of events, which must reach the client as it is written. */
 const COMPRESSIBLE = /^(?:application\/(?:[\w.+-]+\+)?json|text\/(?!event-stream))/i;
 
@@ -36,11 +39,14 @@ export function compressAnswers(applies: (path: string) => boolean): MiddlewareH
     await next();
     if (c.req.method !== 'GET' || !applies(c.req.path)) return;
     const res = c.res;
-    if (!res.body || res.headers.has('content-encoding')) return;
+    // The status and headers first: reading `res.body` turns the server's light answer (a string or
+    // bytes it writes out as they are) into a stream, which an answer that goes plain need not pay for.
+    if (NO_BODY.has(res.status) || res.headers.has('content-encoding')) return;
     if (!COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
+    const encoding = acceptedEncodings(c.req.header('accept-encoding'))[0];
+    if (encoding && !res.body) return;
     // Vary even when this client gets it plain: a cache must not give it to one that asked for Brotli.
     res.headers.append('vary', 'Accept-Encoding');
-    const encoding = acceptedEncodings(c.req.header('accept-encoding'))[0];
     if (!encoding) return;
     const plain = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);

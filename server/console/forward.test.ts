@@ -27,6 +27,8 @@ let stale = false;
 let renewals = 0;
 let connections: HeldConnection[] = [];
 let counting: typeof fetch = fetch;
+/** The Accept-Encoding of each request sent to the vendor. */
+let vendorEncodings: (string | null)[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'console-forward-'));
@@ -51,6 +53,7 @@ beforeAll(async () => {
     vendorCalls.push(
       `${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`,
     );
+    vendorEncodings.push(new Headers(init?.headers).get('accept-encoding'));
     return fetch(input, init);
   };
   server = await listen(service);
@@ -138,6 +141,27 @@ describe('forwarding with the rule check', () => {
     expect(consoleServer.audit.query({ person: 'viewer', outcome: 'ok' }, 10).map((r) => r.action)).toEqual([
       'sign-in',
     ]);
+  });
+
+  test('the vendor is asked for the compressions the browser accepts, and for none when it accepts none', async () => {
+    const viewer = await signIn(server.url, 'viewer');
+    vendorEncodings = [];
+    const plain = await call(viewer, 'GET', '/veeam/Jobs');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect((JSON.parse(plain.text) as { id: string }[]).map((j) => j.id)).toContain(SEED_JOB);
+    const br = await send(server.url, 'GET', '/console/api/connections/veeam/Jobs', {
+      cookie: viewer,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    const gzipOnly = await send(server.url, 'GET', '/console/api/connections/veeam/Jobs', {
+      cookie: viewer,
+      headers: { 'accept-encoding': 'gzip;q=1, br;q=0' },
+    });
+    expect(gzipOnly.headers['content-encoding']).toBe('gzip');
+    expect(vendorEncodings).toEqual(['identity', 'br, gzip', 'gzip']);
   });
 
   test("support starts a job (audited with the vendor's status and the job), may not stop it", async () => {

@@ -1,5 +1,6 @@
 import type { Operation } from '../../src/api/contract/operations';
 import type { Role } from '../../src/api/contract/roles';
+import { acceptedEncodings } from '../encoding';
 import { checkRule } from './rules';
 
 /**
@@ -111,13 +112,43 @@ export function nameIn(answer: ArrayBuffer, contentType: string | null, targetId
 const PASSED_ANSWER_HEADERS = ['content-type', 'content-disposition', 'etag', 'last-modified'];
 
 /**
+ * The Accept-Encoding asked of the vendor: the compressions the browser accepts (of those the
+ * console itself writes, server/compress.ts), else none. fetch decompresses whatever the vendor
+ * sends, so a compression the browser does not want would only cost the vendor's time and this
+ * server's; when the browser does want one, the hop to the vendor stays compressed.
+ */
+function vendorAcceptEncoding(browser: string | undefined): string {
+  return acceptedEncodings(browser).join(', ') || 'identity';
+}
+
+/** The path of a vendor's API root (`/v5`, `/dfw/v1.0/110011`), parsed once per root. */
+const rootPaths = new Map<string, string>();
+function rootPathOf(base: string): string {
+  let path = rootPaths.get(base);
+  if (path === undefined) {
+    path = new URL(base).pathname;
+    // A few roots per connection over the server's life; the bound only guards against a runaway.
+    if (rootPaths.size >= 256) rootPaths.clear();
+    rootPaths.set(base, path);
+  }
+  return path;
+}
+
+/**
  * Checks a request against the rule table for `role`, then sends it to the vendor. `rest` is the
- * path below the connection's root with its query (`/Jobs?limit=30`); `body` the request's bytes.
+ * path below the connection's root with its query (`/Jobs?limit=30`); `body` the request's bytes;
+ * `acceptEncoding` the browser's Accept-Encoding (none: the vendor is asked for no compression).
  */
 export async function forward(
   connection: HeldConnection,
   role: Role,
-  request: { method: string; rest: string; contentType?: string; body?: ArrayBuffer },
+  request: {
+    method: string;
+    rest: string;
+    contentType?: string;
+    body?: ArrayBuffer;
+    acceptEncoding?: string;
+  },
   fetcher: typeof fetch = fetch,
 ): Promise<Forwarded> {
   const note: ForwardNote = {
@@ -142,7 +173,7 @@ export async function forward(
   const target = new URL(base + request.rest);
   // The path as written (a URL parser resolves dot segments: the check reads the raw path, so that
   // such a path is refused rather than sent somewhere else than what was checked).
-  const rawPath = new URL(base).pathname + request.rest.split('?')[0];
+  const rawPath = rootPathOf(base) + request.rest.split('?')[0];
   let json: unknown;
   if (request.body?.byteLength && /json/i.test(request.contentType ?? '')) {
     try {
@@ -171,6 +202,7 @@ export async function forward(
       method: request.method,
       headers: {
         accept: 'application/json, */*',
+        'accept-encoding': vendorAcceptEncoding(request.acceptEncoding),
         ...(request.contentType ? { 'content-type': request.contentType } : {}),
         ...headers,
       },
@@ -203,7 +235,9 @@ export async function forward(
     const body = answer.status === 204 ? null : await answer.arrayBuffer();
     if (body && note.targetId && answer.ok && !/^(GET|HEAD|OPTIONS)$/i.test(request.method))
       note.targetName = nameIn(body, answer.headers.get('content-type'), note.targetId);
-    return { kind: 'answered', note, response: new Response(body, { status: answer.status, headers }) };
+    // A Uint8Array (not the ArrayBuffer) is what the HTTP server writes out as it is, without a stream.
+    const bytes = body && new Uint8Array(body);
+    return { kind: 'answered', note, response: new Response(bytes, { status: answer.status, headers }) };
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     const why =

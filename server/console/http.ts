@@ -399,6 +399,7 @@ export async function mountConsole(
         method: c.req.method,
         rest: url.pathname.slice(prefix.length) + url.search,
         contentType: c.req.header('content-type'),
+        acceptEncoding: c.req.header('accept-encoding'),
         body,
       },
       held.fetch,
