@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../store/db';
+import { cached } from '../store/rackspace-sql';
 import type { ConsoleConfig } from './config';
 import type { ConsoleUser } from './users';
 import { findUserById } from './users';
@@ -63,7 +64,7 @@ export function checkSession(
   if (!token)
     return { ok: false, reason: 'missing', message: 'Not signed in: sign in to the console first.' };
   const row = /^[A-Za-z0-9_-]{43}$/.test(token)
-    ? (db.prepare('SELECT * FROM console_sessions WHERE id = ?').get(digest(token)) as SessionRow | undefined)
+    ? (cached(db, 'SELECT * FROM console_sessions WHERE id = ?').get(digest(token)) as SessionRow | undefined)
     : undefined;
   if (!row)
     return {
@@ -89,7 +90,7 @@ export function checkSession(
   if (!user || user.disabled) return end('disabled', 'Your account is disabled: ask an administrator.');
   let lastSeenAt = row.last_seen_at;
   if (now - lastSeenAt >= TOUCH_EVERY_MS) {
-    db.prepare('UPDATE console_sessions SET last_seen_at = ? WHERE id = ?').run(now, row.id);
+    cached(db, 'UPDATE console_sessions SET last_seen_at = ? WHERE id = ?').run(now, row.id);
     lastSeenAt = now;
   }
   return {
