@@ -1,9 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMain } from '../server/process-test-support';
 import { percentile } from './browser';
 
 /**
@@ -55,30 +54,6 @@ async function timed(url: string, headers: Headers): Promise<number> {
   return ms;
 }
 
-/** `server/main.ts` on a free port with the connections file; resolves with its URL once it listens. */
-async function startMain(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', join(dir, 'data')],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CONSOLE_CONNECTIONS: join(dir, 'connections.json'), BENCH_VENDOR_PW: 'demo' },
-    },
-  );
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server/main.ts exited (${code}): ${output}`)));
-  });
-  return { url, child };
-}
-
 const figures = (ms: number[]) => ({ medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95) });
 
 /** Measures `samples` (1,000) pairs per dialect after `warmUp` (100) pairs. */
@@ -113,7 +88,9 @@ export async function benchForwardOverhead(
       ],
     }),
   );
-  const main = await startMain(dir);
+  const main = await startMain(['--data-dir', join(dir, 'data')], {
+    env: { CONSOLE_CONNECTIONS: join(dir, 'connections.json'), BENCH_VENDOR_PW: 'demo' },
+  });
   try {
     const base = main.url;
     const signedIn = await send(
@@ -206,11 +183,7 @@ export async function benchForwardOverhead(
     }
     return out;
   } finally {
-    await new Promise<void>((resolve) => {
-      if (main.child.exitCode !== null) return resolve();
-      main.child.once('exit', () => resolve());
-      main.child.kill('SIGTERM');
-    });
+    await main.stop();
     agent.destroy();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,12 +1,17 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 
-/** Tests only: `server/main.ts` as `npm run server` starts it, on a free port; resolves once it listens. */
+/**
+ * Tests and benchmarks only: `server/main.ts` as `npm run server` starts it, on a free port; resolves
+ * once it listens. `options.env` is added to this process's environment for it.
+ */
 export async function startMain(
   args: string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -30,12 +30,9 @@ beforeAll(async () => {
     file(),
     JSON.stringify(held({ username: 'admin', password: { file: join(dir, 'password') } })),
   );
-  process.env.CONSOLE_CONNECTIONS = file();
-  try {
-    main = await startMain(['--data-dir', join(dir, 'data'), '--scale', '2']);
-  } finally {
-    delete process.env.CONSOLE_CONNECTIONS;
-  }
+  main = await startMain(['--data-dir', join(dir, 'data'), '--scale', '2'], {
+    env: { CONSOLE_CONNECTIONS: file() },
+  });
 }, 60_000);
 afterAll(async () => {
   await main?.stop();
