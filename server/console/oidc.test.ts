@@ -33,6 +33,8 @@ interface Idp {
   url: string;
   /** Who signs in at the provider's login prompt, or `deny` to refuse the sign-in. */
   answer: string;
+  /** A key set to answer at /jwks instead of the provider's own (its ID tokens then fail the check). */
+  otherJwks?: string;
   provider?: Provider;
   server: Server;
 }
@@ -78,6 +80,8 @@ async function startIdp(): Promise<Idp> {
         res.statusCode = 500;
         res.end(String(err));
       });
+    else if (req.url === '/jwks' && idp.otherJwks)
+      res.setHeader('content-type', 'application/json').end(idp.otherJwks);
     else void idp.provider!.callback()(req, res);
   });
   await new Promise<void>((resolve) => idp.server.listen(0, '127.0.0.1', resolve));
@@ -85,14 +89,16 @@ async function startIdp(): Promise<Idp> {
   return idp;
 }
 
-function makeProvider(idp: Idp, redirectUri: string): Provider {
-  const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+const rsaKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+
+function makeProvider(idp: Idp, redirectUris: string[]): Provider {
+  const key = rsaKey();
   return new Provider(idp.url, {
     clients: [
       {
         client_id: CLIENT_ID,
         client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
+        redirect_uris: redirectUris,
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
@@ -160,7 +166,7 @@ interface Hop {
  * Follows redirects by hand from `url` as a browser would, until an answer that is no redirect or
  * a redirect to the console's pages (out of /console/api): the hops, the last one last.
  */
-async function walk(jar: Jar, url: string, stopAt?: (next: URL) => boolean): Promise<Hop[]> {
+async function walk(jar: Jar, url: string, stopAt?: (next: URL) => boolean, console = h.url): Promise<Hop[]> {
   const hops: Hop[] = [];
   let at = new URL(url);
   for (let i = 0; i < 20; i++) {
@@ -173,7 +179,7 @@ async function walk(jar: Jar, url: string, stopAt?: (next: URL) => boolean): Pro
     if (answer.status < 300 || answer.status >= 400 || !location) return hops;
     const next = new URL(location, at);
     if (stopAt?.(next)) return hops;
-    if (next.origin === h.url && !next.pathname.startsWith('/console/api/')) return hops;
+    if (next.origin === console && !next.pathname.startsWith('/console/api/')) return hops;
     at = next;
   }
   throw new Error(`too many redirects: ${hops.map((x) => x.url.href).join(' → ')}`);
@@ -181,6 +187,8 @@ async function walk(jar: Jar, url: string, stopAt?: (next: URL) => boolean): Pro
 
 let idp: Idp;
 let h: ConsoleHarness;
+/** A second console of the same provider, for the test of a key set that does not sign its ID tokens. */
+let h2: ConsoleHarness;
 const ROLES_MAP = 'admins:admin,helpdesk:support,staff:viewer';
 
 beforeAll(async () => {
@@ -192,10 +200,15 @@ beforeAll(async () => {
     CONSOLE_OIDC_ROLES: ROLES_MAP,
   });
   h = await consoleHarness({ oidc });
-  idp.provider = makeProvider(idp, `${h.url}/console/api/oidc/callback`);
+  h2 = await consoleHarness({ oidc });
+  idp.provider = makeProvider(
+    idp,
+    [h, h2].map((x) => `${x.url}/console/api/oidc/callback`),
+  );
 });
 afterAll(async () => {
   await h?.close();
+  await h2?.close();
   await new Promise((resolve) => idp?.server.close(resolve));
 });
 
@@ -418,6 +431,51 @@ describe('OpenID Connect sign-in against a real provider', () => {
     expect(again.cookie).toBeUndefined();
     expect(errorOf(again.location)).toBe('This account is disabled: ask an administrator.');
     expect(signInRows()[0]).toMatchObject({ who: 'bob', outcome: 'refused', targetName: 'bob' });
+  });
+});
+
+describe('the ID token is checked', () => {
+  test("signed by a key that is not in the issuer's JWKS: refused, no session, audited", async () => {
+    const other = rsaKey();
+    idp.otherJwks = JSON.stringify({
+      keys: [{ kty: other.kty, n: other.n, e: other.e, kid: 'test-key', use: 'sig', alg: 'RS256' }],
+    });
+    idp.answer = 'alice';
+    try {
+      const jar = new Jar();
+      const hops = await walk(jar, `${h2.url}/console/api/oidc/start`, undefined, h2.url);
+      expect(jar.get(h2.url, 'console_session')).toBeUndefined();
+      expect(errorOf(hops.at(-1)!.location)).toBe(
+        'The single sign-on provider’s answer could not be verified: ask an administrator.',
+      );
+      const row = h2.console.audit.query({ action: 'sign-in' }, 10)[0]!;
+      expect(row).toMatchObject({ outcome: 'failed', status: 302, path: '/console/api/oidc/callback' });
+      expect(row.message).toMatch(/signature/i);
+    } finally {
+      idp.otherJwks = undefined;
+    }
+  });
+});
+
+describe('an issuer whose discovery document is missing', () => {
+  test('the start ends on the sign-in page: ask an administrator, and an audit row', async () => {
+    const other = await consoleHarness({
+      oidc: loadOidcConfig({
+        CONSOLE_OIDC_ISSUER: `${idp.url}/no-such-issuer`,
+        CONSOLE_OIDC_CLIENT_ID: CLIENT_ID,
+        CONSOLE_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      }),
+    });
+    try {
+      const start = await send(other.url, 'GET', '/console/api/oidc/start');
+      expect(start.status).toBe(302);
+      expect(errorOf(String(start.headers.location))).toBe(
+        'The single sign-on provider’s settings could not be read: ask an administrator.',
+      );
+      expect(other.console.audit.query({ action: 'sign-in' }, 10)[0]).toMatchObject({ outcome: 'failed' });
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -203,20 +203,21 @@ function upsertPerson(db: Db, person: Person, role: Role, now: number): ConsoleU
   })();
 }
 
-/** Why a request to the provider failed, in a few words (never a token: errors carry none). */
+/**
+ * Why a request to the provider failed, in a few words: the messages and codes of the error and its
+ * causes that are errors (never a cause's other fields, which may hold the provider's answer).
+ */
 function reason(err: unknown): string {
   if (err instanceof client.ResponseBodyError)
     return `${err.error}${err.error_description ? `: ${err.error_description}` : ''}`;
   if (err instanceof client.AuthorizationResponseError) return err.error;
-  const e = err as {
-    name?: string;
-    message?: string;
-    code?: string;
-    cause?: { code?: string; message?: string };
-  };
-  const detail = e?.cause?.code ?? e?.cause?.message ?? e?.code;
-  const words = `${e?.message ?? String(err)}${detail && !String(e?.message).includes(detail) ? ` (${detail})` : ''}`;
-  return words.length > 300 ? `${words.slice(0, 297)}...` : words;
+  const words: string[] = [];
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    words.push(typeof code === 'string' && !e.message.includes(code) ? `${e.message} (${code})` : e.message);
+  }
+  const all = words.length > 0 ? words.join(': ') : String(err);
+  return all.length > 300 ? `${all.slice(0, 297)}...` : all;
 }
 
 /** Whether an error is the provider not answering (no connection, a timeout, not an OIDC answer). */
@@ -277,6 +278,8 @@ class Issuer {
     return config;
   }
 }
+
+const SETTINGS_UNREADABLE = 'The single sign-on provider’s settings could not be read: ask an administrator.';
 
 /** Words for the provider's own error codes at the redirect (RFC 6749 4.1.2.1, OIDC 3.1.2.6). */
 function providerError(code: string): string {
@@ -342,7 +345,9 @@ export function oidcRoutes(deps: OidcDeps): Hono {
       return refuse(
         c,
         'failed',
-        'The single sign-on provider cannot be reached: try again later, or sign in with a password.',
+        unreachable(err)
+          ? 'The single sign-on provider cannot be reached: try again later, or sign in with a password.'
+          : SETTINGS_UNREADABLE,
         reason(err),
       );
     }
@@ -371,14 +376,21 @@ export function oidcRoutes(deps: OidcDeps): Hono {
       secure: deps.overHttps(c),
       maxAge: OIDC_PENDING_S,
     });
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: uri,
-      scope: oidc.scopes,
-      state,
-      nonce,
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-    });
+    const challenge = await client.calculatePKCECodeChallenge(verifier);
+    let url: URL;
+    try {
+      url = client.buildAuthorizationUrl(config, {
+        redirect_uri: uri,
+        scope: oidc.scopes,
+        state,
+        nonce,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      });
+    } catch (err) {
+      pending.delete(state);
+      return refuse(c, 'failed', SETTINGS_UNREADABLE, reason(err));
+    }
     return c.redirect(url.href, 302);
   });
 
