@@ -5,33 +5,14 @@ import { useLocation } from 'react-router';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ApiError } from '../api/api-error';
 import type { Connection } from '../api/domain';
-import { createListIndex } from '../lib/list-index';
 import { useConnectionLists } from './connection-lists';
 import { ListFrame } from './list-frame';
-import type { ListViewSpec } from './list-view';
 import { ALL, enabledFilter, useListView } from './list-view';
 import { renderUi } from './test-render';
+import type { Thing } from './testing/things';
+import { thing, thingsSpec } from './testing/things';
 
-interface Thing {
-  connectionId: string;
-  id: string;
-  name: string;
-  enabled: boolean;
-}
-
-const SPEC: ListViewSpec<Thing, 'name'> = {
-  one: 'thing',
-  many: 'things',
-  search: { label: 'Search things', placeholder: 'Name' },
-  index: createListIndex<Thing, 'name'>({
-    text: (t) => t.name,
-    sortValue: (t) => t.name,
-    tieBreak: (t) => t.id,
-  }),
-  sortKeys: ['name'],
-  defaultSort: { key: 'name', dir: 'asc' },
-  filters: [enabledFilter<Thing>()],
-};
+const SPEC = thingsSpec([enabledFilter<Thing>()]);
 
 const A: Connection = { id: 'a', label: 'Alpha', dialect: 'test' };
 const B: Connection = { id: 'b', label: 'Beta', dialect: 'test' };
@@ -91,12 +72,6 @@ function ThingsPage({ connections }: { connections: Connection[] }) {
   );
 }
 
-const thing = (connectionId: string, id: string, name: string, enabled = true): Thing => ({
-  connectionId,
-  id,
-  name,
-  enabled,
-});
 const shown = () =>
   within(screen.getByRole('list', { name: 'Things' }))
     .getAllByRole('listitem')

@@ -2,31 +2,12 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createMemoryRouter, Link, RouterProvider } from 'react-router';
 import { afterEach, expect, test, vi } from 'vitest';
-import { createListIndex } from '../lib/list-index';
-import type { ListViewSpec } from './list-view';
 import { useListView } from './list-view';
+import { thing, thingsSpec } from './testing/things';
 import { SEARCH_URL_DELAY_MS } from './use-search-text';
 
-interface Thing {
-  connectionId: string;
-  id: string;
-  name: string;
-}
-
-const SPEC: ListViewSpec<Thing, 'name'> = {
-  one: 'thing',
-  many: 'things',
-  search: { label: 'Search things', placeholder: 'Name' },
-  index: createListIndex<Thing, 'name'>({
-    text: (t) => t.name,
-    sortValue: (t) => t.name,
-    tieBreak: (t) => t.id,
-  }),
-  sortKeys: ['name'],
-  defaultSort: { key: 'name', dir: 'asc' },
-  filters: [],
-};
-const ROWS: Thing[] = [{ connectionId: 'a', id: '1', name: 'Anvil' }];
+const SPEC = thingsSpec();
+const ROWS = [thing('a', '1', 'Anvil')];
 const CONNECTIONS = [{ id: 'a', label: 'Alpha' }];
 
 function ThingsPage() {

@@ -1,13 +1,14 @@
-import '@mantine/core/styles/Input.css';
-import { Group, NativeSelect, Text } from '@mantine/core';
 import { useDeferredValue, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { FilterOption } from '../../../components/filter-row';
+import { FilterRow, FilterSelect } from '../../../components/filter-row';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { RUN_KIND_LABEL } from '../../../components/run-links';
 import { RUN_STATES } from '../../../api/domain';
+import type { RunKind } from '../../../api/domain';
 import { runStateLabel } from '../../../components/status-badge';
 import { useLiveRuns } from '../../../components/use-live-runs';
 import { formatCount } from '../../../lib/format';
@@ -15,7 +16,18 @@ import type { ActivityFilters } from './activity-filter';
 import { applyActivityFilters, readActivityFilters, writeActivityFilters } from './activity-filter';
 import { ActivityTable } from './activity-table';
 
-const RANGE_OPTIONS = [
+const KIND_OPTIONS: FilterOption<ActivityFilters['kind']>[] = [
+  { value: 'all', label: 'All kinds' },
+  ...Object.entries(RUN_KIND_LABEL).map(([value, label]) => ({ value: value as RunKind, label })),
+];
+
+const STATE_OPTIONS: FilterOption<ActivityFilters['state']>[] = [
+  { value: 'all', label: 'Any state' },
+  { value: 'in-flight', label: 'In flight' },
+  ...RUN_STATES.map((s) => ({ value: s, label: runStateLabel(s) })),
+];
+
+const RANGE_OPTIONS: FilterOption<ActivityFilters['range']>[] = [
   { value: '1h', label: 'Last hour' },
   { value: '24h', label: 'Last 24 hours' },
   { value: '7d', label: 'Last 7 days' },
@@ -55,45 +67,27 @@ export function ActivityPage() {
           onRetry={f.retry}
         />
       ))}
-      <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
-        <NativeSelect
+      <FilterRow count={`${formatCount(rows.length)} runs`}>
+        <FilterSelect
           label="Connection"
-          value={filters.connection}
-          onChange={(e) => change({ connection: e.currentTarget.value })}
-          data={[
+          view={filters}
+          name="connection"
+          onChange={change}
+          options={[
             { value: 'all', label: 'All connections' },
             ...access.signedIn.map((c) => ({ value: c.id, label: c.label })),
           ]}
         />
-        <NativeSelect
-          label="Kind"
-          value={filters.kind}
-          onChange={(e) => change({ kind: e.currentTarget.value as ActivityFilters['kind'] })}
-          data={[
-            { value: 'all', label: 'All kinds' },
-            ...Object.entries(RUN_KIND_LABEL).map(([value, label]) => ({ value, label })),
-          ]}
-        />
-        <NativeSelect
-          label="State"
-          value={filters.state}
-          onChange={(e) => change({ state: e.currentTarget.value as ActivityFilters['state'] })}
-          data={[
-            { value: 'all', label: 'Any state' },
-            { value: 'in-flight', label: 'In flight' },
-            ...RUN_STATES.map((s) => ({ value: s, label: runStateLabel(s) })),
-          ]}
-        />
-        <NativeSelect
+        <FilterSelect label="Kind" view={filters} name="kind" onChange={change} options={KIND_OPTIONS} />
+        <FilterSelect label="State" view={filters} name="state" onChange={change} options={STATE_OPTIONS} />
+        <FilterSelect
           label="Time range"
-          value={filters.range}
-          onChange={(e) => change({ range: e.currentTarget.value as ActivityFilters['range'] })}
-          data={RANGE_OPTIONS}
+          view={filters}
+          name="range"
+          onChange={change}
+          options={RANGE_OPTIONS}
         />
-        <Text size="sm" ml="auto" role="status" aria-live="polite">
-          {formatCount(rows.length)} runs
-        </Text>
-      </Group>
+      </FilterRow>
       {access.signedIn.length === 0 ? (
         <EmptyState title="No connection signed in" />
       ) : loading && all.length === 0 ? (

@@ -1,8 +1,7 @@
-import '@mantine/core/styles/Alert.css';
 import '@mantine/core/styles/Button.css';
 import '@mantine/core/styles/Input.css';
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { IconDownload, IconLock } from '@tabler/icons-react';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -12,10 +11,12 @@ import {
   consoleAdminQueries,
   isForbidden,
 } from '../../../api/console-admin';
+import { ConsoleAdminPage } from '../../../components/console-admin-page';
 import { useConsoleAdmin } from '../../../components/console-admin-context';
+import type { FilterOption } from '../../../components/filter-row';
+import { FilterRow, FilterSelect } from '../../../components/filter-row';
 import { LiveIndicator } from '../../../components/live-indicator';
-import { PageHeader } from '../../../components/page-header';
-import { EmptyState, ErrorState, LoadingState, RefreshFailedState } from '../../../components/states';
+import { EmptyState } from '../../../components/states';
 import { useSearchText } from '../../../components/use-search-text';
 import { formatCount } from '../../../lib/format';
 import type { AuditView } from './audit-filter';
@@ -31,6 +32,37 @@ import {
 } from './audit-filter';
 import { AuditTable, outcomeLabel } from './audit-table';
 
+const ACTION_OPTIONS: FilterOption<string>[] = [
+  { value: '', label: 'Any action' },
+  ...AUDIT_ACTIONS.map((a) => ({ value: a, label: a })),
+];
+
+const OUTCOME_OPTIONS: FilterOption<AuditView['outcome']>[] = [
+  { value: '', label: 'Any outcome' },
+  ...AUDIT_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(o) })),
+];
+
+/** A bound of the time range, typed in the viewer's own zone and kept as an ISO time. */
+function TimeFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (iso: string) => void;
+}) {
+  return (
+    <TextInput
+      type="datetime-local"
+      label={label}
+      description="Your time zone"
+      value={toLocalInput(value)}
+      onChange={(e) => onChange(fromLocalInput(e.currentTarget.value))}
+    />
+  );
+}
+
 /**
  * The console server's audit log (administrators only): every sign-in, refusal and change, newest
  * first, read again every few seconds; its filters are in the URL and in the CSV link.
@@ -45,156 +77,103 @@ export function AuditPage({ pageSize = AUDIT_PAGE_SIZE }: { pageSize?: number })
   const [person, setPerson] = useSearchText(view.person, (value) => change({ person: value }));
 
   const log = useInfiniteQuery(consoleAdminQueries.audit(client, filters, pageSize));
-  const forbidden = isForbidden(log.error);
-  const connections = useQuery({ ...consoleAdminQueries.connections(client), enabled: !forbidden });
+  const connections = useQuery({
+    ...consoleAdminQueries.connections(client),
+    enabled: !isForbidden(log.error),
+  });
   const entries = useMemo(() => log.data?.pages.flatMap((p) => p.entries) ?? [], [log.data]);
-  const csvUrl = client.auditCsvUrl(filters);
   const filtered = hasAuditFilter(view);
 
-  const connectionOptions = [
+  // The connection filter's options: the connections the server holds, and one the URL names.
+  const held = [
     { value: '', label: 'All connections' },
     ...(connections.data ?? []).map((c) => ({ value: c.id, label: c.label })),
   ];
-  if (view.connection && !connectionOptions.some((o) => o.value === view.connection))
-    connectionOptions.push({ value: view.connection, label: view.connection });
+  if (view.connection && !held.some((o) => o.value === view.connection))
+    held.push({ value: view.connection, label: view.connection });
 
-  if (forbidden)
-    return (
-      <>
-        <PageHeader title="Audit log" description="Who did what in the console, newest first." />
-        <Alert
-          color="gray"
-          icon={<IconLock aria-hidden />}
-          title="Only administrators can see the audit log"
-          role="alert"
+  const toolbar = (
+    <FilterRow count={`${formatCount(entries.length)} entries shown`}>
+      <TextInput
+        label="Person"
+        placeholder="User name"
+        value={person}
+        onChange={(e) => setPerson(e.currentTarget.value)}
+        w={160}
+      />
+      <FilterSelect label="Action" view={view} name="action" onChange={change} options={ACTION_OPTIONS} />
+      <FilterSelect label="Connection" view={view} name="connection" onChange={change} options={held} />
+      <FilterSelect label="Outcome" view={view} name="outcome" onChange={change} options={OUTCOME_OPTIONS} />
+      <TimeFilter label="From" value={view.from} onChange={(from) => change({ from })} />
+      <TimeFilter label="To" value={view.to} onChange={(to) => change({ to })} />
+      {filtered && (
+        <Button
+          variant="subtle"
+          size="sm"
+          onClick={() => {
+            setPerson('');
+            change(EMPTY_AUDIT_VIEW);
+          }}
         >
-          <Text size="sm">
-            Ask an administrator of the console for what you need. The server said: {log.error?.message}
-          </Text>
-        </Alert>
-      </>
-    );
+          Clear filters
+        </Button>
+      )}
+    </FilterRow>
+  );
 
   return (
-    <>
-      <PageHeader
-        title="Audit log"
-        description="Who did what in the console, newest first."
-        actions={
-          <>
-            <LiveIndicator />
-            <Button
-              component="a"
-              href={csvUrl}
-              download
-              variant="default"
-              size="xs"
-              leftSection={<IconDownload size={16} aria-hidden />}
-            >
-              Download CSV
-            </Button>
-          </>
-        }
-      />
-      <Group gap="sm" align="flex-end" wrap="wrap" mb="sm">
-        <TextInput
-          label="Person"
-          placeholder="User name"
-          value={person}
-          onChange={(e) => setPerson(e.currentTarget.value)}
-          w={160}
-        />
-        <NativeSelect
-          label="Action"
-          value={view.action}
-          onChange={(e) => change({ action: e.currentTarget.value })}
-          data={[{ value: '', label: 'Any action' }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))]}
-        />
-        <NativeSelect
-          label="Connection"
-          value={view.connection}
-          onChange={(e) => change({ connection: e.currentTarget.value })}
-          data={connectionOptions}
-        />
-        <NativeSelect
-          label="Outcome"
-          value={view.outcome}
-          onChange={(e) => change({ outcome: e.currentTarget.value as AuditView['outcome'] })}
-          data={[
-            { value: '', label: 'Any outcome' },
-            ...AUDIT_OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(o) })),
-          ]}
-        />
-        <TextInput
-          type="datetime-local"
-          label="From"
-          description="Your time zone"
-          value={toLocalInput(view.from)}
-          onChange={(e) => change({ from: fromLocalInput(e.currentTarget.value) })}
-        />
-        <TextInput
-          type="datetime-local"
-          label="To"
-          description="Your time zone"
-          value={toLocalInput(view.to)}
-          onChange={(e) => change({ to: fromLocalInput(e.currentTarget.value) })}
-        />
-        {filtered && (
+    <ConsoleAdminPage
+      title="Audit log"
+      description="Who did what in the console, newest first."
+      actions={
+        <>
+          <LiveIndicator />
           <Button
-            variant="subtle"
-            size="sm"
-            onClick={() => {
-              setPerson('');
-              change(EMPTY_AUDIT_VIEW);
-            }}
+            component="a"
+            href={client.auditCsvUrl(filters)}
+            download
+            variant="default"
+            size="xs"
+            leftSection={<IconDownload size={16} aria-hidden />}
           >
-            Clear filters
+            Download CSV
           </Button>
-        )}
-        <Text size="sm" ml="auto" role="status" aria-live="polite">
-          {formatCount(entries.length)} entries shown
-        </Text>
-      </Group>
-      {log.isError && log.data && (
-        <RefreshFailedState
-          title="Could not refresh the audit log"
-          error={log.error}
-          dataAt={log.dataUpdatedAt}
-          onRetry={() => void log.refetch()}
-        />
-      )}
-      {log.isPending ? (
-        <LoadingState label="Loading the audit log" />
-      ) : log.isError && !log.data ? (
-        <ErrorState
-          title="Could not load the audit log"
-          error={log.error}
-          onRetry={() => void log.refetch()}
-        />
-      ) : entries.length === 0 ? (
-        <EmptyState title={filtered ? 'No entry matches these filters' : 'No audit entries yet'}>
-          {filtered && 'Try another person, action or a longer time range.'}
-        </EmptyState>
-      ) : (
-        <Stack gap="sm">
-          <AuditTable entries={entries} now={log.dataUpdatedAt} />
-          <Group justify="center">
-            {log.hasNextPage ? (
-              <Button
-                variant="default"
-                onClick={() => void log.fetchNextPage()}
-                loading={log.isFetchingNextPage}
-              >
-                Show older
-              </Button>
-            ) : (
-              <Text size="sm" c="dimmed">
-                No older entries.
-              </Text>
-            )}
-          </Group>
-        </Stack>
-      )}
-    </>
+        </>
+      }
+      adminOnly={{
+        title: 'Only administrators can see the audit log',
+        advice: 'Ask an administrator of the console for what you need.',
+      }}
+      query={log}
+      what="the audit log"
+      toolbar={toolbar}
+    >
+      {() =>
+        entries.length === 0 ? (
+          <EmptyState title={filtered ? 'No entry matches these filters' : 'No audit entries yet'}>
+            {filtered && 'Try another person, action or a longer time range.'}
+          </EmptyState>
+        ) : (
+          <Stack gap="sm">
+            <AuditTable entries={entries} now={log.dataUpdatedAt} />
+            <Group justify="center">
+              {log.hasNextPage ? (
+                <Button
+                  variant="default"
+                  onClick={() => void log.fetchNextPage()}
+                  loading={log.isFetchingNextPage}
+                >
+                  Show older
+                </Button>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  No older entries.
+                </Text>
+              )}
+            </Group>
+          </Stack>
+        )
+      }
+    </ConsoleAdminPage>
   );
 }

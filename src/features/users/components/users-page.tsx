@@ -1,21 +1,30 @@
-import '@mantine/core/styles/Alert.css';
 import '@mantine/core/styles/Badge.css';
 import '@mantine/core/styles/Button.css';
-import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { IconLock, IconUserPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ConsoleUser } from '../../../api/console-admin';
-import { consoleAdminQueries, isForbidden } from '../../../api/console-admin';
+import { consoleAdminQueries } from '../../../api/console-admin';
+import { ConsoleAdminPage } from '../../../components/console-admin-page';
 import { useConsoleAdmin } from '../../../components/console-admin-context';
-import { PageHeader } from '../../../components/page-header';
-import { EmptyState, ErrorState, LoadingState, RefreshFailedState } from '../../../components/states';
+import { EmptyState } from '../../../components/states';
 import type { Column } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { formatCount, formatDateTime, formatRelative } from '../../../lib/format';
 import { AddUserDialog, DisableDialog, PasswordDialog, ROLE_LABEL, RoleDialog } from './user-dialogs';
 
 type Open = { kind: 'role' | 'toggle' | 'password'; user: ConsoleUser } | null;
+
+/** A row's buttons: the dialog each opens, its accessible name (which names the user) and its words. */
+function rowActions(u: ConsoleUser): { kind: NonNullable<Open>['kind']; name: string; text: string }[] {
+  const verb = u.disabled ? 'Enable' : 'Disable';
+  return [
+    { kind: 'role', name: `Change role of ${u.username}`, text: 'Change role…' },
+    { kind: 'toggle', name: `${verb} ${u.username}`, text: `${verb}…` },
+    { kind: 'password', name: `Reset password of ${u.username}`, text: 'Reset password…' },
+  ];
+}
 
 function When({ at, now }: { at: string; now: number }) {
   return (
@@ -35,35 +44,6 @@ export function UsersPage() {
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
-  const header = (actions?: boolean) => (
-    <PageHeader
-      title="Users"
-      description="The people who sign in to the console and their roles. Users are disabled, never deleted."
-      actions={
-        actions && (
-          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
-            Add user
-          </Button>
-        )
-      }
-    />
-  );
-
-  if (isForbidden(users.error))
-    return (
-      <>
-        {header()}
-        <Alert
-          color="gray"
-          icon={<IconLock aria-hidden />}
-          title="Only administrators can manage console users"
-          role="alert"
-        >
-          <Text size="sm">The server said: {users.error?.message}</Text>
-        </Alert>
-      </>
-    );
-
   const now = users.dataUpdatedAt;
   const columns: Column<ConsoleUser>[] = [
     {
@@ -111,81 +91,67 @@ export function UsersPage() {
       header: 'Actions',
       cell: (u) => (
         <Group gap="xs" wrap="nowrap">
-          <Button
-            size="xs"
-            variant="default"
-            aria-label={`Change role of ${u.username}`}
-            onClick={() => setOpen({ kind: 'role', user: u })}
-          >
-            Change role…
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.username}`}
-            onClick={() => setOpen({ kind: 'toggle', user: u })}
-          >
-            {u.disabled ? 'Enable…' : 'Disable…'}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            aria-label={`Reset password of ${u.username}`}
-            onClick={() => setOpen({ kind: 'password', user: u })}
-          >
-            Reset password…
-          </Button>
+          {rowActions(u).map(({ kind, name, text }) => (
+            <Button
+              key={kind}
+              size="xs"
+              variant="default"
+              aria-label={name}
+              onClick={() => setOpen({ kind, user: u })}
+            >
+              {text}
+            </Button>
+          ))}
         </Group>
       ),
     },
   ];
 
   return (
-    <>
-      {header(true)}
-      {users.isError && users.data && (
-        <RefreshFailedState
-          title="Could not refresh the users"
-          error={users.error}
-          dataAt={users.dataUpdatedAt}
-          onRetry={() => void users.refetch()}
-        />
-      )}
-      {users.isPending ? (
-        <LoadingState label="Loading the users" />
-      ) : users.isError && !users.data ? (
-        <ErrorState
-          title="Could not load the users"
-          error={users.error}
-          onRetry={() => void users.refetch()}
-        />
-      ) : users.data.length === 0 ? (
-        <EmptyState title="No users yet">Add the first one.</EmptyState>
-      ) : (
-        <Stack gap="xs">
-          <Text size="sm" role="status" aria-live="polite">
-            {formatCount(users.data.length)} users,{' '}
-            {formatCount(users.data.filter((u) => !u.disabled).length)} active
-          </Text>
-          <VirtualTable
-            label="Users"
-            rows={users.data}
-            columns={columns}
-            rowKey={(u) => u.username}
-            rowProps={(u) => ({
-              'data-user': u.username,
-              'data-role': u.role,
-              'data-state': u.disabled ? 'disabled' : 'active',
-            })}
-            rowHeight={60}
-            minWidth={1000}
-          />
-        </Stack>
-      )}
-      <AddUserDialog opened={adding} onClose={() => setAdding(false)} />
-      <RoleDialog user={open?.kind === 'role' ? open.user : null} onClose={close} />
-      <DisableDialog user={open?.kind === 'toggle' ? open.user : null} onClose={close} />
-      <PasswordDialog user={open?.kind === 'password' ? open.user : null} onClose={close} />
-    </>
+    <ConsoleAdminPage
+      title="Users"
+      description="The people who sign in to the console and their roles. Users are disabled, never deleted."
+      actions={
+        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+          Add user
+        </Button>
+      }
+      adminOnly={{ title: 'Only administrators can manage console users' }}
+      query={users}
+      what="the users"
+      dialogs={
+        <>
+          <AddUserDialog opened={adding} onClose={() => setAdding(false)} />
+          <RoleDialog user={open?.kind === 'role' ? open.user : null} onClose={close} />
+          <DisableDialog user={open?.kind === 'toggle' ? open.user : null} onClose={close} />
+          <PasswordDialog user={open?.kind === 'password' ? open.user : null} onClose={close} />
+        </>
+      }
+    >
+      {(list) =>
+        list.length === 0 ? (
+          <EmptyState title="No users yet">Add the first one.</EmptyState>
+        ) : (
+          <Stack gap="xs">
+            <Text size="sm" role="status" aria-live="polite">
+              {formatCount(list.length)} users, {formatCount(list.filter((u) => !u.disabled).length)} active
+            </Text>
+            <VirtualTable
+              label="Users"
+              rows={list}
+              columns={columns}
+              rowKey={(u) => u.username}
+              rowProps={(u) => ({
+                'data-user': u.username,
+                'data-role': u.role,
+                'data-state': u.disabled ? 'disabled' : 'active',
+              })}
+              rowHeight={60}
+              minWidth={1000}
+            />
+          </Stack>
+        )
+      }
+    </ConsoleAdminPage>
   );
 }
