@@ -52,7 +52,11 @@ export class ConsolePages {
   private configVersion = -1;
   private readonly built = new Map<string, Representation[]>();
 
-  constructor(root: string) {
+  /** `runtimeConfig`: the config.json the server answers itself (console mode), else the file's. */
+  constructor(
+    root: string,
+    private readonly runtimeConfig?: { connections: { dialect: string }[] },
+  ) {
     this.index = join(root, 'index.html');
     this.preloadsFile = join(root, 'route-preloads.json');
     this.config = join(root, 'config.json');
@@ -86,7 +90,7 @@ export class ConsolePages {
     // console then shows why itself).
     this.dialects = {};
     try {
-      const config = JSON.parse(readFileSync(this.config, 'utf8')) as {
+      const config = (this.runtimeConfig ?? JSON.parse(readFileSync(this.config, 'utf8'))) as {
         connections?: { dialect?: unknown }[];
       };
       for (const c of config.connections ?? [])

@@ -13,6 +13,7 @@ import { loadConsoleConfig } from './console/config';
 import { mountConsole } from './console/http';
 import type { HeldEntry } from './console/held';
 import { holdConnections, loadHeldConnections } from './console/held';
+import { browserConfig } from './console/browser-config';
 import { getMeta } from './store/db';
 
 /**
@@ -61,7 +62,13 @@ async function main(): Promise<void> {
   );
   const allow = [...config.proxyTargets, ...origins];
   mountProxy(service.app, () => allow);
-  if (config.serveConsole) serveConsole(service.app, config.serveConsole);
+  // With connections held by the server, the browser signs in to the console (console mode).
+  if (config.serveConsole)
+    serveConsole(
+      service.app,
+      config.serveConsole,
+      heldEntries.length > 0 ? browserConfig(heldEntries, consoleConfig.oidc) : undefined,
+    );
 
   const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host}:${info.port}`;

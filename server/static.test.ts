@@ -230,3 +230,33 @@ describe('security headers', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('console mode (the server holds the connections)', () => {
+  it("answers config.json with the server's own, revalidated by ETag, and preloads its dialects' adapters", async () => {
+    const held = {
+      console: { session: '/console/api/session', oidc: null },
+      connections: [
+        { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', basePath: '/console/api/connections/veeam' },
+      ],
+    };
+    const own = await createService(loadConfig(['--data-dir', ':memory:'], {}));
+    serveConsole(own.app, dir, held);
+    const ownServer = await listen(own);
+    try {
+      const fetchRaw = (path: string, headers: Record<string, string> = {}) =>
+        fetch(`${ownServer.url}${path}`, { headers });
+      const config = await fetchRaw('/config.json');
+      expect(config.headers.get('cache-control')).toBe('no-cache');
+      expect(await config.json()).toEqual(held);
+      const again = await fetchRaw('/config.json', { 'if-none-match': config.headers.get('etag')! });
+      expect(again.status).toBe(304);
+      // The page preloads the adapter of the dialect the server holds, not the file's (rackspace-v1).
+      const page = await (await fetchRaw('/jobs/veeam/1')).text();
+      expect(page).toContain('/assets/adapter-v5.js');
+      expect(page).not.toContain('/assets/adapter-v1.js');
+    } finally {
+      await ownServer.close();
+      own.close();
+    }
+  });
+});

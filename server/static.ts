@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
@@ -76,9 +77,21 @@ export function send(
  * (`index.html` with the preloads of the route asked for) for every other GET, so that deep links
  * into the single-page app work. Source maps and dot-folders are not served.
  */
-export function serveConsole(app: Hono, dir: string): void {
+export function serveConsole(
+  app: Hono,
+  dir: string,
+  runtimeConfig?: { connections: { dialect: string }[] },
+): void {
   const root = resolve(dir);
-  const pages = new ConsolePages(root);
+  const pages = new ConsolePages(root, runtimeConfig);
+
+  // Console mode: config.json is the server's own (the connections it holds), not the file on disk.
+  if (runtimeConfig) {
+    const body = Buffer.from(JSON.stringify(runtimeConfig));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const choices: Representation[] = [{ encoding: null, etag, body: () => body }];
+    app.get('/config.json', (c) => send(c, choices, { type: TYPES['.json']!, cacheControl: REVALIDATE }));
+  }
 
   app.get('*', (c, next) => {
     // The path arrives decoded once (the app's getPath); it is never decoded a second time.

@@ -13,7 +13,8 @@ export class ExtraService {
 
   constructor(private readonly dataDir: string) {}
 
-  async start(extra: string[] = []): Promise<void> {
+  /** `env`: added to this process's environment (e.g. CONSOLE_CONNECTIONS for console mode). */
+  async start(extra: string[] = [], env: Record<string, string> = {}): Promise<void> {
     const child = spawn(
       process.execPath,
       [
@@ -30,7 +31,7 @@ export class ExtraService {
         'dist',
         ...extra,
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
     );
     this.child = child;
     await new Promise<void>((resolve, reject) => {

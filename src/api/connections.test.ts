@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import defaultConfig from '../../public/config.json';
-import { ConnectionsConfigError, loadConnections, parseConnections } from './connections';
+import {
+  ConnectionsConfigError,
+  loadRuntimeConfig,
+  parseConnections,
+  parseRuntimeConfig,
+} from './connections';
 
 describe('connections config', () => {
   test('the default config is valid: DFW through v1.0, ORD through v2, Veeam', () => {
@@ -93,15 +98,71 @@ describe('connections config', () => {
 
   test('loading: a missing file and a malformed one each say what is wrong', async () => {
     await expect(
-      loadConnections(() => Promise.resolve(new Response('nope', { status: 404 }))),
+      loadRuntimeConfig(() => Promise.resolve(new Response('nope', { status: 404 }))),
     ).rejects.toThrow(/answered 404.*next to index\.html/);
     await expect(
-      loadConnections(() => Promise.resolve(new Response('{"connections": [', { status: 200 }))),
+      loadRuntimeConfig(() => Promise.resolve(new Response('{"connections": [', { status: 200 }))),
     ).rejects.toThrow(/not valid JSON/);
-    await expect(loadConnections(() => Promise.reject(new TypeError('Failed to fetch')))).rejects.toThrow(
+    await expect(loadRuntimeConfig(() => Promise.reject(new TypeError('Failed to fetch')))).rejects.toThrow(
       /Could not load \/config.json \(Failed to fetch\)/,
     );
-    const ok = await loadConnections(() => Promise.resolve(Response.json(defaultConfig)));
-    expect(ok.map((c) => c.id)).toEqual(['rackspace-dfw', 'rackspace-ord', 'veeam']);
+    const ok = await loadRuntimeConfig(() => Promise.resolve(Response.json(defaultConfig)));
+    expect(ok.connections.map((c) => c.id)).toEqual(['rackspace-dfw', 'rackspace-ord', 'veeam']);
+    expect(ok.console).toBeNull();
+  });
+
+  test('console mode: connections held by the console server are paths on it, with no vendor URL', () => {
+    const config = parseRuntimeConfig({
+      console: {
+        session: '/console/api/session',
+        oidc: { label: 'Sign in with SSO', start: '/console/api/oidc/start' },
+      },
+      connections: [
+        {
+          id: 'dfw',
+          label: 'DFW',
+          dialect: 'rackspace-v1',
+          region: 'DFW',
+          basePath: '/console/api/connections/dfw',
+        },
+        { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', basePath: '/console/api/connections/veeam' },
+      ],
+    });
+    expect(config.console).toEqual({
+      session: '/console/api/session',
+      oidc: { label: 'Sign in with SSO', start: '/console/api/oidc/start' },
+    });
+    expect(config.connections).toEqual([
+      {
+        id: 'dfw',
+        label: 'DFW',
+        dialect: 'rackspace-v1',
+        region: 'DFW',
+        baseUrl: '/console/api/connections/dfw',
+      },
+      { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/console/api/connections/veeam' },
+    ]);
+  });
+
+  test.each([
+    [{ console: 'yes', connections: [] }, /console: must be an object/],
+    [{ console: {}, connections: [] }, /console\.session: is required/],
+    [
+      { console: { session: '/s' }, connections: [{ id: 'v', label: 'V', dialect: 'veeam-v5' }] },
+      /connections\.0\.basePath: is required/,
+    ],
+    [
+      {
+        console: { session: '/s' },
+        connections: [{ id: 'v', label: 'V', dialect: 'veeam-v5', basePath: 'https://veeam.example/v5' }],
+      },
+      /connections\.0\.basePath: must be a path on this server/,
+    ],
+    [
+      { console: { session: '/s', oidc: { label: 'SSO' } }, connections: [] },
+      /console\.oidc\.start: is required/,
+    ],
+  ])('a wrong console-mode config says where: %j', (raw, message) => {
+    expect(() => parseRuntimeConfig(raw)).toThrow(message);
   });
 });

@@ -1,3 +1,4 @@
+import type { ConsoleSettings } from './connections-check';
 import { checkConnections } from './connections-check';
 import type { Connection } from './domain';
 import type { FetchLike } from './http';
@@ -9,9 +10,15 @@ export class ConnectionsConfigError extends Error {
   }
 }
 
+/** config.json as the browser reads it: the connections and, in console mode, the console server's part. */
+export interface RuntimeConfig {
+  connections: Connection[];
+  console: ConsoleSettings | null;
+}
+
 /** Checks a parsed config; a wrong one throws with every problem named by its place in the file. */
-export function parseConnections(raw: unknown, source = 'config.json'): Connection[] {
-  const { connections, problems } = checkConnections(raw);
+export function parseRuntimeConfig(raw: unknown, source = 'config.json'): RuntimeConfig {
+  const { connections, console, problems } = checkConnections(raw);
   if (problems.length > 0) {
     const named = problems.map(({ path, message }) => {
       const where = path.length ? path.join('.') : '(the whole file)';
@@ -19,11 +26,16 @@ export function parseConnections(raw: unknown, source = 'config.json'): Connecti
     });
     throw new ConnectionsConfigError(`${source} is not a valid connections config. ${named.join('; ')}.`);
   }
-  return connections;
+  return { connections, console };
+}
+
+/** The connections of a config (a vendor-mode config: the server's connections file, the tests'). */
+export function parseConnections(raw: unknown, source = 'config.json'): Connection[] {
+  return parseRuntimeConfig(raw, source).connections;
 }
 
 /** Loads and checks the runtime config; a missing or malformed file gives a clear message. */
-export async function loadConnections(fetchImpl: FetchLike, url = '/config.json'): Promise<Connection[]> {
+export async function loadRuntimeConfig(fetchImpl: FetchLike, url = '/config.json'): Promise<RuntimeConfig> {
   let response: Response;
   try {
     // The browser's cache revalidates it (the server sends no-cache and an ETag); index.html preloads it.
@@ -43,5 +55,5 @@ export async function loadConnections(fetchImpl: FetchLike, url = '/config.json'
   } catch {
     throw new ConnectionsConfigError(`${url} is not valid JSON.`);
   }
-  return parseConnections(raw, url);
+  return parseRuntimeConfig(raw, url);
 }

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ConsoleHarness } from '../../server/console/test-support';
 import { consoleHarness, send, signIn } from '../../server/console/test-support';
 /* eslint-enable import/no-restricted-paths */
-import { ApiError } from './api-error';
 import { createConsoleAdmin } from './console-admin';
+import { rejectionOf } from './testing/rejection';
 
 let h: ConsoleHarness;
 beforeEach(async () => {
@@ -23,15 +23,6 @@ const clientOf = (cookie: string | null, site = 'same-origin') =>
       return fetch(url, { ...init, headers });
     },
   });
-
-const refusal = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-};
 
 describe('the console admin client', () => {
   test('reads users and the audit log, parsed; changes go as JSON', async () => {
@@ -57,33 +48,33 @@ describe('the console admin client', () => {
 
   test("refusals are ApiErrors with the server's message and status", async () => {
     const admin = clientOf(await signIn(h.url, 'admin'));
-    const last = await refusal(admin.changeUser('admin', { role: 'viewer' }));
+    const last = await rejectionOf(admin.changeUser('admin', { role: 'viewer' }));
     expect(last).toMatchObject({
       kind: 'http',
       status: 409,
       message: 'admin is the last active administrator: add or enable another one first.',
     });
     expect(
-      await refusal(admin.audit({ from: '2026-12-04T00:00:00Z', to: '2026-12-03T00:00:00Z' })),
+      await rejectionOf(admin.audit({ from: '2026-12-04T00:00:00Z', to: '2026-12-03T00:00:00Z' })),
     ).toMatchObject({
       status: 400,
       message: 'from is after to.',
     });
     const viewer = clientOf(await signIn(h.url, 'viewer'));
-    expect(await refusal(viewer.audit({}))).toMatchObject({
+    expect(await rejectionOf(viewer.audit({}))).toMatchObject({
       status: 403,
       message: 'Your role (viewer) may not read the audit log; this needs the admin role.',
     });
-    expect(await refusal(clientOf(null).users())).toMatchObject({ status: 401 });
+    expect(await rejectionOf(clientOf(null).users())).toMatchObject({ status: 401 });
     const crossSite = clientOf(await signIn(h.url, 'admin'), 'cross-site');
     expect(
-      await refusal(crossSite.addUser({ username: 'eve', role: 'admin', password: 'eight chars' })),
+      await rejectionOf(crossSite.addUser({ username: 'eve', role: 'admin', password: 'eight chars' })),
     ).toMatchObject({
       status: 403,
       message: 'The console refuses changes asked by another site (Sec-Fetch-Site: cross-site).',
     });
     const unreachable = createConsoleAdmin({ baseUrl: 'http://127.0.0.1:1' });
-    expect(await refusal(unreachable.users())).toMatchObject({ kind: 'network' });
+    expect(await rejectionOf(unreachable.users())).toMatchObject({ kind: 'network' });
   });
 
   test('the CSV link carries the filters and downloads the same rows', async () => {

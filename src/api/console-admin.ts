@@ -2,12 +2,12 @@ import type { QueryClient } from '@tanstack/react-query';
 import { infiniteQueryOptions, mutationOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { POLL_OPEN_MS, POLL_SLOW_MS } from '../lib/polling';
-import { ApiError } from './api-error';
 import { ROLES } from './contract/roles';
 import type { Role } from './contract/roles';
-import { statusMessage } from './error-body';
+import { ApiError } from './api-error';
+import { CONSOLE_API_PATH, consoleCall } from './console-call';
 import type { FetchLike } from './http';
-import { DEFAULT_TIMEOUT_MS, parseAnswer, path, readBody } from './http';
+import { parseAnswer, path } from './http';
 
 /**
  * The console server's own administration API (docs/console-server.md): the audit log and the console
@@ -15,7 +15,6 @@ import { DEFAULT_TIMEOUT_MS, parseAnswer, path, readBody } from './http';
  * the browser adds to same-origin requests under /console/api; changes go as JSON, which the server
  * asks for (a cross-site form cannot send it). Every failure is an ApiError with the server's message.
  */
-export const CONSOLE_API_PATH = '/console/api';
 
 export const AUDIT_OUTCOMES = ['ok', 'failed', 'refused'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -116,8 +115,8 @@ export interface ConsoleAdmin {
 
 export function createConsoleAdmin(options: ConsoleAdminOptions = {}): ConsoleAdmin {
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
-  const send = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const send = options.fetch;
+  const timeoutMs = options.timeoutMs;
   const url = (p: string, search = '') => `${base}${CONSOLE_API_PATH}${p}${search ? `?${search}` : ''}`;
 
   async function call<S extends z.ZodType>(
@@ -127,50 +126,8 @@ export function createConsoleAdmin(options: ConsoleAdminOptions = {}): ConsoleAd
     body?: unknown,
     signal?: AbortSignal,
   ): Promise<z.output<S>> {
-    const request = { method, url: target };
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    let text: string;
-    try {
-      response = await send(target, {
-        method,
-        credentials: 'same-origin',
-        headers: {
-          Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: signal && 'any' in AbortSignal ? AbortSignal.any([signal, timeout]) : (signal ?? timeout),
-      });
-      text = await response.text();
-    } catch (err) {
-      if (signal?.aborted) throw err;
-      if (timeout.aborted)
-        throw new ApiError({
-          kind: 'timeout',
-          message: `The console server did not answer within ${timeoutMs / 1000} s.`,
-          request,
-        });
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new ApiError({
-        kind: 'network',
-        message: `The console server could not be reached (${reason}).`,
-        request,
-      });
-    }
-    const parsed = readBody(text);
-    if (!response.ok) {
-      const said =
-        typeof parsed === 'object' && parsed !== null && 'message' in parsed ? parsed.message : undefined;
-      throw new ApiError({
-        kind: 'http',
-        status: response.status,
-        message: typeof said === 'string' && said.trim() ? said : statusMessage(response.status),
-        body: parsed,
-        request,
-      });
-    }
-    return parseAnswer(schema, parsed, request);
+    const answer = await consoleCall(method, target, body, { fetch: send, timeoutMs, signal });
+    return parseAnswer(schema, answer, { method, url: target });
   }
 
   return {

@@ -21,7 +21,11 @@ export interface HttpClientOptions {
   origin: string;
   /** The API root (may be a path such as "/dfw/v1.0/110011"); null until signed in. */
   baseUrl: () => string | null;
-  auth: () => Promise<AuthHeader | null> | AuthHeader | null;
+  /**
+   * The header that carries the token; `'cookie'` when the browser's cookie carries the session (the
+   * console server's, in console mode) and no header is needed; null when signed out.
+   */
+  auth: () => Promise<AuthHeader | 'cookie' | null> | AuthHeader | 'cookie' | null;
   /** The forms the dialect's error answers come in (its plug-in's `errorForms`). */
   errorForms: readonly ErrorForm[];
   timeoutMs?: number;
@@ -136,8 +140,8 @@ export class HttpClient {
       body = JSON.stringify(spec.json);
     }
     const auth = spec.anonymous ? null : await this.options.auth();
-    if (auth) headers.set(auth.name, auth.value);
-    else if (!spec.anonymous) {
+    if (auth && auth !== 'cookie') headers.set(auth.name, auth.value);
+    else if (!auth && !spec.anonymous) {
       // The session ended (expired, refused, signed out): no request goes out without its token.
       throw new ApiError({
         kind: 'http',

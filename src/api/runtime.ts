@@ -1,6 +1,9 @@
 import { ApiError, toApiError } from './api-error';
+import type { ConsoleSettings } from './connections-check';
+import { consoleCall } from './console-call';
 import { dialectOf } from './dialects';
-import type { Connection, Credentials } from './domain';
+import type { Connection, Credentials, Role } from './domain';
+import { isRole } from './contract/roles';
 import type { AuthHeader, FetchLike } from './http';
 import { HttpClient } from './http';
 import type { BackupProvider } from './provider';
@@ -16,6 +19,34 @@ export interface ApiRuntimeOptions {
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   timeoutMs?: number;
   now?: () => number;
+  /**
+   * Console mode: the console server holds the vendors' credentials and people sign in to it (one
+   * session cookie for every connection, whose requests go to its forwarding paths). Absent: the
+   * browser signs in to each vendor itself and holds their tokens.
+   */
+  console?: ConsoleSettings | null;
+}
+
+/** The console server's answer to a sign-in and to `GET` of the session. */
+export interface ConsoleSessionAnswer {
+  user: { username: string; role: Role };
+  signedInAt: string;
+  expiresAt: string;
+}
+
+function consoleSessionAnswer(value: unknown): ConsoleSessionAnswer {
+  const v = value as Partial<ConsoleSessionAnswer> | undefined;
+  if (
+    typeof v?.user?.username !== 'string' ||
+    !isRole(v.user.role) ||
+    typeof v.signedInAt !== 'string' ||
+    typeof v.expiresAt !== 'string'
+  )
+    throw new ApiError({
+      kind: 'parse',
+      message: 'The console server answered the sign-in in a form this console does not read.',
+    });
+  return v as ConsoleSessionAnswer;
 }
 
 /** What became of a connection's token at sign-out. */
@@ -40,11 +71,17 @@ export class ApiRuntime {
   private readonly providers = new Map<string, BackupProvider>();
   private readonly refreshing = new Map<string, Promise<ConnectionSession | undefined>>();
   private readonly now: () => number;
+  /** Console mode's settings (null: the browser signs in to each vendor). */
+  readonly consoleMode: ConsoleSettings | null;
+  /** Why the console session ended, as the server said it, for the sign-in page. */
+  private endedBecause: string | null = null;
+  private checkingConsole: Promise<boolean> | null = null;
 
   constructor(private readonly options: ApiRuntimeOptions) {
     this.connections = options.connections;
     this.session = new SessionStore(options.storage);
     this.now = options.now ?? Date.now;
+    this.consoleMode = options.console ?? null;
   }
 
   connection(connectionId: string): Connection {
@@ -94,6 +131,112 @@ export class ApiRuntime {
   }
 
   /**
+   * Console mode: signs in to the console server (its cookie then rides along every request), and so
+   * to every connection it holds, with the console role. A refusal throws an ApiError with its words.
+   */
+  async signInToConsole(username: string, password: string): Promise<ConsoleSessionAnswer> {
+    const settings = this.requireConsole();
+    const answer = consoleSessionAnswer(
+      await consoleCall(
+        'POST',
+        this.consoleUrl(settings.session),
+        { username, password },
+        this.callOptions(),
+      ),
+    );
+    this.endedBecause = null;
+    this.holdConsoleSession(answer);
+    return answer;
+  }
+
+  /**
+   * Console mode, at start: asks the server whether this browser's cookie is still a session (a new
+   * tab, a reload). Signed in: every connection is, with the role the server states now. Not: signed
+   * out, and a session this tab had counts as ended (the sign-in page says why). Unreachable: the tab
+   * keeps what it had; its requests then fail and say so.
+   */
+  async resumeConsoleSession(): Promise<void> {
+    const settings = this.requireConsole();
+    try {
+      this.holdConsoleSession(
+        consoleSessionAnswer(
+          await consoleCall('GET', this.consoleUrl(settings.session), undefined, this.callOptions()),
+        ),
+      );
+    } catch (err) {
+      const error = toApiError(err);
+      if (error.status === 401) this.consoleSessionEnded(error.message);
+    }
+  }
+
+  /** Console mode: why the session ended (the server's words), or null. */
+  consoleSessionEndedBecause(): string | null {
+    return this.endedBecause;
+  }
+
+  private requireConsole(): ConsoleSettings {
+    if (!this.consoleMode) throw new Error('This console signs in to each vendor, not to a console server.');
+    return this.consoleMode;
+  }
+
+  private consoleUrl(path: string): string {
+    return new URL(path, this.options.origin).toString();
+  }
+
+  private callOptions() {
+    return { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs ?? REVOKE_TIMEOUT_MS * 3 };
+  }
+
+  /** Every connection signed in through the console server: no token, its forwarding path as root. */
+  private holdConsoleSession(answer: ConsoleSessionAnswer): void {
+    for (const connection of this.connections)
+      this.session.set({
+        connectionId: connection.id,
+        username: answer.user.username,
+        role: answer.user.role,
+        token: '',
+        issuedAt: answer.signedInAt,
+        expiresAt: answer.expiresAt,
+        baseUrl: connection.baseUrl ?? '',
+        tenantId: null,
+        refreshToken: null,
+      });
+  }
+
+  private consoleSessionEnded(message: string): void {
+    const held = Object.keys(this.session.getSnapshot().sessions);
+    if (held.length === 0) return;
+    this.endedBecause = message;
+    for (const id of held) this.session.markExpired(id);
+  }
+
+  /**
+   * Console mode, after a 401 on a forwarded request: the console session ended (then every
+   * connection is signed out) or the vendor refused the server's own token (then only that request
+   * failed; the server renews its token by itself). One check at a time. The reason given is the
+   * refused request's own (the server said why it ended the session: idle, its lifetime, disabled).
+   */
+  private checkConsoleSession(refused: ApiError): Promise<boolean> {
+    this.checkingConsole ??= consoleCall(
+      'GET',
+      this.consoleUrl(this.requireConsole().session),
+      undefined,
+      this.callOptions(),
+    )
+      .then(() => true)
+      .catch((err: unknown) => {
+        const error = toApiError(err);
+        if (error.status !== 401) return true;
+        this.consoleSessionEnded(refused.vendorMessage ?? refused.message);
+        return false;
+      })
+      .finally(() => {
+        this.checkingConsole = null;
+      });
+    return this.checkingConsole;
+  }
+
+  /**
    * Signs out of every connection at once, then asks each vendor to end the token it gave: Rackspace
    * Identity's `DELETE /v2.0/tokens/{id}`. Veeam v5 documents no logout and no revocation, so its
    * tokens are only dropped here (they end at their expiry). The person is signed out whatever the
@@ -102,7 +245,27 @@ export class ApiRuntime {
   signOut(): Promise<RevocationResult[]> {
     const sessions = Object.values(this.session.getSnapshot().sessions);
     this.session.clear();
+    if (this.consoleMode) return this.signOutOfConsole(sessions);
     return Promise.all(sessions.map((s) => this.revoke(s)));
+  }
+
+  /** Console mode: the server ends the session (and its cookie); the vendors' tokens are the server's. */
+  private async signOutOfConsole(sessions: ConnectionSession[]): Promise<RevocationResult[]> {
+    this.endedBecause = null;
+    const settings = this.requireConsole();
+    try {
+      await consoleCall('DELETE', this.consoleUrl(settings.session), undefined, {
+        fetch: this.options.fetch,
+        timeoutMs: REVOKE_TIMEOUT_MS,
+      });
+      return sessions.map((s) => ({ connectionId: s.connectionId, outcome: 'revoked' }));
+    } catch (err) {
+      const error = toApiError(err);
+      // Already ended on the server (idle, expired, signed out in another tab): as wanted.
+      if (error.status === 401)
+        return sessions.map((s) => ({ connectionId: s.connectionId, outcome: 'revoked' }));
+      return sessions.map((s) => ({ connectionId: s.connectionId, outcome: 'failed', error }));
+    }
   }
 
   private async revoke(session: ConnectionSession): Promise<RevocationResult> {
@@ -141,13 +304,15 @@ export class ApiRuntime {
       baseUrl: () => this.session.get(connection.id)?.baseUrl ?? null,
       errorForms: dialectOf(connection).errorForms,
       auth: () => this.authHeader(connection),
-      onUnauthorized: (_error, retried) => this.renewAfter401(connection, retried),
+      onUnauthorized: (error, retried) => this.renewAfter401(connection, error, retried),
     });
   }
 
-  private async authHeader(connection: Connection): Promise<AuthHeader | null> {
+  private async authHeader(connection: Connection): Promise<AuthHeader | 'cookie' | null> {
     let session = this.session.get(connection.id);
     if (!session) return null;
+    // Console mode: the console server's session cookie is the credential; no vendor token here.
+    if (this.consoleMode) return 'cookie';
     const dialect = dialectOf(connection);
     const left = Date.parse(session.expiresAt) - this.now();
     if (dialect.refresh && session.refreshToken && left < dialect.refresh.aheadMs(session)) {
@@ -161,7 +326,11 @@ export class ApiRuntime {
   }
 
   /** A refused token: a dialect that can may renew it once with its refresh token; otherwise sign in again. */
-  private async renewAfter401(connection: Connection, retried: boolean): Promise<boolean> {
+  private async renewAfter401(connection: Connection, error: ApiError, retried: boolean): Promise<boolean> {
+    if (this.consoleMode) {
+      await this.checkConsoleSession(error);
+      return false;
+    }
     const session = this.session.get(connection.id);
     if (!retried && dialectOf(connection).refresh && session?.refreshToken) {
       return (await this.refresh(connection, session)) !== undefined;

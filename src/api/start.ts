@@ -1,4 +1,4 @@
-import { loadConnections } from './connections';
+import { loadRuntimeConfig } from './connections';
 import type { FetchLike } from './http';
 import { ApiRuntime, setApiRuntime } from './runtime';
 
@@ -12,19 +12,23 @@ export function startedApi(): ApiRuntime | null {
 
 /**
  * Starts the API module in the browser once: loads and checks /config.json, then builds the runtime
- * with the page's fetch, origin and this tab's sessionStorage. A bad config rejects with a message
+ * with the page's fetch, origin and this tab's sessionStorage (in console mode, also asks the console
+ * server for this browser's session). A bad config rejects with a message
  * (ConnectionsConfigError) for the app to show instead of a blank page.
  */
 export function startApi(): Promise<ApiRuntime> {
   starting ??= (async () => {
     const fetchImpl: FetchLike = (url, init) => window.fetch(url, init);
-    const connections = await loadConnections(fetchImpl, `${import.meta.env.BASE_URL}config.json`);
+    const config = await loadRuntimeConfig(fetchImpl, `${import.meta.env.BASE_URL}config.json`);
     const runtime = new ApiRuntime({
-      connections,
+      connections: config.connections,
+      console: config.console,
       fetch: fetchImpl,
       origin: window.location.origin,
       storage: window.sessionStorage,
     });
+    // Console mode: whether this browser's cookie is still a session (a reload, a new tab).
+    if (runtime.consoleMode) await runtime.resumeConsoleSession();
     setApiRuntime(runtime);
     started = runtime;
     return runtime;

@@ -1,20 +1,26 @@
 import { useNavigate, useSearchParams } from 'react-router';
+import { apiRuntime } from '../../api/runtime';
+import { ConsoleSignInPage } from '../../features/session/components/console-sign-in-page';
 import { SignInPage } from '../../features/session/components/sign-in-page';
 import { acknowledgeExpired, safeNext, signedIn } from '../shell/session-gate';
 
-/** /sign-in?next=<where the person was>&reason=expired */
+/**
+ * /sign-in?next=<where the person was>&reason=expired (&error=<why single sign-on failed>): the
+ * console server's sign-in in console mode, otherwise one form for every vendor.
+ */
 export function Component() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
-  return (
-    <SignInPage
-      expired={params.get('reason') === 'expired'}
-      onDone={() => {
-        acknowledgeExpired();
-        signedIn();
-        void navigate(next, { replace: true });
-      }}
-    />
+  const expired = params.get('reason') === 'expired';
+  const onDone = () => {
+    acknowledgeExpired();
+    signedIn();
+    void navigate(next, { replace: true });
+  };
+  return apiRuntime().consoleMode ? (
+    <ConsoleSignInPage expired={expired} next={next} error={params.get('error')} onDone={onDone} />
+  ) : (
+    <SignInPage expired={expired} onDone={onDone} />
   );
 }

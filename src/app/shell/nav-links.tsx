@@ -6,9 +6,13 @@ import {
   IconBriefcase,
   IconDashboard,
   IconFolderSearch,
+  IconListDetails,
   IconSettings,
+  IconUsers,
 } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { apiRuntime } from '../../api/runtime';
+import { useSession } from '../../features/session/use-session';
 
 export const NAV_ITEMS = [
   { to: '/', label: 'Overview', icon: IconDashboard },
@@ -19,15 +23,28 @@ export const NAV_ITEMS = [
   { to: '/restore-sessions', label: 'Restore sessions', icon: IconFolderSearch },
 ] as const;
 
+/** The console server's own pages: for its administrators, in console mode only. */
+export const CONSOLE_ADMIN_ITEMS = [
+  { to: '/audit', label: 'Audit log', icon: IconListDetails },
+  { to: '/users', label: 'Users', icon: IconUsers },
+] as const;
+
+/** Whether the person is a console administrator (console mode: one role for every connection). */
+function useConsoleAdmin(): boolean {
+  const { sessions } = useSession();
+  return apiRuntime().consoleMode !== null && Object.values(sessions).some((s) => s.role === 'admin');
+}
+
 function isActive(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 }
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
+  const items = useConsoleAdmin() ? [...NAV_ITEMS, ...CONSOLE_ADMIN_ITEMS] : NAV_ITEMS;
   return (
     <nav aria-label="Main">
-      {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
+      {items.map(({ to, label, icon: Icon }) => (
         <NavLink
           key={to}
           component={RouterNavLink}

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Credentials } from '../../api/domain';
-import type { SignInResult } from '../../api/runtime';
+import type { ApiError } from '../../api/api-error';
+import type { ConsoleSessionAnswer, SignInResult } from '../../api/runtime';
 import { apiRuntime } from '../../api/runtime';
 
 export interface SignInVariables {
@@ -30,5 +31,20 @@ export function useSignIn() {
         predicate: (q) => typeof q.queryKey[1] === 'string' && signedIn.has(q.queryKey[1]),
       });
     },
+  });
+}
+
+/**
+ * Console mode: signs in to the console server, and so to every connection it holds. A refusal (a
+ * wrong password, too many tries) is shown in the form, not as a notification.
+ */
+export function useConsoleSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation<ConsoleSessionAnswer, ApiError, { username: string; password: string }>({
+    mutationKey: ['session', 'console-sign-in'],
+    mutationFn: ({ username, password }) => apiRuntime().signInToConsole(username, password),
+    meta: { errorShownInPlace: true },
+    // What was fetched while signed out is stale now.
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -10,13 +10,18 @@ import type { Credentials } from '../../../api/domain';
 
 export type SecretKind = 'password' | 'apiKey';
 
-/** Username and a password, or a Rackspace API key; the same credentials go to every connection. */
+/**
+ * Username and a password, or a Rackspace API key; the same credentials go to every connection.
+ * Without `apiKeys` (console mode: people sign in to the console server) a password only.
+ */
 export function SignInForm({
   pending,
   onSubmit,
+  apiKeys = true,
 }: {
   pending: boolean;
   onSubmit: (credentials: Credentials) => void;
+  apiKeys?: boolean;
 }) {
   const [username, setUsername] = useState('');
   const [secret, setSecret] = useState('');
@@ -48,20 +53,22 @@ export function SignInForm({
           error={usernameError}
           data-autofocus
         />
-        <SegmentedControl
-          aria-label="Sign in with"
-          // On a phone the two choices share 350 px: a label wraps rather than read "With an API key (Rackspac".
-          styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
-          value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setSecret('');
-          }}
-          data={[
-            { value: 'password', label: 'With a password' },
-            { value: 'apiKey', label: 'With an API key (Rackspace)' },
-          ]}
-        />
+        {apiKeys && (
+          <SegmentedControl
+            aria-label="Sign in with"
+            // On a phone the two choices share 350 px: a label wraps rather than read "With an API key (Rackspac".
+            styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+            value={kind}
+            onChange={(v) => {
+              setKind(v);
+              setSecret('');
+            }}
+            data={[
+              { value: 'password', label: 'With a password' },
+              { value: 'apiKey', label: 'With an API key (Rackspace)' },
+            ]}
+          />
+        )}
         {kind === 'password' ? (
           <PasswordInput
             label="Password"

@@ -1,6 +1,5 @@
-import '@mantine/core/styles/Alert.css';
 import '@mantine/core/styles/Button.css';
-import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { Credentials } from '../../../api/domain';
 import type { SignInResult } from '../../../api/runtime';
@@ -9,6 +8,7 @@ import { useSession } from '../use-session';
 import { useSignIn } from '../use-sign-in';
 import { ConnectionResults } from './connection-results';
 import { SignInForm } from './sign-in-form';
+import { SignInFrame } from './sign-in-frame';
 
 /**
  * One form signs in to every connection; each connection shows its own outcome, and one that refused
@@ -66,37 +66,25 @@ export function SignInPage({ expired, onDone }: { expired: boolean; onDone: () =
   const someRefused = Object.values(results).some((r) => !r.ok && !session.isSignedIn(r.connectionId));
 
   return (
-    <Center component="main" mih="100dvh" p="md">
-      <Paper withBorder shadow="sm" p="lg" w="100%" maw={420}>
-        <Stack gap="md">
-          <Stack gap={2}>
-            <Title order={1} size="h2">
-              Sign in
-            </Title>
-            <Text size="sm" c="dimmed">
-              Backup Console signs you in to every connection that accepts these credentials.
-            </Text>
-          </Stack>
-          {expired && (
-            <Alert color="yellow" title="Your session expired" role="alert">
-              Sign in again to continue where you were.
-            </Alert>
-          )}
-          <SignInForm pending={signIn.isPending && retrying === null} onSubmit={submit} />
-          <ConnectionResults
-            connections={session.connections}
-            sessions={session.sessions}
-            results={results}
-            retrying={retrying}
-            onRetry={retry}
-          />
-          {tried && someIn && someRefused && (
-            <Button variant="light" onClick={onDone}>
-              Continue with the connections signed in
-            </Button>
-          )}
-        </Stack>
-      </Paper>
-    </Center>
+    <SignInFrame
+      intro="Backup Console signs you in to every connection that accepts these credentials."
+      expired={
+        expired ? { title: 'Your session expired', text: 'Sign in again to continue where you were.' } : null
+      }
+    >
+      <SignInForm pending={signIn.isPending && retrying === null} onSubmit={submit} />
+      <ConnectionResults
+        connections={session.connections}
+        sessions={session.sessions}
+        results={results}
+        retrying={retrying}
+        onRetry={retry}
+      />
+      {tried && someIn && someRefused && (
+        <Button variant="light" onClick={onDone}>
+          Continue with the connections signed in
+        </Button>
+      )}
+    </SignInFrame>
   );
 }

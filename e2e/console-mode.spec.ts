@@ -1,0 +1,157 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { JobsPage } from './pages/jobs-page';
+import { Shell } from './pages/shell';
+import { SignInPage } from './pages/sign-in-page';
+import { ExtraService } from './support/service';
+
+/**
+ * Console mode: the console server holds the vendors' credentials (CONSOLE_CONNECTIONS names its
+ * connections file, here pointing at its own reference service) and people sign in to the console.
+ * A server of its own, so that the shared one keeps signing in to each vendor.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'backup-console-console-mode-'));
+const credentials = { username: 'admin', password: { env: 'E2E_VENDOR_PASSWORD' } };
+writeFileSync(
+  join(dir, 'connections.json'),
+  JSON.stringify({
+    connections: [
+      {
+        id: 'rackspace-dfw',
+        label: 'Rackspace DFW (v1.0)',
+        dialect: 'rackspace-v1',
+        identityUrl: '/v2.0',
+        region: 'DFW',
+        credentials,
+      },
+      {
+        id: 'rackspace-ord',
+        label: 'Rackspace ORD (v2)',
+        dialect: 'rackspace-v2',
+        identityUrl: '/v2.0',
+        region: 'ORD',
+        credentials,
+      },
+      { id: 'veeam', label: 'Veeam Microsoft 365', dialect: 'veeam-v5', baseUrl: '/v5', credentials },
+    ],
+  }),
+);
+const service = new ExtraService(join(dir, 'data'));
+
+test.beforeAll(async () => {
+  await service.start([], {
+    CONSOLE_CONNECTIONS: join(dir, 'connections.json'),
+    E2E_VENDOR_PASSWORD: 'demo',
+  });
+});
+
+test.afterAll(async () => {
+  await service.stop();
+});
+
+/** Every request the page sends to an API: in console mode all go to the console server. */
+function apiRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (
+      !/\.(js|css|svg|woff2|ico|png)$/.test(path) &&
+      path !== '/config.json' &&
+      request.resourceType() === 'fetch'
+    )
+      seen.push(`${request.method()} ${path}`);
+  });
+  return seen;
+}
+
+test('a viewer signs in to the console once, sees every connection read-only, and holds no vendor token', async ({
+  page,
+  checkA11y,
+}) => {
+  const requests = apiRequests(page);
+  await page.goto(`${service.url}/jobs`);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fjobs/);
+  // One console account: no API-key choice and no line per connection.
+  await expect(page.getByRole('radiogroup', { name: 'Sign in with' })).toHaveCount(0);
+  await checkA11y('console sign-in page');
+  await new SignInPage(page).signInAs('viewer');
+
+  const jobs = new JobsPage(page);
+  const shell = new Shell(page);
+  await expect(shell.heading()).toHaveText('Jobs');
+  await expect(jobs.rows().first()).toBeVisible();
+  await expect(shell.currentRole()).toHaveText('(viewer)');
+  await expect(jobs.commandButtons()).toHaveCount(0);
+  await expect(shell.navLink('Audit log')).toHaveCount(0);
+  await expect(shell.navLink('Users')).toHaveCount(0);
+  await page.goto(`${service.url}/configurations`);
+  await expect(page.getByRole('table', { name: 'Configurations' }).locator('tbody tr').first()).toBeVisible();
+
+  // The session is an HttpOnly cookie; the tab keeps no token of any kind.
+  const cookies = await page.context().cookies(`${service.url}/console/api/session`);
+  expect(cookies.find((c) => c.name === 'console_session')).toMatchObject({
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/console/api',
+  });
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+  expect(stored).not.toMatch(/"token":"[^"]/);
+  // Every API request went to the console server, none to a vendor's API.
+  expect(requests.length).toBeGreaterThan(3);
+  expect(requests.filter((r) => !/ \/console\/api\//.test(r))).toEqual([]);
+});
+
+test('an admin starts a job through the console server, finds it in the audit log, and signs out', async ({
+  page,
+}) => {
+  await page.goto(`${service.url}/sign-in`);
+  await new SignInPage(page).signInAs('admin');
+  const shell = new Shell(page);
+  await expect(shell.currentRole()).toHaveText('(admin)');
+
+  const jobs = new JobsPage(page);
+  await shell.navLink('Jobs').click();
+  await jobs.rows().first().waitFor();
+  const name = await jobs.idleJob('Contoso');
+  await jobs.openJob(name);
+  await jobs.command(`Start ${name}`);
+  await expect(jobs.newestSession()).toHaveAttribute(
+    'data-status',
+    /^(queued|running|success|warning|failed)$/,
+  );
+
+  await shell.navLink('Audit log').click();
+  const log = page.getByRole('table', { name: 'Audit log' });
+  const row = log.locator('tbody tr').filter({ hasText: 'backup.start' }).first();
+  await expect(row).toContainText('admin');
+  await expect(row).toContainText(/veeam/i);
+  await shell.navLink('Users').click();
+  await expect(page.getByRole('table', { name: 'Users' })).toContainText('support');
+
+  await shell.signOut().click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  // Ended on the server: the cookie no longer opens anything.
+  const status = await page.evaluate(async () => (await fetch('/console/api/session')).status);
+  expect(status).toBe(401);
+  await page.goto(`${service.url}/jobs`);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fjobs/);
+});
+
+test('a session that ends on the server sends the person to sign in, and back to the page after', async ({
+  page,
+}) => {
+  await page.goto(`${service.url}/configurations`);
+  await new SignInPage(page).signInAs('support');
+  await expect(page.getByRole('table', { name: 'Configurations' }).locator('tbody tr').first()).toBeVisible();
+
+  // The session ends (here: the cookie is gone, as after its lifetime); the next request finds out.
+  await page.context().clearCookies();
+  await new Shell(page).comeBackToTab();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fconfigurations&reason=expired/, { timeout: 20_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Your session ended' })).toBeVisible();
+  await new SignInPage(page).signInAs('support');
+  await expect(page).toHaveURL(/\/configurations$/);
+});

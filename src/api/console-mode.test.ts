@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+/* eslint-disable import/no-restricted-paths -- console mode is tested against the real console server */
+import type { Service } from '../../server/app';
+import { createService } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { browserConfig } from '../../server/console/browser-config';
+import type { HeldEntry } from '../../server/console/held';
+import { holdConnections } from '../../server/console/held';
+import type { ConsoleServer } from '../../server/console/http';
+import { mountConsole } from '../../server/console/http';
+import { listen } from '../../server/listen-test-support';
+import { SEED_JOB } from '../../server/veeam-v5/testing';
+/* eslint-enable import/no-restricted-paths */
+import { parseRuntimeConfig } from './connections';
+import type { FetchLike } from './http';
+import { ApiRuntime } from './runtime';
+import { memoryStorage } from './testing/in-process-service';
+import { rejectionOf } from './testing/rejection';
+
+/**
+ * Console mode from the browser's side: the runtime signs in to a real console server, whose held
+ * connections reach a real reference service over HTTP; the browser holds a cookie and no token.
+ */
+let service: Service;
+let server: Awaited<ReturnType<typeof listen>>;
+let consoleServer: ConsoleServer;
+let dir: string;
+let now = Date.now();
+const entries: HeldEntry[] = [
+  {
+    connection: { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/v5' },
+    credentials: { username: 'admin', password: 'demo' },
+  },
+  {
+    connection: { id: 'dfw', label: 'DFW', dialect: 'rackspace-v1', identityUrl: '/v2.0', region: 'DFW' },
+    credentials: { username: 'admin', password: 'demo' },
+  },
+];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'console-mode-'));
+  service = await createService(loadConfig(['--data-dir', ':memory:', '--scale', '2'], {}));
+  let origin = '';
+  consoleServer = await mountConsole(
+    service.app,
+    { dataDir: dir, demoUsers: true, sessionIdleS: 1800, sessionMaxS: 43200, auditRetentionDays: 365 },
+    { now: () => now },
+    { connections: () => held },
+  );
+  const held = holdConnections(entries, () => origin);
+  server = await listen(service);
+  origin = server.url;
+});
+afterAll(async () => {
+  await server.close();
+  consoleServer.close();
+  service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  now = Date.now();
+});
+
+/** A browser's cookie jar for the console's origin, and every request's headers as sent. */
+function browser() {
+  let cookie: string | null = null;
+  const sent: Headers[] = [];
+  const fetchImpl: FetchLike = async (url, init) => {
+    const headers = new Headers(init?.headers);
+    sent.push(new Headers(headers));
+    if (cookie) headers.set('cookie', cookie);
+    headers.set('sec-fetch-site', 'same-origin');
+    const response = await fetch(url, { ...init, headers });
+    const set = response.headers.getSetCookie().find((c) => c.startsWith('console_session='));
+    if (set) cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(set) ? null : set.split(';')[0]!;
+    return response;
+  };
+  const tab = () => {
+    const config = parseRuntimeConfig(browserConfig(entries, null));
+    return new ApiRuntime({
+      connections: config.connections,
+      console: config.console,
+      fetch: fetchImpl,
+      origin: server.url,
+      storage: memoryStorage(),
+    });
+  };
+  return { tab, sent, cookie: () => cookie };
+}
+
+describe('console mode in the browser', () => {
+  test('one sign-in to the console opens every connection with the console role; no token, no auth header', async () => {
+    const b = browser();
+    const runtime = b.tab();
+    const wrong = await rejectionOf(runtime.signInToConsole('viewer', 'nope'));
+    expect(wrong.status).toBe(401);
+    expect(runtime.session.getSnapshot().sessions).toEqual({});
+
+    await runtime.signInToConsole('viewer', 'demo');
+    const sessions = runtime.session.getSnapshot().sessions;
+    expect(Object.values(sessions).map((s) => [s.connectionId, s.username, s.role, s.token])).toEqual([
+      ['veeam', 'viewer', 'viewer', ''],
+      ['dfw', 'viewer', 'viewer', ''],
+    ]);
+    expect((await runtime.provider('veeam').listJobs()).length).toBeGreaterThan(0);
+    expect((await runtime.provider('dfw').listConfigurations()).length).toBeGreaterThan(0);
+    // The cookie carried the session: no request carried a vendor token.
+    expect(b.sent.some((h) => h.has('authorization') || h.has('x-auth-token'))).toBe(false);
+
+    // What the role may not do is refused by the server, in the dialect's form, and nothing else ends.
+    const refused = await rejectionOf(runtime.provider('veeam').startBackup(SEED_JOB));
+    expect(refused.status).toBe(403);
+    expect(refused.message).toMatch(/viewer.*support or admin/);
+    expect(runtime.session.getSnapshot().expired).toEqual([]);
+  });
+
+  test('a new tab resumes the session with the role the server states; sign-out ends it on the server', async () => {
+    const b = browser();
+    await b.tab().signInToConsole('support', 'demo');
+    const second = b.tab();
+    await second.resumeConsoleSession();
+    expect(Object.values(second.session.getSnapshot().sessions).map((s) => s.role)).toEqual([
+      'support',
+      'support',
+    ]);
+
+    await second.signOut();
+    expect(second.session.getSnapshot()).toEqual({ sessions: {}, expired: [] });
+    const third = b.tab();
+    await third.resumeConsoleSession();
+    expect(third.session.getSnapshot()).toEqual({ sessions: {}, expired: [] });
+    expect(third.consoleSessionEndedBecause()).toBeNull();
+  });
+
+  test('a session the server ended (idle) signs every connection out and says why', async () => {
+    const b = browser();
+    const runtime = b.tab();
+    await runtime.signInToConsole('admin', 'demo');
+    now += 31 * 60_000;
+    const ended = await rejectionOf(runtime.provider('veeam').listJobs());
+    expect(ended.status).toBe(401);
+    expect(runtime.session.getSnapshot()).toEqual({ sessions: {}, expired: ['veeam', 'dfw'] });
+    expect(runtime.consoleSessionEndedBecause()).toMatch(/30 minutes without a request/);
+  });
+
+  test('the browser config names no vendor URL, user or secret', () => {
+    const text = JSON.stringify(browserConfig(entries, { label: 'SSO' }));
+    expect(text).not.toMatch(/\/v5"|\/v2\.0|admin|demo|password/);
+    expect(JSON.parse(text)).toMatchObject({
+      console: { session: '/console/api/session', oidc: { label: 'SSO', start: '/console/api/oidc/start' } },
+    });
+  });
+});

@@ -1,0 +1,72 @@
+import '@mantine/core/styles/Alert.css';
+import '@mantine/core/styles/Button.css';
+import '@mantine/core/styles/Divider.css';
+import { Alert, Button, Divider } from '@mantine/core';
+import { apiRuntime } from '../../../api/runtime';
+import { useDocumentTitle } from '../../../components/document-title';
+import { useConsoleSignIn } from '../use-sign-in';
+import { SignInForm } from './sign-in-form';
+import { SignInFrame } from './sign-in-frame';
+
+/**
+ * Console mode's sign-in: one console account for every connection (the console server holds the
+ * vendors' credentials), with a password or, when the server has one, single sign-on. A refusal is
+ * shown in the form with the server's words; `error` is what a single sign-on that failed came back with.
+ */
+export function ConsoleSignInPage({
+  expired,
+  next,
+  error,
+  onDone,
+}: {
+  expired: boolean;
+  /** Where single sign-on returns to (the password sign-in calls `onDone`). */
+  next: string;
+  error: string | null;
+  onDone: () => void;
+}) {
+  useDocumentTitle('Sign in');
+  const runtime = apiRuntime();
+  const signIn = useConsoleSignIn();
+  const oidc = runtime.consoleMode?.oidc ?? null;
+  const ended = runtime.consoleSessionEndedBecause();
+  const refused = signIn.error?.message ?? (signIn.isIdle ? error : null);
+
+  return (
+    <SignInFrame
+      intro="Sign in to Backup Console with your console account; it reaches every connection for you."
+      expired={
+        expired ? { title: 'Your session ended', text: 'Sign in again to continue where you were.' } : null
+      }
+      ended={ended}
+    >
+      {refused && (
+        <Alert color="red" title="Not signed in" role="alert">
+          {refused}
+        </Alert>
+      )}
+      <SignInForm
+        apiKeys={false}
+        pending={signIn.isPending}
+        onSubmit={(credentials) =>
+          signIn.mutate(
+            { username: credentials.username, password: credentials.password ?? '' },
+            { onSuccess: onDone },
+          )
+        }
+      />
+      {oidc && (
+        <>
+          <Divider label="or" labelPosition="center" />
+          <Button
+            component="a"
+            variant="default"
+            href={`${oidc.start}?${new URLSearchParams({ next }).toString()}`}
+          >
+            {oidc.label}
+          </Button>
+        </>
+      )}
+    </SignInFrame>
+  );
+}
