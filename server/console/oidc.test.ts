@@ -457,52 +457,44 @@ describe('the ID token is checked', () => {
   });
 });
 
-describe('an issuer whose discovery document is missing', () => {
-  test('the start ends on the sign-in page: ask an administrator, and an audit row', async () => {
-    const other = await consoleHarness({
-      oidc: loadOidcConfig({
-        CONSOLE_OIDC_ISSUER: `${idp.url}/no-such-issuer`,
-        CONSOLE_OIDC_CLIENT_ID: CLIENT_ID,
-        CONSOLE_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      }),
-    });
-    try {
-      const start = await send(other.url, 'GET', '/console/api/oidc/start');
-      expect(start.status).toBe(302);
-      expect(errorOf(String(start.headers.location))).toBe(
-        'The single sign-on provider’s settings could not be read: ask an administrator.',
-      );
-      expect(other.console.audit.query({ action: 'sign-in' }, 10)[0]).toMatchObject({ outcome: 'failed' });
-    } finally {
-      await other.close();
-    }
+/** A console of another issuer: its start's error message and audit row. */
+async function startWithIssuer(issuerUrl: string) {
+  const other = await consoleHarness({
+    oidc: loadOidcConfig({
+      CONSOLE_OIDC_ISSUER: issuerUrl,
+      CONSOLE_OIDC_CLIENT_ID: CLIENT_ID,
+      CONSOLE_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+    }),
   });
-});
+  try {
+    const start = await send(other.url, 'GET', '/console/api/oidc/start?next=/jobs');
+    expect(start.status).toBe(302);
+    return {
+      error: errorOf(String(start.headers.location)),
+      row: other.console.audit.query({ action: 'sign-in' }, 10)[0]!,
+    };
+  } finally {
+    await other.close();
+  }
+}
 
-describe('an issuer that cannot be reached', () => {
-  test('the start ends on the sign-in page with a clear message and an audit row, never a 500', async () => {
+describe('an issuer that cannot be used', () => {
+  test('its discovery document missing: the start ends on the sign-in page, ask an administrator, audited', async () => {
+    const { error, row } = await startWithIssuer(`${idp.url}/no-such-issuer`);
+    expect(error).toBe('The single sign-on provider’s settings could not be read: ask an administrator.');
+    expect(row).toMatchObject({ outcome: 'failed', status: 302, path: '/console/api/oidc/start' });
+  });
+
+  test('unreachable: the start ends on the sign-in page with a clear message and an audit row, never a 500', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const other = await consoleHarness({
-      oidc: loadOidcConfig({
-        CONSOLE_OIDC_ISSUER: `http://127.0.0.1:${port}`,
-        CONSOLE_OIDC_CLIENT_ID: CLIENT_ID,
-        CONSOLE_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      }),
-    });
-    try {
-      const start = await send(other.url, 'GET', '/console/api/oidc/start?next=/jobs');
-      expect(start.status).toBe(302);
-      expect(errorOf(String(start.headers.location))).toBe(
-        'The single sign-on provider cannot be reached: try again later, or sign in with a password.',
-      );
-      const row = other.console.audit.query({ action: 'sign-in' }, 10)[0]!;
-      expect(row).toMatchObject({ outcome: 'failed', status: 302, path: '/console/api/oidc/start' });
-      expect(row.message).toMatch(/ECONNREFUSED|fetch failed/);
-    } finally {
-      await other.close();
-    }
+    const { error, row } = await startWithIssuer(`http://127.0.0.1:${port}`);
+    expect(error).toBe(
+      'The single sign-on provider cannot be reached: try again later, or sign in with a password.',
+    );
+    expect(row).toMatchObject({ outcome: 'failed', status: 302, path: '/console/api/oidc/start' });
+    expect(row.message).toMatch(/ECONNREFUSED|fetch failed/);
   });
 });
