@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -10,41 +10,18 @@ import { ExtraService } from './support/service';
 
 /**
  * Console mode: the console server holds the vendors' credentials (CONSOLE_CONNECTIONS names its
- * connections file, here pointing at its own reference service) and people sign in to the console.
+ * connections file, here the README's example pointing at its own reference service) and people sign
+ * in to the console.
  * A server of its own, so that the shared one keeps signing in to each vendor.
  */
 const dir = mkdtempSync(join(tmpdir(), 'backup-console-console-mode-'));
-const credentials = { username: 'admin', password: { env: 'E2E_VENDOR_PASSWORD' } };
-writeFileSync(
-  join(dir, 'connections.json'),
-  JSON.stringify({
-    connections: [
-      {
-        id: 'rackspace-dfw',
-        label: 'Rackspace DFW (v1.0)',
-        dialect: 'rackspace-v1',
-        identityUrl: '/v2.0',
-        region: 'DFW',
-        credentials,
-      },
-      {
-        id: 'rackspace-ord',
-        label: 'Rackspace ORD (v2)',
-        dialect: 'rackspace-v2',
-        identityUrl: '/v2.0',
-        region: 'ORD',
-        credentials,
-      },
-      { id: 'veeam', label: 'Veeam Microsoft 365', dialect: 'veeam-v5', baseUrl: '/v5', credentials },
-    ],
-  }),
-);
 const service = new ExtraService(join(dir, 'data'));
 
 test.beforeAll(async () => {
   await service.start([], {
-    CONSOLE_CONNECTIONS: join(dir, 'connections.json'),
-    E2E_VENDOR_PASSWORD: 'demo',
+    // The README's example: the embedded reference service's connections, its demo admin's password.
+    CONSOLE_CONNECTIONS: 'docs/console-connections.example.json',
+    REFERENCE_PASSWORD: 'demo',
   });
 });
 
