@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listen } from '../listen-test-support';
 import type { Service } from '../app';
@@ -10,6 +13,7 @@ import { SEED_JOB, fakeClock, signIn as veeamSignIn } from '../veeam-v5/testing'
 import type { ConsoleServer } from './http';
 import { mountConsole } from './http';
 import type { HeldConnection } from './forward';
+import { forward } from './forward';
 import { send, signIn } from './test-support';
 
 /**
@@ -221,5 +225,59 @@ describe('forwarding with the rule check', () => {
       },
     );
     expect(crossSite.status).toBe(403);
+  });
+});
+
+describe('the vendor over node:http (no fetch given)', () => {
+  const at = (baseUrl: string, headers: Record<string, string> = {}): HeldConnection => ({
+    id: 'direct',
+    dialect: 'veeam-v5',
+    open: () => Promise.resolve({ baseUrl, headers }),
+  });
+  const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
+
+  test("a GET's answer in a compression the browser accepts is passed on as it came; else plain", async () => {
+    const veeamAdmin = ((await (await veeamSignIn(service, 'admin')).json()) as { access_token: string })
+      .access_token;
+    const veeam = at(`${server.url}/v5`, { authorization: `Bearer ${veeamAdmin}` });
+    const plain = await forward(veeam, 'viewer', { method: 'GET', rest: '/Jobs' });
+    if (plain.kind !== 'answered') throw new Error(plain.kind);
+    expect(plain.response.headers.get('content-encoding')).toBeNull();
+    const text = (await bytes(plain.response)).toString();
+    expect((JSON.parse(text) as { id: string }[]).map((j) => j.id)).toContain(SEED_JOB);
+
+    const br = await forward(veeam, 'viewer', { method: 'GET', rest: '/Jobs', acceptEncoding: 'br' });
+    if (br.kind !== 'answered') throw new Error(br.kind);
+    expect(br.response.headers.get('content-encoding')).toBe('br');
+    expect(br.response.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(await bytes(br.response)).toString()).toBe(text);
+  });
+
+  test('an answer compressed though not asked for is decompressed; an unknown coding and a vendor that is down are 502s', async () => {
+    const json = JSON.stringify({ id: 'x', name: 'compressed anyway' });
+    let coding = 'gzip';
+    const vendor = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('content-encoding', coding);
+      res.end(gzipSync(json));
+    });
+    await new Promise<void>((resolve) => vendor.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(vendor.address() as AddressInfo).port}/v5`;
+      const read = await forward(at(url), 'viewer', { method: 'GET', rest: '/Jobs' });
+      if (read.kind !== 'answered') throw new Error(read.kind);
+      expect(read.response.headers.get('content-encoding')).toBeNull();
+      expect((await bytes(read.response)).toString()).toBe(json);
+      coding = 'zstd';
+      const unknown = await forward(at(url), 'viewer', { method: 'GET', rest: '/Jobs' });
+      expect(unknown).toMatchObject({ kind: 'failed', status: 502 });
+    } finally {
+      await new Promise<void>((resolve) => vendor.close(() => resolve()));
+    }
+    const down = await forward(at('http://127.0.0.1:9/v5'), 'viewer', { method: 'GET', rest: '/Jobs' });
+    expect(down).toMatchObject({ kind: 'failed', status: 502 });
+    expect(down.kind === 'failed' && down.message).toMatch(
+      /^The vendor could not be reached \(.*ECONNREFUSED/,
+    );
   });
 });

@@ -1,5 +1,10 @@
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import type { Operation } from '../../src/api/contract/operations';
 import type { Role } from '../../src/api/contract/roles';
+import type { Encoding } from '../encoding';
 import { acceptedEncodings } from '../encoding';
 import { checkRule } from './rules';
 
@@ -25,6 +30,8 @@ export interface HeldConnection {
 }
 
 export const FORWARD_TIMEOUT_MS = 30_000;
+
+const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/i;
 
 /** What the forwarder tells the audit log. */
 export interface ForwardNote {
@@ -82,7 +89,11 @@ const NAME_ANSWER_MAX = 64 * 1024;
  * most commands with no body (Veeam's job actions, v2's PATCH), a new run or a bare id, and then the
  * row has the target's id only.
  */
-export function nameIn(answer: ArrayBuffer, contentType: string | null, targetId: string): string | null {
+export function nameIn(
+  answer: ArrayBuffer | Uint8Array,
+  contentType: string | null,
+  targetId: string,
+): string | null {
   if (!/json/i.test(contentType ?? '') || answer.byteLength === 0 || answer.byteLength > NAME_ANSWER_MAX)
     return null;
   let body: unknown;
@@ -106,20 +117,115 @@ export function nameIn(answer: ArrayBuffer, contentType: string | null, targetId
 }
 
 /**
- * The vendor's answer headers passed on. Not Content-Length or Content-Encoding: fetch has already
- * decompressed the body, so the vendor's length is not this body's.
+ * The vendor's answer headers passed on. Not Content-Length (the body is read whole and may be
+ * decompressed here) nor Content-Encoding, which is set only where the body is passed on compressed.
  */
 const PASSED_ANSWER_HEADERS = ['content-type', 'content-disposition', 'etag', 'last-modified'];
 
 /**
  * The Accept-Encoding asked of the vendor: the compressions the browser accepts (of those the
- * console itself writes, server/compress.ts), else none. fetch decompresses whatever the vendor
- * sends, so a compression the browser does not want would only cost the vendor's time and this
- * server's; when the browser does want one, the hop to the vendor stays compressed.
+ * console itself writes, server/compress.ts), else none. A GET's answer in one of them is passed
+ * on as it came, neither decompressed nor compressed again here; a compression the browser does not
+ * want would only cost the vendor's time and this server's.
  */
 function vendorAcceptEncoding(browser: string | undefined): string {
   return acceptedEncodings(browser).join(', ') || 'identity';
 }
+
+/** The vendor's answer, read whole; `encoding` is the compression its body is still in (null: none). */
+interface VendorAnswer {
+  status: number;
+  headers: Headers;
+  body: Uint8Array | null;
+  encoding: string | null;
+}
+
+interface VendorRequest {
+  method: string;
+  headers: Record<string, string>;
+  body: ArrayBuffer | undefined;
+  signal: AbortSignal;
+}
+
+/** Connections to the vendors kept open between requests, as fetch keeps them. */
+const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
+/**
+ * The request over node:http(s), its answer's body as the vendor sent it: fetch would decompress it
+ * (a stream pipeline per answer) only for the console to compress it again. Redirects are not
+ * followed (as fetch's `redirect: 'manual'`).
+ */
+function viaHttp(url: URL, sent: VendorRequest): Promise<VendorAnswer> {
+  return new Promise((resolve, reject) => {
+    // A timeout's reason is its TimeoutError (the request's own error would say only "aborted").
+    const fail = (err: Error) => reject(sent.signal.aborted ? (sent.signal.reason as Error) : err);
+    const secure = url.protocol === 'https:';
+    if (!secure && url.protocol !== 'http:') return fail(new Error(`unsupported scheme ${url.protocol}`));
+    const options = {
+      method: sent.method,
+      headers: sent.headers,
+      agent: secure ? agents.https : agents.http,
+      signal: sent.signal,
+    };
+    const req = (secure ? httpsRequest : httpRequest)(url, options, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('error', fail);
+      res.on('close', () => {
+        if (!res.complete) fail(new Error('the vendor closed the connection in the middle of its answer'));
+      });
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const name of PASSED_ANSWER_HEADERS) {
+          const value = res.headers[name];
+          if (typeof value === 'string') headers.set(name, value);
+        }
+        const encoding = res.headers['content-encoding']?.trim().toLowerCase();
+        const status = res.statusCode ?? 0;
+        resolve({
+          status,
+          headers,
+          body: NO_BODY.has(status) ? null : Buffer.concat(parts),
+          encoding: encoding && encoding !== 'identity' ? encoding : null,
+        });
+      });
+    });
+    req.on('error', fail);
+    req.end(sent.body?.byteLength ? Buffer.from(sent.body) : undefined);
+  });
+}
+
+/** The request through an injected fetch (tests): it has decompressed the body already. */
+async function viaFetch(fetcher: typeof fetch, url: URL, sent: VendorRequest): Promise<VendorAnswer> {
+  const answer = await fetcher(url, {
+    method: sent.method,
+    headers: sent.headers,
+    body: sent.body?.byteLength ? sent.body : undefined,
+    redirect: 'manual',
+    signal: sent.signal,
+  });
+  const body = NO_BODY.has(answer.status) ? null : new Uint8Array(await answer.arrayBuffer());
+  return { status: answer.status, headers: answer.headers, body, encoding: null };
+}
+
+const decompressors = new Map<string, (body: Uint8Array) => Promise<Buffer>>([
+  ['gzip', promisify(gunzip)],
+  ['x-gzip', promisify(gunzip)],
+  ['deflate', promisify(inflate)],
+  ['br', promisify(brotliDecompress)],
+]);
+
+/** The body without its codings (`gzip`, `br, gzip`: the last applied first), or null for one unknown. */
+async function decompressed(body: Uint8Array, encoding: string): Promise<Uint8Array | null> {
+  const codings = encoding.split(',').map((c) => c.trim());
+  if (!codings.every((c) => decompressors.has(c))) return null;
+  let plain = body;
+  for (const coding of codings.reverse()) plain = await decompressors.get(coding)!(plain);
+  return plain;
+}
+
+/** Statuses whose answers never have a body. */
+const NO_BODY = new Set([101, 204, 205, 304]);
 
 /** The path of a vendor's API root (`/v5`, `/dfw/v1.0/110011`), parsed once per root. */
 const rootPaths = new Map<string, string>();
@@ -149,7 +255,8 @@ export async function forward(
     body?: ArrayBuffer;
     acceptEncoding?: string;
   },
-  fetcher: typeof fetch = fetch,
+  /** Instead of node:http(s), a fetch (tests count the vendor's requests through it). */
+  fetcher?: typeof fetch,
 ): Promise<Forwarded> {
   const note: ForwardNote = {
     action: 'forward',
@@ -197,8 +304,8 @@ export async function forward(
   note.action = check.action;
   note.targetId = targetOf(check.operation, target.pathname) ?? bodyTarget(check.operation, json);
 
-  const send = async (headers: Record<string, string>): Promise<Response> =>
-    fetcher(target, {
+  const send = (headers: Record<string, string>): Promise<VendorAnswer> => {
+    const sent: VendorRequest = {
       method: request.method,
       headers: {
         accept: 'application/json, */*',
@@ -206,20 +313,19 @@ export async function forward(
         ...(request.contentType ? { 'content-type': request.contentType } : {}),
         ...headers,
       },
-      body: request.body?.byteLength ? request.body : undefined,
-      redirect: 'manual',
+      body: request.body,
       signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
-    });
+    };
+    return fetcher ? viaFetch(fetcher, target, sent) : viaHttp(target, sent);
+  };
   try {
     let answer = await send(opened.headers);
     if (answer.status === 401 && connection.renew) {
-      await answer.body?.cancel();
       await connection.renew();
       answer = await send((await connection.open()).headers);
     }
     note.vendorStatus = answer.status;
     if (answer.status >= 300 && answer.status < 400) {
-      await answer.body?.cancel();
       return {
         kind: 'failed',
         status: 502,
@@ -232,11 +338,35 @@ export async function forward(
       const value = answer.headers.get(name);
       if (value !== null) headers.set(name, value);
     }
-    const body = answer.status === 204 ? null : await answer.arrayBuffer();
-    if (body && note.targetId && answer.ok && !/^(GET|HEAD|OPTIONS)$/i.test(request.method))
+    let body = answer.body;
+    if (body && answer.encoding) {
+      const passOn =
+        request.method.toUpperCase() === 'GET' &&
+        acceptedEncodings(request.acceptEncoding).includes(answer.encoding as Encoding);
+      if (passOn) {
+        headers.set('content-encoding', answer.encoding);
+        headers.append('vary', 'Accept-Encoding');
+      } else {
+        body = await decompressed(body, answer.encoding);
+        if (!body)
+          return {
+            kind: 'failed',
+            status: 502,
+            note,
+            message: `The vendor answered in an encoding the console cannot read (${answer.encoding}).`,
+          };
+      }
+    }
+    if (
+      body &&
+      note.targetId &&
+      answer.status >= 200 &&
+      answer.status < 300 &&
+      !SAFE_METHOD.test(request.method)
+    )
       note.targetName = nameIn(body, answer.headers.get('content-type'), note.targetId);
-    // A Uint8Array (not the ArrayBuffer) is what the HTTP server writes out as it is, without a stream.
-    const bytes = body && new Uint8Array(body);
+    // A Uint8Array is what the HTTP server writes out as it is, without a stream.
+    const bytes = body as Uint8Array<ArrayBuffer> | null;
     return { kind: 'answered', note, response: new Response(bytes, { status: answer.status, headers }) };
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
