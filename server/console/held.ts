@@ -116,6 +116,16 @@ export function holdConnections(
     }));
   const renewing = new Map<string, Promise<void>>();
   const health = new Map<string, Health>();
+  // The vendor's root for a session's base URL, worked out once per base URL and origin rather than
+  // parsing both on every forwarded request.
+  let roots = { origin: '', urls: new Map<string, string>() };
+  const baseUrlOf = (url: string): string => {
+    const own = origin();
+    if (roots.origin !== own) roots = { origin: own, urls: new Map() };
+    let root = roots.urls.get(url);
+    if (root === undefined) roots.urls.set(url, (root = vendorUrl(url, own)));
+    return root;
+  };
 
   return entries.map(({ connection, credentials }) => {
     const dialect = dialectOf(connection);
@@ -180,7 +190,7 @@ export function holdConnections(
         }
         if (!session) throw new Error('no session after sign-in');
         const header = dialect.authHeader(session.token);
-        return { baseUrl: vendorUrl(session.baseUrl, origin()), headers: { [header.name]: header.value } };
+        return { baseUrl: baseUrlOf(session.baseUrl), headers: { [header.name]: header.value } };
       },
       renew,
       health: () => health.get(connection.id) ?? { state: 'unknown', message: null, at: null },
