@@ -91,6 +91,14 @@ beforeAll(async () => {
       dialect: 'veeam-v5',
       open: () => Promise.resolve({ baseUrl: 'http://127.0.0.1:9/v5', headers: {} }),
     },
+    {
+      // Credentials the vendor no longer takes: signing in again gives a token it refuses as well.
+      id: 'refused',
+      dialect: 'veeam-v5',
+      open: () =>
+        Promise.resolve({ baseUrl: `${server.url}/v5`, headers: { authorization: 'Bearer revoked' } }),
+      renew: () => Promise.resolve(),
+    },
   ];
 }, 60_000);
 afterAll(async () => {
@@ -213,6 +221,12 @@ describe('forwarding with the rule check', () => {
     expect(down.status).toBe(502);
     expect(down.json.message).toMatch(/^The vendor could not be reached/);
     expect((await call(admin, 'GET', '/nowhere/Jobs')).status).toBe(404);
+    // The vendor refusing the server's own credentials is no 401 to the person (their session is
+    // fine, and a 401 would send them to sign in): a 502 that says what is wrong.
+    const refused = await call(admin, 'GET', '/refused/Jobs');
+    expect(refused.status).toBe(502);
+    expect(refused.json.message).toMatch(/refused the console server's credentials/);
+    expect((await send(server.url, 'GET', '/console/api/session', { cookie: admin })).status).toBe(200);
     expect((await send(server.url, 'GET', '/console/api/connections/veeam/Jobs')).status).toBe(401);
     const crossSite = await send(
       server.url,

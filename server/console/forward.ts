@@ -325,6 +325,16 @@ export async function forward(
       answer = await send((await connection.open()).headers);
     }
     note.vendorStatus = answer.status;
+    // Still refused after renewing: the server's credentials are wrong, not the person's session, so
+    // no 401 (which the browser reads as its session having ended).
+    if (answer.status === 401)
+      return {
+        kind: 'failed',
+        status: 502,
+        note,
+        message:
+          "The vendor refused the console server's credentials for this connection (401), even after signing in again: an administrator must check them.",
+      };
     if (answer.status >= 300 && answer.status < 400) {
       return {
         kind: 'failed',
