@@ -25,6 +25,7 @@ const ACCOUNTS: Record<string, Record<string, unknown>> = {
   bob: { preferred_username: 'bob', name: 'Bob B', backup_console_role: ['staff', 'helpdesk'] },
   carol: { preferred_username: 'carol', backup_console_role: ['sales'] },
   dan: { email: 'dan@example.com' },
+  erin: { preferred_username: 'erin', backup_console_role: 'viewer' },
   // A person of the provider called like the console's own administrator.
   mallory: { preferred_username: 'admin', backup_console_role: 'viewer' },
 };
@@ -415,6 +416,23 @@ describe('OpenID Connect sign-in against a real provider', () => {
     ])
       expect(safeNext(bad), bad).toBe('/');
     expect(safeNext('/audit?person=a%20b#top')).toBe('/audit?person=a%20b#top');
+  });
+
+  test("the role is the latest sign-in's; a role taken away at the provider ends the console sessions", async () => {
+    const first = await signInAs('erin');
+    expect((await session(first.cookie)).json).toMatchObject({ user: { username: 'erin', role: 'viewer' } });
+    ACCOUNTS.erin!.backup_console_role = ['admins'];
+    const second = await signInAs('erin');
+    expect((await session(second.cookie)).json).toMatchObject({ user: { username: 'erin', role: 'admin' } });
+    // The role is read per request: the first browser's session is an admin's now too.
+    expect((await session(first.cookie)).json).toMatchObject({ user: { role: 'admin' } });
+    ACCOUNTS.erin!.backup_console_role = [];
+    const third = await signInAs('erin');
+    expect(third.cookie).toBeUndefined();
+    expect(errorOf(third.location)).toMatch(/has no role in this console/);
+    expect((await session(first.cookie)).status).toBe(401);
+    expect((await session(second.cookie)).status).toBe(401);
+    expect(signInRows()[0]).toMatchObject({ who: 'erin', outcome: 'refused', targetName: 'erin' });
   });
 
   test("an administrator's disabling applies: the person's sessions end and the next sign-in is refused", async () => {

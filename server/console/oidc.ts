@@ -121,6 +121,9 @@ export function roleOf(values: readonly string[], roles: Readonly<Record<string,
   return best < 0 ? undefined : ROLES[best];
 }
 
+/** A name for a message in a URL: 64 characters at most. */
+const shortName = (name: string): string => (name.length > 64 ? `${name.slice(0, 63)}…` : name);
+
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
@@ -441,7 +444,12 @@ export function oidcRoutes(deps: OidcDeps): Hono {
       const person: Person = {
         issuer: claims.iss,
         subject: claims.sub,
-        displayName: text(claims.preferred_username) ?? text(claims.email) ?? text(claims.name) ?? claims.sub,
+        displayName: (
+          text(claims.preferred_username) ??
+          text(claims.email) ??
+          text(claims.name) ??
+          claims.sub
+        ).slice(0, 256),
         email: text(claims.email) ?? null,
         claimed: values ?? [],
       };
@@ -455,7 +463,7 @@ export function oidcRoutes(deps: OidcDeps): Hono {
         return refuse(
           c,
           'refused',
-          `Your single sign-on account (${person.displayName}) has no role in this console: ask an administrator for access.`,
+          `Your single sign-on account (${shortName(person.displayName)}) has no role in this console: ask an administrator for access.`,
           `claim ${oidc.roleClaim}: ${values === undefined ? 'absent' : JSON.stringify(values).slice(0, 200)}`,
           { ...who, targetId: known ? String(known.id) : null, targetName: known?.username ?? null },
         );
@@ -494,11 +502,24 @@ export function oidcRoutes(deps: OidcDeps): Hono {
           'The single sign-on provider refused the sign-in code: start again.',
           reason(err),
         );
-      // Anything else is an answer that failed its checks (the ID token's signature, iss, aud, exp, nonce…).
+      // openid-client's other errors: an answer that failed its checks (the ID token's signature,
+      // iss, aud, exp, nonce…).
+      if (
+        err instanceof client.ClientError ||
+        err instanceof client.AuthorizationResponseError ||
+        err instanceof client.WWWAuthenticateChallengeError
+      )
+        return refuse(
+          c,
+          'failed',
+          'The single sign-on provider’s answer could not be verified: ask an administrator.',
+          reason(err),
+        );
+      console.error('GET /console/api/oidc/callback failed:', err);
       return refuse(
         c,
         'failed',
-        'The single sign-on provider’s answer could not be verified: ask an administrator.',
+        'The console failed while finishing the sign-in; the error was logged.',
         reason(err),
       );
     }
