@@ -1,7 +1,7 @@
 import type { HeldEntry } from './held';
 
 /** Where the console server's API lives (the session cookie's path too). */
-const CONSOLE_API = '/console/api';
+export const CONSOLE_API = '/console/api';
 
 /** The same-origin path below which the console server forwards a connection's requests. */
 export function connectionBasePath(id: string): string {

@@ -13,6 +13,7 @@ import type { Outcome } from './audit';
 import { AuditLog, auditCsv, parseAuditQuery } from './audit';
 import type { HeldConnection } from './forward';
 import { forward } from './forward';
+import { CONSOLE_API, connectionBasePath } from './browser-config';
 import { oidcRoutes } from './oidc';
 import { findDialect } from '../../src/api/dialects';
 import type { ConsoleConfig } from './config';
@@ -44,7 +45,7 @@ import {
  * plain form every connection reads), a client's mistake is a 4xx, and each mutating request, each
  * sign-in attempt and each refusal leaves an audit row.
  */
-export const CONSOLE_API = '/console/api';
+export { CONSOLE_API };
 /** The largest body the console's own API reads: a sign-in or a user is a few hundred bytes. */
 export const CONSOLE_MAX_BODY = 64 * 1024;
 
@@ -375,7 +376,7 @@ export async function mountConsole(
       label: h.label ?? h.id,
       dialect: h.dialect,
       capabilities: findDialect(h.dialect)?.capabilities ?? null,
-      basePath: `${CONSOLE_API}/connections/${encodeURIComponent(h.id)}`,
+      basePath: connectionBasePath(h.id),
       health: h.health?.() ?? { state: 'unknown', message: null, at: null },
     }));
     return c.json({ connections }, 200);
@@ -389,7 +390,7 @@ export async function mountConsole(
     const connection = held.connections().find((h) => h.id === id);
     if (!connection) return fail(c, 404, `There is no connection "${id}".`);
     const url = new URL(c.req.url);
-    const prefix = `${CONSOLE_API}/connections/${encodeURIComponent(id)}`;
+    const prefix = connectionBasePath(id);
     if (!url.pathname.startsWith(`${prefix}/`)) return fail(c, 404, `There is no connection "${id}".`);
     const body = SAFE.has(c.req.method) ? undefined : await c.req.arrayBuffer();
     const done = await forward(
