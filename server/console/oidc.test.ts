@@ -261,6 +261,33 @@ describe('OpenID Connect sign-in against a real provider', () => {
     });
   });
 
+  test('the redirect URI: CONSOLE_PUBLIC_URL, else the request (https behind a proxy that says so)', async () => {
+    const redirectOf = async (base: string, headers?: Record<string, string>) => {
+      const start = await send(base, 'GET', '/console/api/oidc/start', { headers });
+      return {
+        uri: new URL(String(start.headers.location)).searchParams.get('redirect_uri'),
+        cookie: ([] as string[]).concat(start.headers['set-cookie'] ?? []).join(),
+      };
+    };
+    const proxied = await redirectOf(h.url, { 'x-forwarded-proto': 'https' });
+    expect(proxied.uri).toBe(`https://${new URL(h.url).host}/console/api/oidc/callback`);
+    expect(proxied.cookie).toMatch(/; Secure/);
+    const config = loadOidcConfig({
+      CONSOLE_OIDC_ISSUER: idp.url,
+      CONSOLE_OIDC_CLIENT_ID: CLIENT_ID,
+      CONSOLE_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      CONSOLE_PUBLIC_URL: 'https://console.example.com',
+    });
+    const other = await consoleHarness({ oidc: config });
+    try {
+      expect((await redirectOf(other.url, { host: 'evil.example' })).uri).toBe(
+        'https://console.example.com/console/api/oidc/callback',
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   test('a role claim "admin": a console session with the role admin, GET /session as for a password, `next` kept', async () => {
     const { hops, location, cookie } = await signInAs('alice', '/jobs/42?tab=log');
     // Through the provider's login and consent, back to the callback, then to `next`.
