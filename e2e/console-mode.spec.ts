@@ -83,6 +83,7 @@ test('a viewer signs in to the console once, sees every connection read-only, an
 
 test('an admin starts a job through the console server, finds it in the audit log, and signs out', async ({
   page,
+  checkA11y,
 }) => {
   await page.goto(`${service.url}/sign-in`);
   await new SignInPage(page).signInAs('admin');
@@ -105,8 +106,10 @@ test('an admin starts a job through the console server, finds it in the audit lo
   const row = log.locator('tbody tr').filter({ hasText: 'backup.start' }).first();
   await expect(row).toContainText('admin');
   await expect(row).toContainText(/veeam/i);
+  await checkA11y('the audit log');
   await shell.navLink('Users').click();
   await expect(page.getByRole('table', { name: 'Users' })).toContainText('support');
+  await checkA11y('the console users');
 
   await shell.signOut().click();
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -123,10 +126,16 @@ test('a session that ends on the server sends the person to sign in, and back to
   await page.goto(`${service.url}/configurations`);
   await new SignInPage(page).signInAs('support');
   await expect(page.getByRole('table', { name: 'Configurations' }).locator('tbody tr').first()).toBeVisible();
+  const shell = new Shell(page);
+  await expect(shell.currentRole()).toHaveText('(support)');
+  await expect(shell.navLink('Audit log')).toHaveCount(0);
+  // Support may start a backup but not change a configuration.
+  await expect(page.getByRole('button', { name: /^Start / }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Enable|Disable) / })).toHaveCount(0);
 
   // The session ends (here: the cookie is gone, as after its lifetime); the next request finds out.
   await page.context().clearCookies();
-  await new Shell(page).comeBackToTab();
+  await shell.comeBackToTab();
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fconfigurations&reason=expired/, { timeout: 20_000 });
   await expect(page.getByRole('alert').filter({ hasText: 'Your session ended' })).toBeVisible();
   await new SignInPage(page).signInAs('support');
