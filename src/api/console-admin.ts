@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { infiniteQueryOptions, mutationOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { POLL_OPEN_MS, POLL_SLOW_MS } from '../lib/polling';
@@ -189,16 +189,54 @@ function livePace(state: { status: string; error: unknown }): number | false {
   return refused(state.error) ? false : POLL_SLOW_MS;
 }
 
+type AuditPages = InfiniteData<AuditPage, number | undefined>;
+
+/**
+ * One page of the audit log for the infinite query (`read` asks the server for the page below a
+ * cursor, or for the newest), given the pages the query holds. The log is append-only (the server's
+ * table refuses an UPDATE), so a page below a cursor never changes: one held already is answered as it
+ * is, without a request. Only the first page grows: read again, it asks for what is newer than its
+ * newest entry — the newest page, and the pages below it while they hold nothing but new entries —
+ * and keeps its `next`, so the pages below keep their cursors.
+ */
+async function auditPage(
+  read: (before: number | undefined) => Promise<AuditPage>,
+  before: number | undefined,
+  held: AuditPages | undefined,
+): Promise<AuditPage> {
+  if (before !== undefined) {
+    const at = held?.pageParams.indexOf(before) ?? -1;
+    return (at > 0 ? held?.pages[at] : undefined) ?? read(before);
+  }
+  const first = held?.pages[0];
+  const newest = first?.entries[0]?.id;
+  if (first === undefined || newest === undefined) return read(undefined);
+  const added: AuditEntry[] = [];
+  let below: number | undefined;
+  for (;;) {
+    const page = await read(below);
+    added.push(...page.entries.filter((e) => e.id > newest));
+    if (page.next === null || page.entries.some((e) => e.id <= newest)) break;
+    below = page.next;
+  }
+  return { entries: [...added, ...first.entries], next: first.next };
+}
+
 export const consoleAdminQueries = {
   /**
    * The audit log, newest first, page by page ("Show older" asks for the page below the last `next`).
-   * A refetch reads every loaded page again from the newest, so new rows push the older ones down.
+   * The live refresh reads only the entries newer than those shown and puts them on top; the older
+   * pages are read once (see auditPage).
    */
   audit: (client: ConsoleAdmin, filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE) =>
     infiniteQueryOptions({
       queryKey: consoleKeys.audit.list(filters, pageSize),
-      queryFn: ({ pageParam, signal }) =>
-        client.audit(filters, { before: pageParam, limit: pageSize }, signal),
+      queryFn: ({ pageParam, signal, client: queryClient, queryKey }) =>
+        auditPage(
+          (before) => client.audit(filters, { before, limit: pageSize }, signal),
+          pageParam,
+          queryClient.getQueryData<AuditPages>(queryKey),
+        ),
       initialPageParam: undefined as number | undefined,
       getNextPageParam: (last: AuditPage) => last.next ?? undefined,
       refetchInterval: (query) => livePace(query.state),

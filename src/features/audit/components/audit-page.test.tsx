@@ -43,6 +43,21 @@ async function someHistory(test: ConsoleAdminTest) {
   });
 }
 
+/** The page after someHistory, two entries a page, its first page shown. */
+async function openTwoAPage(): Promise<ConsoleAdminTest> {
+  const test = await startConsoleAdminTest('admin');
+  await someHistory(test);
+  test.render(<AuditPage pageSize={2} />, '/audit');
+  await waitFor(() => expect(rows().length).toBe(2));
+  return test;
+}
+
+/** "Show older", and wait until the page shows `count` entries. */
+async function showOlder(count: number) {
+  fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
+  await waitFor(() => expect(rows().length).toBe(count));
+}
+
 describe('AuditPage', () => {
   test('filters are read from the URL, written to it, sent to the API and carried by the CSV link', async () => {
     t = await startConsoleAdminTest('admin');
@@ -124,10 +139,7 @@ describe('AuditPage', () => {
   }, 30_000);
 
   test('"Show older" pages with before; new entries show without a reload', async () => {
-    t = await startConsoleAdminTest('admin');
-    await someHistory(t);
-    t.render(<AuditPage pageSize={2} />, '/audit');
-    await waitFor(() => expect(rows().length).toBe(2));
+    t = await openTwoAPage();
     const all = (await send(t.h.url, 'GET', '/console/api/audit', { cookie: t.cookie })).json.entries as {
       id: number;
       action: string;
@@ -137,11 +149,9 @@ describe('AuditPage', () => {
     expect(lastAsk().get('limit')).toBe('2');
     expect(lastAsk().has('before')).toBe(false);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
-    await waitFor(() => expect(rows().length).toBe(4));
+    await showOlder(4);
     expect(lastAsk().get('before')).toBe(String(all[1]!.id));
-    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
-    await waitFor(() => expect(rows().length).toBe(5));
+    await showOlder(5);
     expect(screen.queryByRole('button', { name: 'Show older' })).toBeNull();
     expect(screen.getByText('No older entries.')).toBeTruthy();
     expect(rows().map((r) => r.getAttribute('data-action'))).toEqual(all.map((e) => e.action));
@@ -151,6 +161,38 @@ describe('AuditPage', () => {
     await waitFor(() => expect(rows()[0]!.textContent).toContain('support'), { timeout: 10_000 });
     expect(rows()[0]!.getAttribute('data-action')).toBe('sign-in');
     expect(within(rows()[0]!).getByText('OK')).toBeTruthy();
+  }, 30_000);
+
+  test('the live refresh reads only what is newer than the entries shown: older pages are read once', async () => {
+    t = await openTwoAPage();
+    await showOlder(4);
+    await showOlder(5);
+    const serverLog = async () => {
+      const answer = await send(t!.h.url, 'GET', '/console/api/audit', { cookie: t!.cookie });
+      return (answer.json.entries as { id: number }[]).map((e) => String(e.id));
+    };
+    const shownIds = () => rows().map((r) => r.getAttribute('data-entry'));
+
+    // One new entry: the refresh asks for the newest page only, never for a page below a cursor.
+    const oneNew = auditAsks().length;
+    await signIn(t.h.url, 'support');
+    await waitFor(() => expect(rows().length).toBe(6), { timeout: 10_000 });
+    expect(shownIds()).toEqual(await serverLog());
+    const refreshes = auditAsks().slice(oneNew);
+    expect(refreshes.length).toBeGreaterThan(0);
+    expect(refreshes.filter((u) => u.searchParams.has('before'))).toEqual([]);
+
+    // More new entries than a page holds: the refresh reads down to the newest entry it had shown,
+    // and no further; every entry stays in order, none twice, none missing.
+    const top = Number(shownIds()[0]);
+    const manyNew = auditAsks().length;
+    for (const who of ['viewer', 'support', 'admin']) await signIn(t.h.url, who);
+    await waitFor(() => expect(rows().length).toBe(9), { timeout: 10_000 });
+    expect(shownIds()).toEqual(await serverLog());
+    for (const ask of auditAsks().slice(manyNew)) {
+      const before = ask.searchParams.get('before');
+      if (before !== null) expect(Number(before)).toBeGreaterThan(top);
+    }
   }, 30_000);
 
   test('a person who is not an administrator reads why the page is empty', async () => {

@@ -147,7 +147,7 @@ export function AuditTable({ entries, now }: { entries: AuditEntry[]; now: numbe
       rows={entries}
       columns={columns}
       rowKey={(e) => String(e.id)}
-      rowProps={(e) => ({ 'data-outcome': e.outcome, 'data-action': e.action })}
+      rowProps={(e) => ({ 'data-entry': String(e.id), 'data-outcome': e.outcome, 'data-action': e.action })}
       rowHeight={60}
       minWidth={1280}
     />
