@@ -88,8 +88,8 @@ async function startConsole(dist: string): Promise<{ url: string; stop(): void }
 
 /**
  * Lighthouse 12, performance category only, in the machine's Chromium: `/sign-in` signed out, and the
- * Overview signed in (the sign-in is scripted in the same tab, whose sessionStorage holds the tokens;
- * Lighthouse then keeps storage and the benchmark clears the HTTP cache itself before each run), each
+ * Overview signed in (the sign-in is scripted in the same tab, whose console session cookie — `npm start`
+ * runs console mode — then stays with the browser; Lighthouse keeps storage and the benchmark clears the HTTP cache itself before each run), each
  * with the mobile and the desktop preset, `runs` times; each figure is the median of the runs.
  */
 export async function measureLighthouse(dist: string, runs = 3): Promise<LighthouseFigures[]> {

@@ -9,19 +9,17 @@ import { SignInPage } from './pages/sign-in-page';
 import { ExtraService } from './support/service';
 
 /**
- * Console mode: the console server holds the vendors' credentials (CONSOLE_CONNECTIONS names its
- * connections file, here the README's example pointing at its own reference service) and people sign
- * in to the console.
- * A server of its own, so that the shared one keeps signing in to each vendor.
+ * Console mode, as `npm start` runs it: the console server holds the vendors' credentials (here the
+ * embedded reference service's own connections) and people sign in to the console. A server of its
+ * own, so that the shared one keeps the browser signing in to each vendor.
  */
 const dir = mkdtempSync(join(tmpdir(), 'backup-console-console-mode-'));
 const service = new ExtraService(join(dir, 'data'));
 
 test.beforeAll(async () => {
   await service.start([], {
-    // The README's example: the embedded reference service's connections, its demo admin's password.
-    CONSOLE_CONNECTIONS: 'docs/console-connections.example.json',
-    REFERENCE_PASSWORD: 'demo',
+    // As `npm start` runs it: the server holds the embedded reference service's own connections.
+    CONSOLE_CONNECTIONS: '',
   });
 });
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { parseConnections } from '../src/api/connections';
 import { createService } from './app';
@@ -33,6 +34,9 @@ function configuredOrigins(consoleDir: string | null): string[] {
   );
 }
 
+/** The embedded reference service's connections, signed in to as its demo administrator. */
+const REFERENCE_CONNECTIONS = fileURLToPath(new URL('./console/reference-connections.json', import.meta.url));
+
 async function main(): Promise<void> {
   let config;
   let origins: string[];
@@ -51,6 +55,10 @@ async function main(): Promise<void> {
   // The console server's own API under /console/api (issue 13; docs/console-server.md). Its demo
   // users come with the reference service's demo data set.
   const demoDataSet = getMeta(service.ctx.db, 'seeded') !== undefined;
+  // Console mode by default where it can be: a server that serves the console beside the reference
+  // service's demo data, told of no connections file, holds that service's own connections.
+  if (heldEntries.length === 0 && consoleConfig.referenceConnections && config.serveConsole && demoDataSet)
+    heldEntries = loadHeldConnections(REFERENCE_CONNECTIONS, { REFERENCE_PASSWORD: DEMO_PASSWORD });
   // The connections whose credentials the server holds; relative URLs in their file mean this server.
   let ownOrigin = `http://${config.host}:${config.port}`;
   const held = holdConnections(heldEntries, () => ownOrigin);
@@ -77,6 +85,11 @@ async function main(): Promise<void> {
     if (config.serveConsole) {
       console.log(
         `Backup Console: open ${url} and sign in as admin, support or viewer (password "${DEMO_PASSWORD}").`,
+      );
+      console.log(
+        heldEntries.length > 0
+          ? `console mode: the server holds ${heldEntries.length} connection(s); people sign in to the console`
+          : 'vendor sign-in: the browser signs in to each connection of config.json itself',
       );
     } else {
       console.log(

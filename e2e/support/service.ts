@@ -13,7 +13,10 @@ export class ExtraService {
 
   constructor(private readonly dataDir: string) {}
 
-  /** `env`: added to this process's environment (e.g. CONSOLE_CONNECTIONS for console mode). */
+  /**
+   * `env`: added to this process's environment. The browser signs in to each vendor unless `env` says
+   * otherwise (`CONSOLE_CONNECTIONS: ''` for the console mode that `npm start` runs by default).
+   */
   async start(extra: string[] = [], env: Record<string, string> = {}): Promise<void> {
     const child = spawn(
       process.execPath,
@@ -31,7 +34,7 @@ export class ExtraService {
         'dist',
         ...extra,
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CONSOLE_CONNECTIONS: 'off', ...env } },
     );
     this.child = child;
     await new Promise<void>((resolve, reject) => {

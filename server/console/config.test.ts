@@ -108,3 +108,26 @@ describe('OpenID Connect settings', () => {
     );
   });
 });
+
+describe('which connections the server holds', () => {
+  test("unset: the reference service's own where they apply; a file; off: none", () => {
+    expect(loadConsoleConfig(dir, true, {})).toMatchObject({
+      connectionsFile: null,
+      referenceConnections: true,
+    });
+    expect(loadConsoleConfig(dir, true, { CONSOLE_CONNECTIONS: ' ' })).toMatchObject({
+      connectionsFile: null,
+      referenceConnections: true,
+    });
+    expect(
+      loadConsoleConfig(dir, true, { CONSOLE_CONNECTIONS: '/etc/console/connections.json' }),
+    ).toMatchObject({
+      connectionsFile: '/etc/console/connections.json',
+      referenceConnections: false,
+    });
+    expect(loadConsoleConfig(dir, true, { CONSOLE_CONNECTIONS: 'OFF' })).toMatchObject({
+      connectionsFile: null,
+      referenceConnections: false,
+    });
+  });
+});

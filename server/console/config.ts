@@ -19,6 +19,12 @@ export interface ConsoleConfig {
   auditRetentionDays: number;
   /** The file of the connections whose credentials the server holds (server/console/held.ts). */
   connectionsFile?: string | null;
+  /**
+   * CONSOLE_CONNECTIONS unset: a server that serves the console with the embedded reference service's
+   * demo data holds that service's own connections (console mode by default). `off`: it holds none,
+   * and the browser signs in to each vendor itself.
+   */
+  referenceConnections?: boolean;
   /** Sign-in through an OpenID Connect provider (server/console/oidc.ts); null when not set up. */
   oidc?: OidcConfig | null;
 }
@@ -172,6 +178,17 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig
   };
 }
 
+/** CONSOLE_CONNECTIONS: a file, `off`, or unset (the reference service's connections where it applies). */
+function connectionsSetting(raw: string | undefined): {
+  connectionsFile: string | null;
+  referenceConnections: boolean;
+} {
+  const value = raw?.trim() ?? '';
+  if (value === '') return { connectionsFile: null, referenceConnections: true };
+  if (value.toLowerCase() === 'off') return { connectionsFile: null, referenceConnections: false };
+  return { connectionsFile: value, referenceConnections: false };
+}
+
 /**
  * `demoDataSet`: whether the reference service holds its demo data set (a new data folder gets it);
  * the demo users come with it unless CONSOLE_DEMO_USERS=off.
@@ -195,7 +212,7 @@ export function loadConsoleConfig(dataDir: string, demoDataSet: boolean, env = p
     sessionIdleS: idleMinutes * 60,
     sessionMaxS: maxHours * 3600,
     auditRetentionDays: whole('CONSOLE_AUDIT_DAYS', env.CONSOLE_AUDIT_DAYS, 365, 0, 100 * 365),
-    connectionsFile: env.CONSOLE_CONNECTIONS?.trim() || null,
+    ...connectionsSetting(env.CONSOLE_CONNECTIONS),
     oidc: loadOidcConfig(env),
   };
 }
