@@ -1,26 +1,28 @@
-import { generateKeyPairSync } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadOidcConfig } from './config';
 import { OIDC_COOKIE, safeNext } from './oidc';
 import type { ConsoleHarness } from './test-support';
 import { consoleHarness, send, signIn } from './test-support';
+import type { IdpAccounts, TestIdp } from './testing/oidc-idp';
+import {
+  IDP_CLIENT_ID as CLIENT_ID,
+  IDP_CLIENT_SECRET as CLIENT_SECRET,
+  rsaKey,
+  startIdp,
+} from './testing/oidc-idp';
 
 /**
  * OpenID Connect sign-in against a real provider (oidc-provider) on 127.0.0.1, with a console
  * server over real HTTP: each flow is walked as a browser would, following redirects by hand with
  * a cookie jar per browser, through the provider's login and consent interactions (answered by a
- * small interaction handler of the test with `interactionFinished`).
+ * small interaction handler with `interactionFinished`: ./testing/oidc-idp.ts, which the e2e spec of
+ * single sign-on uses too).
  */
 
-const CLIENT_ID = 'backup-console';
-const CLIENT_SECRET = 'a client secret of the test, long enough for HS256 at least';
-
 /** The provider's people; the role claim is `backup_console_role`, a string or an array. */
-const ACCOUNTS: Record<string, Record<string, unknown>> = {
+const ACCOUNTS: IdpAccounts = {
   alice: { preferred_username: 'alice', email: 'alice@example.com', backup_console_role: 'admin' },
   bob: { preferred_username: 'bob', name: 'Bob B', backup_console_role: ['staff', 'helpdesk'] },
   carol: { preferred_username: 'carol', backup_console_role: ['sales'] },
@@ -29,99 +31,6 @@ const ACCOUNTS: Record<string, Record<string, unknown>> = {
   // A person of the provider called like the console's own administrator.
   mallory: { preferred_username: 'admin', backup_console_role: 'viewer' },
 };
-
-interface Idp {
-  url: string;
-  /** Who signs in at the provider's login prompt, or `deny` to refuse the sign-in. */
-  answer: string;
-  /** A key set to answer at /jwks instead of the provider's own (its ID tokens then fail the check). */
-  otherJwks?: string;
-  provider?: Provider;
-  server: Server;
-}
-
-async function interaction(idp: Idp, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const provider = idp.provider!;
-  const details = await provider.interactionDetails(req, res);
-  if (idp.answer === 'deny') {
-    await provider.interactionFinished(
-      req,
-      res,
-      { error: 'access_denied', error_description: 'The person declined.' },
-      { mergeWithLastSubmission: false },
-    );
-    return;
-  }
-  if (details.prompt.name === 'login') {
-    await provider.interactionFinished(
-      req,
-      res,
-      { login: { accountId: idp.answer } },
-      { mergeWithLastSubmission: false },
-    );
-    return;
-  }
-  // Consent: grant what the console asked for.
-  const grant = new provider.Grant({
-    accountId: details.session!.accountId,
-    clientId: details.params.client_id as string,
-  });
-  const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
-  if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
-  if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-  const grantId = await grant.save();
-  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
-}
-
-async function startIdp(): Promise<Idp> {
-  const idp: Idp = { url: '', answer: 'alice', server: undefined as unknown as Server };
-  idp.server = createServer((req, res) => {
-    if (req.url?.startsWith('/interaction/'))
-      interaction(idp, req, res).catch((err: unknown) => {
-        res.statusCode = 500;
-        res.end(String(err));
-      });
-    else if (req.url === '/jwks' && idp.otherJwks)
-      res.setHeader('content-type', 'application/json').end(idp.otherJwks);
-    else void idp.provider!.callback()(req, res);
-  });
-  await new Promise<void>((resolve) => idp.server.listen(0, '127.0.0.1', resolve));
-  idp.url = `http://127.0.0.1:${(idp.server.address() as AddressInfo).port}`;
-  return idp;
-}
-
-const rsaKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-
-function makeProvider(idp: Idp, redirectUris: string[]): Provider {
-  const key = rsaKey();
-  return new Provider(idp.url, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: redirectUris,
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    jwks: { keys: [{ ...key, kid: 'test-key', use: 'sig', alg: 'RS256' }] as never },
-    cookies: { keys: ['a cookie key of the test'] },
-    pkce: { required: () => true, methods: ['S256'] },
-    features: { devInteractions: { enabled: false } },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
-    interactions: { url: (_ctx, i) => `/interaction/${i.uid}` },
-    // The ID token carries the profile and the role claim (not only the userinfo endpoint).
-    conformIdTokenClaims: false,
-    claims: {
-      openid: ['sub', 'backup_console_role'],
-      profile: ['preferred_username', 'name'],
-      email: ['email'],
-    },
-    findAccount: (_ctx, id) => ({
-      accountId: id,
-      claims: () => ({ sub: id, ...ACCOUNTS[id] }),
-    }),
-  });
-}
 
 /** A browser's cookies: name, value and path, per origin. */
 class Jar {
@@ -186,14 +95,14 @@ async function walk(jar: Jar, url: string, stopAt?: (next: URL) => boolean, cons
   throw new Error(`too many redirects: ${hops.map((x) => x.url.href).join(' → ')}`);
 }
 
-let idp: Idp;
+let idp: TestIdp;
 let h: ConsoleHarness;
 /** A second console of the same provider, for the test of a key set that does not sign its ID tokens. */
 let h2: ConsoleHarness;
 const ROLES_MAP = 'admins:admin,helpdesk:support,staff:viewer';
 
 beforeAll(async () => {
-  idp = await startIdp();
+  idp = await startIdp({ accounts: ACCOUNTS, answer: 'alice' });
   const oidc = loadOidcConfig({
     CONSOLE_OIDC_ISSUER: idp.url,
     CONSOLE_OIDC_CLIENT_ID: CLIENT_ID,
@@ -202,15 +111,12 @@ beforeAll(async () => {
   });
   h = await consoleHarness({ oidc });
   h2 = await consoleHarness({ oidc });
-  idp.provider = makeProvider(
-    idp,
-    [h, h2].map((x) => `${x.url}/console/api/oidc/callback`),
-  );
+  idp.registerClient([h, h2].map((x) => `${x.url}/console/api/oidc/callback`));
 });
 afterAll(async () => {
   await h?.close();
   await h2?.close();
-  await new Promise((resolve) => idp?.server.close(resolve));
+  await idp?.close();
 });
 
 /** A whole sign-in of `who` in a new browser: the hops, the console's final redirect, the cookie. */
