@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestIdp } from '../server/console/testing/oidc-idp';
@@ -33,24 +33,9 @@ test.beforeAll(async () => {
     accounts: ACCOUNTS,
     redirectUris: [`${service.url}/console/api/oidc/callback`],
   });
-  // The embedded reference service's Veeam connection, signed in to as its demo administrator.
-  const connections = join(dir, 'connections.json');
-  writeFileSync(
-    connections,
-    JSON.stringify({
-      connections: [
-        {
-          id: 'veeam',
-          label: 'Veeam Microsoft 365',
-          dialect: 'veeam-v5',
-          baseUrl: '/v5',
-          credentials: { username: 'admin', password: { env: 'REFERENCE_PASSWORD' } },
-        },
-      ],
-    }),
-  );
   await service.start([], {
-    CONSOLE_CONNECTIONS: connections,
+    // The README's connections file: the embedded reference service's, signed in to as its demo admin.
+    CONSOLE_CONNECTIONS: 'server/console/reference-connections.json',
     REFERENCE_PASSWORD: 'demo',
     CONSOLE_OIDC_ISSUER: idp.url,
     CONSOLE_OIDC_CLIENT_ID: IDP_CLIENT_ID,
