@@ -11,8 +11,9 @@ import { percentile } from './browser';
  * CONSOLE_CONNECTIONS naming a connections file whose three connections reach its own reference
  * service. The same vendor read is asked directly with a vendor token and through
  * `/console/api/connections/{id}/…` with the console's session cookie, one pair after the other,
- * which goes first alternating, so that the machine's load weighs on both alike. A time runs from
- * sending the request to the answer's last byte, over kept-alive connections.
+ * which goes first alternating, so that the machine's load weighs on both alike; every dialect is
+ * warmed before any is measured. A time runs from sending the request to the answer's last byte, over
+ * kept-alive connections.
  */
 export interface ForwardFigures {
   dialect: string;
@@ -56,12 +57,15 @@ async function timed(url: string, headers: Headers): Promise<number> {
 
 const figures = (ms: number[]) => ({ medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95) });
 
-/** Measures `samples` (1,000) pairs per dialect after `warmUp` (100) pairs. */
+/**
+ * Measures `samples` (1,000) pairs per dialect, after `warmUp` (300) pairs of every dialect, all of them
+ * before the first is measured.
+ */
 export async function benchForwardOverhead(
   options: { samples?: number; warmUp?: number } = {},
 ): Promise<ForwardFigures[]> {
   const samples = options.samples ?? 1000;
-  const warmUp = options.warmUp ?? 100;
+  const warmUp = options.warmUp ?? 300;
   const dir = mkdtempSync(join(tmpdir(), 'backup-console-bench-forward-'));
   const credentials = { username: 'admin', password: { env: 'BENCH_VENDOR_PW' } };
   writeFileSync(
@@ -152,23 +156,26 @@ export async function benchForwardOverhead(
         forwarded: `${base}/console/api/connections/ord/configurations/${v2.configurations[0]!.id}`,
       },
     ];
+    /** One pair, the direct read and the forwarded one, which goes first alternating with `i`. */
+    const pair = async (r: (typeof reads)[number], i: number): Promise<{ d: number; f: number }> => {
+      // Which of the pair goes first alternates: neither always meets a warm or a busy moment.
+      if (i % 2 === 0) {
+        const d = await timed(r.direct, r.headers);
+        return { d, f: await timed(r.forwarded, { cookie }) };
+      }
+      const f = await timed(r.forwarded, { cookie });
+      return { d: await timed(r.direct, r.headers), f };
+    };
+    // Every dialect warmed, direct and forwarded, before any is measured: else the first one measured
+    // would carry the server's own warm-up (its JIT, its connections, its statements) for the others.
+    for (const r of reads) for (let i = 0; i < warmUp; i++) await pair(r, i);
     const out: ForwardFigures[] = [];
     for (const r of reads) {
       const direct: number[] = [];
       const forwarded: number[] = [];
       const overhead: number[] = [];
-      for (let i = 0; i < warmUp + samples; i++) {
-        // Which of the pair goes first alternates: neither always meets a warm or a busy moment.
-        let d: number;
-        let f: number;
-        if (i % 2 === 0) {
-          d = await timed(r.direct, r.headers);
-          f = await timed(r.forwarded, { cookie });
-        } else {
-          f = await timed(r.forwarded, { cookie });
-          d = await timed(r.direct, r.headers);
-        }
-        if (i < warmUp) continue;
+      for (let i = 0; i < samples; i++) {
+        const { d, f } = await pair(r, i);
         direct.push(d);
         forwarded.push(f);
         overhead.push(f - d);

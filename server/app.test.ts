@@ -48,6 +48,15 @@ describe('the service shell', () => {
       message: 'The request body is larger than 1024 KB.',
       errorCode: 'RequestEntityTooLarge',
     });
+    // Every method that may carry a body the server reads, OPTIONS included (the proxy passes its body on).
+    for (const method of ['PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      const res = await service.app.request('/v5/Jobs', {
+        method,
+        headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+        body: big,
+      });
+      expect(res.status, method).toBe(413);
+    }
   });
 
   it('refuses an oversized body sent without Content-Length (chunked) over real HTTP too', async () => {

@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ServiceConfig } from './config';
@@ -113,13 +114,16 @@ export async function createService(
   const dialectError = errorAnswer(apis);
   const injectFaults = faults(config.faults, dialectError);
   app.use('*', async (c, next) => (prefix.test(c.req.path) ? injectFaults(c as never, next) : next()));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => dialectError(c, 413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => dialectError(c, 413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
+  });
+  // A GET or HEAD has no body anything here can read (the Node adapter gives them none, as a Request
+  // cannot have one), so the limit is skipped for them: it would only build the whole Request object
+  // to find that out. An OPTIONS keeps it (the forwarding proxy reads an OPTIONS body).
+  const limitBodies: MiddlewareHandler = (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
+  app.use('*', limitBodies);
 
   for (const m of modules) m.routes(app, ctx);
 

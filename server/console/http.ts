@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -186,13 +186,14 @@ export async function mountConsole(
       message: note?.message ?? c.get('message') ?? null,
     });
   });
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: CONSOLE_MAX_BODY,
-      onError: (c) => fail(c as C, 413, `The request body is larger than ${CONSOLE_MAX_BODY / 1024} KB.`),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: CONSOLE_MAX_BODY,
+    onError: (c) => fail(c as C, 413, `The request body is larger than ${CONSOLE_MAX_BODY / 1024} KB.`),
+  });
+  // No route here reads the body of a GET, HEAD or OPTIONS (the forwarding route sends none on), so
+  // the limit, which would build the whole Request object for each, is skipped for them.
+  const limitBodies: MiddlewareHandler = (c, next) => (SAFE.has(c.req.method) ? next() : limitBody(c, next));
+  api.use('*', limitBodies);
   api.use('*', async (c: C, next) => {
     if (SAFE.has(c.req.method)) return next();
     const problem = crossSite(c);

@@ -111,6 +111,15 @@ describe('sign-in and the session cookie', () => {
       expect(answer.status, JSON.stringify(options).slice(0, 80)).toBe(status);
       expect(String(answer.json.message)).toMatch(message);
     }
+    // The forwarding route's bodies too, before the session is looked at; a read is not limited.
+    const cookie = await signIn(h.url, 'admin');
+    const big = JSON.stringify({ name: 'x'.repeat(70 * 1024) });
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      const over = await send(h.url, method, '/console/api/connections/veeam/Jobs', { raw: big, cookie });
+      expect(over.status, method).toBe(413);
+      expect(String(over.json.message)).toMatch(/larger than 64 KB/);
+    }
+    expect((await send(h.url, 'GET', '/console/api/connections/veeam/Jobs', { cookie })).status).toBe(404);
     const unknown = await send(h.url, 'GET', '/console/api/nothing-here');
     expect(unknown.status).toBe(404);
     expect(unknown.json.message).toBe('No such console API: GET /console/api/nothing-here');
