@@ -23,5 +23,6 @@ export function NotificationsHost() {
       }),
     [],
   );
-  return <Notifications position="top-right" limit={4} />;
+  // Bottom right: a notice never covers the header (sign-out, the colour switch, the live indicator).
+  return <Notifications position="bottom-right" limit={4} />;
 }

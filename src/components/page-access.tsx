@@ -31,3 +31,15 @@ export function usePageAccess(): PageAccess {
   if (!access) throw new Error('usePageAccess() needs a PageAccessProvider (the app shell sets one).');
   return access;
 }
+
+/**
+ * Whether the person may do any of `actions` on any of `connections`: a list shows its Actions column
+ * only then (a viewer's list has no empty column of buttons it may not press).
+ */
+export function mayDoAny(
+  connections: readonly Connection[],
+  permissionFor: (connectionId: string, action: Action) => Permission,
+  actions: readonly Action[],
+): boolean {
+  return connections.some((c) => actions.some((a) => permissionFor(c.id, a).allowed));
+}

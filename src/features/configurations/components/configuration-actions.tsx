@@ -4,6 +4,7 @@ import type { Configuration } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { ConfirmActionButton } from '../../../components/confirm-action-button';
 import { usePageAccess } from '../../../components/page-access';
+import type { Action } from '../../../lib/can';
 import { useSetEnabled, useStartBackup, useStopBackup } from '../mutations';
 
 /** What the person asked for happened: said once, as the Veeam job commands say it. */
@@ -19,11 +20,13 @@ export function runningBackupId(c: Configuration): string | null {
  * Start, stop, enable and disable one configuration. Only what the person's role and the dialect
  * allow is offered: a viewer sees none of these buttons, support no stop and no enable/disable.
  */
+export const CONFIGURATION_COMMANDS: readonly Action[] = ['backup.start', 'backup.stop', 'enable'];
+
 export function ConfigurationActions(props: ConfigurationActionsProps) {
   const { allow } = usePageAccess();
   const id = props.configuration.connectionId;
   // A person who may do none of these costs a row nothing (no mutation observers).
-  if (!(['backup.start', 'backup.stop', 'enable'] as const).some((a) => allow(id, a).allowed)) return null;
+  if (!CONFIGURATION_COMMANDS.some((a) => allow(id, a).allowed)) return null;
   return <ConfigurationCommands {...props} />;
 }
 

@@ -4,13 +4,13 @@ import { memo } from 'react';
 import type { Configuration } from '../../../api/domain';
 import { CellLink, CellStack, CellText } from '../../../components/cells';
 import { scheduleZoneText, scheduleZoneTitle } from '../../../components/schedule-zone';
-import { usePageAccess } from '../../../components/page-access';
+import { mayDoAny, usePageAccess } from '../../../components/page-access';
 import { configurationHref } from '../../../components/run-links';
 import { StatusBadge } from '../../../components/status-badge';
 import type { Column, SortState } from '../../../components/virtual-table';
 import { VirtualTable } from '../../../components/virtual-table';
 import { formatDateTime, formatRelative } from '../../../lib/format';
-import { ConfigurationActions, runningBackupId } from './configuration-actions';
+import { CONFIGURATION_COMMANDS, ConfigurationActions, runningBackupId } from './configuration-actions';
 import type { ListSort } from '../../../components/list-view';
 import type { ConfigurationSortKey } from './configurations-filter';
 
@@ -32,7 +32,8 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
   sort: ListSort<ConfigurationSortKey>;
   onSort: (sort: ListSort<ConfigurationSortKey>) => void;
 }) {
-  const { label } = usePageAccess();
+  const { label, signedIn, allow } = usePageAccess();
+  const withActions = mayDoAny(signedIn, allow, CONFIGURATION_COMMANDS);
   const columns: Column<Configuration>[] = [
     {
       key: 'name',
@@ -111,14 +112,15 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
         </CellText>
       ),
     },
-    {
+  ];
+  if (withActions)
+    columns.push({
       key: 'actions',
       header: 'Actions',
       width: 200,
       optional: true,
       cell: (c) => <ConfigurationActions configuration={c} />,
-    },
-  ];
+    });
   return (
     <VirtualTable
       label="Configurations"

@@ -19,7 +19,7 @@ interface JobActionsProps {
   size?: ButtonProps['size'];
 }
 
-const COMMANDS: readonly Action[] = ['backup.start', 'backup.stop', 'enable', 'restore-session'];
+export const JOB_COMMANDS: readonly Action[] = ['backup.start', 'backup.stop', 'enable', 'restore-session'];
 
 /**
  * A job's commands, offered only when the person's role and the dialect allow them: start (support),
@@ -28,7 +28,7 @@ const COMMANDS: readonly Action[] = ['backup.start', 'backup.stop', 'enable', 'r
  */
 export function JobActions(props: JobActionsProps) {
   const { job, permissionFor } = props;
-  if (!COMMANDS.some((a) => permissionFor(job.connectionId, a).allowed)) return null;
+  if (!JOB_COMMANDS.some((a) => permissionFor(job.connectionId, a).allowed)) return null;
   return <JobCommands {...props} />;
 }
 

@@ -4,9 +4,10 @@ import type { Connection, Job } from '../../../api/domain';
 import { useConnectionLists } from '../../../components/connection-lists';
 import { ListFrame } from '../../../components/list-frame';
 import { useListView } from '../../../components/list-view';
+import { mayDoAny } from '../../../components/page-access';
 import { jobQueries } from '../queries';
 import type { PermissionFor } from './job-actions';
-import { JobActions } from './job-actions';
+import { JOB_COMMANDS, JobActions } from './job-actions';
 import { JOBS_LIST } from './jobs-filter';
 import { JobsTable } from './jobs-table';
 
@@ -42,7 +43,14 @@ export function JobsPage({
       lists={lists}
       empty={{ title: 'No jobs yet', body: 'This organization has no backup job.' }}
       view={view}
-      table={<JobsTable jobs={view.shown} sort={view.sort} onSortChange={view.onSort} actions={actions} />}
+      table={
+        <JobsTable
+          jobs={view.shown}
+          sort={view.sort}
+          onSortChange={view.onSort}
+          actions={mayDoAny(connections, permissionFor, JOB_COMMANDS) ? actions : undefined}
+        />
+      }
     >
       {children}
     </ListFrame>

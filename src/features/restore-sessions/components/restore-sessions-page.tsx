@@ -7,6 +7,7 @@ import { isInFlight } from '../../../api/domain';
 import { useConnectionLists } from '../../../components/connection-lists';
 import { ListFrame } from '../../../components/list-frame';
 import { useListView } from '../../../components/list-view';
+import { mayDoAny } from '../../../components/page-access';
 import type { Action, Permission } from '../../../lib/can';
 import { restoreSessionQueries } from '../queries';
 import { RESTORE_SESSIONS_LIST } from './restore-sessions-list';
@@ -55,7 +56,7 @@ export function RestoreSessionsPage({
       table={
         <RestoreSessionsTable
           sessions={view.shown}
-          actions={actions}
+          actions={mayDoAny(connections, permissionFor, ['restore-session']) ? actions : undefined}
           sort={view.sort}
           onSortChange={view.onSort}
         />

@@ -7,6 +7,7 @@ import { isInFlight } from '../../../api/domain';
 import { useConnectionLists } from '../../../components/connection-lists';
 import { ListFrame } from '../../../components/list-frame';
 import { useListView } from '../../../components/list-view';
+import { mayDoAny } from '../../../components/page-access';
 import type { Action, Permission } from '../../../lib/can';
 import { restoreQueries } from '../queries';
 import { RESTORES_LIST } from './restores-list';
@@ -56,7 +57,7 @@ export function RestoresPage({
         <RestoresTable
           restores={view.shown}
           connectionLabel={label}
-          actions={actions}
+          actions={mayDoAny(connections, permissionFor, ['restore']) ? actions : undefined}
           sort={view.sort}
           onSortChange={view.onSort}
         />
