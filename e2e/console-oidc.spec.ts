@@ -79,11 +79,15 @@ test('an account whose claim maps to no role: back on the sign-in page with why,
   page,
 }) => {
   await singleSignOn(page, 'nora');
-  await expect(page).toHaveURL(/\/sign-in\?error=/);
+  // The page asked for is kept for the next try.
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fjobs&error=/);
   await expect(page.getByRole('alert')).toContainText(
     'Your single sign-on account (nora) has no role in this console: ask an administrator for access.',
   );
-  await expect(page.getByRole('link', { name: LABEL })).toBeVisible();
+  await expect(page.getByRole('link', { name: LABEL })).toHaveAttribute(
+    'href',
+    '/console/api/oidc/start?next=%2Fjobs',
+  );
   const status = await page.evaluate(async () => (await fetch('/console/api/session')).status);
   expect(status).toBe(401);
 });

@@ -313,6 +313,9 @@ export function oidcRoutes(deps: OidcDeps): Hono {
     return `${origin}${cookiePath}/callback`;
   };
 
+  /** The page a request's flow returns to (the sign-in page keeps it for another try). */
+  const returnTo = new WeakMap<Context, string>();
+
   /** The end of a flow that did not sign anyone in: the sign-in page says why, the audit log too. */
   const refuse = (
     c: Context,
@@ -327,7 +330,9 @@ export function oidcRoutes(deps: OidcDeps): Hono {
       message: `Single sign-on: ${message}${detail ? ` (${detail})` : ''}`,
       ...who,
     });
-    return c.redirect(`/sign-in?error=${encodeURIComponent(message)}`, 302);
+    const next = returnTo.get(c);
+    const search = new URLSearchParams({ ...(next && next !== '/' ? { next } : {}), error: message });
+    return c.redirect(`/sign-in?${search.toString()}`, 302);
   };
 
   const sweep = (now: number) => {
@@ -341,6 +346,7 @@ export function oidcRoutes(deps: OidcDeps): Hono {
 
   app.get('/start', async (c) => {
     const next = safeNext(c.req.query('next'));
+    returnTo.set(c, next);
     let config: client.Configuration;
     try {
       config = await issuer.get();
@@ -409,6 +415,7 @@ export function oidcRoutes(deps: OidcDeps): Hono {
         'This sign-in is unknown or took longer than 10 minutes: start it again.',
         state ? undefined : 'no state',
       );
+    returnTo.set(c, started.next);
     const binding = getCookie(c, OIDC_COOKIE);
     if (!binding || digest(binding) !== started.binding)
       return refuse(
