@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { listen } from '../listen-test-support';
 import type { Service } from '../app';
 import { createService } from '../app';
@@ -13,7 +13,7 @@ import { SEED_JOB, fakeClock, signIn as veeamSignIn } from '../veeam-v5/testing'
 import type { ConsoleServer } from './http';
 import { mountConsole } from './http';
 import type { HeldConnection } from './forward';
-import { forward } from './forward';
+import { FORWARD_TIMEOUT_MS, forward } from './forward';
 import { send, signIn } from './test-support';
 
 /**
@@ -293,5 +293,39 @@ describe('the vendor over node:http (no fetch given)', () => {
     expect(down.kind === 'failed' && down.message).toMatch(
       /^The vendor could not be reached \(.*ECONNREFUSED/,
     );
+  });
+
+  test('a vendor that does not answer in time, or stops in the middle of its answer, is a 504', async () => {
+    const asked: string[] = [];
+    const vendor = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      // /Jobs: not a byte; /Jobs/{id}: the headers and half a body, then nothing.
+      if (req.url !== '/v5/Jobs') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id": ');
+      }
+    });
+    await new Promise<void>((resolve) => vendor.listen(0, '127.0.0.1', resolve));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const url = `http://127.0.0.1:${(vendor.address() as AddressInfo).port}/v5`;
+      for (const rest of ['/Jobs', `/Jobs/${SEED_JOB}`]) {
+        const pending = forward(at(url), 'viewer', { method: 'GET', rest });
+        while (asked.length === 0) await new Promise((resolve) => setImmediate(resolve));
+        for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+        asked.length = 0;
+        vi.advanceTimersByTime(FORWARD_TIMEOUT_MS - 1);
+        const early = await Promise.race([pending, new Promise((resolve) => setImmediate(resolve))]);
+        expect(early, rest).toBeUndefined();
+        vi.advanceTimersByTime(1);
+        const late = await pending;
+        expect(late, rest).toMatchObject({ kind: 'failed', status: 504 });
+        expect(late.kind === 'failed' && late.message).toBe('The vendor did not answer within 30 s.');
+      }
+    } finally {
+      vi.useRealTimers();
+      vendor.closeAllConnections();
+      await new Promise<void>((resolve) => vendor.close(() => resolve()));
+    }
   });
 });
