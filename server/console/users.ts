@@ -2,6 +2,7 @@ import type { Role } from '../../src/api/contract/roles';
 import { isRole, ROLES } from '../../src/api/contract/roles';
 import { hashPassword, verifyPassword } from '../identity/passwords';
 import type { Db } from '../store/db';
+import { cached } from '../store/rackspace-sql';
 
 /**
  * The people who sign in to the console (issue 13 item 2): a user name, a role, a scrypt hash of the
@@ -91,7 +92,8 @@ export function findUser(db: Db, username: string): ConsoleUser | undefined {
 }
 
 export function findUserById(db: Db, id: number): ConsoleUser | undefined {
-  const row = db.prepare('SELECT * FROM console_users WHERE id = ?').get(id) as UserRow | undefined;
+  // Read on every request (the session's person): the statement is prepared once per database.
+  const row = cached(db, 'SELECT * FROM console_users WHERE id = ?').get(id) as UserRow | undefined;
   return row && toUser(row);
 }
 

@@ -49,18 +49,18 @@ export function UsersPage() {
     {
       key: 'name',
       header: 'Name',
-      width: 180,
+      width: 140,
       cell: (u) => (
         <Text size="sm" fw={500} truncate="end" title={u.username}>
           {u.username}
         </Text>
       ),
     },
-    { key: 'role', header: 'Role', width: 100, cell: (u) => <Text size="sm">{ROLE_LABEL[u.role]}</Text> },
+    { key: 'role', header: 'Role', width: 80, cell: (u) => <Text size="sm">{ROLE_LABEL[u.role]}</Text> },
     {
       key: 'state',
       header: 'State',
-      width: 110,
+      width: 100,
       cell: (u) =>
         u.disabled ? (
           <Badge color="gray" variant="light">
@@ -75,20 +75,22 @@ export function UsersPage() {
     {
       key: 'created',
       header: 'Created',
-      width: 200,
+      width: 140,
       optional: true,
       cell: (u) => <When at={u.createdAt} now={now} />,
     },
     {
       key: 'changed',
       header: 'Changed',
-      width: 200,
+      width: 140,
       optional: true,
       cell: (u) => <When at={u.changedAt} now={now} />,
     },
     {
       key: 'actions',
       header: 'Actions',
+      // Room for "Change role…", "Disable…" and "Reset password…" side by side at 1280 px.
+      width: 400,
       cell: (u) => (
         <Group gap="xs" wrap="nowrap">
           {rowActions(u).map(({ kind, name, text }) => (
