@@ -135,15 +135,7 @@ export class ApiRuntime {
    * to every connection it holds, with the console role. A refusal throws an ApiError with its words.
    */
   async signInToConsole(username: string, password: string): Promise<ConsoleSessionAnswer> {
-    const settings = this.requireConsole();
-    const answer = consoleSessionAnswer(
-      await consoleCall(
-        'POST',
-        this.consoleUrl(settings.session),
-        { username, password },
-        this.callOptions(),
-      ),
-    );
+    const answer = consoleSessionAnswer(await this.sessionCall('POST', { username, password }));
     this.endedBecause = null;
     this.holdConsoleSession(answer);
     return answer;
@@ -156,13 +148,8 @@ export class ApiRuntime {
    * keeps what it had; its requests then fail and say so.
    */
   async resumeConsoleSession(): Promise<void> {
-    const settings = this.requireConsole();
     try {
-      this.holdConsoleSession(
-        consoleSessionAnswer(
-          await consoleCall('GET', this.consoleUrl(settings.session), undefined, this.callOptions()),
-        ),
-      );
+      this.holdConsoleSession(consoleSessionAnswer(await this.sessionCall('GET')));
     } catch (err) {
       const error = toApiError(err);
       if (error.status === 401) this.consoleSessionEnded(error.message);
@@ -179,12 +166,10 @@ export class ApiRuntime {
     return this.consoleMode;
   }
 
-  private consoleUrl(path: string): string {
-    return new URL(path, this.options.origin).toString();
-  }
-
-  private callOptions() {
-    return { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs ?? REVOKE_TIMEOUT_MS * 3 };
+  /** One request to the console server's session resource (`console.session` of config.json). */
+  private sessionCall(method: 'GET' | 'POST' | 'DELETE', body?: unknown, timeoutMs = this.options.timeoutMs) {
+    const url = new URL(this.requireConsole().session, this.options.origin).toString();
+    return consoleCall(method, url, body, { fetch: this.options.fetch, timeoutMs });
   }
 
   /** Every connection signed in through the console server: no token, its forwarding path as root. */
@@ -217,12 +202,7 @@ export class ApiRuntime {
    * refused request's own (the server said why it ended the session: idle, its lifetime, disabled).
    */
   private checkConsoleSession(refused: ApiError): Promise<boolean> {
-    this.checkingConsole ??= consoleCall(
-      'GET',
-      this.consoleUrl(this.requireConsole().session),
-      undefined,
-      this.callOptions(),
-    )
+    this.checkingConsole ??= this.sessionCall('GET')
       .then(() => true)
       .catch((err: unknown) => {
         const error = toApiError(err);
@@ -252,20 +232,16 @@ export class ApiRuntime {
   /** Console mode: the server ends the session (and its cookie); the vendors' tokens are the server's. */
   private async signOutOfConsole(sessions: ConnectionSession[]): Promise<RevocationResult[]> {
     this.endedBecause = null;
-    const settings = this.requireConsole();
-    try {
-      await consoleCall('DELETE', this.consoleUrl(settings.session), undefined, {
-        fetch: this.options.fetch,
-        timeoutMs: REVOKE_TIMEOUT_MS,
-      });
-      return sessions.map((s) => ({ connectionId: s.connectionId, outcome: 'revoked' }));
-    } catch (err) {
-      const error = toApiError(err);
-      // Already ended on the server (idle, expired, signed out in another tab): as wanted.
-      if (error.status === 401)
-        return sessions.map((s) => ({ connectionId: s.connectionId, outcome: 'revoked' }));
-      return sessions.map((s) => ({ connectionId: s.connectionId, outcome: 'failed', error }));
-    }
+    const error = await this.sessionCall('DELETE', undefined, REVOKE_TIMEOUT_MS).then(
+      () => null,
+      (err: unknown) => toApiError(err),
+    );
+    // A 401: already ended on the server (idle, expired, signed out in another tab), as wanted.
+    return sessions.map(({ connectionId }) =>
+      error && error.status !== 401
+        ? { connectionId, outcome: 'failed', error }
+        : { connectionId, outcome: 'revoked' },
+    );
   }
 
   private async revoke(session: ConnectionSession): Promise<RevocationResult> {
