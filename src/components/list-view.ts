@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { useLocation, useNavigation, useSearchParams } from 'react-router';
+import { useContext, useMemo } from 'react';
+import { UNSAFE_DataRouterContext, useLocation, useNavigation, useSearchParams } from 'react-router';
 import type { Connection } from '../api/domain';
 import { RUN_STATES } from '../api/domain';
 import type { RunState } from '../api/domain';
@@ -178,6 +178,18 @@ export interface ListView<T, K extends string> {
   total: number;
 }
 
+/** Whether the router is at, or on its way to, another page than the list's. */
+function movedOn(
+  state: { location: { pathname: string }; navigation: { location?: { pathname: string } } },
+  pathname: string,
+): boolean {
+  const { location, navigation } = state;
+  return (
+    location.pathname !== pathname ||
+    (navigation.location !== undefined && navigation.location.pathname !== pathname)
+  );
+}
+
 /**
  * A list's view of its rows, kept in the URL (so that a link opens the same view): search, the
  * connection and the page's filters, the sort. The rows are sorted when they or the sort change; a
@@ -202,13 +214,16 @@ export function useListView<T extends { connectionId: string }, K extends string
   const sort = useMemo(() => ({ key, dir }), [key, dir]);
   const sorted = useMemo(() => spec.index.sort(rows, key, dir), [spec, rows, key, dir]);
   const keep = useMemo(() => rowFilter(filters, values), [filters, values]);
-  // A link followed from the list (its page's code still loading) wins: the search text reaching the
-  // URL then would be a navigation of its own, and would cancel the one under way.
-  const { pathname } = useLocation();
-  const navigation = useNavigation();
-  const leaving = navigation.state !== 'idle' && navigation.location.pathname !== pathname;
+  // A link followed from the list wins: the search text reaching the URL then would be a navigation of
+  // its own, relative to this list, and would cancel the one under way or undo the one just made. The
+  // router's own state is asked when the timer fires: what this page last rendered may lag it by a
+  // transition (the next page rendering on a busy machine), and the link would be lost (e2e: jobs).
+  const location = useLocation();
+  const rendered = { location, navigation: useNavigation() };
+  const router = useContext(UNSAFE_DataRouterContext)?.router;
   const [search, setSearch] = useSearchText(view.q, (q) => {
-    if (!leaving) setParams((old) => writeListParams(spec, filters, old, { q }), { replace: true });
+    if (movedOn(router?.state ?? rendered, location.pathname)) return;
+    setParams((old) => writeListParams(spec, filters, old, { q }), { replace: true });
   });
   const shown = useMemo(() => filterIndexed(sorted, search, keep ?? undefined), [sorted, search, keep]);
   const write = (change: Parameters<typeof writeListParams<T, K>>[3]) =>
