@@ -37,6 +37,12 @@ function configuredOrigins(consoleDir: string | null): string[] {
 /** The embedded reference service's connections, signed in to as its demo administrator. */
 const REFERENCE_CONNECTIONS = fileURLToPath(new URL('./console/reference-connections.json', import.meta.url));
 
+/** A setting or file the server cannot start with: its message alone, and exit code 2. */
+function cannotStart(err: unknown): never {
+  console.error(`Cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
   let config;
   let origins: string[];
@@ -48,8 +54,7 @@ async function main(): Promise<void> {
     heldEntries = consoleConfig.connectionsFile ? loadHeldConnections(consoleConfig.connectionsFile) : [];
     origins = configuredOrigins(config.serveConsole);
   } catch (err) {
-    console.error(`Cannot start: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(2);
+    cannotStart(err);
   }
   const service = await createService(config);
   // The console server's own API under /console/api (issue 13; docs/console-server.md). Its demo
@@ -57,8 +62,13 @@ async function main(): Promise<void> {
   const demoDataSet = getMeta(service.ctx.db, 'seeded') !== undefined;
   // Console mode by default where it can be: a server that serves the console beside the reference
   // service's demo data, told of no connections file, holds that service's own connections.
-  if (heldEntries.length === 0 && consoleConfig.referenceConnections && config.serveConsole && demoDataSet)
-    heldEntries = loadHeldConnections(REFERENCE_CONNECTIONS, { REFERENCE_PASSWORD: DEMO_PASSWORD });
+  if (heldEntries.length === 0 && consoleConfig.referenceConnections && config.serveConsole && demoDataSet) {
+    try {
+      heldEntries = loadHeldConnections(REFERENCE_CONNECTIONS, { REFERENCE_PASSWORD: DEMO_PASSWORD });
+    } catch (err) {
+      cannotStart(err);
+    }
+  }
   // The connections whose credentials the server holds; relative URLs in their file mean this server.
   let ownOrigin = `http://${config.host}:${config.port}`;
   const held = holdConnections(heldEntries, () => ownOrigin);
