@@ -7,6 +7,7 @@ import type { Service } from '../app';
 import { listen } from '../listen-test-support';
 import { securityHeaders } from '../security-headers';
 import type { ConsoleConfig } from './config';
+import type { HeldConnection } from './forward';
 import type { ConsoleServer } from './http';
 import { mountConsole } from './http';
 
@@ -22,7 +23,11 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
-export async function consoleHarness(settings: Partial<ConsoleConfig> = {}): Promise<ConsoleHarness> {
+export async function consoleHarness(
+  settings: Partial<ConsoleConfig> = {},
+  /** Connections the server holds, given its own origin once it listens (none by default). */
+  held?: (origin: () => string) => readonly HeldConnection[],
+): Promise<ConsoleHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'console-http-'));
   let now = Date.parse('2026-12-03T08:00:00Z');
   const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
@@ -36,8 +41,11 @@ export async function consoleHarness(settings: Partial<ConsoleConfig> = {}): Pro
   };
   const app = new Hono();
   app.use('*', securityHeaders());
-  const mounted = await mountConsole(app, config, clock);
+  let origin = '';
+  const connections = held?.(() => origin) ?? [];
+  const mounted = await mountConsole(app, config, clock, { connections: () => connections });
   const server = await listen({ app } as unknown as Service);
+  origin = server.url;
   return {
     url: server.url,
     dir,

@@ -60,8 +60,23 @@ const usersSchema = z.object({ users: z.array(consoleUserSchema) });
 const userAnswerSchema = z.object({ user: consoleUserSchema });
 const passwordAnswerSchema = z.object({ user: consoleUserSchema, sessionsEnded: z.number().int() });
 
+export const HEALTH_STATES = ['ok', 'failing', 'unknown'] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
+
 const heldConnectionsSchema = z.object({
-  connections: z.array(z.object({ id: z.string(), label: z.string() }).loose()),
+  connections: z.array(
+    z
+      .object({
+        id: z.string(),
+        label: z.string(),
+        dialect: z.string().optional(),
+        /** The server's last word on the connection: its sign-in, and its last answer to the server. */
+        health: z
+          .object({ state: z.enum(HEALTH_STATES), message: z.string().nullable(), at: time.nullable() })
+          .optional(),
+      })
+      .loose(),
+  ),
 });
 export type HeldConnectionInfo = z.output<typeof heldConnectionsSchema>['connections'][number];
 
@@ -105,7 +120,7 @@ export interface ConsoleAdmin {
     page?: { before?: number; limit?: number },
     signal?: AbortSignal,
   ): Promise<AuditPage>;
-  /** The connections the server holds (signed in, any role): the audit log's connection filter. */
+  /** The connections the server holds and their health (signed in, any role). */
   connections(signal?: AbortSignal): Promise<HeldConnectionInfo[]>;
   users(signal?: AbortSignal): Promise<ConsoleUser[]>;
   addUser(input: { username: string; role: Role; password: string }): Promise<ConsoleUser>;
@@ -252,6 +267,13 @@ export const consoleAdminQueries = {
       queryKey: consoleKeys.connections(),
       queryFn: ({ signal }) => client.connections(signal),
       staleTime: 60_000,
+    }),
+  /** The same list, read again every few seconds while the Connections page shows its health. */
+  connectionHealth: (client: ConsoleAdmin) =>
+    queryOptions({
+      ...consoleAdminQueries.connections(client),
+      staleTime: 0,
+      refetchInterval: (query) => livePace(query.state),
     }),
 };
 

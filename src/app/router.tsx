@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
         'Restore session',
         () => import('./routes/restore-sessions-detail'),
       ),
+      page('connections', 'Connections', () => import('./routes/connections')),
       page('audit', 'Audit log', () => import('./routes/audit')),
       page('users', 'Users', () => import('./routes/users')),
       page('*', 'Page not found', () => import('./routes/not-found')),

@@ -7,6 +7,7 @@ import {
   IconDashboard,
   IconFolderSearch,
   IconListDetails,
+  IconPlugConnected,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
@@ -23,16 +24,24 @@ export const NAV_ITEMS = [
   { to: '/restore-sessions', label: 'Restore sessions', icon: IconFolderSearch },
 ] as const;
 
-/** The console server's own pages: for its administrators, in console mode only. */
+type NavItem =
+  (typeof NAV_ITEMS)[number] | (typeof CONSOLE_ITEMS)[number] | (typeof CONSOLE_ADMIN_ITEMS)[number];
+
+/** The console server's own pages: for everyone signed in to it (console mode only)… */
+export const CONSOLE_ITEMS = [{ to: '/connections', label: 'Connections', icon: IconPlugConnected }] as const;
+
+/** …and for its administrators. */
 export const CONSOLE_ADMIN_ITEMS = [
   { to: '/audit', label: 'Audit log', icon: IconListDetails },
   { to: '/users', label: 'Users', icon: IconUsers },
 ] as const;
 
-/** Whether the person is a console administrator (console mode: one role for every connection). */
-function useConsoleAdmin(): boolean {
+/** The console server's pages this person has: none in vendor mode (one role for every connection). */
+function useConsoleItems(): readonly NavItem[] {
   const { sessions } = useSession();
-  return apiRuntime().consoleMode !== null && Object.values(sessions).some((s) => s.role === 'admin');
+  if (apiRuntime().consoleMode === null) return [];
+  const admin = Object.values(sessions).some((s) => s.role === 'admin');
+  return admin ? [...CONSOLE_ITEMS, ...CONSOLE_ADMIN_ITEMS] : CONSOLE_ITEMS;
 }
 
 function isActive(pathname: string, to: string): boolean {
@@ -41,7 +50,7 @@ function isActive(pathname: string, to: string): boolean {
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
-  const items = useConsoleAdmin() ? [...NAV_ITEMS, ...CONSOLE_ADMIN_ITEMS] : NAV_ITEMS;
+  const items = [...NAV_ITEMS, ...useConsoleItems()];
   return (
     <nav aria-label="Main">
       {items.map(({ to, label, icon: Icon }) => (

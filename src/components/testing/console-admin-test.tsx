@@ -28,9 +28,12 @@ export interface ConsoleAdminTest {
   close(): Promise<void>;
 }
 
-export async function startConsoleAdminTest(username = 'admin'): Promise<ConsoleAdminTest> {
+export async function startConsoleAdminTest(
+  username = 'admin',
+  held?: Parameters<typeof consoleHarness>[1],
+): Promise<ConsoleAdminTest> {
   giveBoxesASize();
-  const h = await consoleHarness();
+  const h = await consoleHarness({}, held);
   const cookie = await signIn(h.url, username);
   const requests: URL[] = [];
   const client = createConsoleAdmin({
