@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './identity/users';
 import { loadConsoleConfig } from './console/config';
 import { mountConsole } from './console/http';
 import type { HeldEntry } from './console/held';
+import { startHealthChecks } from './console/health-check';
 import { holdConnections, loadHeldConnections } from './console/held';
 import { browserConfig } from './console/browser-config';
 import { getMeta } from './store/db';
@@ -88,10 +89,13 @@ async function main(): Promise<void> {
       heldEntries.length > 0 ? browserConfig(heldEntries, consoleConfig.oidc) : undefined,
     );
 
+  let healthChecks: { stop(): void } | undefined;
   const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host}:${info.port}`;
     ownOrigin = url;
     console.log(`listening on ${url}`);
+    // Once the server knows its own origin (relative connection URLs mean it).
+    healthChecks = startHealthChecks(() => held, consoleConfig.healthCheckS ?? 0);
     if (config.serveConsole) {
       console.log(
         `Backup Console: open ${url} and sign in as admin, support or viewer (password "${DEMO_PASSWORD}").`,
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
   service.ctx.engine.start();
 
   const shutdown = () => {
+    healthChecks?.stop();
     server.close();
     consoleServer.close();
     service.close();

@@ -17,6 +17,8 @@ export interface ConsoleConfig {
   sessionMaxS: number;
   /** Audit rows older than this many days are deleted (0 = kept for ever). */
   auditRetentionDays: number;
+  /** How often the server checks each held connection ahead of requests, in seconds (0 = never). */
+  healthCheckS?: number;
   /** The file of the connections whose credentials the server holds (server/console/held.ts). */
   connectionsFile?: string | null;
   /**
@@ -212,6 +214,7 @@ export function loadConsoleConfig(dataDir: string, demoDataSet: boolean, env = p
     sessionIdleS: idleMinutes * 60,
     sessionMaxS: maxHours * 3600,
     auditRetentionDays: whole('CONSOLE_AUDIT_DAYS', env.CONSOLE_AUDIT_DAYS, 365, 0, 100 * 365),
+    healthCheckS: whole('CONSOLE_HEALTH_CHECK_SECONDS', env.CONSOLE_HEALTH_CHECK_SECONDS, 60, 0, 24 * 3600),
     ...connectionsSetting(env.CONSOLE_CONNECTIONS),
     oidc: loadOidcConfig(env),
   };

@@ -25,9 +25,14 @@ export interface HeldConnection {
   open(): Promise<{ baseUrl: string; headers: Record<string, string> }>;
   /** Signs in again (or refreshes) after the vendor answered 401; the request is then sent once more. */
   renew?(): Promise<void>;
-  /** The last sign-in's outcome, for the connections list. */
+  /** How the connection is: its last sign-in, and the vendor's last answer (the connections list). */
   health?(): { state: 'ok' | 'failing' | 'unknown'; message: string | null; at: string | null };
+  /** Tells the connection how the vendor last answered: a gateway error or none at all is failing. */
+  noteAnswer?(failure: string | null): void;
 }
+
+/** The vendor's own gateway errors: the vendor, not the request, is unwell. */
+const VENDOR_DOWN = new Set([502, 503, 504]);
 
 export const FORWARD_TIMEOUT_MS = 30_000;
 
@@ -351,6 +356,9 @@ export async function forward(
       answer = await send((await connection.open()).headers);
     }
     note.vendorStatus = answer.status;
+    connection.noteAnswer?.(
+      VENDOR_DOWN.has(answer.status) ? `The vendor answered ${answer.status} to a request.` : null,
+    );
     // Still refused after renewing: the server's credentials are wrong, not the person's session, so
     // no 401 (which the browser reads as its session having ended).
     if (answer.status === 401)
@@ -403,6 +411,11 @@ export async function forward(
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     const why =
       err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    connection.noteAnswer?.(
+      timedOut
+        ? `The vendor did not answer within ${FORWARD_TIMEOUT_MS / 1000} s.`
+        : `The vendor could not be reached (${why}).`,
+    );
     return timedOut
       ? {
           kind: 'failed',

@@ -194,6 +194,7 @@ export function holdConnections(
       },
       renew,
       health: () => health.get(connection.id) ?? { state: 'unknown', message: null, at: null },
+      noteAnswer: (failure) => noted(failure ? 'failing' : 'ok', failure),
     };
   });
 }

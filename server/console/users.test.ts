@@ -131,5 +131,10 @@ describe('console users', () => {
       loadConsoleConfig(dir, true, { CONSOLE_SESSION_IDLE_MINUTES: '600', CONSOLE_SESSION_HOURS: '2' }),
     ).toThrow(/must not be longer/);
     expect(loadConsoleConfig(dir, true, { CONSOLE_AUDIT_DAYS: '0' }).auditRetentionDays).toBe(0);
+    expect(loadConsoleConfig(dir, true, {}).healthCheckS).toBe(60);
+    expect(loadConsoleConfig(dir, true, { CONSOLE_HEALTH_CHECK_SECONDS: '0' }).healthCheckS).toBe(0);
+    expect(() => loadConsoleConfig(dir, true, { CONSOLE_HEALTH_CHECK_SECONDS: 'often' })).toThrow(
+      /CONSOLE_HEALTH_CHECK_SECONDS/,
+    );
   });
 });
