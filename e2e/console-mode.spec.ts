@@ -67,6 +67,16 @@ test('a viewer signs in to the console once, sees every connection read-only, an
   await page.goto(`${service.url}/configurations`);
   await expect(page.getByRole('table', { name: 'Configurations' }).locator('tbody tr').first()).toBeVisible();
 
+  // The server signed in to each of its connections at start: every one says it works.
+  await shell.navLink('Connections').click();
+  const connections = page.getByRole('table', { name: 'Connections' }).locator('tbody tr');
+  await expect(connections).toHaveCount(3);
+  for (const row of await connections.all()) await expect(row).toHaveAttribute('data-health', 'ok');
+  await expect(page.getByRole('status').filter({ hasText: /connections, 0 failing$/ })).toHaveText(
+    '3 connections, 0 failing',
+  );
+  await checkA11y('the Connections page');
+
   // The session is an HttpOnly cookie; the tab keeps no token of any kind.
   const cookies = await page.context().cookies(`${service.url}/console/api/session`);
   expect(cookies.find((c) => c.name === 'console_session')).toMatchObject({
