@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../store/db';
+import { cached } from '../store/rackspace-sql';
 import type { User } from './users';
 import { findUserById } from './users';
 
@@ -51,9 +52,10 @@ export type TokenCheck =
 
 export function checkToken(db: Db, token: string | undefined, kind: TokenKind, now = Date.now()): TokenCheck {
   if (!token) return { ok: false, reason: 'missing' };
-  const row = db
-    .prepare('SELECT user_id, expires_at, family, spent_at FROM tokens WHERE token = ? AND kind = ?')
-    .get(tokenDigest(token), kind.name) as
+  const row = cached(
+    db,
+    'SELECT user_id, expires_at, family, spent_at FROM tokens WHERE token = ? AND kind = ?',
+  ).get(tokenDigest(token), kind.name) as
     { user_id: number; expires_at: number; family: string | null; spent_at: number | null } | undefined;
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.spent_at !== null) return { ok: false, reason: 'spent', family: row.family };

@@ -1,4 +1,5 @@
 import type { Db } from '../store/db';
+import { cached } from '../store/rackspace-sql';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Role } from '../../src/api/contract/roles';
 
@@ -69,7 +70,7 @@ export async function seedDemoUsers(db: Db): Promise<void> {
 }
 
 export function findUserById(db: Db, id: number): User | undefined {
-  const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  const row = cached(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   return row && toUser(row);
 }
 
