@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 /* eslint-disable import/no-restricted-paths -- console mode is tested against the real console server */
 import type { Service } from '../../server/app';
 import { createService } from '../../server/app';
@@ -16,7 +16,7 @@ import { SEED_JOB } from '../../server/veeam-v5/testing';
 /* eslint-enable import/no-restricted-paths */
 import { parseRuntimeConfig } from './connections';
 import type { FetchLike } from './http';
-import { ApiRuntime } from './runtime';
+import { ApiRuntime, CONSOLE_RECHECK_MS } from './runtime';
 import { memoryStorage } from './testing/in-process-service';
 import { rejectionOf } from './testing/rejection';
 
@@ -86,9 +86,10 @@ function browser() {
       fetch: fetchImpl,
       origin: server.url,
       storage: memoryStorage(),
+      now: () => now,
     });
   };
-  return { tab, sent, cookie: () => cookie };
+  return { tab, sent, cookie: () => cookie, fetch: fetchImpl };
 }
 
 describe('console mode in the browser', () => {
@@ -133,6 +134,42 @@ describe('console mode in the browser', () => {
     await third.resumeConsoleSession();
     expect(third.session.getSnapshot()).toEqual({ sessions: {}, expired: [] });
     expect(third.consoleSessionEndedBecause()).toBeNull();
+  });
+
+  test('a role an administrator changes shows in an open tab at its first refusal, without a reload', async () => {
+    const admin = browser();
+    await admin.tab().signInToConsole('admin', 'demo');
+    const setRole = async (role: string) => {
+      const answer = await admin.fetch(`${server.url}/console/api/users/support`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role }),
+      });
+      expect(answer.status).toBe(200);
+    };
+    const b = browser();
+    const runtime = b.tab();
+    await runtime.signInToConsole('support', 'demo');
+    const roles = () => Object.values(runtime.session.getSnapshot().sessions).map((s) => s.role);
+    expect(roles()).toEqual(['support', 'support']);
+    try {
+      await setRole('viewer');
+      const refused = await rejectionOf(runtime.provider('veeam').startBackup(SEED_JOB));
+      expect(refused.status).toBe(403);
+      await vi.waitFor(() => expect(roles()).toEqual(['viewer', 'viewer']));
+      // Still signed in: the refusal ended nothing.
+      expect(runtime.session.getSnapshot().expired).toEqual([]);
+      // More rights show too, with no refusal to prompt it: a tab that sends requests asks again
+      // within a minute.
+      await setRole('admin');
+      await runtime.provider('veeam').listJobs();
+      expect(roles()).toEqual(['viewer', 'viewer']);
+      now += CONSOLE_RECHECK_MS;
+      await runtime.provider('veeam').listJobs();
+      await vi.waitFor(() => expect(roles()).toEqual(['admin', 'admin']));
+    } finally {
+      await setRole('support');
+    }
   });
 
   test('a session the server ended (idle) signs every connection out and says why', async () => {

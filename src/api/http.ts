@@ -34,6 +34,8 @@ export interface HttpClientOptions {
    * request is sent once more. Otherwise the session marks the connection signed out.
    */
   onUnauthorized?: (error: ApiError, retried: boolean) => Promise<boolean> | boolean;
+  /** Told of a 403 (the error is thrown all the same): the role the tab holds may be out of date. */
+  onForbidden?: (error: ApiError) => void;
 }
 
 export interface RequestSpec {
@@ -115,6 +117,7 @@ export class HttpClient {
       try {
         return await this.sendOnce(spec);
       } catch (err) {
+        if (err instanceof ApiError && err.status === 403 && err.request) this.options.onForbidden?.(err);
         const refused = err instanceof ApiError && err.isUnauthorized && err.request && !spec.anonymous;
         const renewed = refused ? await this.options.onUnauthorized?.(err, retried) : false;
         if (!renewed || retried) throw err;

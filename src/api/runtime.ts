@@ -56,6 +56,11 @@ export type RevocationResult =
 
 /** A revocation never holds anything up; past this it is given up (the token ends at its expiry). */
 const REVOKE_TIMEOUT_MS = 5_000;
+/**
+ * Console mode: how often a tab that is sending requests asks the server for its session again, so
+ * that a role an administrator changed (more rights as well as fewer) shows within a minute.
+ */
+export const CONSOLE_RECHECK_MS = 60_000;
 
 export type SignInResult =
   | { connectionId: string; ok: true; session: ConnectionSession }
@@ -75,6 +80,7 @@ export class ApiRuntime {
   readonly consoleMode: ConsoleSettings | null;
   /** Why the console session ended, as the server said it, for the sign-in page. */
   private endedBecause: string | null = null;
+  private consoleCheckedAt = 0;
   private checkingConsole: Promise<boolean> | null = null;
 
   constructor(private readonly options: ApiRuntimeOptions) {
@@ -137,6 +143,7 @@ export class ApiRuntime {
   async signInToConsole(username: string, password: string): Promise<ConsoleSessionAnswer> {
     const answer = consoleSessionAnswer(await this.sessionCall('POST', { username, password }));
     this.endedBecause = null;
+    this.consoleCheckedAt = this.now();
     this.holdConsoleSession(answer);
     return answer;
   }
@@ -148,6 +155,7 @@ export class ApiRuntime {
    * keeps what it had; its requests then fail and say so.
    */
   async resumeConsoleSession(): Promise<void> {
+    this.consoleCheckedAt = this.now();
     try {
       this.holdConsoleSession(consoleSessionAnswer(await this.sessionCall('GET')));
     } catch (err) {
@@ -172,9 +180,22 @@ export class ApiRuntime {
     return consoleCall(method, url, body, { fetch: this.options.fetch, timeoutMs });
   }
 
-  /** Every connection signed in through the console server: no token, its forwarding path as root. */
+  /**
+   * Every connection signed in through the console server: no token, its forwarding path as root.
+   * Asked again (a refusal, a new tab), it changes only what the server's answer changed — a role an
+   * administrator changed shows at once, and an unchanged answer re-renders nothing.
+   */
   private holdConsoleSession(answer: ConsoleSessionAnswer): void {
-    for (const connection of this.connections)
+    for (const connection of this.connections) {
+      const held = this.session.get(connection.id);
+      if (
+        held &&
+        held.username === answer.user.username &&
+        held.role === answer.user.role &&
+        held.issuedAt === answer.signedInAt &&
+        held.expiresAt === answer.expiresAt
+      )
+        continue;
       this.session.set({
         connectionId: connection.id,
         username: answer.user.username,
@@ -186,6 +207,7 @@ export class ApiRuntime {
         tenantId: null,
         refreshToken: null,
       });
+    }
   }
 
   private consoleSessionEnded(message: string): void {
@@ -203,7 +225,10 @@ export class ApiRuntime {
    */
   private checkConsoleSession(refused: ApiError): Promise<boolean> {
     this.checkingConsole ??= this.sessionCall('GET')
-      .then(() => true)
+      .then((answer) => {
+        this.holdConsoleSession(consoleSessionAnswer(answer));
+        return true;
+      })
       .catch((err: unknown) => {
         const error = toApiError(err);
         if (error.status !== 401) return true;
@@ -281,6 +306,8 @@ export class ApiRuntime {
       errorForms: dialectOf(connection).errorForms,
       auth: () => this.authHeader(connection),
       onUnauthorized: (error, retried) => this.renewAfter401(connection, error, retried),
+      // Console mode: a refusal may be the server applying a role an administrator just changed.
+      onForbidden: this.consoleMode ? () => void this.resumeConsoleSession() : undefined,
     });
   }
 
@@ -288,7 +315,10 @@ export class ApiRuntime {
     let session = this.session.get(connection.id);
     if (!session) return null;
     // Console mode: the console server's session cookie is the credential; no vendor token here.
-    if (this.consoleMode) return 'cookie';
+    if (this.consoleMode) {
+      if (this.now() - this.consoleCheckedAt >= CONSOLE_RECHECK_MS) void this.resumeConsoleSession();
+      return 'cookie';
+    }
     const dialect = dialectOf(connection);
     const left = Date.parse(session.expiresAt) - this.now();
     if (dialect.refresh && session.refreshToken && left < dialect.refresh.aheadMs(session)) {
