@@ -156,3 +156,30 @@ test('a session that ends on the server sends the person to sign in, and back to
   await new SignInPage(page).signInAs('support');
   await expect(page).toHaveURL(/\/configurations$/);
 });
+
+test('the page carries the config and asks for the session itself: nothing waits for the code to run', async ({
+  page,
+}) => {
+  const paths: string[] = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
+  await page.goto(`${service.url}/`);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await new SignInPage(page).signInAs('viewer');
+  await expect(new Shell(page).heading()).toHaveText('Overview');
+
+  // A reload, signed in: the Overview shows without a stop at the sign-in page.
+  paths.length = 0;
+  await page.reload();
+  await expect(new Shell(page).heading()).toHaveText('Overview');
+  expect(page.url()).toBe(`${service.url}/`);
+  // Asked for once, by the page's preload (sent before any script ran), and that answer used.
+  const sessions = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname === '/console/api/session')
+      .map((e) => (e as PerformanceResourceTiming).initiatorType),
+  );
+  expect(sessions).toEqual(['link']);
+  expect(paths.filter((p) => p === '/console/api/session')).toHaveLength(1);
+  expect(paths).not.toContain('/config.json');
+});

@@ -78,10 +78,9 @@ test('what the sign-in page needs to paint is named in the page itself: no water
   const code = beforePaint.filter((p) => /\.(js|css)$/.test(p));
   expect(code.length).toBeGreaterThan(3);
   for (const path of code) expect(html, `${path} was found only by running code`).toContain(`"${path}"`);
-  expect(beforePaint.filter((p) => p === '/config.json')).toHaveLength(1);
-  // Preloaded once and used: the code's own fetch is not a second request.
-  expect(requests.filter((r) => r.path === '/config.json')).toHaveLength(1);
-  expect(html).toContain('<link rel="preload" href="/config.json" as="fetch" crossorigin');
+  // The runtime config travels in the page, in an element that never runs: no request for it.
+  expect(html).toContain('<script type="application/json" id="console-config">');
+  expect(requests.filter((r) => r.path === '/config.json')).toEqual([]);
   // The notifications host comes later, once the page has loaded.
   expect(requests.some((r) => /notifications-host/.test(r.path) && r.at > formAt)).toBe(true);
 });

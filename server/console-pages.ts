@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CONFIG_ELEMENT_ID } from '../src/api/config-in-page';
 import type { Representation } from './encoding';
 
 /**
@@ -37,6 +38,18 @@ export function matchesRoute(pattern: string, path: string): boolean {
 const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
+ * JSON as the text of a `<script type="application/json">`: never executed (so the CSP's
+ * `script-src 'self'` allows it), and with every `<` escaped so that no `</script>` or `<!--` in a
+ * label can end the element early. JSON.parse reads `\u003c` back as `<`.
+ */
+export function jsonInHtml(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
  * The console's page: `index.html` with, for the route asked for, a modulepreload of each script and
  * a link to each stylesheet the route needs, so that the browser fetches them beside the entry chunk
  * instead of after it has run. Each route's page is built and compressed once, and again when
@@ -48,6 +61,8 @@ export class ConsolePages {
   private version = -1;
   private routes: RoutePreload[] = [];
   private dialects: Record<string, string[]> = {};
+  /** The runtime config as parsed, or undefined when it is unreadable (the console then fetches it and says why). */
+  private configValue: unknown;
   private readonly config: string;
   private configVersion = -1;
   private readonly built = new Map<string, Representation[]>();
@@ -89,10 +104,12 @@ export class ConsolePages {
     // The adapters of the dialects the connections use; none when config.json is unreadable (the
     // console then shows why itself).
     this.dialects = {};
+    this.configValue = undefined;
     try {
       const config = (this.runtimeConfig ?? JSON.parse(readFileSync(this.config, 'utf8'))) as {
         connections?: { dialect?: unknown }[];
       };
+      this.configValue = config;
       for (const c of config.connections ?? [])
         if (typeof c.dialect === 'string' && file.dialects?.[c.dialect])
           this.dialects[c.dialect] = file.dialects[c.dialect]!;
@@ -105,6 +122,21 @@ export class ConsolePages {
 
   private build(route: RoutePreload | undefined): Representation[] {
     let html = readFileSync(this.index, 'utf8');
+    if (this.configValue !== undefined) {
+      // The runtime config travels in the page: no config.json request before the code can start.
+      // Console mode: the session the cookie names is asked for at once, beside the code.
+      const session = (this.configValue as { console?: { session?: unknown } }).console?.session;
+      const head = [
+        `<script type="application/json" id="${CONFIG_ELEMENT_ID}">${jsonInHtml(this.configValue)}</script>`,
+        ...(typeof session === 'string'
+          ? [`<link rel="preload" href="${attr(session)}" as="fetch" crossorigin>`]
+          : []),
+      ];
+      // index.html's own preload of config.json is then not needed.
+      html = html
+        .replace(/<link rel="preload" href="[^"]*config\.json" as="fetch" crossorigin ?\/?>/, '')
+        .replace('</head>', `  ${head.join('\n    ')}\n  </head>`);
+    }
     if (route) {
       // Signed-in pages call the connections at once; the sign-in page needs no adapter to paint.
       const adapters = route.path === '/sign-in' ? [] : Object.values(this.dialects).flat();

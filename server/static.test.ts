@@ -12,6 +12,7 @@ import { acceptedEncodings } from './encoding';
 import { listen } from './listen-test-support';
 import { mountProxy } from './proxy';
 import { CONTENT_SECURITY_POLICY } from './security-headers';
+import { jsonInHtml } from './console-pages';
 import { serveConsole } from './static';
 
 /**
@@ -31,7 +32,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, '.vite'));
   writeFileSync(
     join(dir, 'index.html'),
-    `<!doctype html><html><head><title>Backup Console</title>${'<meta name="x" content="padding">'.repeat(20)}</head><body><div id="root"></div></body></html>`,
+    `<!doctype html><html><head><title>Backup Console</title>${'<meta name="x" content="padding">'.repeat(20)}<link rel="preload" href="/config.json" as="fetch" crossorigin /></head><body><div id="root"></div></body></html>`,
   );
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), SCRIPT);
   writeFileSync(join(dir, 'assets', 'index-abc123.js.map'), '{"version":3}');
@@ -170,6 +171,24 @@ describe('the page of each route', () => {
     expect(unknown).toContain('/assets/not-found-3.js');
   });
 
+  it('carries the runtime config in a script element that never runs, instead of preloading config.json', async () => {
+    const page = (await get('/sign-in')).body.toString();
+    const carried = /<script type="application\/json" id="console-config">(.*?)<\/script>/.exec(page);
+    expect(carried?.[1] && JSON.parse(carried[1])).toEqual(
+      JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')),
+    );
+    expect(page).not.toContain('href="/config.json"');
+    expect(page.indexOf('console-config')).toBeLessThan(page.indexOf('</head>'));
+    // Vendor sign-in: no console session to ask for.
+    expect(page).not.toContain('/console/api/session');
+  });
+
+  it('escapes what could end the script element early', () => {
+    const text = jsonInHtml({ label: '</script><script>alert(1)</script><!--', line: '\u2028' });
+    expect(text).not.toMatch(/[<\u2028]/);
+    expect(JSON.parse(text)).toEqual({ label: '</script><script>alert(1)</script><!--', line: '\u2028' });
+  });
+
   it('answers HEAD as GET without a body', async () => {
     const res = await get('/sign-in', {}, 'HEAD');
     expect(res.status).toBe(200);
@@ -254,6 +273,16 @@ describe('console mode (the server holds the connections)', () => {
       const page = await (await fetchRaw('/jobs/veeam/1')).text();
       expect(page).toContain('/assets/adapter-v5.js');
       expect(page).not.toContain('/assets/adapter-v1.js');
+      // The page carries the server's config and asks for the cookie's session beside the code, so
+      // neither config.json nor the session waits for the entry chunk to run.
+      const signIn = await (await fetchRaw('/sign-in')).text();
+      for (const html of [page, signIn]) {
+        expect(html).toContain(
+          `<script type="application/json" id="console-config">${JSON.stringify(held)}</script>`,
+        );
+        expect(html).toContain('<link rel="preload" href="/console/api/session" as="fetch" crossorigin>');
+        expect(html).not.toContain('href="/config.json"');
+      }
     } finally {
       await ownServer.close();
       own.close();

@@ -1,4 +1,5 @@
-import { loadRuntimeConfig } from './connections';
+import { configInPage } from './config-in-page';
+import { loadRuntimeConfig, parseRuntimeConfig } from './connections';
 import type { FetchLike } from './http';
 import { ApiRuntime, setApiRuntime } from './runtime';
 
@@ -11,7 +12,8 @@ export function startedApi(): ApiRuntime | null {
 }
 
 /**
- * Starts the API module in the browser once: loads and checks /config.json, then builds the runtime
+ * Starts the API module in the browser once: reads the config the page carries (or loads
+ * /config.json) and checks it, then builds the runtime
  * with the page's fetch, origin and this tab's sessionStorage (in console mode, also asks the console
  * server for this browser's session). A bad config rejects with a message
  * (ConnectionsConfigError) for the app to show instead of a blank page.
@@ -19,7 +21,11 @@ export function startedApi(): ApiRuntime | null {
 export function startApi(): Promise<ApiRuntime> {
   starting ??= (async () => {
     const fetchImpl: FetchLike = (url, init) => window.fetch(url, init);
-    const config = await loadRuntimeConfig(fetchImpl, `${import.meta.env.BASE_URL}config.json`);
+    const url = `${import.meta.env.BASE_URL}config.json`;
+    // The config the server carried in the page, else config.json (Vite's dev server, an old page).
+    const inPage = configInPage(document);
+    const config =
+      inPage === undefined ? await loadRuntimeConfig(fetchImpl, url) : parseRuntimeConfig(inPage, url);
     const runtime = new ApiRuntime({
       connections: config.connections,
       console: config.console,
