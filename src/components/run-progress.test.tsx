@@ -32,6 +32,23 @@ const run = (over: Partial<Run> = {}): Run => ({
 describe('RunProgress', () => {
   afterEach(cleanup);
 
+  it("moves a running run's stripes with the compositor's transform, not Mantine's repainting animation", () => {
+    const sections = () => [...document.querySelectorAll('.mantine-Progress-section')];
+    renderUi(<RunProgress run={run({ state: 'running', endedAt: null })} />);
+    renderUi(
+      <RunProgress run={run({ state: 'running', endedAt: null, progress: progress({ percent: 40 }) })} />,
+    );
+    expect(sections()).toHaveLength(2);
+    for (const section of sections()) {
+      // Mantine's `animated` (data-animated) animates background-position: a main-thread paint a frame.
+      expect(section.hasAttribute('data-animated')).toBe(false);
+      expect(section.className).toMatch(/moving/);
+    }
+    cleanup();
+    renderUi(<RunProgress run={run({ progress: progress({ percent: 100 }) })} />);
+    expect(sections()[0]?.className).not.toMatch(/moving/);
+  });
+
   it('counts what a Veeam job session processes as objects, a Rackspace backup as files', () => {
     const counted = progress({ percent: 100, filesDone: 1234, bytesDone: 5_000_000 });
     renderUi(<RunProgress run={run({ kind: 'job-session', vendorState: 'Success', progress: counted })} />);

@@ -11,11 +11,15 @@ import {
   formatRate,
   secondsBetween,
 } from '../lib/format';
+import classes from './run-progress.module.css';
 import { runStateLabel } from './status-badge';
 import { VendorWord } from './vendor-word';
 
 /** Runs that never started: whatever counters the vendor sends (v2: 100%, 0 B), they did no work. */
 const NO_WORK: readonly Run['state'][] = ['missed', 'skipped'];
+
+/** Stripes that move while a run is in flight, on the compositor (not Mantine's `animated`). */
+const MOVING = { section: classes.moving };
 
 /** What a run counts: Veeam's job sessions process objects (mail items, files, sites), the others files. */
 function countText(run: Run, n: number): string {
@@ -51,14 +55,18 @@ export function RunProgress({ run, compact = false, now }: { run: Run; compact?:
   return (
     <Stack gap={2} miw={compact ? 120 : 200}>
       {percent != null ? (
-        <Progress value={percent} aria-label={label} size={compact ? 'sm' : 'md'} animated={running} />
+        <Progress
+          value={percent}
+          aria-label={label}
+          size={compact ? 'sm' : 'md'}
+          classNames={running ? MOVING : undefined}
+        />
       ) : running ? (
         <Progress
           value={100}
-          striped
-          animated
           aria-label={`${label}: in progress`}
           size={compact ? 'sm' : 'md'}
+          classNames={MOVING}
         />
       ) : null}
       <Group gap="xs" wrap="nowrap" align="flex-start">
