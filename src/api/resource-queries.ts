@@ -42,6 +42,11 @@ export function readOptions(
 export function lookupIn(client: QueryClient, connectionId: string): Lookup {
   const sourceKey = (backupId: string) =>
     [...queryKeys.backupSources.connection(connectionId), backupId] as const;
+  // An invalidated source is read again: invalidation reaches it like any other entry.
+  const held = (backupId: string) => {
+    const state = client.getQueryState<BackupSource>(sourceKey(backupId));
+    return state && !state.isInvalidated ? state.data : undefined;
+  };
   return {
     list: <K extends keyof Directory>(resource: K, load: (o: ReadOptions) => Promise<Directory[K]>) =>
       client.fetchQuery({
@@ -50,12 +55,14 @@ export function lookupIn(client: QueryClient, connectionId: string): Lookup {
         staleTime: DIRECTORY_STALE_MS[resource],
       }),
     backupSource: {
-      // An invalidated source is read again: invalidation reaches it like any other entry.
-      get: (backupId) => {
-        const state = client.getQueryState<BackupSource>(sourceKey(backupId));
-        return state && !state.isInvalidated ? state.data : undefined;
+      get: held,
+      // Each poll of a feed tells the sources of every backup it lists again: writing the same one
+      // anew would fire a cache event per backup per poll, and each event wakes every subscriber.
+      set: (backupId, source) => {
+        const known = held(backupId);
+        if (known?.configurationId === source.configurationId && known.agentId === source.agentId) return;
+        client.setQueryData(sourceKey(backupId), source);
       },
-      set: (backupId, source) => void client.setQueryData(sourceKey(backupId), source),
     },
   };
 }
