@@ -1,7 +1,7 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { readLiveStatus } from './live-indicator';
+import { readLiveStatus, watchLiveStatus } from './live-indicator';
 
 /** A real QueryClient with watched queries, each answering or failing as told. */
 function cache(answers: (ApiError | 'ok')[]) {
@@ -50,5 +50,31 @@ describe('readLiveStatus', () => {
     stop = all.stop;
     await all.settled;
     expect(readLiveStatus(all.client, true).liveness).toBe('live');
+  });
+});
+
+describe('watchLiveStatus', () => {
+  test('wakes once per burst of changes to watched queries, never for entries nothing watches', async () => {
+    const c = cache(['ok']);
+    await c.settled;
+    let woken = 0;
+    const off = watchLiveStatus(c.client, () => (woken += 1));
+    try {
+      // An adapter writing a poll's worth of entries no one watches (a v2 feed's backup sources).
+      for (let i = 0; i < 50; i++) c.client.setQueryData(['source', i], { configurationId: String(i) });
+      await Promise.resolve();
+      expect(woken).toBe(0);
+      // A watched query's refetch: a cache event or more as the request leaves and as its answer
+      // lands (the fetch, the success, each observer's new result), one wake-up for each.
+      await c.client.refetchQueries({ queryKey: ['q'] });
+      await Promise.resolve();
+      expect(woken).toBe(2);
+      // An observer leaving can move the status.
+      c.stop();
+      await Promise.resolve();
+      expect(woken).toBe(3);
+    } finally {
+      off();
+    }
   });
 });

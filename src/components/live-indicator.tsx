@@ -39,20 +39,38 @@ export function readLiveStatus(client: QueryClient, online: boolean): LiveStatus
   return { liveness: failing > 0 ? 'reconnecting' : 'live', dataAsOf };
 }
 
+/**
+ * Calls `notify` when the live status may have moved: once per burst of cache events (a poll's
+ * answers come as bursts, and an adapter may write dozens of entries at once), and not for entries
+ * nothing on screen watches (an inactive query's change cannot move the status; gaining or losing an
+ * observer can). Returns the unsubscribe.
+ */
+export function watchLiveStatus(client: QueryClient, notify: () => void): () => void {
+  let queued = false;
+  let subscribed = true;
+  const notifyOnce = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (subscribed) notify();
+    });
+  };
+  const offCache = client.getQueryCache().subscribe((event) => {
+    if (event.type.startsWith('observer') || event.type === 'removed' || event.query.isActive()) notifyOnce();
+  });
+  const offOnline = onlineManager.subscribe(notifyOnce);
+  return () => {
+    subscribed = false;
+    offCache();
+    offOnline();
+  };
+}
+
 /** The live status of the data on screen; re-reads whenever the query cache changes. */
 export function useLiveStatus(): LiveStatus {
   const client = useQueryClient();
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      const offCache = client.getQueryCache().subscribe(notify);
-      const offOnline = onlineManager.subscribe(notify);
-      return () => {
-        offCache();
-        offOnline();
-      };
-    },
-    [client],
-  );
+  const subscribe = useCallback((notify: () => void) => watchLiveStatus(client, notify), [client]);
   // A string snapshot: useSyncExternalStore needs a stable value between changes.
   const snapshot = useSyncExternalStore(subscribe, () => {
     const s = readLiveStatus(client, onlineManager.isOnline());
