@@ -16,7 +16,9 @@ import { startService } from './service';
  * browser, and how fast a state change on the service reaches the screen — checked against the budgets
  * of issue 5 — and the reference service's whole lists at that scale over HTTP (issue 3 §7). Exits 1
  * when a budget is missed. `BENCH_SCALE` changes the big data sets' size. `BENCH_ONLY=lighthouse`
- * runs the bundle and Lighthouse alone, `BENCH_ONLY=forward` the console server's forwarding overhead.
+ * runs the bundle and Lighthouse alone, `BENCH_ONLY=forward` the console server's forwarding overhead,
+ * `BENCH_ONLY=list` the bundle and the two 10,000-row lists in the browser. `BENCH_PROFILE=1` also profiles
+ * the filter keystrokes (an unminified build) and prints the functions that took the most time.
  */
 const KB = 1024;
 // Its own output folder, so a benchmark never pulls the rug from under an e2e run using dist/.
@@ -29,7 +31,17 @@ const row = (name: string, value: string, budget?: string, ok?: boolean) =>
 function build(): void {
   const r = spawnSync(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--logLevel',
+      'warn',
+      '--outDir',
+      dist,
+      '--emptyOutDir',
+      // Function names a profile can be read by.
+      ...(process.env.BENCH_PROFILE ? ['--minify', 'false'] : []),
+    ],
     {
       stdio: 'inherit',
     },
@@ -98,20 +110,22 @@ async function main(): Promise<void> {
   if (only === 'lighthouse') return report();
 
   // Before the browser starts, so that the service's figures are its own.
-  console.log(`measuring the service's whole lists at scale ${scale}…`);
-  const lists = await benchServerLists({ scale });
-  row(`service: seed a new data set (scale ${scale})`, `${(lists.seedMs / 1000).toFixed(1)} s`);
-  for (const l of lists.lists) {
-    const ms = (f: { medianMs: number; p95Ms: number }) => `${f.medianMs.toFixed(0)}/${f.p95Ms.toFixed(0)}`;
-    row(
-      `service: ${l.name}, ${(l.bytes / 1e6).toFixed(1)} MB`,
-      `median/p95 ms: repeat ${ms(l.repeat)} · after a write ${ms(l.afterWrite)}`,
-      'p95 ≤ 100 ms',
-      Math.max(l.repeat.p95Ms, l.afterWrite.p95Ms) <= 100,
-    );
-  }
+  if (!only) {
+    console.log(`measuring the service's whole lists at scale ${scale}…`);
+    const lists = await benchServerLists({ scale });
+    row(`service: seed a new data set (scale ${scale})`, `${(lists.seedMs / 1000).toFixed(1)} s`);
+    for (const l of lists.lists) {
+      const ms = (f: { medianMs: number; p95Ms: number }) => `${f.medianMs.toFixed(0)}/${f.p95Ms.toFixed(0)}`;
+      row(
+        `service: ${l.name}, ${(l.bytes / 1e6).toFixed(1)} MB`,
+        `median/p95 ms: repeat ${ms(l.repeat)} · after a write ${ms(l.afterWrite)}`,
+        'p95 ≤ 100 ms',
+        Math.max(l.repeat.p95Ms, l.afterWrite.p95Ms) <= 100,
+      );
+    }
 
-  await forwardRows();
+    await forwardRows();
+  }
 
   const browser = await launchBrowser();
   try {
@@ -150,6 +164,7 @@ async function main(): Promise<void> {
     } finally {
       await big.close();
     }
+    if (only === 'list') return report();
 
     // The first mailbox's Inbox holds 1,000 × √SCALE items: 10,000 at scale 100.
     const explorerScale = Number(process.env.BENCH_EXPLORER_SCALE ?? 100);
