@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import classes from './cells.module.css';
 import { giveBoxesASize } from './testing/box-size';
 import { renderUi } from './test-render';
 import type { Column } from './virtual-table';
-import { VirtualTable } from './virtual-table';
+import { RowSlots, VirtualTable } from './virtual-table';
 
 interface Row {
   id: string;
@@ -49,5 +50,43 @@ describe('VirtualTable on a narrow screen', () => {
     const table = renderTable();
     expect(within(table).getByRole('columnheader', { name: 'Name' }).className).toContain(classes.share);
     expect(within(table).getByRole('columnheader', { name: 'State' }).className).not.toContain(classes.share);
+  });
+});
+
+describe('RowSlots', () => {
+  it('keeps the slot of a row that stays in view and gives a row coming into view the slot of one that left', () => {
+    const slots = new RowSlots();
+    expect(slots.assign(['a', 'b', 'c'])).toEqual([0, 1, 2]);
+    // b stays (slot 1); d and e take the slots a and c left.
+    expect(slots.assign(['b', 'd', 'e'])).toEqual([1, 0, 2]);
+    // More rows than before: new slots after the highest.
+    expect(slots.assign(['e', 'f', 'g', 'h'])).toEqual([2, 0, 1, 3]);
+    expect(slots.assign([])).toEqual([]);
+  });
+});
+
+describe('VirtualTable when other rows come into view (a keystroke in the search box)', () => {
+  function Stateful({ id }: { id: string }) {
+    const [first] = useState(id);
+    return <span>made for {first}</span>;
+  }
+  const stateColumns: Column<Row>[] = [
+    { key: 'name', header: 'Name', stateless: true, cell: (r) => r.id },
+    { key: 'own', header: 'Own', cell: (r) => <Stateful id={r.id} /> },
+  ];
+
+  it('rewrites the rows in place, and makes a cell with state of its own afresh for its new row', () => {
+    let show: (rows: Row[]) => void = () => undefined;
+    function Table() {
+      const [rows, setRows] = useState<Row[]>([{ id: 'a', schedule: '' }]);
+      show = setRows;
+      return <VirtualTable label="Things" rows={rows} columns={stateColumns} rowKey={(r) => r.id} />;
+    }
+    renderUi(<Table />);
+    const before = screen.getByText('a').closest('tr');
+    act(() => show([{ id: 'b', schedule: '' }]));
+    expect(screen.getByText('b').closest('tr')).toBe(before);
+    expect(screen.getByText('made for b')).toBeTruthy();
+    expect(screen.queryByText('made for a')).toBeNull();
   });
 });

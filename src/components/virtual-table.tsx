@@ -4,7 +4,7 @@ import { Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import classes from './cells.module.css';
 
 /** How near the end (in rows) the next page is asked for. */
@@ -18,6 +18,13 @@ export interface Column<T> {
   width?: number | string;
   sortable?: boolean;
   align?: 'left' | 'right';
+  /**
+   * The cell holds no state of its own (no hook with state, no dialog, no pending command): when
+   * another row takes over a row's place in view, its cell is rewritten in place instead of being made
+   * afresh (a keystroke on a 10,000-row list then changes text, not elements). Other cells are made
+   * afresh for each row that takes the place.
+   */
+  stateless?: boolean;
   /**
    * Gives way on a narrow screen: hidden while the table's box is narrower than 40em, so that the
    * name and the state stay in view without scrolling sideways (the row's page shows the rest).
@@ -83,6 +90,8 @@ export function VirtualTable<T>({
   useEffect(() => {
     if (onEndReached && rows.length > 0 && lastInView >= rows.length - 1 - END_MARGIN_ROWS) onEndReached();
   }, [onEndReached, lastInView, rows.length]);
+  const [rowSlots] = useState(() => new RowSlots());
+  const slots = rowSlots.assign(items.map((item) => rowKey(rows[item.index] as T)));
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
@@ -115,13 +124,15 @@ export function VirtualTable<T>({
         </Table.Thead>
         <Table.Tbody>
           {top > 0 && <tr aria-hidden style={{ height: top }} />}
-          {items.map((item) => {
+          {items.map((item, i) => {
             const row = rows[item.index] as T;
+            const key = rowKey(row);
             // Plain rows and cells (styled as Mantine's, cells.module.css): dozens of them render on
-            // every keystroke and poll.
+            // every keystroke and poll. A row keeps its <tr> while it stays in view; one coming into
+            // view takes over the <tr> of one that left (RowSlots).
             return (
               <tr
-                key={rowKey(row)}
+                key={slots[i]}
                 className={classes.row}
                 aria-rowindex={item.index + 2}
                 style={{ height: rowHeight }}
@@ -129,7 +140,7 @@ export function VirtualTable<T>({
               >
                 {columns.map((col) => (
                   <td key={col.key} className={cellClass(col)}>
-                    {col.cell(row)}
+                    {col.stateless ? col.cell(row) : <Fragment key={key}>{col.cell(row)}</Fragment>}
                   </td>
                 ))}
               </tr>
@@ -140,6 +151,30 @@ export function VirtualTable<T>({
       </Table>
     </div>
   );
+}
+
+/**
+ * Slots (the React keys of the <tr>s) for the row keys in view: a row that was in view keeps its slot,
+ * a row coming into view takes the slot of one that left, or a new one. So a keystroke that swaps the
+ * rows in view reuses their elements, and a row that stays in view keeps its own.
+ */
+export class RowSlots {
+  private previous = new Map<string, number>();
+
+  assign(keys: readonly string[]): number[] {
+    const taken = new Set<number>();
+    const kept = keys.map((k) => {
+      const slot = this.previous.get(k);
+      if (slot === undefined || taken.has(slot)) return undefined;
+      taken.add(slot);
+      return slot;
+    });
+    const free = [...this.previous.values()].filter((slot) => !taken.has(slot)).sort((a, b) => a - b);
+    let next = Math.max(-1, ...this.previous.values()) + 1;
+    const slots = kept.map((slot) => slot ?? free.shift() ?? next++);
+    this.previous = new Map(keys.map((k, i) => [k, slots[i]!]));
+    return slots;
+  }
 }
 
 function cellClass<T>(col: Column<T>): string {

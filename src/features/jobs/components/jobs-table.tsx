@@ -49,6 +49,7 @@ export const JobsTable = memo(function JobsTable({
     {
       key: 'name',
       header: 'Job',
+      stateless: true,
       sortable: true,
       cell: (job) => (
         <CellStack>
@@ -60,6 +61,7 @@ export const JobsTable = memo(function JobsTable({
     {
       key: 'schedule',
       header: 'Schedule',
+      stateless: true,
       width: 160,
       optional: true,
       cell: (job) => {
@@ -76,6 +78,7 @@ export const JobsTable = memo(function JobsTable({
     {
       key: 'status',
       header: 'Last status',
+      stateless: true,
       sortable: true,
       width: STATE_COLUMN_WIDTH,
       cell: (job) => (
@@ -94,6 +97,7 @@ export const JobsTable = memo(function JobsTable({
     {
       key: 'lastRun',
       header: 'Last run',
+      stateless: true,
       sortable: true,
       width: 170,
       optional: true,
@@ -102,6 +106,7 @@ export const JobsTable = memo(function JobsTable({
     {
       key: 'nextRun',
       header: 'Next run',
+      stateless: true,
       sortable: true,
       width: 170,
       optional: true,
