@@ -1,7 +1,6 @@
-import '@mantine/core/styles/Badge.css';
-import { Badge } from '@mantine/core';
 import type { RunState } from '../api/domain';
 import { peopleWords, sameWord } from '../lib/vendor-words';
+import { LightBadge } from './light-badge';
 import { VENDOR_WORD_LABEL } from './vendor-word';
 
 const LOOK: Record<RunState, { color: string; label: string }> = {
@@ -41,8 +40,8 @@ export function runStateLabel(state: RunState): string {
 export function StatusBadge({ state, vendorState }: { state: RunState; vendorState?: string | null }) {
   const { color, label } = LOOK[state];
   return (
-    <Badge color={color} variant="light" data-status={state} title={badgeTitle(label, vendorState)}>
+    <LightBadge color={color} variant="light" data-status={state} title={badgeTitle(label, vendorState)}>
       {label}
-    </Badge>
+    </LightBadge>
   );
 }

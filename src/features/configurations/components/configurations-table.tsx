@@ -1,8 +1,7 @@
-import '@mantine/core/styles/Badge.css';
-import { Badge } from '@mantine/core';
 import { memo } from 'react';
 import type { Configuration } from '../../../api/domain';
 import { CellLink, CellStack, CellText } from '../../../components/cells';
+import { LightBadge } from '../../../components/light-badge';
 import { scheduleZoneText, scheduleZoneTitle } from '../../../components/schedule-zone';
 import { mayDoAny, usePageAccess } from '../../../components/page-access';
 import { configurationHref } from '../../../components/run-links';
@@ -38,6 +37,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
     {
       key: 'name',
       header: 'Configuration',
+      stateless: true,
       sortable: true,
       // The one column without a width: it takes what the others leave.
       cell: (c) => (
@@ -52,6 +52,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
     {
       key: 'schedule',
       header: 'Schedule',
+      stateless: true,
       // Room for "Weekly on Wednesday at 11:30 PM" and its zone on two lines each.
       width: 190,
       optional: true,
@@ -72,17 +73,19 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
     {
       key: 'enabled',
       header: 'Enabled',
+      stateless: true,
       width: 110,
       optional: true,
       cell: (c) => (
-        <Badge variant="outline" color={c.enabled ? 'green' : 'gray'} data-enabled={c.enabled}>
+        <LightBadge variant="outline" color={c.enabled ? 'green' : 'gray'} data-enabled={c.enabled}>
           {c.enabled ? 'Enabled' : 'Disabled'}
-        </Badge>
+        </LightBadge>
       ),
     },
     {
       key: 'lastRun',
       header: 'Last run',
+      stateless: true,
       sortable: true,
       width: 160,
       cell: (c) =>
@@ -103,6 +106,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
     {
       key: 'nextRun',
       header: 'Next run',
+      stateless: true,
       sortable: true,
       width: 130,
       optional: true,
