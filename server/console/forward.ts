@@ -6,7 +6,8 @@ import type { Operation } from '../../src/api/contract/operations';
 import type { Role } from '../../src/api/contract/roles';
 import type { Encoding } from '../encoding';
 import { acceptedEncodings } from '../encoding';
-import { checkRule } from './rules';
+import type { Credentials } from '../../src/api/domain';
+import { checkRule, dialectErrorForm } from './rules';
 
 /**
  * Forwarding a person's request to a vendor with the server's own credentials, after the rule check
@@ -29,6 +30,28 @@ export interface HeldConnection {
   health?(): { state: 'ok' | 'failing' | 'unknown'; message: string | null; at: string | null };
   /** Tells the connection how the vendor last answered: a gateway error or none at all is failing. */
   noteAnswer?(failure: string | null): void;
+  /** A connection each person signs in to with their own vendor account (server/console/per-person.ts). */
+  personal?: PersonalSignIn;
+  /** One person's view of such a connection: a refused token means that person must sign in again. */
+  perPerson?: boolean;
+}
+
+/** Per-person vendor sign-in: each console session's own vendor token, held by the server. */
+export interface PersonalSignIn {
+  /** Signs the session in to the vendor; throws with the vendor's message when it refuses. */
+  signIn(sessionId: string, credentials: Credentials): Promise<void>;
+  has(sessionId: string): boolean;
+  /** Drops the session's token and ends it at the vendor where the dialect can. */
+  signOut(sessionId: string): Promise<void>;
+  /** Signs out every session for which `alive` says no (console sessions that ended). */
+  keepOnly(alive: (sessionId: string) => boolean): Promise<void>;
+  /** The connection as this session's requests use it: its token, renewed where the dialect can. */
+  forSession(sessionId: string): HeldConnection;
+}
+
+/** The person has no good vendor token for a per-person connection: they must sign in to it (again). */
+export class SignInAgain extends Error {
+  override name = 'SignInAgain';
 }
 
 /** The vendor's own gateway errors: the vendor, not the request, is unwell. */
@@ -51,7 +74,14 @@ export interface ForwardNote {
 export type Forwarded =
   | { kind: 'refused'; status: 400 | 403; body: object; note: ForwardNote; message: string }
   | { kind: 'answered'; response: Response; note: ForwardNote }
-  | { kind: 'failed'; status: 502 | 504; message: string; note: ForwardNote };
+  | { kind: 'failed'; status: 502 | 504; message: string; note: ForwardNote }
+  | { kind: 'signed-out'; status: 401; body: object; message: string; note: ForwardNote };
+
+/** A per-person connection's 401 in the dialect's error form: that connection needs the person's sign-in. */
+function signedOut(connection: HeldConnection, note: ForwardNote, message: string): Forwarded {
+  const body = dialectErrorForm(connection.dialect).write(401, message);
+  return { kind: 'signed-out', status: 401, body, message, note };
+}
 
 /** The value of the rule's last `{param}` in the path (the job, session or item the request is about). */
 function targetOf(operation: Operation, vendorPath: string): string | null {
@@ -299,6 +329,7 @@ export async function forward(
   try {
     opened = await connection.open();
   } catch (err) {
+    if (err instanceof SignInAgain) return signedOut(connection, note, err.message);
     const why = err instanceof Error ? err.message : String(err);
     return {
       kind: 'failed',
@@ -352,6 +383,7 @@ export async function forward(
   try {
     let answer = await send(opened.headers);
     if (answer.status === 401 && connection.renew) {
+      note.vendorStatus = 401;
       await connection.renew();
       answer = await send((await connection.open()).headers);
     }
@@ -359,6 +391,12 @@ export async function forward(
     connection.noteAnswer?.(
       VENDOR_DOWN.has(answer.status) ? `The vendor answered ${answer.status} to a request.` : null,
     );
+    if (answer.status === 401 && connection.perPerson)
+      return signedOut(
+        connection,
+        note,
+        `${connection.label ?? connection.id} refused your sign-in: sign in to it again.`,
+      );
     // Still refused after renewing: the server's credentials are wrong, not the person's session, so
     // no 401 (which the browser reads as its session having ended).
     if (answer.status === 401)
@@ -408,6 +446,7 @@ export async function forward(
     const bytes = body as Uint8Array<ArrayBuffer> | null;
     return { kind: 'answered', note, response: new Response(bytes, { status: answer.status, headers }) };
   } catch (err) {
+    if (err instanceof SignInAgain) return signedOut(connection, note, err.message);
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     const why =
       err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);

@@ -1,20 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startMain } from '../process-test-support';
+import { describe, expect, test } from 'vitest';
 import { loadHeldConnections, vendorUrl } from './held';
-import { send, signIn } from './test-support';
+import { mainHolding, send, signIn } from './test-support';
 
 /**
  * Issue 13 item 3: connections whose credentials the server holds, read from CONSOLE_CONNECTIONS,
  * signed in by the server with the dialects' own plug-ins; `server/main.ts` in its own process,
  * its connections pointing at its own reference service.
  */
-let dir: string;
-let main: Awaited<ReturnType<typeof startMain>>;
-const file = () => join(dir, 'connections.json');
 const held = (credentials: unknown) => ({
   connections: [
     { id: 'dfw', label: 'DFW', dialect: 'rackspace-v1', identityUrl: '/v2.0', region: 'DFW', credentials },
@@ -23,21 +18,14 @@ const held = (credentials: unknown) => ({
   ],
 });
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'console-held-'));
-  writeFileSync(join(dir, 'password'), 'demo\n');
-  writeFileSync(
-    file(),
-    JSON.stringify(held({ username: 'admin', password: { file: join(dir, 'password') } })),
-  );
-  main = await startMain(['--data-dir', join(dir, 'data'), '--scale', '2'], {
-    env: { CONSOLE_CONNECTIONS: file() },
-  });
-}, 60_000);
-afterAll(async () => {
-  await main?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const running = mainHolding('console-held-', (dir) =>
+  held({ username: 'admin', password: { file: join(dir, 'password') } }),
+);
+const main = {
+  get url() {
+    return running.url;
+  },
+};
 
 describe('connections held by the server', () => {
   test('the browser gets ids, dialects and paths, never a secret; the server signs in and forwards', async () => {
@@ -83,11 +71,11 @@ describe('connections held by the server', () => {
 describe('the connections file', () => {
   test('secrets come from the environment or a file, never the file itself; each problem is named', () => {
     const write = (credentials: unknown) =>
-      writeFileSync(join(dir, 'bad.json'), JSON.stringify(held(credentials)));
+      writeFileSync(join(running.dir, 'bad.json'), JSON.stringify(held(credentials)));
     const load =
       (env: NodeJS.ProcessEnv = {}) =>
       () =>
-        loadHeldConnections(join(dir, 'bad.json'), env);
+        loadHeldConnections(join(running.dir, 'bad.json'), env);
     write({ username: 'admin', password: 'demo' });
     expect(load()).toThrow(/connections\[0\] \(dfw\)\.credentials\.password: give the secret as \{"env"/);
     write({ username: 'admin', password: { env: 'VENDOR_PW' } });
@@ -97,16 +85,19 @@ describe('the connections file', () => {
     });
     write({ username: 'admin' });
     expect(load()).toThrow(/needs a password or an apiKey/);
-    write({ username: 'admin', apiKey: { file: join(dir, 'missing') } });
+    write({ username: 'admin', apiKey: { file: join(running.dir, 'missing') } });
     expect(load()).toThrow(/cannot read .*missing/);
-    writeFileSync(join(dir, 'bad.json'), '{"connections": [{"id": "x", "dialect": "tiny", "label": "X"}]}');
+    writeFileSync(
+      join(running.dir, 'bad.json'),
+      '{"connections": [{"id": "x", "dialect": "tiny", "label": "X"}]}',
+    );
     expect(load()).toThrow(/tiny/);
 
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', join(dir, 'data')],
+      ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', join(running.dir, 'data')],
       {
-        env: { ...process.env, CONSOLE_CONNECTIONS: join(dir, 'bad.json') },
+        env: { ...process.env, CONSOLE_CONNECTIONS: join(running.dir, 'bad.json') },
         encoding: 'utf8',
         timeout: 30_000,
       },

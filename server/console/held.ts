@@ -3,9 +3,9 @@ import { parseConnections } from '../../src/api/connections';
 import { dialectOf } from '../../src/api/dialects';
 import type { Connection, Credentials } from '../../src/api/domain';
 import type { FetchLike } from '../../src/api/http';
-import { HttpClient } from '../../src/api/http';
 import { ApiRuntime } from '../../src/api/runtime';
 import type { HeldConnection } from './forward';
+import { anonymousClient, personalConnection } from './per-person';
 
 /**
  * Connections whose vendor credentials the console server holds (issue 13 item 3): read from the
@@ -21,8 +21,12 @@ import type { HeldConnection } from './forward';
  */
 export interface HeldEntry {
   connection: Connection;
-  credentials: Credentials;
+  /** null: the connection signs in per person (`"signIn": "per-person"`); the server holds no secret. */
+  credentials: Credentials | null;
 }
+
+/** The values of an entry's `signIn`: the server's own account (the default), or each person's. */
+export const SIGN_IN_MODES = ['server', 'per-person'] as const;
 
 /** A secret named by `{"env": "NAME"}` or `{"file": "/path"}`. */
 function secret(value: unknown, where: string, env: NodeJS.ProcessEnv): string | undefined {
@@ -61,14 +65,27 @@ export function loadHeldConnections(file: string, env: NodeJS.ProcessEnv = proce
   if (!Array.isArray(entries)) throw new Error(`${file}: needs {"connections": [...]}`);
   const withoutCredentials = entries.map((e: unknown) => {
     if (!e || typeof e !== 'object') return e;
-    const { credentials: _hidden, ...rest } = e as Record<string, unknown>;
+    const { credentials: _hidden, signIn: _mode, ...rest } = e as Record<string, unknown>;
     return rest;
   });
   const connections = parseConnections({ connections: withoutCredentials }, file);
   return connections.map((connection, i) => {
-    const where = `${file}: connections[${i}] (${connection.id}).credentials`;
-    const given = (entries[i] as { credentials?: unknown }).credentials as
-      Record<string, unknown> | undefined;
+    const place = `${file}: connections[${i}] (${connection.id})`;
+    const entry = entries[i] as { credentials?: unknown; signIn?: unknown };
+    const mode = entry.signIn ?? 'server';
+    if (!SIGN_IN_MODES.includes(mode as (typeof SIGN_IN_MODES)[number]))
+      throw new Error(
+        `${place}.signIn: ${JSON.stringify(mode)} is not one of ${SIGN_IN_MODES.map((m) => `"${m}"`).join(', ')}`,
+      );
+    if (mode === 'per-person') {
+      if (entry.credentials !== undefined)
+        throw new Error(
+          `${place}.credentials: a connection that signs in per person holds no credentials; remove them`,
+        );
+      return { connection, credentials: null };
+    }
+    const where = `${place}.credentials`;
+    const given = entry.credentials as Record<string, unknown> | undefined;
     if (!given || typeof given.username !== 'string' || !given.username)
       throw new Error(`${where}: needs a username and a password or an apiKey`);
     const password = secret(given.password, `${where}.password`, env);
@@ -108,7 +125,7 @@ export function holdConnections(
   let runtime: ApiRuntime | undefined;
   const runtimeNow = () =>
     (runtime ??= new ApiRuntime({
-      connections: entries.map((e) => e.connection),
+      connections: entries.filter((e) => e.credentials).map((e) => e.connection),
       fetch: direct,
       origin: origin(),
       storage: null,
@@ -127,7 +144,8 @@ export function holdConnections(
     return root;
   };
 
-  return entries.map(({ connection, credentials }) => {
+  return entries.map(({ connection, credentials }): HeldConnection => {
+    if (!credentials) return personalConnection(connection, direct, origin, baseUrlOf, now);
     const dialect = dialectOf(connection);
     const noted = (state: Health['state'], message: string | null) =>
       void health.set(connection.id, { state, message, at: new Date(now()).toISOString() });
@@ -136,15 +154,7 @@ export function holdConnections(
     const refresh = async (): Promise<boolean> => {
       const session = runtimeNow().session.get(connection.id);
       if (!dialect.refresh || !session?.refreshToken) return false;
-      // The token request is anonymous: the client needs no token of its own.
-      const http = new HttpClient({
-        connectionId: connection.id,
-        fetch: direct,
-        origin: origin(),
-        baseUrl: () => null,
-        auth: () => null,
-        errorForms: dialect.errorForms,
-      });
+      const http = anonymousClient(connection, direct, origin());
       try {
         runtimeNow().session.set(await dialect.refresh.run(http, connection, session, origin()));
         return true;

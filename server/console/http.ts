@@ -11,7 +11,8 @@ import { check, readJson } from '../rackspace-v1/request';
 import type { Db } from '../store/db';
 import type { Outcome } from './audit';
 import { AuditLog, auditCsv, parseAuditQuery } from './audit';
-import type { HeldConnection } from './forward';
+import type { HeldConnection, PersonalSignIn } from './forward';
+import { ApiError } from '../../src/api/api-error';
 import { forward } from './forward';
 import { CONSOLE_API, connectionBasePath } from './browser-config';
 import { oidcRoutes } from './oidc';
@@ -126,6 +127,14 @@ const signInSchema = z.object({
   username: z.string().min(1).max(256),
   password: z.string().min(1).max(1024),
 });
+const personalSignInSchema = z
+  .object({
+    username: z.string().min(1).max(256),
+    password: z.string().min(1).max(1024).optional(),
+    apiKey: z.string().min(1).max(1024).optional(),
+  })
+  .strict()
+  .refine((b) => b.password !== undefined || b.apiKey !== undefined, 'needs a password or an apiKey');
 const addUserSchema = z.object({ username: z.string(), role: z.string(), password: z.string() });
 const changeSchema = z.object({ role: z.string().optional(), disabled: z.boolean().optional() }).strict();
 const passwordSchema = z.object({ password: z.string() });
@@ -295,10 +304,21 @@ export async function mountConsole(
     return session instanceof Response ? session : c.json(sessionAnswer(session), 200);
   });
 
-  api.delete('/session', (c) => {
+  /** Drops (and revokes where the dialect can) the vendor tokens of console sessions that ended. */
+  const dropEnded = async (): Promise<void> => {
+    const alive = db.prepare('SELECT 1 FROM console_sessions WHERE id = ?');
+    for (const h of held.connections())
+      await h.personal?.keepOnly((id) => alive.get(id) !== undefined).catch(() => undefined);
+  };
+  const sweeper = setInterval(() => void dropEnded(), 60_000);
+  sweeper.unref();
+
+  api.delete('/session', async (c) => {
     c.set('note', { action: 'sign-out' });
     const session = signedIn(c);
     if (session instanceof Response) return session;
+    // The person's own vendor tokens end with the console session (revoked where the dialect can).
+    for (const h of held.connections()) await h.personal?.signOut(session.id).catch(() => undefined);
     endSession(db, session.id);
     deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
     return c.body(null, 204);
@@ -335,7 +355,10 @@ export async function mountConsole(
     const changed = changeUser(db, name, body, clock.now());
     if (!changed.ok) return fail(c, changed.status, changed.message);
     Object.assign(note, { targetId: String(changed.value.id), targetName: changed.value.username });
-    if (changed.value.disabled) endSessionsOf(db, changed.value.id);
+    if (changed.value.disabled) {
+      endSessionsOf(db, changed.value.id);
+      await dropEnded();
+    }
     return c.json({ user: userAnswer(changed.value) }, 200);
   });
 
@@ -350,6 +373,7 @@ export async function mountConsole(
     Object.assign(note, { targetId: String(done.value.id), targetName: done.value.username });
     // Whoever knew the old password is signed out; an administrator who sets their own keeps this session.
     const ended = endSessionsOf(db, done.value.id, session.id);
+    await dropEnded();
     return c.json({ user: userAnswer(done.value), sessionsEnded: ended }, 200);
   });
 
@@ -379,17 +403,73 @@ export async function mountConsole(
       capabilities: findDialect(h.dialect)?.capabilities ?? null,
       basePath: connectionBasePath(h.id),
       health: h.health?.() ?? { state: 'unknown', message: null, at: null },
+      signIn: h.personal ? 'per-person' : 'server',
+      ...(h.personal ? { signedIn: h.personal.has(session.id) } : {}),
     }));
     return c.json({ connections }, 200);
   });
 
-  // A person's request to a vendor: the rule check, then the vendor with the server's credentials.
+  /** The per-person connection a personal sign-in or sign-out names, or the 4xx answer. */
+  const personalOf = (c: C, id: string): (HeldConnection & { personal: PersonalSignIn }) | Response => {
+    const found = held.connections().find((h) => h.id === id);
+    if (!found) return fail(c, 404, `There is no connection "${id}".`);
+    if (!found.personal)
+      return fail(
+        c,
+        409,
+        `The console server signs in to ${found.label ?? id} itself: there is no personal sign-in.`,
+      );
+    return found as HeldConnection & { personal: PersonalSignIn };
+  };
+
+  // Per-person vendor sign-in: the vendor's token stays in this server, under the console session.
+  api.post('/connections/:id/session', async (c) => {
+    const id = c.req.param('id');
+    const note: Note = { action: 'connection.sign-in', connection: id };
+    c.set('note', note);
+    const session = signedIn(c);
+    if (session instanceof Response) return session;
+    const connection = personalOf(c, id);
+    if (connection instanceof Response) return connection;
+    const body = await bodyOf(c, personalSignInSchema);
+    if (body instanceof Response) return body;
+    // The vendor user name is the target; the secret is in no row and no answer.
+    note.targetName = body.username;
+    try {
+      await connection.personal.signIn(session.id, body);
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : null;
+      note.vendorStatus = status;
+      const why = err instanceof Error ? err.message : String(err);
+      // The vendor refused the person's credentials (OAuth's invalid_grant is a 400): a 401 here; a
+      // vendor that slows sign-ins passes its 429 on; one that fails or does not answer is a 502.
+      const answer = status === 429 ? 429 : status !== null && status >= 400 && status < 500 ? 401 : 502;
+      return fail(c, answer, why);
+    }
+    note.vendorStatus = 200;
+    return c.json({ connection: id, signedIn: true }, 200);
+  });
+
+  api.delete('/connections/:id/session', async (c) => {
+    const id = c.req.param('id');
+    c.set('note', { action: 'connection.sign-out', connection: id });
+    const session = signedIn(c);
+    if (session instanceof Response) return session;
+    const connection = personalOf(c, id);
+    if (connection instanceof Response) return connection;
+    await connection.personal.signOut(session.id).catch(() => undefined);
+    return c.body(null, 204);
+  });
+
+  // A person's request to a vendor: the rule check, then the vendor with the server's credentials (or,
+  // on a per-person connection, with the person's own vendor token).
   api.all('/connections/:id/*', async (c) => {
     const id = c.req.param('id');
     const session = signedIn(c);
     if (session instanceof Response) return session;
-    const connection = held.connections().find((h) => h.id === id);
-    if (!connection) return fail(c, 404, `There is no connection "${id}".`);
+    const found = held.connections().find((h) => h.id === id);
+    if (!found) return fail(c, 404, `There is no connection "${id}".`);
+    const connection = found.personal ? found.personal.forSession(session.id) : found;
     const url = new URL(c.req.url);
     const prefix = connectionBasePath(id);
     if (!url.pathname.startsWith(`${prefix}/`)) return fail(c, 404, `There is no connection "${id}".`);
@@ -412,8 +492,12 @@ export async function mountConsole(
       c.set('message', done.message);
       return c.json(done.body, done.status);
     }
-    if (!SAFE.has(c.req.method) || done.kind === 'failed') c.set('note', note);
+    if (!SAFE.has(c.req.method) || done.kind === 'failed' || done.kind === 'signed-out') c.set('note', note);
     if (done.kind === 'failed') return fail(c, done.status, done.message);
+    if (done.kind === 'signed-out') {
+      c.set('message', done.message);
+      return c.json(done.body, done.status);
+    }
     return done.response;
   });
 
@@ -439,5 +523,12 @@ export async function mountConsole(
   });
 
   app.route(CONSOLE_API, api);
-  return { db, audit, close: () => db.close() };
+  return {
+    db,
+    audit,
+    close: () => {
+      clearInterval(sweeper);
+      db.close();
+    },
+  };
 }

@@ -148,6 +148,12 @@ function errorFormOf(
   );
 }
 
+/** The error form of a dialect's own backup API (its last), for answers the console writes itself. */
+export function dialectErrorForm(dialect: string): ErrorForm {
+  const apis = Object.hasOwn(DIALECT_RULES, dialect) ? DIALECT_RULES[dialect]!.apis : [];
+  return apis[apis.length - 1]?.errorBody ?? PLAIN_ERROR;
+}
+
 /**
  * Whether a person of `role` may send this request through the console. Vendor sign-in and sign-out
  * are refused: the console server signs in to vendors itself and keeps their tokens.

@@ -1,10 +1,12 @@
 import { request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { afterAll, beforeAll } from 'vitest';
 import type { Service } from '../app';
 import { listen } from '../listen-test-support';
+import { startMain } from '../process-test-support';
 import { securityHeaders } from '../security-headers';
 import type { ConsoleConfig } from './config';
 import type { HeldConnection } from './forward';
@@ -129,4 +131,35 @@ export async function signIn(
   const answer = await send(base, 'POST', '/console/api/session', { body: { username, password }, from });
   if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${answer.text}`);
   return sessionCookie(answer);
+}
+
+/**
+ * `server/main.ts` in its own process for the tests of a file, started before them and stopped after:
+ * `CONSOLE_CONNECTIONS` names the file `connections(dir)` gives, in a new folder that also holds a
+ * file `password` with the reference service's demo password.
+ */
+export function mainHolding(prefix: string, connections: (dir: string) => unknown) {
+  const state = {
+    dir: '',
+    file: '',
+    main: undefined as Awaited<ReturnType<typeof startMain>> | undefined,
+    get url(): string {
+      if (!state.main) throw new Error('server/main.ts has not started');
+      return state.main.url;
+    },
+  };
+  beforeAll(async () => {
+    state.dir = mkdtempSync(join(tmpdir(), prefix));
+    state.file = join(state.dir, 'connections.json');
+    writeFileSync(join(state.dir, 'password'), 'demo\n');
+    writeFileSync(state.file, JSON.stringify(connections(state.dir)));
+    state.main = await startMain(['--data-dir', join(state.dir, 'data'), '--scale', '2'], {
+      env: { CONSOLE_CONNECTIONS: state.file },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await state.main?.stop();
+    rmSync(state.dir, { recursive: true, force: true });
+  });
+  return state;
 }
