@@ -17,6 +17,8 @@ export interface BrowserConfig {
     dialect: string;
     region?: string;
     basePath: string;
+    /** Present on a connection each person signs in to with their own vendor account. */
+    signIn?: 'per-person';
   }[];
 }
 
@@ -34,12 +36,13 @@ export function browserConfig(
       session: `${CONSOLE_API}/session`,
       oidc: oidc ? { label: oidc.label, start: `${CONSOLE_API}/oidc/start` } : null,
     },
-    connections: entries.map(({ connection }) => ({
+    connections: entries.map(({ connection, credentials }) => ({
       id: connection.id,
       label: connection.label,
       dialect: connection.dialect,
       ...(connection.region ? { region: connection.region } : {}),
       basePath: connectionBasePath(connection.id),
+      ...(credentials ? {} : { signIn: 'per-person' as const }),
     })),
   };
 }

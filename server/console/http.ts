@@ -306,9 +306,13 @@ export async function mountConsole(
 
   /** Drops (and revokes where the dialect can) the vendor tokens of console sessions that ended. */
   const dropEnded = async (): Promise<void> => {
-    const alive = db.prepare('SELECT 1 FROM console_sessions WHERE id = ?');
-    for (const h of held.connections())
-      await h.personal?.keepOnly((id) => alive.get(id) !== undefined).catch(() => undefined);
+    // Ended, past its lifetime or idle too long (an idle row stays until its cookie comes back).
+    const alive = db.prepare(
+      'SELECT 1 FROM console_sessions WHERE id = ? AND expires_at > ? AND last_seen_at > ?',
+    );
+    const now = clock.now();
+    const good = (id: string) => alive.get(id, now, now - config.sessionIdleS * 1000) !== undefined;
+    for (const h of held.connections()) await h.personal?.keepOnly(good).catch(() => undefined);
   };
   const sweeper = setInterval(() => void dropEnded(), 60_000);
   sweeper.unref();

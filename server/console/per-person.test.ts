@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { browserConfig } from './browser-config';
 import { holdConnections, loadHeldConnections } from './held';
 import { mainHolding, send, signIn } from './test-support';
 
@@ -49,6 +50,9 @@ describe('per-person vendor sign-in', () => {
       { id: 'veeam', signIn: 'per-person', signedIn: false },
     ]);
     expect((listed.json.connections as object[])[1]).not.toHaveProperty('signedIn');
+    // The browser's config.json says which connections need a personal sign-in.
+    const config = browserConfig(loadHeldConnections(file()), null);
+    expect(config.connections.map((c) => c.signIn)).toEqual(['per-person', undefined, 'per-person']);
 
     // Not signed in to the connection yet: a 401 in the dialect's form that says so.
     const before = await send(main.url, 'GET', `${base}/veeam/Jobs`, { cookie: support });
