@@ -99,3 +99,36 @@ describe('the Veeam refresh grant in held connections', () => {
     expect(grants.slice(before)).toEqual(['refresh_token 200']);
   });
 });
+
+describe('the Veeam refresh grant for a per-person connection', () => {
+  test("the person's token is renewed with their refresh token; a refused refresh asks them to sign in again", async () => {
+    const [shared] = holdConnections(
+      [
+        {
+          connection: { id: 'own', label: 'Own Veeam', dialect: 'veeam-v5', baseUrl: '/v5' },
+          credentials: null,
+        },
+      ],
+      () => server.url,
+      fetch,
+      () => clock.now(),
+    );
+    const personal = shared!.personal!;
+    await personal.signIn('s1', { username: 'admin', password: 'demo' });
+    const mine = personal.forSession('s1');
+    const first = (await mine.open()).headers.Authorization;
+    expect(await forward(mine, 'viewer', { method: 'GET', rest: '/Jobs?limit=1' })).toMatchObject({
+      kind: 'answered',
+    });
+    // Half a minute before its end the refresh grant renews it.
+    clock.advance(DAY - 30_000);
+    const second = (await mine.open()).headers.Authorization;
+    expect(second).not.toBe(first);
+    // Long after the refresh token's end: the refresh is refused, and the server has no password.
+    clock.advance(8 * DAY);
+    const done = await forward(mine, 'viewer', { method: 'GET', rest: '/Jobs?limit=1' });
+    expect(done).toMatchObject({ kind: 'signed-out', status: 401, body: { errorCode: 'Unauthorized' } });
+    expect(done.kind === 'signed-out' && done.message).toMatch(/sign in to Own Veeam again/);
+    expect(personal.has('s1')).toBe(false);
+  });
+});
