@@ -70,6 +70,9 @@ const heldConnectionsSchema = z.object({
         id: z.string(),
         label: z.string(),
         dialect: z.string().optional(),
+        /** `per-person`: each person signs in to it with their own vendor account (`signedIn`: this one has). */
+        signIn: z.enum(['server', 'per-person']).optional(),
+        signedIn: z.boolean().optional(),
         /** The server's last word on the connection: its sign-in, and its last answer to the server. */
         health: z
           .object({ state: z.enum(HEALTH_STATES), message: z.string().nullable(), at: time.nullable() })

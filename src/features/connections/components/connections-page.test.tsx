@@ -59,6 +59,16 @@ test('each held connection shows its health in the server’s words, and a viewe
           },
           credentials: { username: 'admin', password: 'demo' },
         },
+        {
+          // Each person signs in with their own account: the server has no health of its own for it.
+          connection: {
+            id: 'own',
+            label: 'Veeam, own account',
+            dialect: 'veeam-v5',
+            baseUrl: `${vendorServer.url}/v5`,
+          },
+          credentials: null,
+        },
       ],
       origin,
     ),
@@ -83,7 +93,11 @@ test('each held connection shows its health in the server’s words, and a viewe
   expect(within(row('veeam')!).getByText('Working')).toBeTruthy();
   expect(within(row('dfw')!).getByText('Failing')).toBeTruthy();
   expect(row('dfw')!.textContent).toContain('could not be reached');
-  expect(screen.getByText(/^2 connections, 1 failing$/)).toBeTruthy();
+  expect(screen.getByText(/^3 connections, 1 failing$/)).toBeTruthy();
+  expect(row('own')!.dataset.health).toBe('per-person');
+  expect(row('own')!.textContent).toContain(
+    'Each person signs in with their own account; you are not signed in to it.',
+  );
   // No vendor address or credential reaches the browser beyond what the server says of its health.
   expect(row('veeam')!.textContent).not.toContain(vendorServer.url);
 });

@@ -19,11 +19,13 @@ const HEALTH: Record<HealthState, { label: string; color: string }> = {
 
 const healthOf = (c: HeldConnectionInfo) =>
   c.health ?? { state: 'unknown' as const, message: null, at: null };
+const perPerson = (c: HeldConnectionInfo) => c.signIn === 'per-person';
 
 /**
  * The connections the console server holds, and how each is: whether its sign-in and its last answer
- * to the server worked, when, and the vendor's or the network's words when not. The server's word,
- * read again every few seconds; no vendor address or credential is in it.
+ * to the server worked, when, and the vendor's or the network's words when not; a connection each
+ * person signs in to has no health of the server's, and says so. The server's word, read again every
+ * few seconds; no vendor address or credential is in it.
  */
 export function ConnectionsPage() {
   const client = useConsoleAdmin();
@@ -57,6 +59,12 @@ export function ConnectionsPage() {
       header: 'Health',
       width: 140,
       cell: (c) => {
+        if (perPerson(c))
+          return (
+            <Badge color="blue" variant="light">
+              Per person
+            </Badge>
+          );
         const { label, color } = HEALTH[healthOf(c).state];
         return (
           <Badge color={color} variant="light">
@@ -92,6 +100,13 @@ export function ConnectionsPage() {
       header: 'What the server saw',
       width: 360,
       cell: (c) => {
+        if (perPerson(c))
+          return (
+            <Text size="sm" lineClamp={2}>
+              Each person signs in with their own account
+              {c.signedIn ? '; you are signed in.' : '; you are not signed in to it.'}
+            </Text>
+          );
         const { message } = healthOf(c);
         return (
           <Text size="sm" lineClamp={2} title={message ?? undefined} c={message ? undefined : 'dimmed'}>
@@ -124,7 +139,10 @@ export function ConnectionsPage() {
               rows={list}
               columns={columns}
               rowKey={(c) => c.id}
-              rowProps={(c) => ({ 'data-connection': c.id, 'data-health': healthOf(c).state })}
+              rowProps={(c) => ({
+                'data-connection': c.id,
+                'data-health': perPerson(c) ? 'per-person' : healthOf(c).state,
+              })}
               rowHeight={60}
               minWidth={1000}
             />
