@@ -156,8 +156,9 @@ async function main(): Promise<void> {
         row(
           `${list.navName} list: filter keystroke (median / p95 of ${figures.filterSamples})`,
           `${figures.filterMedianMs.toFixed(1)} / ${figures.filterP95Ms.toFixed(1)} ms`,
-          'p95 ≤ 50 ms',
-          figures.filterP95Ms <= 50,
+          // Issue 11: ≤ 35 ms on an idle machine, so that a busy one stays under 50 ms.
+          'p95 ≤ 35 ms idle',
+          figures.filterP95Ms <= 35,
         );
       }
       await page.close();
