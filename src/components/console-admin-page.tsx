@@ -1,10 +1,12 @@
 import '@mantine/core/styles/Alert.css';
-import { Alert, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { isForbidden } from '../api/console-admin';
 import { PageHeader } from './page-header';
 import { ErrorState, LoadingState, RefreshFailedState } from './states';
+import type { VirtualTableProps } from './virtual-table';
+import { VirtualTable } from './virtual-table';
 
 /** What the frame reads of the page's query (a query or an infinite query of TanStack Query). */
 export interface ConsoleAdminQuery<D> {
@@ -79,5 +81,25 @@ export function ConsoleAdminPage<D>({
       )}
       {dialogs}
     </>
+  );
+}
+
+/**
+ * The data of such a page: what an empty list means, or a count said politely to screen readers
+ * ("3 users, 3 active") above the table of its rows.
+ */
+export function ConsoleAdminList<T>({
+  empty,
+  count,
+  ...table
+}: { empty: ReactNode; count: string } & Omit<VirtualTableProps<T>, 'rowHeight' | 'minWidth'>) {
+  if (table.rows.length === 0) return empty;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" role="status" aria-live="polite">
+        {count}
+      </Text>
+      <VirtualTable {...table} rowHeight={60} minWidth={1000} />
+    </Stack>
   );
 }

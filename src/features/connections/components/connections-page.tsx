@@ -4,11 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { HealthState, HeldConnectionInfo } from '../../../api/console-admin';
 import { consoleAdminQueries } from '../../../api/console-admin';
 import { findDialect } from '../../../api/dialects';
-import { ConsoleAdminPage } from '../../../components/console-admin-page';
+import { ConsoleAdminList, ConsoleAdminPage } from '../../../components/console-admin-page';
 import { useConsoleAdmin } from '../../../components/console-admin-context';
 import { EmptyState } from '../../../components/states';
 import type { Column } from '../../../components/virtual-table';
-import { VirtualTable } from '../../../components/virtual-table';
 import { formatCount, formatDateTime, formatRelative } from '../../../lib/format';
 
 const HEALTH: Record<HealthState, { label: string; color: string }> = {
@@ -125,30 +124,20 @@ export function ConnectionsPage() {
       query={connections}
       what="the connections"
     >
-      {(list) =>
-        list.length === 0 ? (
-          <EmptyState title="No connections">The console server holds no connection.</EmptyState>
-        ) : (
-          <Stack gap="xs">
-            <Text size="sm" role="status" aria-live="polite">
-              {formatCount(list.length)} connections,{' '}
-              {formatCount(list.filter((c) => healthOf(c).state === 'failing').length)} failing
-            </Text>
-            <VirtualTable
-              label="Connections"
-              rows={list}
-              columns={columns}
-              rowKey={(c) => c.id}
-              rowProps={(c) => ({
-                'data-connection': c.id,
-                'data-health': perPerson(c) ? 'per-person' : healthOf(c).state,
-              })}
-              rowHeight={60}
-              minWidth={1000}
-            />
-          </Stack>
-        )
-      }
+      {(list) => (
+        <ConsoleAdminList
+          empty={<EmptyState title="No connections">The console server holds no connection.</EmptyState>}
+          count={`${formatCount(list.length)} connections, ${formatCount(list.filter((c) => healthOf(c).state === 'failing').length)} failing`}
+          label="Connections"
+          rows={list}
+          columns={columns}
+          rowKey={(c) => c.id}
+          rowProps={(c) => ({
+            'data-connection': c.id,
+            'data-health': perPerson(c) ? 'per-person' : healthOf(c).state,
+          })}
+        />
+      )}
     </ConsoleAdminPage>
   );
 }

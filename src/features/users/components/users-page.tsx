@@ -6,11 +6,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ConsoleUser } from '../../../api/console-admin';
 import { consoleAdminQueries } from '../../../api/console-admin';
-import { ConsoleAdminPage } from '../../../components/console-admin-page';
+import { ConsoleAdminList, ConsoleAdminPage } from '../../../components/console-admin-page';
 import { useConsoleAdmin } from '../../../components/console-admin-context';
 import { EmptyState } from '../../../components/states';
 import type { Column } from '../../../components/virtual-table';
-import { VirtualTable } from '../../../components/virtual-table';
 import { formatCount, formatDateTime, formatRelative } from '../../../lib/format';
 import { AddUserDialog, DisableDialog, PasswordDialog, ROLE_LABEL, RoleDialog } from './user-dialogs';
 
@@ -130,30 +129,21 @@ export function UsersPage() {
         </>
       }
     >
-      {(list) =>
-        list.length === 0 ? (
-          <EmptyState title="No users yet">Add the first one.</EmptyState>
-        ) : (
-          <Stack gap="xs">
-            <Text size="sm" role="status" aria-live="polite">
-              {formatCount(list.length)} users, {formatCount(list.filter((u) => !u.disabled).length)} active
-            </Text>
-            <VirtualTable
-              label="Users"
-              rows={list}
-              columns={columns}
-              rowKey={(u) => u.username}
-              rowProps={(u) => ({
-                'data-user': u.username,
-                'data-role': u.role,
-                'data-state': u.disabled ? 'disabled' : 'active',
-              })}
-              rowHeight={60}
-              minWidth={1000}
-            />
-          </Stack>
-        )
-      }
+      {(list) => (
+        <ConsoleAdminList
+          empty={<EmptyState title="No users yet">Add the first one.</EmptyState>}
+          count={`${formatCount(list.length)} users, ${formatCount(list.filter((u) => !u.disabled).length)} active`}
+          label="Users"
+          rows={list}
+          columns={columns}
+          rowKey={(u) => u.username}
+          rowProps={(u) => ({
+            'data-user': u.username,
+            'data-role': u.role,
+            'data-state': u.disabled ? 'disabled' : 'active',
+          })}
+        />
+      )}
     </ConsoleAdminPage>
   );
 }
