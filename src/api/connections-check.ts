@@ -37,7 +37,18 @@ function checkHeld(entry: ConfigEntry): Omit<Connection, 'id' | 'label' | 'diale
     entry.problem('region', 'must be a string');
     return undefined;
   }
-  return basePath === undefined ? undefined : { baseUrl: basePath, ...(region ? { region } : {}) };
+  const signIn = entry.raw('signIn');
+  if (signIn !== undefined && signIn !== 'server' && signIn !== 'per-person') {
+    entry.problem('signIn', 'must be "server" or "per-person"');
+    return undefined;
+  }
+  return basePath === undefined
+    ? undefined
+    : {
+        baseUrl: basePath,
+        ...(region ? { region } : {}),
+        ...(signIn === 'per-person' ? { personal: true } : {}),
+      };
 }
 
 /** One entry of `connections`: its checked fields (unknown keys dropped), or undefined. */

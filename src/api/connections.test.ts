@@ -126,6 +126,13 @@ describe('connections config', () => {
           basePath: '/console/api/connections/dfw',
         },
         { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', basePath: '/console/api/connections/veeam' },
+        {
+          id: 'own',
+          label: 'Own',
+          dialect: 'veeam-v5',
+          basePath: '/console/api/connections/own',
+          signIn: 'per-person',
+        },
       ],
     });
     expect(config.console).toEqual({
@@ -141,6 +148,13 @@ describe('connections config', () => {
         baseUrl: '/console/api/connections/dfw',
       },
       { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', baseUrl: '/console/api/connections/veeam' },
+      {
+        id: 'own',
+        label: 'Own',
+        dialect: 'veeam-v5',
+        baseUrl: '/console/api/connections/own',
+        personal: true,
+      },
     ]);
   });
 
@@ -161,6 +175,13 @@ describe('connections config', () => {
     [
       { console: { session: '/s', oidc: { label: 'SSO' } }, connections: [] },
       /console\.oidc\.start: is required/,
+    ],
+    [
+      {
+        console: { session: '/s' },
+        connections: [{ id: 'v', label: 'V', dialect: 'veeam-v5', basePath: '/v', signIn: 'per-user' }],
+      },
+      /connections\.0\.signIn: must be "server" or "per-person"/,
     ],
   ])('a wrong console-mode config says where: %j', (raw, message) => {
     expect(() => parseRuntimeConfig(raw)).toThrow(message);

@@ -38,6 +38,11 @@ const entries: HeldEntry[] = [
     connection: { id: 'dfw', label: 'DFW', dialect: 'rackspace-v1', identityUrl: '/v2.0', region: 'DFW' },
     credentials: { username: 'admin', password: 'demo' },
   },
+  {
+    // Each person signs in to this one with their own vendor account.
+    connection: { id: 'own', label: 'Own Veeam', dialect: 'veeam-v5', baseUrl: '/v5' },
+    credentials: null,
+  },
 ];
 
 beforeAll(async () => {
@@ -170,6 +175,41 @@ describe('console mode in the browser', () => {
     } finally {
       await setRole('support');
     }
+  });
+
+  test('a connection each person signs in to: their own account through the server, and a sign-in the server drops asks for that one alone', async () => {
+    const b = browser();
+    const runtime = b.tab();
+    await runtime.signInToConsole('support', 'demo');
+    expect(runtime.personalSignInsPending().map((c) => c.id)).toEqual(['own']);
+    expect(runtime.session.get('own')).toBeUndefined();
+
+    const wrong = await rejectionOf(runtime.signInToPersonal('own', { username: 'admin', password: 'nope' }));
+    expect(wrong.status).toBe(401);
+    expect(runtime.personalSignInsPending().map((c) => c.id)).toEqual(['own']);
+    await runtime.signInToPersonal('own', { username: 'admin', password: 'demo' });
+    expect(runtime.personalSignInsPending()).toEqual([]);
+    // The console role, not the vendor account's, and no token in the tab.
+    expect(runtime.session.get('own')).toMatchObject({ role: 'support', token: '' });
+    expect((await runtime.provider('own').listJobs()).length).toBeGreaterThan(0);
+    expect(b.sent.some((h) => h.has('authorization'))).toBe(false);
+
+    // A new tab of the same browser has it too, as the server says.
+    const second = b.tab();
+    await second.resumeConsoleSession();
+    expect(second.session.get('own')?.role).toBe('support');
+
+    // The server drops it: the next request is refused, and only that connection asks for a sign-in.
+    const dropped = await b.fetch(`${server.url}/console/api/connections/own/session`, { method: 'DELETE' });
+    expect(dropped.status).toBe(204);
+    expect((await rejectionOf(runtime.provider('own').listJobs())).status).toBe(401);
+    expect(runtime.session.getSnapshot().expired).toEqual(['own']);
+    expect(Object.keys(runtime.session.getSnapshot().sessions).sort()).toEqual(['dfw', 'veeam']);
+    expect(runtime.personalSignInEndedBecause('own')).toMatch(/sign in/i);
+    expect(runtime.consoleSessionEndedBecause()).toBeNull();
+    // A reload asks the server, which says the same.
+    await second.resumeConsoleSession();
+    expect(second.session.getSnapshot().expired).toEqual(['own']);
   });
 
   test('a session the server ended (idle) signs every connection out and says why', async () => {

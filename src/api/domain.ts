@@ -42,6 +42,11 @@ export interface Connection {
   identityUrl?: string;
   /** Rackspace: the region whose `rax:backup` endpoint to use. */
   region?: string;
+  /**
+   * Console mode: each person signs in to this connection with their own vendor account, through the
+   * console server, which keeps their vendor token (`"signIn": "per-person"` of config.json).
+   */
+  personal?: boolean;
 }
 
 export interface Schedule {

@@ -80,6 +80,10 @@ export class ApiRuntime {
   readonly consoleMode: ConsoleSettings | null;
   /** Why the console session ended, as the server said it, for the sign-in page. */
   private endedBecause: string | null = null;
+  /** Console mode: the console session as last stated, for the connections each person signs in to. */
+  private consoleAnswer: ConsoleSessionAnswer | null = null;
+  /** Console mode: why a person's own sign-in to a connection ended (the server's words). */
+  private readonly personalEnded = new Map<string, string>();
   private consoleCheckedAt = 0;
   private checkingConsole: Promise<boolean> | null = null;
 
@@ -144,8 +148,43 @@ export class ApiRuntime {
     const answer = consoleSessionAnswer(await this.sessionCall('POST', { username, password }));
     this.endedBecause = null;
     this.consoleCheckedAt = this.now();
-    this.holdConsoleSession(answer);
+    // A new console session holds no personal vendor sign-in yet.
+    this.holdConsoleSession(answer, new Set());
     return answer;
+  }
+
+  /**
+   * Console mode: the connections this person signs in to with their own vendor account (each
+   * through the console server) and has not, or whose sign-in ended.
+   */
+  personalSignInsPending(): Connection[] {
+    const { sessions } = this.session.getSnapshot();
+    return this.connections.filter((c) => c.personal && !sessions[c.id]);
+  }
+
+  /** Console mode: why the person's own sign-in to a connection ended (the server's words), or null. */
+  personalSignInEndedBecause(connectionId: string): string | null {
+    return this.personalEnded.get(connectionId) ?? null;
+  }
+
+  /**
+   * Console mode: signs the person in to a connection with their own vendor account; the console
+   * server keeps the vendor token (this tab never sees it). A refusal throws an ApiError with the
+   * vendor's words. The connection then counts as signed in, with the person's console role.
+   */
+  async signInToPersonal(connectionId: string, credentials: Credentials): Promise<void> {
+    this.requireConsole();
+    const connection = this.connection(connectionId);
+    if (!connection.personal || !this.consoleAnswer)
+      throw new Error(`${connection.label} is not signed in to with a person's own account.`);
+    const body =
+      credentials.apiKey !== undefined
+        ? { username: credentials.username, apiKey: credentials.apiKey }
+        : { username: credentials.username, password: credentials.password ?? '' };
+    const url = new URL(`${connection.baseUrl ?? ''}/session`, this.options.origin).toString();
+    await consoleCall('POST', url, body, { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs });
+    this.personalEnded.delete(connectionId);
+    this.holdConnection(connection, this.consoleAnswer);
   }
 
   /**
@@ -157,10 +196,34 @@ export class ApiRuntime {
   async resumeConsoleSession(): Promise<void> {
     this.consoleCheckedAt = this.now();
     try {
-      this.holdConsoleSession(consoleSessionAnswer(await this.sessionCall('GET')));
+      const answer = consoleSessionAnswer(await this.sessionCall('GET'));
+      this.holdConsoleSession(answer, await this.personalSignIns());
     } catch (err) {
       const error = toApiError(err);
       if (error.status === 401) this.consoleSessionEnded(error.message);
+    }
+  }
+
+  /**
+   * Console mode: which connections signed in to with a person's own account this console session
+   * has (the server's list says); null when there are none or the list cannot be read (nothing changes).
+   */
+  private async personalSignIns(): Promise<Set<string> | null> {
+    if (!this.connections.some((c) => c.personal)) return null;
+    const url = new URL(
+      'connections',
+      new URL(this.requireConsole().session, this.options.origin),
+    ).toString();
+    try {
+      const answer = (await consoleCall('GET', url, undefined, {
+        fetch: this.options.fetch,
+        timeoutMs: this.options.timeoutMs,
+      })) as { connections?: { id?: unknown; signedIn?: unknown }[] } | null;
+      const list = answer?.connections;
+      if (!Array.isArray(list)) return null;
+      return new Set(list.filter((c) => c.signedIn === true).map((c) => String(c.id)));
+    } catch {
+      return null;
     }
   }
 
@@ -185,29 +248,46 @@ export class ApiRuntime {
    * Asked again (a refusal, a new tab), it changes only what the server's answer changed — a role an
    * administrator changed shows at once, and an unchanged answer re-renders nothing.
    */
-  private holdConsoleSession(answer: ConsoleSessionAnswer): void {
+  private holdConsoleSession(answer: ConsoleSessionAnswer, personal: ReadonlySet<string> | null): void {
+    this.consoleAnswer = answer;
     for (const connection of this.connections) {
-      const held = this.session.get(connection.id);
-      if (
-        held &&
-        held.username === answer.user.username &&
-        held.role === answer.user.role &&
-        held.issuedAt === answer.signedInAt &&
-        held.expiresAt === answer.expiresAt
-      )
-        continue;
-      this.session.set({
-        connectionId: connection.id,
-        username: answer.user.username,
-        role: answer.user.role,
-        token: '',
-        issuedAt: answer.signedInAt,
-        expiresAt: answer.expiresAt,
-        baseUrl: connection.baseUrl ?? '',
-        tenantId: null,
-        refreshToken: null,
-      });
+      // A connection each person signs in to counts only once the server says this one has (a
+      // sign-in the server dropped is marked ended, so that the person is asked again); when the
+      // server's list is not at hand (`null`), only one the tab holds is brought up to date.
+      if (connection.personal) {
+        const held = this.session.get(connection.id) !== undefined;
+        const has = personal ? personal.has(connection.id) : held;
+        if (!has) {
+          if (held) this.session.markExpired(connection.id);
+          continue;
+        }
+      }
+      this.holdConnection(connection, answer);
     }
+  }
+
+  /** One connection signed in through the console server, unless it already is just so. */
+  private holdConnection(connection: Connection, answer: ConsoleSessionAnswer): void {
+    const held = this.session.get(connection.id);
+    if (
+      held &&
+      held.username === answer.user.username &&
+      held.role === answer.user.role &&
+      held.issuedAt === answer.signedInAt &&
+      held.expiresAt === answer.expiresAt
+    )
+      return;
+    this.session.set({
+      connectionId: connection.id,
+      username: answer.user.username,
+      role: answer.user.role,
+      token: '',
+      issuedAt: answer.signedInAt,
+      expiresAt: answer.expiresAt,
+      baseUrl: connection.baseUrl ?? '',
+      tenantId: null,
+      refreshToken: null,
+    });
   }
 
   private consoleSessionEnded(message: string): void {
@@ -226,7 +306,7 @@ export class ApiRuntime {
   private checkConsoleSession(refused: ApiError): Promise<boolean> {
     this.checkingConsole ??= this.sessionCall('GET')
       .then((answer) => {
-        this.holdConsoleSession(consoleSessionAnswer(answer));
+        this.holdConsoleSession(consoleSessionAnswer(answer), null);
         return true;
       })
       .catch((err: unknown) => {
@@ -334,7 +414,12 @@ export class ApiRuntime {
   /** A refused token: a dialect that can may renew it once with its refresh token; otherwise sign in again. */
   private async renewAfter401(connection: Connection, error: ApiError, retried: boolean): Promise<boolean> {
     if (this.consoleMode) {
-      await this.checkConsoleSession(error);
+      // The console session is good and the connection signs each person in: their own sign-in
+      // ended (expired, refused, dropped), and only that connection asks for it again.
+      if ((await this.checkConsoleSession(error)) && connection.personal) {
+        this.personalEnded.set(connection.id, error.vendorMessage ?? error.message);
+        this.session.markExpired(connection.id);
+      }
       return false;
     }
     const session = this.session.get(connection.id);
