@@ -48,7 +48,9 @@ export async function layoutFaults(page: Page): Promise<string[]> {
         );
     }
     for (const e of main.querySelectorAll('*')) {
-      if (!shown(e) || e.closest('.mantine-VisuallyHidden-root')) continue;
+      // Only text can be cut: an element with none (a running bar's moving stripes overflow their
+      // bar on purpose, clipped) has nothing to tell.
+      if (!shown(e) || e.closest('.mantine-VisuallyHidden-root') || text(e) === '') continue;
       const style = getComputedStyle(e);
       const clips = style.textOverflow === 'ellipsis' || style.overflowX === 'hidden';
       if (clips && e.scrollWidth > e.clientWidth + 1 && !e.closest('[title]'))
