@@ -48,3 +48,19 @@ export function useConsoleSignIn() {
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
+
+/**
+ * Console mode: signs the person in to one connection with their own vendor account (the console
+ * server keeps the token). A refusal is shown beside that connection's form, with the vendor's words.
+ */
+export function usePersonalSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiError, { connectionId: string; credentials: Credentials }>({
+    mutationKey: ['session', 'personal-sign-in'],
+    mutationFn: ({ connectionId, credentials }) => apiRuntime().signInToPersonal(connectionId, credentials),
+    meta: { errorShownInPlace: true },
+    // What was fetched while signed out of that connection is stale now.
+    onSuccess: (_done, { connectionId }) =>
+      queryClient.invalidateQueries({ predicate: (q) => q.queryKey[1] === connectionId }),
+  });
+}

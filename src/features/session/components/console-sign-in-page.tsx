@@ -2,9 +2,12 @@ import '@mantine/core/styles/Alert.css';
 import '@mantine/core/styles/Button.css';
 import '@mantine/core/styles/Divider.css';
 import { Alert, Button, Divider } from '@mantine/core';
+import { useState } from 'react';
 import { apiRuntime } from '../../../api/runtime';
 import { useDocumentTitle } from '../../../components/document-title';
+import { useSession } from '../use-session';
 import { useConsoleSignIn } from '../use-sign-in';
+import { PersonalSignIns } from './personal-sign-ins';
 import { SignInForm } from './sign-in-form';
 import { SignInFrame } from './sign-in-frame';
 
@@ -31,6 +34,23 @@ export function ConsoleSignInPage({
   const oidc = runtime.consoleMode?.oidc ?? null;
   const ended = runtime.consoleSessionEndedBecause();
   const refused = signIn.error?.message ?? (signIn.isIdle ? error : null);
+  const session = useSession();
+  // Signed in to the console, with connections that sign in each person with their own account.
+  const pending = session.anySignedIn ? runtime.personalSignInsPending() : [];
+  const [step, setStep] = useState<'console' | 'personal'>(pending.length > 0 ? 'personal' : 'console');
+
+  if (step === 'personal')
+    return (
+      <SignInFrame
+        intro="Sign in to the connections that need your own account."
+        expired={
+          expired ? { title: 'A sign-in ended', text: 'Sign in again to continue where you were.' } : null
+        }
+        ended={null}
+      >
+        <PersonalSignIns pending={pending} onDone={onDone} />
+      </SignInFrame>
+    );
 
   return (
     <SignInFrame
@@ -51,7 +71,9 @@ export function ConsoleSignInPage({
         onSubmit={(credentials) =>
           signIn.mutate(
             { username: credentials.username, password: credentials.password ?? '' },
-            { onSuccess: onDone },
+            {
+              onSuccess: () => (runtime.personalSignInsPending().length > 0 ? setStep('personal') : onDone()),
+            },
           )
         }
       />

@@ -18,10 +18,13 @@ export function SignInForm({
   pending,
   onSubmit,
   apiKeys = true,
+  label = 'Sign in',
 }: {
   pending: boolean;
   onSubmit: (credentials: Credentials) => void;
   apiKeys?: boolean;
+  /** The form's accessible name, where a page has more than one. */
+  label?: string;
 }) {
   const [username, setUsername] = useState('');
   const [secret, setSecret] = useState('');
@@ -43,7 +46,7 @@ export function SignInForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Sign in">
+    <form onSubmit={submit} noValidate aria-label={label}>
       <Stack gap="sm">
         <TextInput
           label="Username"

@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { JobsPage } from './pages/jobs-page';
+import { SignInPage } from './pages/sign-in-page';
+import { ExtraService } from './support/service';
+
+/**
+ * A connection that signs in each person with their own vendor account (`"signIn": "per-person"`),
+ * beside one the server signs in to itself: the console asks for that person's own sign-in after the
+ * console's, keeps the vendor token on the server, and asks again for that connection alone when the
+ * server drops it.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'backup-console-personal-'));
+const connections = join(dir, 'connections.json');
+writeFileSync(
+  connections,
+  JSON.stringify({
+    connections: [
+      {
+        id: 'veeam',
+        label: 'Veeam (service account)',
+        dialect: 'veeam-v5',
+        baseUrl: '/v5',
+        credentials: { username: 'admin', password: { env: 'REFERENCE_PASSWORD' } },
+      },
+      { id: 'own', label: 'Veeam (own account)', dialect: 'veeam-v5', baseUrl: '/v5', signIn: 'per-person' },
+    ],
+  }),
+);
+const service = new ExtraService(join(dir, 'data'));
+
+test.beforeAll(async () => {
+  await service.start([], { CONSOLE_CONNECTIONS: connections, REFERENCE_PASSWORD: 'demo' });
+});
+
+test.afterAll(async () => {
+  await service.stop();
+});
+
+test('a person signs in to the console, then to a per-person connection with their own account', async ({
+  page,
+  checkA11y,
+}) => {
+  await page.goto(`${service.url}/jobs`);
+  await new SignInPage(page).signIn('support');
+  const own = page.getByRole('region', { name: 'Veeam (own account)' });
+  await expect(own).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await checkA11y('the per-person sign-in step');
+
+  // The vendor refuses a wrong password in its own words; what was typed stays.
+  await own.getByLabel('Username').fill('admin');
+  await own.getByLabel('Password', { exact: true }).fill('wrong');
+  await own.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(own.getByRole('alert')).toContainText('Not signed in to Veeam (own account)');
+  await expect(own.getByLabel('Username')).toHaveValue('admin');
+  await own.getByLabel('Password', { exact: true }).fill('demo');
+  await own.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+  // On to the page asked for, with both connections' jobs; the tab holds no vendor token.
+  const jobs = new JobsPage(page);
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(jobs.rows().first()).toBeVisible();
+  await expect(page.getByLabel('Connection', { exact: true }).locator('option')).toContainText([
+    'Veeam (service account)',
+    'Veeam (own account)',
+  ]);
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+  expect(stored).not.toMatch(/"token":"[^"]/);
+
+  // The server drops the person's own sign-in: that connection alone asks for it again, saying why.
+  const dropped = await page.request.delete(`${service.url}/console/api/connections/own/session`, {
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(dropped.status()).toBe(204);
+  await page.reload();
+  await expect(own).toBeVisible();
+  await expect(page.getByRole('alert').first()).toContainText('A sign-in ended');
+  await page.getByRole('button', { name: 'Continue without' }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(jobs.rows().first()).toBeVisible();
+  await expect(page.getByLabel('Connection', { exact: true }).locator('option')).not.toContainText([
+    'Veeam (own account)',
+  ]);
+});
