@@ -3,6 +3,7 @@ import { Alert, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { isForbidden } from '../api/console-admin';
+import { formatDateTime, formatRelative } from '../lib/format';
 import { PageHeader } from './page-header';
 import { ErrorState, LoadingState, RefreshFailedState } from './states';
 import type { VirtualTableProps } from './virtual-table';
@@ -100,6 +101,18 @@ export function ConsoleAdminList<T>({
         {count}
       </Text>
       <VirtualTable {...table} rowHeight={60} minWidth={1000} />
+    </Stack>
+  );
+}
+
+/** A time in a table cell: the date and time, and how long ago it was as of `now` (the data's time). */
+export function TimeCell({ at, now }: { at: string; now: number }) {
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{formatDateTime(at)}</Text>
+      <Text size="xs" c="dimmed">
+        {formatRelative(at, now)}
+      </Text>
     </Stack>
   );
 }

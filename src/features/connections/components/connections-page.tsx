@@ -4,11 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { HealthState, HeldConnectionInfo } from '../../../api/console-admin';
 import { consoleAdminQueries } from '../../../api/console-admin';
 import { findDialect } from '../../../api/dialects';
-import { ConsoleAdminList, ConsoleAdminPage } from '../../../components/console-admin-page';
+import { ConsoleAdminList, ConsoleAdminPage, TimeCell } from '../../../components/console-admin-page';
 import { useConsoleAdmin } from '../../../components/console-admin-context';
 import { EmptyState } from '../../../components/states';
 import type { Column } from '../../../components/virtual-table';
-import { formatCount, formatDateTime, formatRelative } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 
 const HEALTH: Record<HealthState, { label: string; color: string }> = {
   ok: { label: 'Working', color: 'green' },
@@ -84,14 +84,7 @@ export function ConnectionsPage() {
               Not yet
             </Text>
           );
-        return (
-          <Stack gap={0}>
-            <Text size="sm">{formatDateTime(at)}</Text>
-            <Text size="xs" c="dimmed">
-              {formatRelative(at, now)}
-            </Text>
-          </Stack>
-        );
+        return <TimeCell at={at} now={now} />;
       },
     },
     {

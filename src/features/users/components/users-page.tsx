@@ -1,16 +1,16 @@
 import '@mantine/core/styles/Badge.css';
 import '@mantine/core/styles/Button.css';
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ConsoleUser } from '../../../api/console-admin';
 import { consoleAdminQueries } from '../../../api/console-admin';
-import { ConsoleAdminList, ConsoleAdminPage } from '../../../components/console-admin-page';
+import { ConsoleAdminList, ConsoleAdminPage, TimeCell } from '../../../components/console-admin-page';
 import { useConsoleAdmin } from '../../../components/console-admin-context';
 import { EmptyState } from '../../../components/states';
 import type { Column } from '../../../components/virtual-table';
-import { formatCount, formatDateTime, formatRelative } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 import { AddUserDialog, DisableDialog, PasswordDialog, ROLE_LABEL, RoleDialog } from './user-dialogs';
 
 type Open = { kind: 'role' | 'toggle' | 'password'; user: ConsoleUser } | null;
@@ -23,17 +23,6 @@ function rowActions(u: ConsoleUser): { kind: NonNullable<Open>['kind']; name: st
     { kind: 'toggle', name: `${verb} ${u.username}`, text: `${verb}…` },
     { kind: 'password', name: `Reset password of ${u.username}`, text: 'Reset password…' },
   ];
-}
-
-function When({ at, now }: { at: string; now: number }) {
-  return (
-    <Stack gap={0}>
-      <Text size="sm">{formatDateTime(at)}</Text>
-      <Text size="xs" c="dimmed">
-        {formatRelative(at, now)}
-      </Text>
-    </Stack>
-  );
 }
 
 /** The people who sign in to the console (administrators only): add, change role, disable, reset password. */
@@ -76,14 +65,14 @@ export function UsersPage() {
       header: 'Created',
       width: 140,
       optional: true,
-      cell: (u) => <When at={u.createdAt} now={now} />,
+      cell: (u) => <TimeCell at={u.createdAt} now={now} />,
     },
     {
       key: 'changed',
       header: 'Changed',
       width: 140,
       optional: true,
-      cell: (u) => <When at={u.changedAt} now={now} />,
+      cell: (u) => <TimeCell at={u.changedAt} now={now} />,
     },
     {
       key: 'actions',
