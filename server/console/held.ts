@@ -108,7 +108,8 @@ export function vendorUrl(url: string, origin: string): string {
 const RENEW_AHEAD_MS = 60_000;
 
 /** The last sign-in's or refresh's outcome, for the connections list. */
-type Health = { state: 'ok' | 'failing'; message: string | null; at: string };
+/** `at` in ms: every forwarded request notes its answer, and only a reader of the list needs it as text. */
+type Health = { state: 'ok' | 'failing'; message: string | null; at: number };
 
 /**
  * The held connections at run time. `origin` is the server's own (relative URLs in the file, such
@@ -148,7 +149,7 @@ export function holdConnections(
     if (!credentials) return personalConnection(connection, direct, origin, baseUrlOf, now);
     const dialect = dialectOf(connection);
     const noted = (state: Health['state'], message: string | null) =>
-      void health.set(connection.id, { state, message, at: new Date(now()).toISOString() });
+      void health.set(connection.id, { state, message, at: now() });
 
     /** The refresh grant with the session's refresh token: true when it gave a new token. */
     const refresh = async (): Promise<boolean> => {
@@ -203,7 +204,12 @@ export function holdConnections(
         return { baseUrl: baseUrlOf(session.baseUrl), headers: { [header.name]: header.value } };
       },
       renew,
-      health: () => health.get(connection.id) ?? { state: 'unknown', message: null, at: null },
+      health: () => {
+        const h = health.get(connection.id);
+        return h
+          ? { state: h.state, message: h.message, at: new Date(h.at).toISOString() }
+          : { state: 'unknown', message: null, at: null };
+      },
       noteAnswer: (failure) => noted(failure ? 'failing' : 'ok', failure),
     };
   });
