@@ -19,6 +19,11 @@ export interface ConsoleConfig {
   auditRetentionDays: number;
   /** How often the server checks each held connection ahead of requests, in seconds (0 = never). */
   healthCheckS?: number;
+  /**
+   * The most requests a second the server's poller sends to one connection (docs/live-push.md);
+   * 1 when unset.
+   */
+  pollPerSecond?: number;
   /** The file of the connections whose credentials the server holds (server/console/held.ts). */
   connectionsFile?: string | null;
   /**
@@ -62,6 +67,14 @@ function whole(name: string, raw: string | undefined, fallback: number, min: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max)
     throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  return value;
+}
+
+function rate(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`${name} must be a number from ${min} to ${max}, not "${raw}"`);
   return value;
 }
 
@@ -215,6 +228,7 @@ export function loadConsoleConfig(dataDir: string, demoDataSet: boolean, env = p
     sessionMaxS: maxHours * 3600,
     auditRetentionDays: whole('CONSOLE_AUDIT_DAYS', env.CONSOLE_AUDIT_DAYS, 365, 0, 100 * 365),
     healthCheckS: whole('CONSOLE_HEALTH_CHECK_SECONDS', env.CONSOLE_HEALTH_CHECK_SECONDS, 60, 0, 24 * 3600),
+    pollPerSecond: rate('CONSOLE_POLL_PER_SECOND', env.CONSOLE_POLL_PER_SECOND, 1, 0.05, 20),
     ...connectionsSetting(env.CONSOLE_CONNECTIONS),
     oidc: loadOidcConfig(env),
   };

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../context';
 import { systemClock } from '../context';
@@ -14,6 +15,7 @@ import { AuditLog, auditCsv, parseAuditQuery } from './audit';
 import type { HeldConnection, PersonalSignIn } from './forward';
 import { ApiError } from '../../src/api/api-error';
 import { forward } from './forward';
+import { checkRule } from './rules';
 import { CONSOLE_API, connectionBasePath } from './browser-config';
 import { oidcRoutes } from './oidc';
 import { findDialect } from '../../src/api/dialects';
@@ -25,9 +27,12 @@ import {
   createSession,
   endSession,
   endSessionsOf,
+  sessionById,
   sweepSessions,
 } from './sessions';
 import { openConsoleDb } from './store';
+import type { PollTimes, Polled } from './poller';
+import { SharedPolls, paceOf } from './poller';
 import type { ConsoleUser } from './users';
 import {
   addUser,
@@ -73,12 +78,22 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface ConsoleServer {
   db: Db;
   audit: AuditLog;
+  /** The pollers of the connections the server holds, and the open streams (docs/live-push.md). */
+  polls: SharedPolls;
   close(): void;
 }
 
 function fail(c: C, status: ContentfulStatusCode, message: string): Response {
   c.set('message', message);
   return c.json({ message }, status);
+}
+
+/** A vendor's answer as the poller keeps it, with when it was asked (`X-Console-Polled-At`). */
+function keptAnswer(kept: Polled, passed?: Headers): Response {
+  const headers = new Headers(passed);
+  if (kept.contentType) headers.set('content-type', kept.contentType);
+  headers.set('x-console-polled-at', new Date(kept.polledAt).toISOString());
+  return new Response(kept.body as Uint8Array<ArrayBuffer>, { status: kept.status, headers });
 }
 
 /** Whether the browser reached the console over HTTPS, itself or through a proxy that says so. */
@@ -156,13 +171,27 @@ export async function mountConsole(
    * The connections whose credentials the server holds, for `/console/api/connections/{id}/…`
    * (server/console/held.ts reads them from the file CONSOLE_CONNECTIONS names).
    */
-  held: { connections(): readonly HeldConnection[]; fetch?: typeof fetch } = { connections: () => [] },
+  held: {
+    connections(): readonly HeldConnection[];
+    fetch?: typeof fetch;
+    /** Tests only: shorter times for the shared poller. */
+    pollTimes?: Partial<PollTimes>;
+  } = { connections: () => [] },
 ): Promise<ConsoleServer> {
   const db = openConsoleDb(config.dataDir);
   if (config.demoUsers) await seedDemoConsoleUsers(db, clock.now());
   const audit = new AuditLog(db, config.auditRetentionDays);
   audit.sweep(clock.now(), true);
   sweepSessions(db, config, clock.now());
+  const polls = new SharedPolls(
+    () => held.connections(),
+    (id) => {
+      const now = sessionById(db, id, config, clock.now());
+      return now.ok ? { role: now.session.user.role } : { ended: now.message };
+    },
+    { perSecond: config.pollPerSecond ?? 1, ...held.pollTimes },
+    held.fetch,
+  );
 
   const api = new Hono<Env>();
 
@@ -324,6 +353,7 @@ export async function mountConsole(
     // The person's own vendor tokens end with the console session (revoked where the dialect can).
     for (const h of held.connections()) await h.personal?.signOut(session.id).catch(() => undefined);
     endSession(db, session.id);
+    polls.endSession(session.id, 'You signed out.');
     deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
     return c.body(null, 204);
   });
@@ -465,6 +495,48 @@ export async function mountConsole(
     return c.body(null, 204);
   });
 
+  // The stream of what changed on the connections this session watches (docs/live-push.md).
+  api.get('/stream', (c) => {
+    const session = signedIn(c);
+    if (session instanceof Response) return session;
+    const streamId = randomUUID();
+    const encoder = new TextEncoder();
+    let closeStream: (() => void) | null = null;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        let open = true;
+        const sink = {
+          sessionId: session.id,
+          role: session.user.role,
+          send(event: string, data: unknown) {
+            if (open)
+              controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+          },
+          close() {
+            if (!open) return;
+            open = false;
+            controller.close();
+            closeStream?.();
+          },
+        };
+        // A browser waits this long before it opens the stream again after losing it.
+        controller.enqueue(encoder.encode('retry: 2000\n\n'));
+        closeStream = polls.open(sink, streamId);
+      },
+      cancel() {
+        closeStream?.();
+      },
+    });
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'content-type': 'text/event-stream; charset=utf-8',
+        // A proxy in front (nginx) would otherwise hold the events back until its buffer fills.
+        'x-accel-buffering': 'no',
+      },
+    });
+  });
+
   // A person's request to a vendor: the rule check, then the vendor with the server's credentials (or,
   // on a per-person connection, with the person's own vendor token).
   api.all('/connections/:id/*', async (c) => {
@@ -477,15 +549,37 @@ export async function mountConsole(
     const url = new URL(c.req.url);
     const prefix = connectionBasePath(id);
     if (!url.pathname.startsWith(`${prefix}/`)) return fail(c, 404, `There is no connection "${id}".`);
+    const rest = url.pathname.slice(prefix.length) + url.search;
+    // A read the browser keeps showing: the shared poller keeps it, and may answer it from its cache.
+    const pace = c.req.method === 'GET' ? paceOf(c.req.header('x-console-watch')) : null;
+    const poller = pace && !found.personal ? polls.poller(id) : null;
+    if (poller && pace) {
+      const now = Date.now();
+      const kept = poller.cached(rest, now);
+      if (
+        kept &&
+        poller.rootPath !== null &&
+        checkRule(session.user.role, {
+          dialect: found.dialect,
+          method: 'GET',
+          path: poller.rootPath + url.pathname.slice(prefix.length),
+        }).allowed
+      ) {
+        poller.watch(session.id, rest, pace, now);
+        return keptAnswer(kept);
+      }
+    }
     const body = SAFE.has(c.req.method) ? undefined : await c.req.arrayBuffer();
+    const sentAt = Date.now();
     const done = await forward(
       connection,
       session.user.role,
       {
         method: c.req.method,
-        rest: url.pathname.slice(prefix.length) + url.search,
+        rest,
         contentType: c.req.header('content-type'),
-        acceptEncoding: c.req.header('accept-encoding'),
+        // A kept answer is kept as plain bytes: the console compresses it for each browser.
+        acceptEncoding: poller ? undefined : c.req.header('accept-encoding'),
         body,
       },
       held.fetch,
@@ -496,11 +590,25 @@ export async function mountConsole(
       c.set('message', done.message);
       return c.json(done.body, done.status);
     }
+    // A command may change what every poll of the connection reads.
+    if (!SAFE.has(c.req.method) && !found.personal) polls.poller(id)?.noteCommand(Date.now());
     if (!SAFE.has(c.req.method) || done.kind === 'failed' || done.kind === 'signed-out') c.set('note', note);
     if (done.kind === 'failed') return fail(c, done.status, done.message);
     if (done.kind === 'signed-out') {
       c.set('message', done.message);
       return c.json(done.body, done.status);
+    }
+    if (poller && pace) {
+      const kept: Polled = {
+        status: done.response.status,
+        contentType: done.response.headers.get('content-type'),
+        body: new Uint8Array(await done.response.arrayBuffer()),
+        polledAt: sentAt,
+      };
+      await poller.learnRoot().catch(() => undefined);
+      poller.watch(session.id, rest, pace, sentAt);
+      poller.record(rest, kept, 'browser');
+      return keptAnswer(kept, done.response.headers);
     }
     return done.response;
   });
@@ -530,7 +638,9 @@ export async function mountConsole(
   return {
     db,
     audit,
+    polls,
     close: () => {
+      polls.close();
       clearInterval(sweeper);
       db.close();
     },

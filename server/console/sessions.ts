@@ -72,6 +72,21 @@ export function checkSession(
       reason: 'unknown',
       message: 'Your session is not valid (it was ended, or is not one of this console): sign in again.',
     };
+  return checkRow(db, row, config, now, true);
+}
+
+/**
+ * The session of a server-side id (an open stream's), if it is still good, without counting as a
+ * request: a stream left open is not a person at work, so it does not hold the session past its idle
+ * timeout.
+ */
+export function sessionById(db: Db, id: string, config: ConsoleConfig, now: number): SessionCheck {
+  const row = cached(db, 'SELECT * FROM console_sessions WHERE id = ?').get(id) as SessionRow | undefined;
+  if (!row) return { ok: false, reason: 'unknown', message: 'Your session ended: sign in again.' };
+  return checkRow(db, row, config, now, false);
+}
+
+function checkRow(db: Db, row: SessionRow, config: ConsoleConfig, now: number, touch: boolean): SessionCheck {
   const end = (reason: 'idle' | 'expired' | 'disabled', message: string): SessionCheck => {
     db.prepare('DELETE FROM console_sessions WHERE id = ?').run(row.id);
     return { ok: false, reason, message };
@@ -89,7 +104,7 @@ export function checkSession(
   const user = findUserById(db, row.user_id);
   if (!user || user.disabled) return end('disabled', 'Your account is disabled: ask an administrator.');
   let lastSeenAt = row.last_seen_at;
-  if (now - lastSeenAt >= TOUCH_EVERY_MS) {
+  if (touch && now - lastSeenAt >= TOUCH_EVERY_MS) {
     cached(db, 'UPDATE console_sessions SET last_seen_at = ? WHERE id = ?').run(now, row.id);
     lastSeenAt = now;
   }

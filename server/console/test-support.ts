@@ -11,6 +11,7 @@ import { securityHeaders } from '../security-headers';
 import type { ConsoleConfig } from './config';
 import type { HeldConnection } from './forward';
 import type { ConsoleServer } from './http';
+import type { PollTimes } from './poller';
 import { mountConsole } from './http';
 
 /**
@@ -29,6 +30,9 @@ export async function consoleHarness(
   settings: Partial<ConsoleConfig> = {},
   /** Connections the server holds, given its own origin once it listens (none by default). */
   held?: (origin: () => string) => readonly HeldConnection[],
+  pollTimes?: Partial<PollTimes>,
+  /** The fetch forwarded requests and polls reach the vendors with (tests count them through it). */
+  vendorFetch?: typeof fetch,
 ): Promise<ConsoleHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'console-http-'));
   let now = Date.parse('2026-12-03T08:00:00Z');
@@ -45,7 +49,11 @@ export async function consoleHarness(
   app.use('*', securityHeaders());
   let origin = '';
   const connections = held?.(() => origin) ?? [];
-  const mounted = await mountConsole(app, config, clock, { connections: () => connections });
+  const mounted = await mountConsole(app, config, clock, {
+    connections: () => connections,
+    pollTimes,
+    fetch: vendorFetch,
+  });
   const server = await listen({ app } as unknown as Service);
   origin = server.url;
   return {

@@ -1,0 +1,320 @@
+import { request } from 'node:http';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Service } from '../app';
+import { createService } from '../app';
+import type { ServiceConfig } from '../config';
+import { loadConfig } from '../config';
+import { listen } from '../listen-test-support';
+import { SEED_JOB_ID } from '../seed/veeam-names';
+import { holdConnections } from './held';
+import type { ConsoleHarness } from './test-support';
+import { consoleHarness, send, signIn } from './test-support';
+
+/**
+ * The shared poller and the stream (docs/live-push.md) against a real reference service as the
+ * vendor, over real HTTP, with the poller's times shortened: a feed every 200 ms, at most 10
+ * requests a second, a heartbeat every 200 ms.
+ */
+let config: ServiceConfig;
+let vendor: Service;
+let vendorServer: Awaited<ReturnType<typeof listen>>;
+let h: ConsoleHarness;
+/** The vendor requests the console server sent, by path below the API root. */
+const vendorCalls: string[] = [];
+const streams: EventStream[] = [];
+
+const TIMES = {
+  perSecond: 10,
+  paceMs: { feed: 200, fast: 250, open: 1000, idle: 2000 },
+  watchTtlMs: 3000,
+  streamGraceMs: 300,
+  heartbeatMs: 200,
+  failedRetryMs: 200,
+};
+
+beforeAll(async () => {
+  config = loadConfig(['--data-dir', ':memory:', '--scale', '2'], {});
+  vendor = await createService(config);
+  vendorServer = await listen(vendor);
+  const counted = (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.pathname.startsWith('/v5/') && url.pathname !== '/v5/token')
+      vendorCalls.push(url.pathname.slice(3) + url.search);
+    return fetch(input, init);
+  };
+  h = await consoleHarness(
+    {},
+    (origin) =>
+      holdConnections(
+        [
+          {
+            connection: {
+              id: 'veeam',
+              label: 'Veeam',
+              dialect: 'veeam-v5',
+              baseUrl: `${vendorServer.url}/v5`,
+            },
+            credentials: { username: 'admin', password: 'demo' },
+          },
+        ],
+        origin,
+      ),
+    TIMES,
+    counted,
+  );
+});
+afterEach(() => {
+  for (const s of streams.splice(0)) s.close();
+  config.faults.dropRate = 0;
+});
+afterAll(async () => {
+  await h.close();
+  await vendorServer.close();
+  vendor.close();
+});
+
+interface Event {
+  event: string;
+  data: Record<string, unknown>;
+  at: number;
+}
+
+/** An SSE client over node:http: every event it got, and a wait for the next one that matches. */
+interface EventStream {
+  status: number;
+  events: Event[];
+  closed: boolean;
+  next(match: (e: Event) => boolean, timeoutMs?: number): Promise<Event>;
+  close(): void;
+}
+
+function openStream(cookie: string): Promise<EventStream> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${h.url}/console/api/stream`, { headers: { cookie }, agent: false }, (res) => {
+      // The events a `next` has gone past: each waits for one after the last it returned.
+      let read = 0;
+      const stream: EventStream = {
+        status: res.statusCode ?? 0,
+        events: [],
+        closed: false,
+        async next(match, timeoutMs = 3000) {
+          const deadline = Date.now() + timeoutMs;
+          for (;;) {
+            const at = stream.events.findIndex((e, i) => i >= read && match(e));
+            if (at >= 0) {
+              read = at + 1;
+              return stream.events[at]!;
+            }
+            if (Date.now() > deadline) throw new Error(`no matching event in ${timeoutMs} ms`);
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        },
+        close: () => req.destroy(),
+      };
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event && data)
+            stream.events.push({ event, data: JSON.parse(data) as Record<string, unknown>, at: Date.now() });
+        }
+      });
+      res.on('close', () => (stream.closed = true));
+      streams.push(stream);
+      resolve(stream);
+    });
+    req.on('error', (err) => (err.message === 'socket hang up' ? undefined : reject(err)));
+    req.end();
+  });
+}
+
+const FEED = '/jobsessions?limit=30';
+const watched = (cookie: string, path = FEED, pace = 'feed') =>
+  send(h.url, 'GET', `/console/api/connections/veeam${path}`, {
+    cookie,
+    headers: { 'x-console-watch': pace },
+  });
+const calls = (path: string) => vendorCalls.filter((c) => c === path).length;
+/** Whether an answer came from the server's cache: asked of the vendor before the request was sent. */
+const fromCache = (answer: { headers: Record<string, unknown> }, sentAt: number) =>
+  Date.parse(String(answer.headers['x-console-polled-at'])) < sentAt;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the seed job at the vendor directly, as its schedule or another tool would. */
+async function startAtVendor(): Promise<void> {
+  const token = await fetch(`${vendorServer.url}/v5/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=password&username=admin&password=demo',
+  });
+  const { access_token } = (await token.json()) as { access_token: string };
+  const started = await fetch(`${vendorServer.url}/v5/jobs/${SEED_JOB_ID}/action`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ start: null }),
+  });
+  expect(started.status).toBeLessThan(300);
+}
+
+test('one poll for everyone: two people watching one feed cost the vendor one poller, and both hear of a change at once', async () => {
+  const admin = await signIn(h.url, 'admin');
+  const viewer = await signIn(h.url, 'viewer');
+  const first = await watched(admin);
+  expect(first.status).toBe(200);
+  expect(first.headers['x-console-polled-at']).toBeDefined();
+  // The second person's read is answered from what the server keeps: no request to the vendor.
+  const sent = Date.now();
+  const second = await watched(viewer);
+  expect(second.status).toBe(200);
+  expect(fromCache(second, sent)).toBe(true);
+
+  const adminStream = await openStream(admin);
+  const viewerStream = await openStream(viewer);
+  expect(adminStream.status).toBe(200);
+  const hello = await viewerStream.next((e) => e.event === 'hello');
+  expect(hello.data.connections).toEqual([expect.objectContaining({ id: 'veeam', state: 'live' })]);
+
+  // However many watch it, the feed is read once per interval (200 ms here): about 10 in 2 s, not 20.
+  const counted = calls(FEED);
+  await sleep(2000);
+  const polls = calls(FEED) - counted;
+  expect(polls).toBeGreaterThanOrEqual(5);
+  expect(polls).toBeLessThanOrEqual(11);
+
+  // A run started at the vendor reaches both streams within a poll or two.
+  const startedAt = Date.now();
+  await startAtVendor();
+  const [a, v] = await Promise.all([
+    adminStream.next((e) => e.event === 'change' && e.data.path === FEED),
+    viewerStream.next((e) => e.event === 'change' && e.data.path === FEED),
+  ]);
+  expect(a.data).toMatchObject({ connection: 'veeam', path: FEED });
+  expect(Math.max(a.at, v.at) - startedAt).toBeLessThan(1000);
+  // The read that follows is the new answer, from the cache.
+  const asked = Date.now();
+  const after = await watched(viewer);
+  expect(after.text).not.toBe(first.text);
+  expect(fromCache(after, asked)).toBe(true);
+});
+
+test('a command through the console is seen by its sender at once: the next read goes to the vendor', async () => {
+  const admin = await signIn(h.url, 'admin');
+  expect((await watched(admin)).status).toBe(200);
+  const jobsPath = `/jobs/${SEED_JOB_ID}`;
+  expect((await watched(admin, jobsPath, 'fast')).status).toBe(200);
+  const sent = Date.now();
+  expect(fromCache(await watched(admin, jobsPath, 'fast'), sent)).toBe(true);
+
+  const stopped = await send(h.url, 'POST', `/console/api/connections/veeam/jobs/${SEED_JOB_ID}/action`, {
+    cookie: admin,
+    body: { stop: null },
+  });
+  expect(stopped.status, stopped.text).toBeLessThan(300);
+  const asked = Date.now();
+  const read = await watched(admin, jobsPath, 'fast');
+  expect(read.status).toBe(200);
+  expect(fromCache(read, asked)).toBe(false);
+});
+
+test('a stream carries only what its person may read, with the role they hold now', async () => {
+  const admin = await signIn(h.url, 'admin');
+  const support = await signIn(h.url, 'support');
+  const viewer = await signIn(h.url, 'viewer');
+  // What a restore session holds is private: support and admin may watch it, a viewer may not.
+  const content = '/restoresessions/00000000-0000-4000-8000-000000000001/organization';
+  expect((await watched(admin, content, 'open')).status).toBe(404);
+  expect((await watched(support, content, 'open')).status).toBe(404);
+  const refused = await watched(viewer, content, 'open');
+  expect(refused.status).toBe(403);
+  expect(refused.text).toContain('support or admin');
+
+  const adminStream = await openStream(admin);
+  const supportStream = await openStream(support);
+  const viewerStream = await openStream(viewer);
+  await Promise.all(
+    [adminStream, supportStream, viewerStream].map((s) => s.next((e) => e.event === 'hello')),
+  );
+  const poller = h.console.polls.poller('veeam')!;
+  const changeContent = (n: number) =>
+    poller.record(
+      content,
+      { status: 200, contentType: 'application/json', body: Buffer.from(`{"n":${n}}`), polledAt: Date.now() },
+      'poll',
+    );
+  const isContent = (e: Event) => e.event === 'change' && e.data.path === content;
+
+  changeContent(1);
+  await adminStream.next(isContent);
+  await supportStream.next(isContent);
+
+  // Support is made a viewer: from the next heartbeat on, the content's changes no longer reach them.
+  const demoted = await send(h.url, 'PATCH', '/console/api/users/support', {
+    cookie: admin,
+    body: { role: 'viewer' },
+  });
+  expect(demoted.status).toBe(200);
+  await supportStream.next((e) => e.event === 'status');
+  await supportStream.next((e) => e.event === 'status');
+  const seen = supportStream.events.length;
+  changeContent(2);
+  await adminStream.next(isContent);
+  await sleep(300);
+  expect(supportStream.events.slice(seen).filter(isContent)).toEqual([]);
+  expect(viewerStream.events.filter(isContent)).toEqual([]);
+  await send(h.url, 'PATCH', '/console/api/users/support', { cookie: admin, body: { role: 'support' } });
+});
+
+test('signing out ends the stream with the words why; without a session there is no stream', async () => {
+  const viewer = await signIn(h.url, 'viewer');
+  const stream = await openStream(viewer);
+  await stream.next((e) => e.event === 'hello');
+  expect((await send(h.url, 'DELETE', '/console/api/session', { cookie: viewer })).status).toBe(204);
+  const end = await stream.next((e) => e.event === 'end');
+  expect(end.data.message).toBe('You signed out.');
+  await expect.poll(() => stream.closed).toBe(true);
+  const refused = await openStream(viewer);
+  expect(refused.status).toBe(401);
+});
+
+test('a vendor outage shows as failing on every stream and recovers by itself', async () => {
+  const viewer = await signIn(h.url, 'viewer');
+  expect((await watched(viewer)).status).toBe(200);
+  const stream = await openStream(viewer);
+  await stream.next((e) => e.event === 'hello');
+  config.faults.dropRate = 1;
+  const failing = await stream.next(
+    (e) => e.event === 'status' && (e.data.connections as { state: string }[])[0]!.state === 'failing',
+  );
+  expect((failing.data.connections as { message: string }[])[0]!.message).toMatch(/could not be reached/);
+  // Meanwhile a read is not answered from an old cache forever: the vendor is asked, and says so.
+  config.faults.dropRate = 0;
+  const live = await stream.next(
+    (e) => e.event === 'status' && (e.data.connections as { state: string }[])[0]!.state === 'live',
+  );
+  const polledAt = Date.parse((live.data.connections as { polledAt: string }[])[0]!.polledAt);
+  expect(Date.now() - polledAt).toBeLessThan(1000);
+});
+
+test('a dropped stream opened again starts with the state of every connection; nobody watching stops the polls', async () => {
+  const viewer = await signIn(h.url, 'viewer');
+  expect((await watched(viewer)).status).toBe(200);
+  const first = await openStream(viewer);
+  await first.next((e) => e.event === 'hello');
+  first.close();
+  const again = await openStream(viewer);
+  const hello = await again.next((e) => e.event === 'hello');
+  expect(hello.data.connections).toEqual([expect.objectContaining({ id: 'veeam', state: 'live' })]);
+  again.close();
+  // Every session's streams closed: the watches end after the grace (300 ms here), and with them the polls.
+  await expect
+    .poll(() => h.console.polls.statuses()[0]!.state, { timeout: 5000, interval: 100 })
+    .toBe('idle');
+  const settled = vendorCalls.length;
+  await sleep(600);
+  expect(vendorCalls.length).toBe(settled);
+});

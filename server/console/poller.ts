@@ -1,0 +1,468 @@
+import type { Role } from '../../src/api/contract/roles';
+import type { HeldConnection } from './forward';
+import { forward } from './forward';
+import { checkRule } from './rules';
+
+/**
+ * One poll per connection for everyone, pushed to every open console (issue 15, docs/live-push.md).
+ *
+ * Browsers say what they show: a forwarded GET with `X-Console-Watch: <pace>` makes its path a watch
+ * of the person's session. For each connection the server holds with its own credentials, one
+ * poller asks the vendor for the watched paths — one request at a time, at most `perSecond` a second,
+ * the most overdue first — and keeps the last answer to each. A changed answer is told to the streams
+ * of the sessions that watch it (`change`); the browsers then read it again, from this cache. A path
+ * nobody watches any more is forgotten, and a connection nobody watches is not polled.
+ */
+export type Pace = 'feed' | 'fast' | 'open' | 'idle';
+export const PACES: readonly Pace[] = ['feed', 'fast', 'open', 'idle'];
+
+/** How often a path is read at each pace: the run feeds every second, as fast as the budget allows. */
+export const PACE_MS: Record<Pace, number> = { feed: 1_000, fast: 1_250, open: 5_000, idle: 20_000 };
+/** A watch lasts this long after the GET that renewed it (browsers renew theirs every 30 s). */
+export const WATCH_TTL_MS = 90_000;
+/** After a session's last stream closes, its watches end this much later unless renewed (a reconnect). */
+export const STREAM_GRACE_MS = 15_000;
+/** The stream's heartbeat: a `status` event to every stream. */
+export const HEARTBEAT_MS = 5_000;
+/** After a failed poll, the connection is asked again no sooner than this. */
+export const FAILED_RETRY_MS = 2_000;
+
+/** The pace a browser names in `X-Console-Watch`, or null for none or another word. */
+export function paceOf(header: string | undefined | null): Pace | null {
+  const word = header?.trim().toLowerCase();
+  return PACES.includes(word as Pace) ? (word as Pace) : null;
+}
+
+/** The vendor's answer to a path, as kept. */
+export interface Polled {
+  status: number;
+  contentType: string | null;
+  body: Uint8Array;
+  /** When the request that got this answer was sent (ms): a command sent after it makes it stale. */
+  polledAt: number;
+}
+
+interface Watch {
+  pace: Pace;
+  until: number;
+}
+
+interface Entry {
+  path: string;
+  watchers: Map<string, Watch>;
+  answer: Polled | null;
+  version: number;
+  /** When the path was last asked of the vendor (by the poller or a browser), successful or not. */
+  triedAt: number;
+  /** Set by a command through the connection: read again first, and not answered from the cache. */
+  stale: boolean;
+}
+
+export type ConnectionState = 'live' | 'failing' | 'idle';
+
+export interface ConnectionStatus {
+  id: string;
+  state: ConnectionState;
+  /** The last successful poll (ISO 8601), or null. */
+  polledAt: string | null;
+  message: string | null;
+}
+
+/** One open stream: a person's tab (or the one tab that holds the stream for a browser). */
+export interface StreamSink {
+  sessionId: string;
+  /** The person's role now: read again at each heartbeat, so a change of role reaches the stream. */
+  role: Role;
+  send(event: string, data: unknown): void;
+  close(): void;
+}
+
+/** The role a session holds now, or null when the session ended (with the words why). */
+export type SessionLookup = (sessionId: string) => { role: Role } | { ended: string };
+
+/** Answers this old or older are not given from the cache, whatever their pace (a stalled poller). */
+const maxAge = (paceMs: number) => Math.max(4 * paceMs, 10_000);
+
+/** The poller's times; tests shorten them. */
+export interface PollTimes {
+  /** The most requests a second to one connection. */
+  perSecond: number;
+  paceMs: Record<Pace, number>;
+  watchTtlMs: number;
+  streamGraceMs: number;
+  heartbeatMs: number;
+  failedRetryMs: number;
+}
+
+export const POLL_TIMES: PollTimes = {
+  perSecond: 1,
+  paceMs: PACE_MS,
+  watchTtlMs: WATCH_TTL_MS,
+  streamGraceMs: STREAM_GRACE_MS,
+  heartbeatMs: HEARTBEAT_MS,
+  failedRetryMs: FAILED_RETRY_MS,
+};
+
+/** Statuses worth keeping as the path's answer: the vendor said something about the path itself. */
+const KEPT = (status: number) =>
+  (status >= 200 && status < 300) ||
+  (status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status));
+
+/** The path of a vendor's API root, as the rule table reads paths (`/v5`, `/dfw/v1.0/110011`). */
+const rootOf = (baseUrl: string) => new URL(baseUrl).pathname.replace(/\/+$/, '');
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
+}
+
+const fastestOf = (watchers: Map<string, Watch>): Pace => {
+  let best: Pace = 'idle';
+  for (const w of watchers.values()) if (PACES.indexOf(w.pace) < PACES.indexOf(best)) best = w.pace;
+  return best;
+};
+
+class ConnectionPoller {
+  readonly entries = new Map<string, Entry>();
+  state: ConnectionState = 'idle';
+  message: string | null = null;
+  /** The last successful poll (ms), or 0. */
+  polledAt = 0;
+  /** The path of the vendor's API root (`/v5`, `/dfw/v1.0/110011`), once the connection was opened. */
+  rootPath: string | null = null;
+  private commandAt = 0;
+  private lastRequestAt = 0;
+  private failedAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = false;
+  private stopped = false;
+
+  constructor(
+    readonly connection: HeldConnection,
+    private readonly hub: SharedPolls,
+  ) {}
+
+  /** Learns the path of the vendor's API root (the rule check of a read from the cache needs it). */
+  async learnRoot(): Promise<void> {
+    if (this.rootPath !== null) return;
+    this.rootPath = rootOf((await this.connection.open()).baseUrl);
+  }
+
+  /** The session shows `path` at `pace`: keeps watching it for WATCH_TTL_MS. */
+  watch(sessionId: string, path: string, pace: Pace, now: number): void {
+    let entry = this.entries.get(path);
+    if (!entry) {
+      entry = { path, watchers: new Map(), answer: null, version: 0, triedAt: 0, stale: false };
+      this.entries.set(path, entry);
+    }
+    entry.watchers.set(sessionId, { pace, until: now + this.hub.times.watchTtlMs });
+    this.schedule();
+  }
+
+  /** The session's watches end at `until` (its last stream closed) unless renewed before. */
+  release(sessionId: string, until: number): void {
+    for (const entry of this.entries.values()) {
+      const w = entry.watchers.get(sessionId);
+      if (w) w.until = Math.min(w.until, until);
+    }
+  }
+
+  /** The cached answer to `path` if it may be given instead of asking the vendor. */
+  cached(path: string, now: number): Polled | null {
+    const entry = this.entries.get(path);
+    const answer = entry?.answer;
+    if (!entry || !answer || entry.stale || entry.watchers.size === 0) return null;
+    if (answer.polledAt <= this.commandAt) return null;
+    return now - answer.polledAt < maxAge(this.hub.times.paceMs[fastestOf(entry.watchers)]) ? answer : null;
+  }
+
+  /** A command went through the connection: every answer kept may be out of date. */
+  noteCommand(now: number): void {
+    this.commandAt = now;
+    for (const entry of this.entries.values()) entry.stale = true;
+    this.schedule();
+  }
+
+  /**
+   * The vendor's answer to a watched path, from the poller or from a browser's request that was not
+   * answered from the cache: kept, and told to the watchers when it changed.
+   */
+  record(path: string, answer: Polled, from: 'poll' | 'browser'): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    entry.triedAt = Math.max(entry.triedAt, answer.polledAt);
+    if (!KEPT(answer.status)) return;
+    // An answer older than the one kept (a slow request overtaken) changes nothing.
+    if (entry.answer && entry.answer.polledAt > answer.polledAt) return;
+    if (answer.polledAt > this.commandAt) entry.stale = false;
+    const first = entry.answer === null;
+    const changed =
+      first || entry.answer!.status !== answer.status || !sameBytes(entry.answer!.body, answer.body);
+    entry.answer = answer;
+    this.noteSuccess(answer.polledAt);
+    if (!changed) return;
+    entry.version += 1;
+    // The first answer a browser fetched itself is news to nobody: the watch is that browser's.
+    if (!first || from === 'poll') this.hub.tell(this, entry);
+  }
+
+  private noteSuccess(at: number): void {
+    this.polledAt = Math.max(this.polledAt, at);
+    if (this.state !== 'live') {
+      this.state = 'live';
+      this.message = null;
+      this.hub.statusMoved();
+    }
+  }
+
+  private noteFailure(message: string): void {
+    this.failedAt = Date.now();
+    if (this.state !== 'failing' || this.message !== message) {
+      this.state = 'failing';
+      this.message = message;
+      this.hub.statusMoved();
+    }
+  }
+
+  /** Drops watches past their time and paths nobody watches; the next path due, or null. */
+  private nextDue(now: number): { entry: Entry; at: number } | null {
+    let next: { entry: Entry; at: number } | null = null;
+    for (const [path, entry] of this.entries) {
+      for (const [session, w] of entry.watchers) if (w.until <= now) entry.watchers.delete(session);
+      if (entry.watchers.size === 0) {
+        this.entries.delete(path);
+        continue;
+      }
+      const at = entry.stale ? 0 : entry.triedAt + this.hub.times.paceMs[fastestOf(entry.watchers)];
+      if (!next || at < next.at) next = { entry, at };
+    }
+    return next;
+  }
+
+  schedule(): void {
+    if (this.stopped || this.inFlight) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const now = Date.now();
+    const next = this.nextDue(now);
+    if (!next) {
+      if (this.state !== 'idle') {
+        this.state = 'idle';
+        this.message = null;
+        this.hub.statusMoved();
+      }
+      return;
+    }
+    const budget = this.lastRequestAt + 1000 / this.hub.times.perSecond;
+    const retry = this.state === 'failing' ? this.failedAt + this.hub.times.failedRetryMs : 0;
+    const at = Math.max(next.at, budget, retry);
+    // A watch that ends before then is dropped at that time, so the earliest of the two wakes us.
+    this.timer = setTimeout(() => void this.poll(), Math.max(0, at - now));
+    this.timer.unref();
+  }
+
+  private async poll(): Promise<void> {
+    this.timer = undefined;
+    const now = Date.now();
+    const next = this.nextDue(now);
+    if (!next || this.stopped) return this.schedule();
+    if (next.at > now) return this.schedule();
+    this.inFlight = true;
+    this.lastRequestAt = now;
+    const { entry } = next;
+    try {
+      this.rootPath = rootOf((await this.connection.open()).baseUrl);
+      // The server's own read, as any role that may read would send it: no person is behind it.
+      const done = await forward(
+        this.connection,
+        'admin',
+        { method: 'GET', rest: entry.path },
+        this.hub.fetch,
+      );
+      if (done.kind === 'answered') {
+        const body = new Uint8Array(await done.response.arrayBuffer());
+        const status = done.response.status;
+        if (status >= 500) this.noteFailure(`The vendor answered ${status} to a poll.`);
+        this.record(
+          entry.path,
+          {
+            status,
+            contentType: done.response.headers.get('content-type'),
+            body,
+            polledAt: now,
+          },
+          'poll',
+        );
+      } else {
+        entry.triedAt = now;
+        this.noteFailure(done.message);
+      }
+    } catch (err) {
+      entry.triedAt = now;
+      this.noteFailure(
+        `The console could not sign in to the vendor: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    } finally {
+      this.inFlight = false;
+      this.schedule();
+    }
+  }
+
+  status(): ConnectionStatus {
+    return {
+      id: this.connection.id,
+      state: this.state,
+      polledAt: this.polledAt > 0 ? new Date(this.polledAt).toISOString() : null,
+      message: this.message,
+    };
+  }
+
+  /** Whether `session` watches `path` now. */
+  watches(sessionId: string, path: string): boolean {
+    return this.entries.get(path)?.watchers.has(sessionId) ?? false;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+}
+
+/**
+ * The pollers of every connection the server holds with its own credentials, and the open streams.
+ * Per-person connections have no poller: the server holds no token of its own to poll them with.
+ */
+export class SharedPolls {
+  private readonly pollers = new Map<string, ConnectionPoller>();
+  private readonly streams = new Set<StreamSink>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private statusQueued = false;
+
+  constructor(
+    private readonly connections: () => readonly HeldConnection[],
+    private readonly sessions: SessionLookup,
+    times: Partial<PollTimes> = {},
+    /** Tests only: the vendor reached through this fetch (see forward()). */
+    readonly fetch?: typeof globalThis.fetch,
+  ) {
+    this.times = { ...POLL_TIMES, ...times };
+  }
+
+  readonly times: PollTimes;
+
+  /** The connection's poller, or null for one each person signs in to (or none of that id). */
+  poller(connectionId: string): ConnectionPoller | null {
+    let poller = this.pollers.get(connectionId);
+    if (poller) return poller;
+    const connection = this.connections().find((c) => c.id === connectionId);
+    if (!connection || connection.personal) return null;
+    poller = new ConnectionPoller(connection, this);
+    this.pollers.set(connectionId, poller);
+    return poller;
+  }
+
+  /** Every connection the server polls, as the stream's `status` tells it. */
+  statuses(): ConnectionStatus[] {
+    return this.connections()
+      .filter((c) => !c.personal)
+      .map((c) => this.poller(c.id)!.status());
+  }
+
+  /** Opens a stream: `hello`, then `change` and `status` events until it or its session ends. */
+  open(sink: StreamSink, streamId: string): () => void {
+    this.streams.add(sink);
+    sink.send('hello', {
+      stream: streamId,
+      heartbeatMs: this.times.heartbeatMs,
+      connections: this.statuses(),
+    });
+    this.startHeartbeat();
+    return () => {
+      if (!this.streams.delete(sink)) return;
+      const others = [...this.streams].some((s) => s.sessionId === sink.sessionId);
+      if (!others)
+        for (const poller of this.pollers.values())
+          poller.release(sink.sessionId, Date.now() + this.times.streamGraceMs);
+      if (this.streams.size === 0) this.stopHeartbeat();
+    };
+  }
+
+  /** A changed answer: to each stream whose session watches the path and whose role may still read it. */
+  tell(poller: ConnectionPoller, entry: Entry): void {
+    const data = {
+      connection: poller.connection.id,
+      path: entry.path,
+      version: entry.version,
+      polledAt: new Date(entry.answer!.polledAt).toISOString(),
+    };
+    const rawPath = (poller.rootPath ?? '') + entry.path.split('?')[0];
+    const allowed = new Map<Role, boolean>();
+    for (const sink of this.streams) {
+      if (!entry.watchers.has(sink.sessionId)) continue;
+      let may = allowed.get(sink.role);
+      if (may === undefined) {
+        may =
+          poller.rootPath !== null &&
+          checkRule(sink.role, { dialect: poller.connection.dialect, method: 'GET', path: rawPath }).allowed;
+        allowed.set(sink.role, may);
+      }
+      if (may) sink.send('change', data);
+    }
+  }
+
+  /** A connection's state moved: one `status` to every stream, after the moves of this turn. */
+  statusMoved(): void {
+    if (this.statusQueued || this.streams.size === 0) return;
+    this.statusQueued = true;
+    queueMicrotask(() => {
+      this.statusQueued = false;
+      this.sendStatus();
+    });
+  }
+
+  private sendStatus(): void {
+    const data = { connections: this.statuses() };
+    for (const sink of this.streams) sink.send('status', data);
+  }
+
+  /** Every HEARTBEAT_MS: each stream's session read again (ended: `end`), then `status` to all. */
+  private beat(): void {
+    for (const sink of [...this.streams]) {
+      const now = this.sessions(sink.sessionId);
+      if ('ended' in now) {
+        sink.send('end', { message: now.ended });
+        sink.close();
+        this.streams.delete(sink);
+      } else sink.role = now.role;
+    }
+    this.sendStatus();
+    if (this.streams.size === 0) this.stopHeartbeat();
+  }
+
+  /** Ends the streams of a session now (sign-out, disabled user): `end` with the words why. */
+  endSession(sessionId: string, message: string): void {
+    for (const sink of [...this.streams])
+      if (sink.sessionId === sessionId) {
+        sink.send('end', { message });
+        sink.close();
+        this.streams.delete(sink);
+      }
+  }
+
+  private startHeartbeat(): void {
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => this.beat(), this.times.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  close(): void {
+    this.stopHeartbeat();
+    for (const sink of this.streams) sink.close();
+    this.streams.clear();
+    for (const poller of this.pollers.values()) poller.stop();
+  }
+}
