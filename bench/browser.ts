@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 
@@ -14,9 +14,14 @@ export async function launchBrowser(): Promise<Browser> {
  * so the bench's pages bypass it; the e2e suite checks the console under its CSP.
  */
 export async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  await page.addInitScript('window.__name = (f) => f');
-  return page;
+  return (await newContext(browser)).newPage();
+}
+
+/** A browser context of its own (its own cookies and tabs: another person's browser), as newPage's. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  await context.addInitScript('window.__name = (f) => f');
+  return context;
 }
 
 /** Signs in through the console's own form, as a person would. */

@@ -46,7 +46,17 @@ const randomPause = () => sleep(300 + Math.random() * 1_500);
  * job's state has changed, and takes the time the console's row showed the new state (a
  * MutationObserver in the page records every `data-status` change with its wall-clock time).
  */
-export async function measureLatency(page: Page, baseUrl: string, minChanges = 20): Promise<LatencyFigures> {
+export async function measureLatency(
+  page: Page,
+  baseUrl: string,
+  minChanges = 20,
+  options: {
+    /** Where the console is, when not at the service's own origin (a console server in front of it). */
+    consoleUrl?: string;
+    /** Keep one job running in the background ("while something else runs"); else the connection is idle between changes. */
+    keeper?: boolean;
+  } = {},
+): Promise<LatencyFigures> {
   const tokenRes = await fetch(`${baseUrl}/v5/Token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -65,11 +75,13 @@ export async function measureLatency(page: Page, baseUrl: string, minChanges = 2
     .slice(0, 6);
   // The target holds "while anything runs": one job keeps running in the background (at SPEED 1 a
   // session lasts 10–30 minutes) so that the console polls at its fast pace, as it would in real use.
-  const keeper = jobs.shift();
-  if (!keeper || jobs.length === 0) throw new Error('not enough idle enabled Veeam jobs to measure with');
-  await api(`/Jobs/${keeper.id}/action`, { method: 'POST', body: JSON.stringify({ start: null }) });
+  const keeper = options.keeper === false ? undefined : jobs.shift();
+  if ((!keeper && options.keeper !== false) || jobs.length === 0)
+    throw new Error('not enough idle enabled Veeam jobs to measure with');
+  if (keeper)
+    await api(`/Jobs/${keeper.id}/action`, { method: 'POST', body: JSON.stringify({ start: null }) });
 
-  await page.goto(`${baseUrl}/jobs`);
+  await page.goto(`${options.consoleUrl ?? baseUrl}/jobs`);
   await page.waitForSelector('tr[data-status]');
   await page.evaluate(() => {
     const w = window as unknown as { __changes: { text: string; status: string; at: number }[] };
@@ -144,7 +156,8 @@ export async function measureLatency(page: Page, baseUrl: string, minChanges = 2
     await randomPause();
   }
   page.off('request', onRequest);
-  await api(`/Jobs/${keeper.id}/action`, { method: 'POST', body: JSON.stringify({ stop: null }) });
+  if (keeper)
+    await api(`/Jobs/${keeper.id}/action`, { method: 'POST', body: JSON.stringify({ stop: null }) });
   const windowSeconds = (Date.now() - windowStart) / 1000;
   return {
     changes: latencies.length,

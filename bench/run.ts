@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launchBrowser, newPage, signIn } from './browser';
+import { launchBrowser, newContext, newPage, signIn } from './browser';
 import { measureBundle } from './bundle';
 import { measureExplorer } from './explorer';
 import { benchForwardOverhead } from './forward-overhead';
 import { measureLatency } from './latency';
 import { lighthouseRows } from './lighthouse';
 import { measureList } from './list';
+import { benchPush } from './push';
 import { measurePageRequests } from './requests';
 import { benchServerLists } from './server-lists';
 import { startService } from './service';
@@ -17,7 +18,8 @@ import { startService } from './service';
  * of issue 5 — and the reference service's whole lists at that scale over HTTP (issue 3 §7). Exits 1
  * when a budget is missed. `BENCH_SCALE` changes the big data sets' size. `BENCH_ONLY=lighthouse`
  * runs the bundle and Lighthouse alone, `BENCH_ONLY=forward` the console server's forwarding overhead,
- * `BENCH_ONLY=list` the bundle and the two 10,000-row lists in the browser. `BENCH_PROFILE=1` also profiles
+ * `BENCH_ONLY=list` the bundle and the two 10,000-row lists in the browser, `BENCH_ONLY=push` the bundle
+ * and live status through the console server with 1, 10 and 50 consoles (docs/live-push.md). `BENCH_PROFILE=1` also profiles
  * the filter keystrokes (an unminified build) and prints the functions that took the most time.
  */
 const KB = 1024;
@@ -80,6 +82,31 @@ async function forwardRows(): Promise<void> {
   }
 }
 
+/** Issue 15: one poll per connection for everyone, pushed; vendor load, latency, server CPU and memory. */
+async function pushRows(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<void> {
+  console.log('measuring live status through the console server with 1, 10 and 50 consoles…');
+  const push = await benchPush(browser, dist, newContext);
+  for (const c of push.consoles) {
+    const who = `${c.consoles} console(s) (${c.pages} pages, ${c.clients} stream clients)`;
+    for (const [connection, rps] of Object.entries(c.perConnection))
+      row(`push: ${who}, vendor requests/s to ${connection}`, rps.toFixed(2), '≤ 1', rps <= 1);
+    row(
+      `push: ${who}, console server CPU / memory`,
+      `${c.cpuPercent.toFixed(1)} % / ${c.rssMb.toFixed(0)} MB`,
+    );
+  }
+  for (const [name, live] of [
+    ['while another job runs', push.busy],
+    ['while the connection is idle', push.idle],
+  ] as const)
+    row(
+      `push: vendor change → screen ${name} (median / p95 of ${live.changes})`,
+      `${live.medianMs} / ${live.p95Ms} ms`,
+      'p95 ≤ 1000 ms',
+      live.p95Ms <= 1000,
+    );
+}
+
 async function main(): Promise<void> {
   // BENCH_ONLY=forward: the console server's forwarding overhead alone (no build, no browser).
   if (process.env.BENCH_ONLY === 'forward') {
@@ -129,6 +156,11 @@ async function main(): Promise<void> {
 
   const browser = await launchBrowser();
   try {
+    // BENCH_ONLY=push: the bundle and live status through the console server alone.
+    if (only === 'push') {
+      await pushRows(browser);
+      return report();
+    }
     console.log(`seeding a data set of scale ${scale}…`);
     const big = await startService({ scale, speed: 1, dist });
     row(`seed a new data set (scale ${scale})`, `${(big.seedMs / 1000).toFixed(1)} s`);
@@ -231,6 +263,7 @@ async function main(): Promise<void> {
     } finally {
       await small.close();
     }
+    await pushRows(browser);
   } finally {
     await browser.close();
   }
