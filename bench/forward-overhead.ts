@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMain } from '../server/process-test-support';
 import { percentile } from './browser';
+import type { Headers } from './http';
+import { send as sendOver } from './http';
 
 /**
  * The console server's overhead per forwarded request (issue 13): `server/main.ts` in its own
@@ -23,23 +25,9 @@ export interface ForwardFigures {
   overhead: { medianMs: number; p95Ms: number };
 }
 
-type Headers = Record<string, string>;
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-
-function send(url: string, method = 'GET', headers: Headers = {}, body?: string) {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
-    (resolve, reject) => {
-      const req = request(url, { method, headers, agent }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    },
-  );
-}
+const send = (url: string, method = 'GET', headers: Headers = {}, body?: string) =>
+  sendOver(url, method, headers, body, agent);
 
 async function json<T>(url: string, method = 'GET', headers: Headers = {}, body?: string): Promise<T> {
   const res = await send(url, method, headers, body);

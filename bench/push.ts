@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startMain } from '../server/process-test-support';
+import { send } from './http';
 import type { LatencyFigures } from './latency';
 import { connectionOf, measureLatency } from './latency';
 
@@ -37,23 +37,6 @@ export interface PushFigures {
   consoles: ConsolesFigures[];
   busy: LatencyFigures;
   idle: LatencyFigures;
-}
-
-type Headers = Record<string, string>;
-
-function send(url: string, method = 'GET', headers: Headers = {}, body?: string) {
-  return new Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }>(
-    (resolve, reject) => {
-      const req = request(url, { method, headers }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    },
-  );
 }
 
 /** A proxy to `target()` that counts each request by the connection its path belongs to. */
