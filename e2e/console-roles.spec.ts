@@ -103,9 +103,8 @@ const V2: Dialect = {
     body: [{ op: 'replace', path: '/enabled', value: false }],
     contentType: 'application/json-patch+json',
   }),
-  // `POST /backups` names its configuration only in the body (`configuration_id`), which the server
-  // does not read for the row: the row has no target (reported as a gap of issue 13 item 5).
-  startAuditTarget: () => null,
+  // `POST /backups` names its configuration in the body (`configuration_id`): the row's target.
+  startAuditTarget: (id) => id,
   enableAnswer: { status: 204, targetName: false },
 };
 

@@ -147,7 +147,7 @@ describe('forwarding with the rule check', () => {
     expect(rows.map((r) => [r.connection, r.action, r.targetId, r.vendorStatus])).toEqual([
       ['veeam', 'forward', null, null],
       ['dfw', 'backup.stop', '1', null], // v1.0 names the target in the body
-      ['veeam', 'restore-content.browse', null, null],
+      ['veeam', 'restore-content.browse', 'abc', null], // the session whose content it is
     ]);
     // A read that was let through leaves no row.
     expect(consoleServer.audit.query({ person: 'viewer', outcome: 'ok' }, 10).map((r) => r.action)).toEqual([

@@ -83,19 +83,26 @@ function signedOut(connection: HeldConnection, note: ForwardNote, message: strin
   return { kind: 'signed-out', status: 401, body, message, note };
 }
 
-/** The value of the rule's last `{param}` in the path (the job, session or item the request is about). */
-function targetOf(operation: Operation, vendorPath: string): string | null {
+/**
+ * The value of the rule's last `{param}` in the path (the job, session or item the request is about).
+ * Under a `**` rule (what a Veeam restore session holds) it is the last `{param}` before the `**`: the
+ * session whose content is browsed or restored. `rootPath` is the vendor's API root (`/v5`), below
+ * which the rule's path begins.
+ */
+function targetOf(operation: Operation, vendorPath: string, rootPath: string): string | null {
   const names = operation.path.split('/');
   const segments = vendorPath.split('/');
-  // The rule's path is at the end of the vendor path (below its root); `**` makes the lengths differ.
-  const offset = segments.length - names.length;
-  if (names.includes('**') || offset < 0) return null;
-  for (let i = names.length - 1; i >= 0; i--)
+  const wild = names.indexOf('**');
+  // A rule's `/a/b` lines up with the segments after the root's; without `**` it is also the path's end.
+  const offset = rootPath.replace(/\/+$/, '').split('/').length - 1;
+  if (wild < 0 && offset !== segments.length - names.length) return null;
+  for (let i = (wild < 0 ? names.length : wild) - 1; i >= 0; i--)
     if (/^\{\w+(:int)?\}$/.test(names[i]!)) {
+      const raw = segments[offset + i] ?? '';
       try {
-        return decodeURIComponent(segments[offset + i] ?? '');
+        return decodeURIComponent(raw);
       } catch {
-        return segments[offset + i] ?? null;
+        return raw;
       }
     }
   return null;
@@ -103,12 +110,15 @@ function targetOf(operation: Operation, vendorPath: string): string | null {
 
 /**
  * The target a commanded path names in its body where the path names none: v1.0's
- * `action-requested` (`{"Action": "StartManual", "Id": 148325}`). Veeam's `…/action` names its
- * target in the path, which `targetOf` reads.
+ * `action-requested` (`{"Action": "StartManual", "Id": 148325}`), and v2's `POST /backups`
+ * (`{"configuration_id": …}`, the configuration backed up). Veeam's `…/action` names its target in the
+ * path, which `targetOf` reads.
  */
 function bodyTarget(operation: Operation, json: unknown): string | null {
-  if (!operation.command || typeof json !== 'object' || json === null) return null;
-  const id = (json as Record<string, unknown>).Id;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const fields = json as Record<string, unknown>;
+  // v1.0's commands name their target as `Id`; v2's `POST /backups` names its configuration.
+  const id = operation.command ? fields.Id : fields.configuration_id;
   return typeof id === 'number' || (typeof id === 'string' && id !== '') ? String(id) : null;
 }
 
@@ -360,11 +370,12 @@ export async function forward(
   if (!check.allowed) {
     if (check.action) note.action = check.action;
     if (check.operation)
-      note.targetId = targetOf(check.operation, rawPath) ?? bodyTarget(check.operation, json);
+      note.targetId =
+        targetOf(check.operation, rawPath, rootPathOf(base)) ?? bodyTarget(check.operation, json);
     return { kind: 'refused', status: check.status, body: check.body, note, message: check.message };
   }
   note.action = check.action;
-  note.targetId = targetOf(check.operation, target.pathname) ?? bodyTarget(check.operation, json);
+  note.targetId = targetOf(check.operation, rawPath, rootPathOf(base)) ?? bodyTarget(check.operation, json);
 
   const accepted = acceptedEncodings(request.acceptEncoding);
   const send = (headers: Record<string, string>): Promise<VendorAnswer> => {

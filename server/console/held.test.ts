@@ -37,7 +37,8 @@ describe('connections held by the server', () => {
         id: 'dfw',
         dialect: 'rackspace-v1',
         basePath: '/console/api/connections/dfw',
-        health: { state: 'unknown' },
+        // The start's health check may have signed in already, or not yet.
+        health: { state: expect.stringMatching(/^(unknown|ok)$/) as unknown },
       },
       { id: 'ord', dialect: 'rackspace-v2', label: 'ORD' },
       { id: 'veeam', dialect: 'veeam-v5', capabilities: { jobs: true } },
