@@ -5,6 +5,7 @@ import { readErrorBody } from './contract/error-forms';
 import type { PatchOp } from './contract/json-patch';
 import type { Method } from './contract/operations';
 import { statusMessage } from './error-body';
+import type { WatchHook } from './live-stream';
 
 /** The fetch the client uses; tests inject the reference service's in-process handler. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -36,6 +37,11 @@ export interface HttpClientOptions {
   onUnauthorized?: (error: ApiError, retried: boolean) => Promise<boolean> | boolean;
   /** Told of a 403 (the error is thrown all the same): the role the tab holds may be out of date. */
   onForbidden?: (error: ApiError) => void;
+  /**
+   * Console mode, a connection the console server polls: a query's GET names how often the query
+   * shows it (`X-Console-Watch`), so that the server polls it for everyone and tells what changed.
+   */
+  watch?: WatchHook;
 }
 
 export interface RequestSpec {
@@ -142,6 +148,10 @@ export class HttpClient {
       headers.set('Content-Type', 'application/json');
       body = JSON.stringify(spec.json);
     }
+    const sentUrl = new URL(url, this.options.origin).toString();
+    const watch = this.options.watch;
+    const pace = spec.method === 'GET' && spec.signal && watch ? watch.pace(spec.signal, sentUrl) : null;
+    if (pace) headers.set('X-Console-Watch', pace);
     const auth = spec.anonymous ? null : await this.options.auth();
     if (auth && auth !== 'cookie') headers.set(auth.name, auth.value);
     else if (!auth && !spec.anonymous) {
@@ -163,7 +173,7 @@ export class HttpClient {
     let text = '';
     let blob: Blob | null = null;
     try {
-      const sent = this.options.fetch(new URL(url, this.options.origin).toString(), {
+      const sent = this.options.fetch(sentUrl, {
         method: spec.method,
         headers,
         body,
@@ -190,6 +200,8 @@ export class HttpClient {
         connectionId,
       });
     }
+    const polledAt = pace && response.ok ? response.headers.get('X-Console-Polled-At') : null;
+    if (polledAt && spec.signal) watch?.polledAt(spec.signal, polledAt);
     if (blob) return { status: response.status, headers: response.headers, body: blob };
     const parsed = readBody(text);
     if (!response.ok) {

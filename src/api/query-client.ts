@@ -10,10 +10,12 @@
  * Queries retry with backoff on network errors, timeouts and 5xx (at most 3 times), never on 4xx or a
  * malformed answer. Mutations never retry by themselves: a start or a stop must not be sent twice.
  */
+import type { Query } from '@tanstack/react-query';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { startHiddenHeartbeat } from '../lib/polling';
 import type { ApiError } from './api-error';
 import { toApiError } from './api-error';
+import { connectionOfKey, liveStream, pushedInterval } from './live-stream';
 import { queryKeys } from './query-keys';
 
 declare module '@tanstack/react-query' {
@@ -69,6 +71,19 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
   });
   // What a backup backs up never changes: learnt once, kept while the client lives (resource-queries.ts).
   client.setQueryDefaults(queryKeys.backupSources.all(), { staleTime: Infinity, gcTime: Infinity });
+  // Console mode: while the stream tells what changed, a server-held connection's queries poll only
+  // as a safety net (live-stream.ts). Every observer's options pass through here, once.
+  const defaultQueryOptions = client.defaultQueryOptions.bind(client);
+  client.defaultQueryOptions = ((options: Parameters<typeof defaultQueryOptions>[0]) => {
+    if (options._defaulted) return options;
+    const defaulted = defaultQueryOptions(options);
+    defaulted.refetchInterval = pushedInterval(
+      client,
+      defaulted.queryKey,
+      defaulted.refetchInterval as Parameters<typeof pushedInterval>[2],
+    ) as typeof defaulted.refetchInterval;
+    return defaulted;
+  }) as typeof client.defaultQueryOptions;
   // QueryClientProvider mounts the client: the hidden-tab heartbeat lives exactly as long.
   let stopHeartbeat: (() => void) | null = null;
   const mount = client.mount.bind(client);
@@ -90,5 +105,12 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
  * createQueryClient starts it when the client is mounted.
  */
 export function startQueryHeartbeat(client: QueryClient): () => void {
-  return startHiddenHeartbeat(() => void client.refetchQueries({ type: 'active' }));
+  // What the stream pushes needs no heartbeat: a hidden tab costs nothing beyond the stream.
+  const pushed = (query: Query) => {
+    const connectionId = connectionOfKey(query.queryKey);
+    return connectionId !== null && liveStream(client).pushes(connectionId);
+  };
+  return startHiddenHeartbeat(
+    () => void client.refetchQueries({ type: 'active', predicate: (query) => !pushed(query) }),
+  );
 }

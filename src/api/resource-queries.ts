@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { livePolling, POLL_SLOW_MS } from '../lib/polling';
 import type { Job, Run } from './domain';
 import { isInFlight } from './domain';
+import { noteQueryFetch } from './live-stream';
 import type { BackupSource, Directory, Lookup, ReadOptions } from './provider';
 import { queryKeys } from './query-keys';
 import { providerFor } from './runtime';
@@ -27,11 +28,15 @@ export const DIRECTORY_STALE_MS: Record<keyof Directory, number> = {
   jobs: 30_000,
 };
 
-/** The read options of a query function: its signal, and lookups in the same client. */
+/**
+ * The read options of a query function: its signal, and lookups in the same client. The signal also
+ * tells the requests sent with it which query they serve (live-stream.ts: the console server's watch).
+ */
 export function readOptions(
-  ctx: Pick<QueryFunctionContext, 'signal' | 'client'>,
+  ctx: Pick<QueryFunctionContext, 'signal' | 'client'> & Partial<Pick<QueryFunctionContext, 'queryKey'>>,
   connectionId: string,
 ): ReadOptions {
+  noteQueryFetch(ctx);
   return { signal: ctx.signal, lookup: lookupIn(ctx.client, connectionId) };
 }
 

@@ -6,6 +6,7 @@ import type { Connection, Credentials, Role } from './domain';
 import { isRole } from './contract/roles';
 import type { AuthHeader, FetchLike } from './http';
 import { HttpClient } from './http';
+import { watchHook } from './live-stream';
 import type { BackupProvider } from './provider';
 import { createProvider } from './registry';
 import type { ConnectionSession } from './session-store';
@@ -388,7 +389,19 @@ export class ApiRuntime {
       onUnauthorized: (error, retried) => this.renewAfter401(connection, error, retried),
       // Console mode: a refusal may be the server applying a role an administrator just changed.
       onForbidden: this.consoleMode ? () => void this.resumeConsoleSession() : undefined,
+      // The console server polls this connection for everyone: its queries' reads say what they show.
+      watch: this.serverPolls(connection.id)
+        ? watchHook(connection.id, () => this.session.get(connection.id)?.baseUrl ?? null)
+        : undefined,
     });
+  }
+
+  /**
+   * Console mode: whether the console server polls this connection itself (it holds its
+   * credentials), so that the stream tells its changes. Not a connection each person signs in to.
+   */
+  serverPolls(connectionId: string): boolean {
+    return this.consoleMode !== null && this.connections.some((c) => c.id === connectionId && !c.personal);
   }
 
   private async authHeader(connection: Connection): Promise<AuthHeader | 'cookie' | null> {

@@ -1,7 +1,8 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { readLiveStatus, watchLiveStatus } from './live-indicator';
+import type { LiveSnapshot } from '../api/live-stream';
+import { connectionsLine, readLiveStatus, readPushedStatus, watchLiveStatus } from './live-indicator';
 
 /** A real QueryClient with watched queries, each answering or failing as told. */
 function cache(answers: (ApiError | 'ok')[]) {
@@ -75,6 +76,93 @@ describe('watchLiveStatus', () => {
       expect(woken).toBe(3);
     } finally {
       off();
+    }
+  });
+});
+
+describe('readPushedStatus (console mode, with the stream)', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const label = (id: string) => ({ veeam: 'Veeam', dfw: 'Rackspace DFW', own: 'Own' })[id] ?? id;
+  const serverHeld = (id: string) => id !== 'own';
+
+  /** Watched queries of the given keys, answered. */
+  async function onScreen(keys: string[][]) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const stops = keys.map((queryKey) => {
+      const observer = new QueryObserver(client, { queryKey, queryFn: () => Promise.resolve(1) });
+      return { stop: observer.subscribe(() => undefined), settled: observer.refetch() };
+    });
+    await Promise.all(stops.map((s) => s.settled));
+    return { client, stop: () => stops.forEach((s) => s.stop()) };
+  }
+
+  const stream = (
+    state: LiveSnapshot['state'],
+    connections: Record<string, Partial<LiveSnapshot['connections'][string]>>,
+  ): LiveSnapshot => ({
+    state,
+    connections: Object.fromEntries(
+      Object.entries(connections).map(([id, c]) => [
+        id,
+        { id, state: 'live', polledAt: null, message: null, ...c },
+      ]),
+    ),
+  });
+
+  test('per connection from the stream; data as of the oldest last poll of the connections on screen', async () => {
+    const s = await onScreen([
+      ['jobs', 'veeam', 'list'],
+      ['runs', 'dfw', 'backups'],
+    ]);
+    try {
+      const status = readPushedStatus(
+        s.client,
+        true,
+        stream('held', {
+          veeam: { polledAt: at('2026-12-04T10:00:05Z') },
+          dfw: { state: 'failing', polledAt: at('2026-12-04T09:59:00Z'), message: 'Vendor down' },
+          // Not on screen: it says nothing of what the page shows.
+          other: { polledAt: at('2026-12-04T08:00:00Z') },
+        }),
+        serverHeld,
+        label,
+      );
+      expect(status).toEqual({
+        liveness: 'reconnecting',
+        dataAsOf: at('2026-12-04T09:59:00Z'),
+        connections: [
+          { id: 'dfw', label: 'Rackspace DFW', liveness: 'reconnecting' },
+          { id: 'veeam', label: 'Veeam', liveness: 'live' },
+        ],
+      });
+      expect(connectionsLine(status.connections)).toBe('Rackspace DFW: reconnecting; Veeam: live');
+    } finally {
+      s.stop();
+    }
+  });
+
+  test('the stream not held: reconnecting; the browser offline: offline; a per-person connection by its own queries', async () => {
+    const s = await onScreen([
+      ['jobs', 'veeam', 'list'],
+      ['jobs', 'own', 'list'],
+    ]);
+    try {
+      const polled = { veeam: { polledAt: at('2026-12-04T10:00:00Z') } };
+      const lost = readPushedStatus(s.client, true, stream('fallback', polled), serverHeld, label);
+      expect(lost.liveness).toBe('reconnecting');
+      expect(lost.connections).toEqual([
+        { id: 'own', label: 'Own', liveness: 'live' },
+        { id: 'veeam', label: 'Veeam', liveness: 'reconnecting' },
+      ]);
+      // The per-person connection's answer is newer than the server's last poll of Veeam: the oldest counts.
+      expect(lost.dataAsOf).toBe(at('2026-12-04T10:00:00Z'));
+      const offline = readPushedStatus(s.client, false, stream('held', polled), serverHeld, label);
+      expect(offline.liveness).toBe('offline');
+      expect(offline.connections.map((c) => c.liveness)).toEqual(['offline', 'offline']);
+      const held = readPushedStatus(s.client, true, stream('held', polled), serverHeld, label);
+      expect(held.liveness).toBe('live');
+    } finally {
+      s.stop();
     }
   });
 });

@@ -1,8 +1,11 @@
 import '@mantine/core/styles/Badge.css';
 import { Badge, Group, Text, VisuallyHidden } from '@mantine/core';
-import type { QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
+import type { LiveSnapshot } from '../api/live-stream';
+import { connectionOfKey, liveStream } from '../api/live-stream';
+import { apiRuntime } from '../api/runtime';
 import { formatTime } from '../lib/format';
 import { isOffline } from './error-info';
 
@@ -18,14 +21,25 @@ interface LiveStatus {
   dataAsOf: number;
 }
 
-/** Reads the whole query cache: the newest answer, and whether the latest attempts are failing. */
-export function readLiveStatus(client: QueryClient, online: boolean): LiveStatus {
+/** One connection on screen, as the live indicator tells it (console mode, with the stream). */
+export interface ConnectionLiveness {
+  id: string;
+  label: string;
+  liveness: Liveness;
+}
+
+/** With the stream: the whole picture, and each connection on screen. */
+export interface PushedLiveStatus extends LiveStatus {
+  connections: ConnectionLiveness[];
+}
+
+/** The newest answer of `queries`, and whether their latest attempts are failing. */
+function tally(queries: Iterable<Query>, online: boolean): LiveStatus {
   let dataAsOf = 0;
   let failing = 0;
   let answered = 0;
   let healthy = 0;
-  for (const query of client.getQueryCache().getAll()) {
-    if (!query.isActive()) continue;
+  for (const query of queries) {
     const { dataUpdatedAt, error, errorUpdatedAt, fetchFailureCount, fetchFailureReason, status } =
       query.state;
     dataAsOf = Math.max(dataAsOf, dataUpdatedAt);
@@ -37,6 +51,72 @@ export function readLiveStatus(client: QueryClient, online: boolean): LiveStatus
   if (!online) return { liveness: 'offline', dataAsOf };
   if (failing > 0 && healthy === 0) return { liveness: answered > 0 ? 'failing' : 'offline', dataAsOf };
   return { liveness: failing > 0 ? 'reconnecting' : 'live', dataAsOf };
+}
+
+function activeQueries(client: QueryClient): Query[] {
+  return client
+    .getQueryCache()
+    .getAll()
+    .filter((query) => query.isActive());
+}
+
+/** Reads the whole query cache: the newest answer, and whether the latest attempts are failing. */
+export function readLiveStatus(client: QueryClient, online: boolean): LiveStatus {
+  return tally(activeQueries(client), online);
+}
+
+const WORST: Liveness[] = ['offline', 'failing', 'reconnecting', 'live'];
+
+/**
+ * Console mode with the stream. A connection the server polls is live while the stream is held and
+ * the server's last poll of it succeeded; reconnecting while the stream is not held or the server's
+ * polls of it fail; offline when the browser is. Its data is as of the server's last successful poll
+ * (an answer the page holds may have come from the server's cache). Anything else on screen (a
+ * connection each person signs in to, the console's own pages) is read from its queries, as without
+ * the stream. The whole is the worst of them, and as of the oldest, so that it never overstates.
+ */
+export function readPushedStatus(
+  client: QueryClient,
+  online: boolean,
+  stream: LiveSnapshot,
+  serverHeld: (connectionId: string) => boolean,
+  label: (connectionId: string) => string,
+): PushedLiveStatus {
+  const byConnection = new Map<string | null, Query[]>();
+  for (const query of activeQueries(client)) {
+    const id = connectionOfKey(query.queryKey);
+    const list = byConnection.get(id);
+    if (list) list.push(query);
+    else byConnection.set(id, [query]);
+  }
+  const parts: LiveStatus[] = [];
+  const connections: ConnectionLiveness[] = [];
+  for (const [id, queries] of byConnection) {
+    const answered = tally(queries, online);
+    // Before the stream's first hello (a page loading) its queries say how it goes, as without it.
+    const part =
+      id === null || !serverHeld(id) || stream.state === 'connecting'
+        ? answered
+        : pushedPart(stream, id, online, answered.dataAsOf);
+    parts.push(part);
+    if (id !== null) connections.push({ id, label: label(id), liveness: part.liveness });
+  }
+  const liveness = parts.reduce<Liveness>(
+    (worst, p) => (WORST.indexOf(p.liveness) < WORST.indexOf(worst) ? p.liveness : worst),
+    online ? 'live' : 'offline',
+  );
+  const times = parts.map((p) => p.dataAsOf).filter((t) => t > 0);
+  connections.sort((a, b) => a.label.localeCompare(b.label));
+  return { liveness, dataAsOf: times.length > 0 ? Math.min(...times) : 0, connections };
+}
+
+function pushedPart(stream: LiveSnapshot, id: string, online: boolean, answeredAt: number): LiveStatus {
+  const status = stream.connections[id];
+  // A poll time the server never told (nothing polled yet): the answers' own time stands in.
+  const dataAsOf = status?.polledAt ?? answeredAt;
+  if (!online) return { liveness: 'offline', dataAsOf };
+  if (stream.state !== 'held' || status?.state === 'failing') return { liveness: 'reconnecting', dataAsOf };
+  return { liveness: 'live', dataAsOf };
 }
 
 /**
@@ -67,17 +147,37 @@ export function watchLiveStatus(client: QueryClient, notify: () => void): () => 
   };
 }
 
-/** The live status of the data on screen; re-reads whenever the query cache changes. */
-export function useLiveStatus(): LiveStatus {
+/**
+ * The live status of the data on screen; re-reads whenever the query cache, the browser's
+ * connectivity or (console mode) the stream changes.
+ */
+export function useLiveStatus(): PushedLiveStatus {
   const client = useQueryClient();
-  const subscribe = useCallback((notify: () => void) => watchLiveStatus(client, notify), [client]);
+  const stream = liveStream(client);
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const offCache = watchLiveStatus(client, notify);
+      const offStream = stream.subscribe(notify);
+      return () => {
+        offCache();
+        offStream();
+      };
+    },
+    [client, stream],
+  );
   // A string snapshot: useSyncExternalStore needs a stable value between changes.
   const snapshot = useSyncExternalStore(subscribe, () => {
-    const s = readLiveStatus(client, onlineManager.isOnline());
-    return `${s.liveness}|${s.dataAsOf}`;
+    const online = onlineManager.isOnline();
+    const pushed = stream.getSnapshot();
+    if (pushed.state === 'off') {
+      const s = readLiveStatus(client, online);
+      return JSON.stringify({ ...s, connections: [] });
+    }
+    const runtime = apiRuntime();
+    const label = (id: string) => runtime.connections.find((c) => c.id === id)?.label ?? id;
+    return JSON.stringify(readPushedStatus(client, online, pushed, (id) => runtime.serverPolls(id), label));
   });
-  const [liveness, asOf] = snapshot.split('|');
-  return { liveness: liveness as Liveness, dataAsOf: Number(asOf) };
+  return JSON.parse(snapshot) as PushedLiveStatus;
 }
 
 const LOOK: Record<Liveness, { color: string; label: string; hint: string }> = {
@@ -91,16 +191,27 @@ const LOOK: Record<Liveness, { color: string; label: string; hint: string }> = {
   offline: { color: 'red', label: 'Offline', hint: 'The service cannot be reached; showing the last data.' },
 };
 
-/** "Live · data as of 7:05:09 AM UTC", announced politely when it changes state. */
+/** "Veeam: live; Rackspace DFW: reconnecting", or '' with one connection or none. */
+export function connectionsLine(connections: readonly ConnectionLiveness[]): string {
+  if (connections.length < 2) return '';
+  return connections.map((c) => `${c.label}: ${LOOK[c.liveness].label.toLowerCase()}`).join('; ');
+}
+
+/**
+ * "Live · data as of 7:05:09 AM UTC", announced politely when it changes state. In console mode with
+ * the stream, the state of each connection on screen is in the badge's title and its hidden text.
+ */
 export function LiveIndicator({ showTime = true }: { showTime?: boolean }) {
-  const { liveness, dataAsOf } = useLiveStatus();
+  const { liveness, dataAsOf, connections } = useLiveStatus();
   const look = LOOK[liveness];
+  const each = connectionsLine(connections);
+  const hint = each ? `${look.hint} ${each}.` : look.hint;
   return (
     <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-liveness={liveness}>
       {/* A title, not a Tooltip: the tooltip library would weigh on the first load. */}
-      <Badge color={look.color} variant="dot" title={look.hint}>
+      <Badge color={look.color} variant="dot" title={hint}>
         {look.label}
-        <VisuallyHidden>. {look.hint}</VisuallyHidden>
+        <VisuallyHidden>. {hint}</VisuallyHidden>
       </Badge>
       {showTime && dataAsOf > 0 && (
         <Text size="xs" c="dimmed" visibleFrom="sm">

@@ -17,6 +17,7 @@ import { useRouteTitle } from './route-title';
 import { SessionGate } from './session-gate';
 import { SkipLink } from './skip-link';
 import { useAccess } from './use-access';
+import { useLiveStream } from './use-live-stream';
 import { UserMenu } from './user-menu';
 
 /** The frame around every signed-in page: header, navigation (a Burger on narrow screens), content. */
@@ -36,6 +37,7 @@ function WithAccess({ children }: { children: ReactNode }) {
 
 function Frame() {
   useRouteTitle();
+  useLiveStream();
   const [opened, { toggle, close }] = useDisclosure(false);
   const navigating = useNavigation().state === 'loading';
   const narrow = useMediaQuery('(max-width: 47.99em)');

@@ -1,0 +1,30 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { liveStream } from '../../api/live-stream';
+import { apiRuntime } from '../../api/runtime';
+import { useSession } from '../../features/session/use-session';
+
+/**
+ * Console mode, signed in: this browser's stream of what changed on the connections the console
+ * server polls (src/api/live-stream.ts), for as long as the signed-in frame is shown. Sign-out ends it;
+ * the server ending the session (`end`) makes the tab ask for its session, which signs it out.
+ */
+export function useLiveStream(): void {
+  const client = useQueryClient();
+  const runtime = apiRuntime();
+  const { anySignedIn } = useSession();
+  const consoleMode = runtime.consoleMode;
+  useEffect(() => {
+    if (!consoleMode || !anySignedIn) return;
+    const stream = liveStream(client);
+    const url = new URL('stream', new URL(consoleMode.session, window.location.origin));
+    stream.start({
+      url: url.pathname,
+      serverHeld: (connectionId) => runtime.serverPolls(connectionId),
+      // The server ended the session, or refused the stream: the session's own answer says which.
+      onEnd: () => void runtime.resumeConsoleSession(),
+      onRefused: () => void runtime.resumeConsoleSession(),
+    });
+    return () => stream.stop();
+  }, [client, runtime, consoleMode, anySignedIn]);
+}
