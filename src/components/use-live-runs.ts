@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ApiError } from '../api/api-error';
+import type { RunFeed } from '../api/capabilities';
 import { dialectOf } from '../api/dialects';
 import type { Connection, Run } from '../api/domain';
 import { runFeedQueries } from '../api/run-feeds';
@@ -29,9 +30,15 @@ export interface LiveRuns {
  * The run feeds of the connections (src/api/run-feeds.ts): each connection's feeds as queries of
  * their own, so that each polls at the pace of what it holds.
  */
-export function useLiveRuns(connections: readonly Connection[]): LiveRuns {
+export function useLiveRuns(
+  connections: readonly Connection[],
+  /** Only these feeds (the Jobs list needs its job sessions alone); every feed when not given. */
+  only?: readonly RunFeed[],
+): LiveRuns {
   const specs = connections.flatMap((connection) =>
-    dialectOf(connection).capabilities.runFeeds.map((feed) => ({ connection, feed })),
+    dialectOf(connection)
+      .capabilities.runFeeds.filter((feed) => !only || only.includes(feed))
+      .map((feed) => ({ connection, feed })),
   );
   const results = useQueries({ queries: specs.map((s) => runFeedQueries.feed(s.connection.id, s.feed)) });
   // Re-merged only when an answer changes (structural sharing keeps unchanged feeds identical).

@@ -25,6 +25,15 @@ export function useLiveStream(): void {
       onEnd: () => void runtime.resumeConsoleSession(),
       onRefused: () => void runtime.resumeConsoleSession(),
     });
-    return () => stream.stop();
+    // A tab shown again asks for its session: with the stream, it may send no request for a while, and
+    // the cookie may have gone meanwhile (its lifetime, another tab's sign-out) without an `end` here.
+    const onShow = () => {
+      if (document.visibilityState === 'visible') void runtime.resumeConsoleSession();
+    };
+    window.addEventListener('visibilitychange', onShow);
+    return () => {
+      window.removeEventListener('visibilitychange', onShow);
+      stream.stop();
+    };
   }, [client, runtime, consoleMode, anySignedIn]);
 }

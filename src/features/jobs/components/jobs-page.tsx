@@ -1,19 +1,26 @@
 import type { ReactNode } from 'react';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { jobsWithLiveRuns } from '../../../api/live-runs';
 import type { Connection, Job } from '../../../api/domain';
 import { useConnectionLists } from '../../../components/connection-lists';
 import { ListFrame } from '../../../components/list-frame';
 import { useListView } from '../../../components/list-view';
 import { mayDoAny } from '../../../components/page-access';
+import { mergeFailures, useLiveRuns } from '../../../components/use-live-runs';
 import { jobQueries } from '../queries';
 import type { PermissionFor } from './job-actions';
 import { JOB_COMMANDS, JobActions } from './job-actions';
 import { JOBS_LIST } from './jobs-filter';
 import { JobsTable } from './jobs-table';
 
+/** The feed laid over the jobs: their sessions (not the restore sessions, which no row shows). */
+const JOB_FEEDS = ['job-sessions'] as const;
+
 /**
  * Veeam jobs of every signed-in Veeam connection: one list request per connection per tick, filtered
- * and sorted in memory from the URL's params by the list frame.
+ * and sorted in memory from the URL's params by the list frame. The job-session feed is laid over the
+ * list, as the Configurations page lays its feeds: a job started by its schedule or another person
+ * shows as soon as the feed tells it, not at the list's next (slow) tick.
  */
 export function JobsPage({
   connections,
@@ -28,7 +35,9 @@ export function JobsPage({
   children?: ReactNode;
 }) {
   const lists = useConnectionLists(connections, jobQueries.list);
-  const view = useListView(JOBS_LIST, lists.rows, connections);
+  const live = useLiveRuns(connections, JOB_FEEDS);
+  const merged = useMemo(() => jobsWithLiveRuns(lists.rows, live.runs), [lists.rows, live.runs]);
+  const view = useListView(JOBS_LIST, merged, connections);
   const actions = useCallback(
     (job: Job) => <JobActions job={job} permissionFor={permissionFor} onExplore={onExplore} />,
     [permissionFor, onExplore],
@@ -40,7 +49,11 @@ export function JobsPage({
       description="Veeam Backup for Microsoft 365 jobs: schedule, last and next run."
       connections={connections}
       noConnection={{ title: 'No Veeam connection', body: 'Sign in to a Veeam connection to see its jobs.' }}
-      lists={lists}
+      lists={{
+        pending: lists.pending,
+        failures: mergeFailures(lists.failures, live.failures),
+        stale: mergeFailures(lists.stale, live.stale),
+      }}
       empty={{ title: 'No jobs yet', body: 'This organization has no backup job.' }}
       view={view}
       table={
