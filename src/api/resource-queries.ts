@@ -82,7 +82,7 @@ export const resourceQueries = {
       queryFn: (ctx) => providerFor(connectionId).listConfigurations(readOptions(ctx, connectionId)),
       refetchInterval: POLL_SLOW_MS,
     }),
-  /** A connection's jobs; fast while one of them runs (the Jobs page has no feed laid over). */
+  /** A connection's jobs; fast while one of them runs (the job-session feed laid over them moves sooner). */
   jobs: (connectionId: string) =>
     queryOptions({
       queryKey: queryKeys.jobs.list(connectionId),
