@@ -5,7 +5,7 @@ import { readErrorBody } from './contract/error-forms';
 import type { PatchOp } from './contract/json-patch';
 import type { Method } from './contract/operations';
 import { statusMessage } from './error-body';
-import type { WatchHook } from './live-stream';
+import type { WatchHook } from './live-watch';
 
 /** The fetch the client uses; tests inject the reference service's in-process handler. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;

@@ -151,6 +151,35 @@ describe('X-Console-Watch', () => {
     expect(watch('/organizations')).toBeNull();
   });
 
+  test('a directory an adapter reads for another query (no observer of its own) is watched at the slow pace', async () => {
+    const t = tab();
+    cleanup.push(t.close);
+    await t.client.fetchQuery({
+      queryKey: ['jobs', 'veeam', 'list'],
+      queryFn: async (ctx) => {
+        const { signal } = readOptions(ctx, 'veeam');
+        await new HttpClient({
+          connectionId: 'veeam',
+          origin: ORIGIN,
+          baseUrl: () => BASE('veeam'),
+          errorForms: [],
+          auth: () => 'cookie',
+          fetch: (url, init) => {
+            t.sent.push({
+              connectionId: 'veeam',
+              url,
+              watch: new Headers(init.headers).get('X-Console-Watch'),
+            });
+            return Promise.resolve(new Response('[]', { headers: { 'content-type': 'application/json' } }));
+          },
+          watch: watchHook('veeam', () => BASE('veeam')),
+        }).send({ method: 'GET', path: '/jobs', signal });
+        return [];
+      },
+    });
+    expect(t.sent.map((r) => r.watch)).toEqual(['idle']);
+  });
+
   test('the liveliest observer of a query names its pace; none outside a query or on a per-person connection', async () => {
     const t = tab(['veeam']);
     cleanup.push(t.close);

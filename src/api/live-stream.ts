@@ -1,6 +1,8 @@
-import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
-import { POLL_FAST_MS, POLL_OPEN_MS } from '../lib/polling';
-import { queryKeys } from './query-keys';
+import type { Query, QueryClient } from '@tanstack/react-query';
+import type { ConnectionStatus, LiveSnapshot, StreamState } from './live-watch';
+import { connectionOfKey, liveView, readBookOf } from './live-watch';
+
+export * from './live-watch';
 
 /**
  * The browser's side of the console server's push (docs/live-push.md, issue 15). In console mode the
@@ -17,10 +19,6 @@ import { queryKeys } from './query-keys';
  * Connections each person signs in to are not polled by the server: none of this touches them.
  */
 
-export type WatchPace = 'feed' | 'fast' | 'open' | 'idle';
-
-/** While the stream is held, a server-held query polls this often: it renews the server's watch. */
-export const PUSHED_POLL_MS = 30_000;
 /** A stream that says `hello` no sooner than this after opening is not held. */
 export const HELLO_WITHIN_MS = 5_000;
 /** A stream silent for this many heartbeats is not held (a proxy holding events back). */
@@ -32,194 +30,6 @@ const REOPEN_MS = 2_000;
 const REOPEN_MAX_MS = 30_000;
 const LOCK_NAME = 'backup-console.live-stream';
 const CHANNEL_NAME = 'backup-console.live-stream';
-
-const ROOTS: ReadonlySet<unknown> = new Set(Object.values(queryKeys).map((r) => r.all()[0]));
-
-/** The connection a key of the console's resources belongs to (`[root, connectionId, …]`), or null. */
-export function connectionOfKey(queryKey: QueryKey): string | null {
-  return ROOTS.has(queryKey[0]) && typeof queryKey[1] === 'string' ? queryKey[1] : null;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Which query a request comes from, and the pace it names
-
-type IntervalValue = number | false | undefined;
-type IntervalOption = IntervalValue | ((query: Query) => IntervalValue);
-
-/** The query behind each running query function's signal (readOptions notes it). */
-const querySignals = new WeakMap<AbortSignal, { query: Query; client: QueryClient }>();
-
-/**
- * Notes that a query function runs with `signal`, so that the requests it sends can say which query
- * they serve. A new fetch of a query starts its reads afresh: what it read last time may have moved.
- */
-export function noteQueryFetch(ctx: { signal: AbortSignal; client: QueryClient; queryKey?: QueryKey }): void {
-  if (!ctx.queryKey || !ctx.client) return;
-  const query = ctx.client.getQueryCache().find({ queryKey: ctx.queryKey, exact: true });
-  if (!query || querySignals.get(ctx.signal)?.query === query) return;
-  querySignals.set(ctx.signal, { query, client: ctx.client });
-  readBookOf(ctx.client).forget(query);
-}
-
-/** The interval an observer would poll at without the stream (the wrapper keeps the page's own). */
-const usualIntervals = new WeakMap<(query: Query) => IntervalValue, IntervalOption>();
-
-function resolveInterval(option: IntervalOption, query: Query): number {
-  const value = typeof option === 'function' ? option(query) : option;
-  return typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : 0;
-}
-
-function usualInterval(option: IntervalOption, query: Query): number {
-  const usual = typeof option === 'function' ? usualIntervals.get(option) : undefined;
-  return resolveInterval(usual ?? option, query);
-}
-
-/**
- * The pace a query shows its data at, as the server reads `X-Console-Watch`: the run feeds are
- * `feed`; anything else by how often the liveliest of its observers polls when nothing is pushed;
- * null for a query nothing polls (no watch: the server would poll what nobody refreshes).
- */
-export function watchPace(query: Query): WatchPace | null {
-  if (query.queryKey[0] === queryKeys.runs.all()[0]) return 'feed';
-  let fastest = 0;
-  for (const observer of query.observers) {
-    const ms = usualInterval(observer.options.refetchInterval as IntervalOption, query);
-    if (ms > 0 && (fastest === 0 || ms < fastest)) fastest = ms;
-  }
-  if (fastest === 0) return null;
-  return fastest <= POLL_FAST_MS ? 'fast' : fastest <= POLL_OPEN_MS ? 'open' : 'idle';
-}
-
-/** What HttpClient asks of a server-held connection's GETs (HttpClientOptions.watch). */
-export interface WatchHook {
-  /** The value of `X-Console-Watch` for a GET to `url` sent with `signal`, or null for none. */
-  pace(signal: AbortSignal, url: string): WatchPace | null;
-  /** The answer's `X-Console-Polled-At`: when the server last read that path from the vendor. */
-  polledAt(signal: AbortSignal, at: string): void;
-}
-
-/**
- * The hook of one connection the console server holds: `basePath` is the connection's forwarding root
- * (`/console/api/connections/{id}`), below which the server names the paths it watches.
- */
-export function watchHook(connectionId: string, basePath: () => string | null): WatchHook {
-  return {
-    pace(signal, url) {
-      const from = querySignals.get(signal);
-      const base = basePath();
-      if (!from || base === null) return null;
-      const sent = new URL(url);
-      const root = new URL(base, sent).pathname.replace(/\/+$/, '');
-      if (sent.pathname.startsWith(`${root}/`)) {
-        // The path exactly as the server will read it: below the root, with the query string sent.
-        readBookOf(from.client).note(
-          connectionId,
-          sent.pathname.slice(root.length) + sent.search,
-          from.query,
-        );
-      }
-      return watchPace(from.query);
-    },
-    polledAt(signal, at) {
-      const from = querySignals.get(signal);
-      const ms = Date.parse(at);
-      if (from && Number.isFinite(ms)) liveStream(from.client).notePolled(connectionId, ms);
-    },
-  };
-}
-
-/** Which queries read which path of which connection (a query forgets its reads when it fetches again). */
-class ReadBook {
-  private readonly readers = new Map<string, Set<Query>>();
-  private readonly reads = new Map<Query, Set<string>>();
-
-  constructor(client: QueryClient) {
-    client.getQueryCache().subscribe((event) => {
-      if (event.type === 'removed') this.forget(event.query as Query);
-    });
-  }
-
-  note(connectionId: string, path: string, query: Query): void {
-    const at = `${connectionId} ${path}`;
-    let readers = this.readers.get(at);
-    if (!readers) this.readers.set(at, (readers = new Set()));
-    readers.add(query);
-    let reads = this.reads.get(query);
-    if (!reads) this.reads.set(query, (reads = new Set()));
-    reads.add(at);
-  }
-
-  forget(query: Query): void {
-    for (const at of this.reads.get(query) ?? []) {
-      const readers = this.readers.get(at);
-      readers?.delete(query);
-      if (readers?.size === 0) this.readers.delete(at);
-    }
-    this.reads.delete(query);
-  }
-
-  queriesReading(connectionId: string, path: string): Query[] {
-    return [...(this.readers.get(`${connectionId} ${path}`) ?? [])];
-  }
-}
-
-const readBooks = new WeakMap<QueryClient, ReadBook>();
-
-function readBookOf(client: QueryClient): ReadBook {
-  let book = readBooks.get(client);
-  if (!book) readBooks.set(client, (book = new ReadBook(client)));
-  return book;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Polling while pushed
-
-/**
- * An observer's refetchInterval as createQueryClient gives it: the page's own, except that a
- * server-held connection's query polls only every PUSHED_POLL_MS while the stream is held. Anything
- * else (per-person connections, console admin queries, the browser signing in to each vendor) keeps
- * its own exactly.
- */
-export function pushedInterval(
-  client: QueryClient,
-  queryKey: QueryKey,
-  option: IntervalOption,
-): IntervalOption {
-  if (typeof option === 'function' && usualIntervals.has(option)) return option; // wrapped once
-  const connectionId = connectionOfKey(queryKey);
-  if (connectionId === null || !option) return option;
-  const wrapped = (query: Query): IntervalValue => {
-    const usual = typeof option === 'function' ? option(query) : option;
-    if (!usual || !liveStreams.get(client)?.pushes(connectionId)) return usual;
-    return Math.max(usual, PUSHED_POLL_MS);
-  };
-  usualIntervals.set(wrapped, option);
-  return wrapped;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The stream
-
-/** What the stream says of a connection (`status`, `hello`). */
-export interface ConnectionStatus {
-  id: string;
-  state: 'live' | 'failing' | 'idle';
-  /** The last successful poll (ms), or null. */
-  polledAt: number | null;
-  message: string | null;
-}
-
-/**
- * `off`: no stream (signed out, not console mode). `connecting`: opened, no `hello` yet.
- * `held`: events arrive. `reconnecting`: lost, the browser is opening it again (queries still poll
- * slowly for up to HELLO_WITHIN_MS). `fallback`: it cannot be held; queries poll at their own pace.
- */
-export type StreamState = 'off' | 'connecting' | 'held' | 'reconnecting' | 'fallback';
-
-export interface LiveSnapshot {
-  state: StreamState;
-  connections: Readonly<Record<string, ConnectionStatus>>;
-}
 
 /** The least of an EventSource the stream uses (tests pass their own). */
 export interface EventSourceLike {
@@ -597,6 +407,9 @@ const liveStreams = new WeakMap<QueryClient, LiveStream>();
 /** The stream of a query client (made on first use; it holds nothing until started). */
 export function liveStream(client: QueryClient): LiveStream {
   let stream = liveStreams.get(client);
-  if (!stream) liveStreams.set(client, (stream = new LiveStream(client)));
+  if (!stream) {
+    liveStreams.set(client, (stream = new LiveStream(client)));
+    liveView(client).attach(stream);
+  }
   return stream;
 }

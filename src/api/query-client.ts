@@ -15,7 +15,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { startHiddenHeartbeat } from '../lib/polling';
 import type { ApiError } from './api-error';
 import { toApiError } from './api-error';
-import { connectionOfKey, liveStream, pushedInterval } from './live-stream';
+import { connectionOfKey, liveView, pushedInterval } from './live-watch';
 import { queryKeys } from './query-keys';
 
 declare module '@tanstack/react-query' {
@@ -108,7 +108,7 @@ export function startQueryHeartbeat(client: QueryClient): () => void {
   // What the stream pushes needs no heartbeat: a hidden tab costs nothing beyond the stream.
   const pushed = (query: Query) => {
     const connectionId = connectionOfKey(query.queryKey);
-    return connectionId !== null && liveStream(client).pushes(connectionId);
+    return connectionId !== null && liveView(client).pushes(connectionId);
   };
   return startHiddenHeartbeat(
     () => void client.refetchQueries({ type: 'active', predicate: (query) => !pushed(query) }),

@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { livePolling, POLL_SLOW_MS } from '../lib/polling';
 import type { Job, Run } from './domain';
 import { isInFlight } from './domain';
-import { noteQueryFetch } from './live-stream';
+import { noteQueryFetch } from './live-watch';
 import type { BackupSource, Directory, Lookup, ReadOptions } from './provider';
 import { queryKeys } from './query-keys';
 import { providerFor } from './runtime';
@@ -30,7 +30,7 @@ export const DIRECTORY_STALE_MS: Record<keyof Directory, number> = {
 
 /**
  * The read options of a query function: its signal, and lookups in the same client. The signal also
- * tells the requests sent with it which query they serve (live-stream.ts: the console server's watch).
+ * tells the requests sent with it which query they serve (live-watch.ts: the console server's watch).
  */
 export function readOptions(
   ctx: Pick<QueryFunctionContext, 'signal' | 'client'> & Partial<Pick<QueryFunctionContext, 'queryKey'>>,

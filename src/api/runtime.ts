@@ -6,7 +6,7 @@ import type { Connection, Credentials, Role } from './domain';
 import { isRole } from './contract/roles';
 import type { AuthHeader, FetchLike } from './http';
 import { HttpClient } from './http';
-import { watchHook } from './live-stream';
+import { watchHook } from './live-watch';
 import type { BackupProvider } from './provider';
 import { createProvider } from './registry';
 import type { ConnectionSession } from './session-store';

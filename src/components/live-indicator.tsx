@@ -3,8 +3,8 @@ import { Badge, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { Query, QueryClient } from '@tanstack/react-query';
 import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { LiveSnapshot } from '../api/live-stream';
-import { connectionOfKey, liveStream } from '../api/live-stream';
+import type { LiveSnapshot } from '../api/live-watch';
+import { connectionOfKey, liveView } from '../api/live-watch';
 import { apiRuntime } from '../api/runtime';
 import { formatTime } from '../lib/format';
 import { isOffline } from './error-info';
@@ -153,7 +153,7 @@ export function watchLiveStatus(client: QueryClient, notify: () => void): () => 
  */
 export function useLiveStatus(): PushedLiveStatus {
   const client = useQueryClient();
-  const stream = liveStream(client);
+  const stream = liveView(client);
   const subscribe = useCallback(
     (notify: () => void) => {
       const offCache = watchLiveStatus(client, notify);

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { liveStream } from '../../api/live-stream';
 import { apiRuntime } from '../../api/runtime';
 import { useSession } from '../../features/session/use-session';
 
@@ -16,14 +15,22 @@ export function useLiveStream(): void {
   const consoleMode = runtime.consoleMode;
   useEffect(() => {
     if (!consoleMode || !anySignedIn) return;
-    const stream = liveStream(client);
-    const url = new URL('stream', new URL(consoleMode.session, window.location.origin));
-    stream.start({
-      url: url.pathname,
-      serverHeld: (connectionId) => runtime.serverPolls(connectionId),
-      // The server ended the session, or refused the stream: the session's own answer says which.
-      onEnd: () => void runtime.resumeConsoleSession(),
-      onRefused: () => void runtime.resumeConsoleSession(),
+    // The stream's code (EventSource, Web Locks, BroadcastChannel) loads only here: console mode,
+    // signed in. Until it has, the queries poll as they would without it.
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import('../../api/live-stream').then(({ liveStream }) => {
+      if (cancelled) return;
+      const stream = liveStream(client);
+      const url = new URL('stream', new URL(consoleMode.session, window.location.origin));
+      stream.start({
+        url: url.pathname,
+        serverHeld: (connectionId) => runtime.serverPolls(connectionId),
+        // The server ended the session, or refused the stream: the session's own answer says which.
+        onEnd: () => void runtime.resumeConsoleSession(),
+        onRefused: () => void runtime.resumeConsoleSession(),
+      });
+      stop = () => stream.stop();
     });
     // A tab shown again asks for its session: with the stream, it may send no request for a while, and
     // the cookie may have gone meanwhile (its lifetime, another tab's sign-out) without an `end` here.
@@ -33,7 +40,8 @@ export function useLiveStream(): void {
     window.addEventListener('visibilitychange', onShow);
     return () => {
       window.removeEventListener('visibilitychange', onShow);
-      stream.stop();
+      cancelled = true;
+      stop?.();
     };
   }, [client, runtime, consoleMode, anySignedIn]);
 }
