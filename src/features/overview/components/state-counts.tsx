@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { RunState } from '../../../api/domain';
 import { activityHref } from '../../../components/run-links';
@@ -21,7 +22,7 @@ const SHOWN: RunState[] = [
  * Activity page showing those runs (that state, the last 24 hours, its default range): the same runs,
  * counted the same way (isRecentRun).
  */
-export function StateCounts({ counts }: { counts: Record<RunState, number> }) {
+export const StateCounts = memo(function StateCounts({ counts }: { counts: Record<RunState, number> }) {
   return (
     <SimpleGrid
       cols={{ base: 2, xs: 4, lg: 8 }}
@@ -55,4 +56,4 @@ export function StateCounts({ counts }: { counts: Record<RunState, number> }) {
       ))}
     </SimpleGrid>
   );
-}
+});

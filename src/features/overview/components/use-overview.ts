@@ -14,6 +14,7 @@ import { mergeFailures, queryFailures, useLiveRuns } from '../../../components/u
 import { useSameArray } from '../../../components/use-same-array';
 import { overviewQueries } from '../queries';
 import type { Scheduled } from './scheduled-list';
+import { sameFields, sameItems, useSameValue } from './use-same-value';
 
 export interface OverviewData {
   /** At least one connection has answered. */
@@ -65,41 +66,67 @@ export function useOverview(access: PageAccess): OverviewData {
     ]),
   );
   const scheduledAt = Math.max(0, ...results.map((r) => r.dataUpdatedAt));
-  const loaded = useMemo(
-    () =>
-      access.signedIn.flatMap((c, i): ConnectionOverview[] => {
-        const configurations = scheduledData[2 * i] as Configuration[] | null;
-        const jobs = scheduledData[2 * i + 1] as Job[] | null;
-        const runs = live.runs.filter((r) => r.connectionId === c.id);
-        // Per connection: one whose feed has nothing yet (or fails) must not hide the others' data.
-        if (!configurations || !jobs || live.waiting.includes(c.id)) return [];
-        return [
-          overviewOf({
-            connectionId: c.id,
-            runs,
-            configurations: withLiveRuns(configurations, runs),
-            jobs: jobsWithLiveRuns(jobs, runs),
-            // "Now" is when the answers arrived, so the view moves with the data, not with renders.
-            now: Math.max(live.updatedAt, scheduledAt),
-            // The runs' last day is counted as the Activity page counts it, from the feeds' answers.
-            runsAsOf: live.updatedAt,
-          }),
-        ];
-      }),
-    [access.signedIn, live.runs, live.waiting, live.updatedAt, scheduledData, scheduledAt],
-  );
 
   // The first view waits for every connection's first answer (or failure), so that the counts do not
   // grow connection by connection; after that a connection that fails or retries hides only itself.
+  // Until then nothing is derived: each answer that comes in would otherwise redo it for nothing.
   const [settled, setSettled] = useState(false);
-  if (!settled && !live.pending && results.every((r) => !r.isPending)) setSettled(true);
+  const ready = settled || (!live.pending && results.every((r) => !r.isPending));
+  if (!settled && ready) setSettled(true);
 
-  const counts = emptyCounts();
-  for (const o of loaded) for (const s of Object.keys(counts) as RunState[]) counts[s] += o.countsByState[s];
-  const runs = loaded.flatMap((o) => o.runs);
-  const scheduled: Scheduled[] = loaded.flatMap((o) =>
-    o.scheduled.map((s) => ({ ...s, connectionId: o.connectionId })),
+  const loaded = useMemo(
+    () =>
+      !ready
+        ? []
+        : access.signedIn.flatMap((c, i): ConnectionOverview[] => {
+            const configurations = scheduledData[2 * i] as Configuration[] | null;
+            const jobs = scheduledData[2 * i + 1] as Job[] | null;
+            const runs = live.runs.filter((r) => r.connectionId === c.id);
+            // Per connection: one whose feed has nothing yet (or fails) must not hide the others' data.
+            if (!configurations || !jobs || live.waiting.includes(c.id)) return [];
+            return [
+              overviewOf({
+                connectionId: c.id,
+                runs,
+                configurations: withLiveRuns(configurations, runs),
+                jobs: jobsWithLiveRuns(jobs, runs),
+                // "Now" is when the answers arrived, so the view moves with the data, not with renders.
+                now: Math.max(live.updatedAt, scheduledAt),
+                // The runs' last day is counted as the Activity page counts it, from the feeds' answers.
+                runsAsOf: live.updatedAt,
+              }),
+            ];
+          }),
+    [ready, access.signedIn, live.runs, live.waiting, live.updatedAt, scheduledData, scheduledAt],
   );
+
+  // Derived once per change of the answers, not on every render of the page.
+  const derived = useMemo(() => {
+    const counts = emptyCounts();
+    for (const o of loaded)
+      for (const s of Object.keys(counts) as RunState[]) counts[s] += o.countsByState[s];
+    const runs = loaded.flatMap((o) => o.runs);
+    const scheduled: Scheduled[] = loaded.flatMap((o) =>
+      o.scheduled.map((s) => ({ ...s, connectionId: o.connectionId })),
+    );
+    return {
+      counts,
+      running: newestFirst(runs.filter((r) => isInFlight(r.state))),
+      failed: newestFirst(runs.filter((r) => r.state === 'failed' || r.state === 'missed')).slice(0, 20),
+      overdue: scheduled.filter((s) => s.overdue),
+      next: scheduled
+        .filter((s) => s.enabled && !s.overdue && s.nextRunAt)
+        .sort((a, b) => (a.nextRunAt ?? '').localeCompare(b.nextRunAt ?? ''))
+        .slice(0, 10),
+    };
+  }, [loaded]);
+
+  // A poll that brings nothing new for a part keeps that part's value, so that it does not render again.
+  const counts = useSameValue(derived.counts, sameFields);
+  const running = useSameValue(derived.running, sameItems);
+  const failed = useSameValue(derived.failed, sameItems);
+  const overdue = useSameValue(derived.overdue, sameItems);
+  const next = useSameValue(derived.next, sameItems);
   return {
     loaded: settled && loaded.length > 0,
     failures: mergeFailures(
@@ -108,12 +135,9 @@ export function useOverview(access: PageAccess): OverviewData {
       queryFailures(jobResults, withJobs),
     ),
     counts,
-    running: newestFirst(runs.filter((r) => isInFlight(r.state))),
-    failed: newestFirst(runs.filter((r) => r.state === 'failed' || r.state === 'missed')).slice(0, 20),
-    overdue: scheduled.filter((s) => s.overdue),
-    next: scheduled
-      .filter((s) => s.enabled && !s.overdue && s.nextRunAt)
-      .sort((a, b) => (a.nextRunAt ?? '').localeCompare(b.nextRunAt ?? ''))
-      .slice(0, 10),
+    running,
+    failed,
+    overdue,
+    next,
   };
 }
