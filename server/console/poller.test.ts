@@ -25,7 +25,7 @@ const streams: EventStream[] = [];
 
 const TIMES = {
   perSecond: 10,
-  paceMs: { feed: 200, fast: 250, open: 1000, idle: 2000 },
+  paceMs: { feed: 200, fast: 250, open: 1000, idle: 2000, keep: Number.POSITIVE_INFINITY },
   watchTtlMs: 3000,
   streamGraceMs: 300,
   heartbeatMs: 200,
@@ -219,6 +219,18 @@ test('a command through the console is seen by its sender at once: the next read
   const read = await watched(admin, jobsPath, 'fast');
   expect(read.status).toBe(200);
   expect(fromCache(read, asked)).toBe(false);
+});
+
+test('a directory read for another query (keep) is never polled, and is answered from the cache', async () => {
+  const viewer = await signIn(h.url, 'viewer');
+  const path = '/organizations';
+  expect((await watched(viewer, path, 'keep')).status).toBe(200);
+  const polls = calls(path);
+  await sleep(1000);
+  expect(calls(path)).toBe(polls);
+  const sent = Date.now();
+  expect(fromCache(await watched(viewer, path, 'keep'), sent)).toBe(true);
+  expect(calls(path)).toBe(polls);
 });
 
 test('a stream carries only what its person may read, with the role they hold now', async () => {

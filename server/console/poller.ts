@@ -13,11 +13,25 @@ import { checkRule } from './rules';
  * of the sessions that watch it (`change`); the browsers then read it again, from this cache. A path
  * nobody watches any more is forgotten, and a connection nobody watches is not polled.
  */
-export type Pace = 'feed' | 'fast' | 'open' | 'idle';
-export const PACES: readonly Pace[] = ['feed', 'fast', 'open', 'idle'];
+/**
+ * `keep`: a directory a page reads for another one (the job names a feed's sessions show). It is
+ * never polled: its answer is kept and given from the cache for KEEP_MS, then asked of the vendor
+ * again at the next read. The poller's budget goes to what moves.
+ */
+export type Pace = 'feed' | 'fast' | 'open' | 'idle' | 'keep';
+export const PACES: readonly Pace[] = ['feed', 'fast', 'open', 'idle', 'keep'];
 
 /** How often a path is read at each pace: the run feeds every second, as fast as the budget allows. */
-export const PACE_MS: Record<Pace, number> = { feed: 1_000, fast: 1_250, open: 5_000, idle: 20_000 };
+export const PACE_MS: Record<Pace, number> = {
+  feed: 1_000,
+  fast: 1_250,
+  open: 5_000,
+  idle: 20_000,
+  // Never due: a kept answer is read again only when a browser asks after it is too old.
+  keep: Number.POSITIVE_INFINITY,
+};
+/** How long a kept directory (`keep`) is given from the cache. */
+export const KEEP_MS = 60_000;
 /** A watch lasts this long after the GET that renewed it (browsers renew theirs every 30 s). */
 export const WATCH_TTL_MS = 90_000;
 /** After a session's last stream closes, its watches end this much later unless renewed (a reconnect). */
@@ -81,7 +95,8 @@ export interface StreamSink {
 export type SessionLookup = (sessionId: string) => { role: Role } | { ended: string };
 
 /** Answers this old or older are not given from the cache, whatever their pace (a stalled poller). */
-const maxAge = (paceMs: number) => Math.max(4 * paceMs, 10_000);
+const maxAge = (paceMs: number) =>
+  paceMs === Number.POSITIVE_INFINITY ? KEEP_MS : Math.max(4 * paceMs, 10_000);
 
 /** The poller's times; tests shorten them. */
 export interface PollTimes {
@@ -116,7 +131,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 const fastestOf = (watchers: Map<string, Watch>): Pace => {
-  let best: Pace = 'idle';
+  let best: Pace = 'keep';
   for (const w of watchers.values()) if (PACES.indexOf(w.pace) < PACES.indexOf(best)) best = w.pace;
   return best;
 };
@@ -232,7 +247,10 @@ class ConnectionPoller {
         this.entries.delete(path);
         continue;
       }
-      const at = entry.stale ? 0 : entry.triedAt + this.hub.times.paceMs[fastestOf(entry.watchers)];
+      const pace = fastestOf(entry.watchers);
+      // A kept directory is not polled (a command's stale mark makes the next read go to the vendor).
+      if (pace === 'keep') continue;
+      const at = entry.stale ? 0 : entry.triedAt + this.hub.times.paceMs[pace];
       if (!next || at < next.at) next = { entry, at };
     }
     return next;

@@ -151,7 +151,7 @@ describe('X-Console-Watch', () => {
     expect(watch('/organizations')).toBeNull();
   });
 
-  test('a directory an adapter reads for another query (no observer of its own) is watched at the slow pace', async () => {
+  test('a directory an adapter reads for another query (no observer of its own) is kept by the server, not polled', async () => {
     const t = tab();
     cleanup.push(t.close);
     await t.client.fetchQuery({
@@ -177,7 +177,7 @@ describe('X-Console-Watch', () => {
         return [];
       },
     });
-    expect(t.sent.map((r) => r.watch)).toEqual(['idle']);
+    expect(t.sent.map((r) => r.watch)).toEqual(['keep']);
   });
 
   test('the liveliest observer of a query names its pace; none outside a query or on a per-person connection', async () => {

@@ -10,7 +10,7 @@ import { queryKeys } from './query-keys';
  * is loaded only in console mode after sign-in, and attaches itself to that view.
  */
 
-export type WatchPace = 'feed' | 'fast' | 'open' | 'idle';
+export type WatchPace = 'feed' | 'fast' | 'open' | 'idle' | 'keep';
 
 /** While the stream is held, a server-held query polls this often: it renews the server's watch. */
 export const PUSHED_POLL_MS = 30_000;
@@ -58,15 +58,15 @@ function usualInterval(option: IntervalOption, query: Query): number {
 
 /**
  * The pace a query shows its data at, as the server reads `X-Console-Watch`: the run feeds are
- * `feed`; a query read for another one (no observer of its own) `idle`; anything else by how often
+ * `feed`; a query read for another one (no observer of its own) `keep`; anything else by how often
  * the liveliest of its observers polls when nothing is pushed; null for a query its observers never
  * poll (no watch: the server would poll what nobody refreshes).
  */
 export function watchPace(query: Query): WatchPace | null {
   if (query.queryKey[0] === queryKeys.runs.all()[0]) return 'feed';
   // No observer: a directory an adapter reads for another query (the job names a feed's sessions
-  // show). Watched at the slow pace, so that the server answers it from its cache, not the vendor.
-  if (query.observers.length === 0) return 'idle';
+  // show). The server keeps it without polling it, and answers it from its cache, not the vendor.
+  if (query.observers.length === 0) return 'keep';
   let fastest = 0;
   for (const observer of query.observers) {
     const ms = usualInterval(observer.options.refetchInterval as IntervalOption, query);
