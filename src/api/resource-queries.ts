@@ -1,7 +1,7 @@
 import type { QueryClient, QueryFunctionContext } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
 import { livePolling, POLL_SLOW_MS } from '../lib/polling';
-import type { Job, Run } from './domain';
+import type { Run } from './domain';
 import { isInFlight } from './domain';
 import { noteQueryFetch } from './live-watch';
 import type { BackupSource, Directory, Lookup, ReadOptions } from './provider';
@@ -72,7 +72,6 @@ export function lookupIn(client: QueryClient, connectionId: string): Lookup {
   };
 }
 
-const jobRunning = (j: Job) => j.lastStatus !== null && isInFlight(j.lastStatus);
 
 export const resourceQueries = {
   /** A connection's configurations. They change when someone edits them: the slow pace. */
@@ -82,12 +81,16 @@ export const resourceQueries = {
       queryFn: (ctx) => providerFor(connectionId).listConfigurations(readOptions(ctx, connectionId)),
       refetchInterval: POLL_SLOW_MS,
     }),
-  /** A connection's jobs; fast while one of them runs (the job-session feed laid over them moves sooner). */
+  /**
+   * A connection's jobs. They change when someone edits them: the slow pace, as configurations. What
+   * moves (a job's run) comes from the job-session feed, which every page that lists jobs lays over
+   * them (jobsWithLiveRuns), so the list need not poll fast while a job runs.
+   */
   jobs: (connectionId: string) =>
     queryOptions({
       queryKey: queryKeys.jobs.list(connectionId),
       queryFn: (ctx) => providerFor(connectionId).listJobs(readOptions(ctx, connectionId)),
-      refetchInterval: livePolling((jobs: Job[]) => jobs.some(jobRunning)),
+      refetchInterval: POLL_SLOW_MS,
     }),
   /**
    * A job's sessions, newest first, with statistics; fast while one runs. The job's page and the
