@@ -93,7 +93,7 @@ export async function benchForwardOverhead(
     );
     if (signedIn.status !== 200) throw new Error(`console sign-in: ${signedIn.status} ${signedIn.body}`);
     const cookie = ([] as string[])
-      .concat((signedIn.headers['set-cookie']) ?? [])
+      .concat(signedIn.headers['set-cookie'] ?? [])
       .find((c) => c.startsWith('console_session='))!
       .split(';')[0]!;
     const veeam = await json<{ access_token: string }>(
