@@ -72,7 +72,6 @@ export function lookupIn(client: QueryClient, connectionId: string): Lookup {
   };
 }
 
-
 export const resourceQueries = {
   /** A connection's configurations. They change when someone edits them: the slow pace. */
   configurations: (connectionId: string) =>
