@@ -94,9 +94,16 @@ export interface StreamSink {
 /** The role a session holds now, or null when the session ended (with the words why). */
 export type SessionLookup = (sessionId: string) => { role: Role } | { ended: string };
 
-/** Answers this old or older are not given from the cache, whatever their pace (a stalled poller). */
+/**
+ * A polled answer is given from the cache up to this old whatever its pace: with many paths watched on
+ * one connection, the budget spaces each path's polls further apart than its pace, and a browser's
+ * read sent to the vendor then would only add to what the budget keeps it from.
+ */
+const MAX_AGE_MS = 30_000;
+
+/** Answers this old or older are not given from the cache (a poller stalled by a failing vendor). */
 const maxAge = (paceMs: number) =>
-  paceMs === Number.POSITIVE_INFINITY ? KEEP_MS : Math.max(4 * paceMs, 10_000);
+  paceMs === Number.POSITIVE_INFINITY ? KEEP_MS : Math.max(4 * paceMs, MAX_AGE_MS);
 
 /** The poller's times; tests shorten them. */
 export interface PollTimes {
