@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startMain } from '../server/process-test-support';
 import { percentile } from './browser';
 import type { Headers } from './http';
-import { send as sendOver } from './http';
+import { consoleCookie, send as sendOver } from './http';
 
 /**
  * The console server's overhead per forwarded request (issue 13): `server/main.ts` in its own
@@ -85,17 +85,7 @@ export async function benchForwardOverhead(
   });
   try {
     const base = main.url;
-    const signedIn = await send(
-      `${base}/console/api/session`,
-      'POST',
-      { 'content-type': 'application/json' },
-      JSON.stringify({ username: 'admin', password: 'demo' }),
-    );
-    if (signedIn.status !== 200) throw new Error(`console sign-in: ${signedIn.status} ${signedIn.body}`);
-    const cookie = ([] as string[])
-      .concat(signedIn.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('console_session='))!
-      .split(';')[0]!;
+    const cookie = await consoleCookie(base, 'admin', agent);
     const veeam = await json<{ access_token: string }>(
       `${base}/v5/Token`,
       'POST',

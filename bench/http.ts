@@ -22,3 +22,19 @@ export function send(
     req.end(body);
   });
 }
+
+/** Signs in to the console server as `username` (password `demo`); the session cookie to send. */
+export async function consoleCookie(url: string, username = 'admin', agent?: Agent): Promise<string> {
+  const signedIn = await send(
+    `${url}/console/api/session`,
+    'POST',
+    { 'content-type': 'application/json' },
+    JSON.stringify({ username, password: 'demo' }),
+    agent,
+  );
+  if (signedIn.status !== 200) throw new Error(`console sign-in: ${signedIn.status} ${signedIn.body}`);
+  return ([] as string[])
+    .concat(signedIn.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('console_session='))!
+    .split(';')[0]!;
+}

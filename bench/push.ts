@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startMain } from '../server/process-test-support';
-import { send } from './http';
+import { consoleCookie, send } from './http';
 import type { LatencyFigures } from './latency';
 import { connectionOf, measureLatency } from './latency';
 
@@ -81,20 +81,6 @@ function processUse(pid: number): { cpuMs: number; rssMb: number } {
   } catch {
     return { cpuMs: Number.NaN, rssMb: Number.NaN };
   }
-}
-
-async function consoleCookie(url: string, username = 'admin'): Promise<string> {
-  const signedIn = await send(
-    `${url}/console/api/session`,
-    'POST',
-    { 'content-type': 'application/json' },
-    JSON.stringify({ username, password: 'demo' }),
-  );
-  if (signedIn.status !== 200) throw new Error(`console sign-in: ${signedIn.status} ${signedIn.body}`);
-  return ([] as string[])
-    .concat(signedIn.headers['set-cookie'] ?? [])
-    .find((c) => c.startsWith('console_session='))!
-    .split(';')[0]!;
 }
 
 /** A console without a browser: the stream, and the reads a real page watches (see above). */
