@@ -44,13 +44,20 @@ export default defineConfig({
     // shared chunks the automatic split made of it: on a phone's network each extra request on the way to
     // the first paint costs a round trip among six connections (Lighthouse mobile, /sign-in: LCP 2.78 →
     // 2.32 s, Overview 3.84 → 3.20 s; the initial JS stays the same code, 153 KB gzip). The sign-in
-    // page, where every signed-out visit starts, is one chunk with the inputs it uses (2 scripts in all
-    // instead of 11; its score 92 → 95).
+    // page, where every signed-out visit starts, is one chunk with the inputs it uses, beside the few
+    // pieces it shares with the Overview (3 scripts in all instead of 11; its score 92 → 95).
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             { name: 'initial', tags: ['$initial'] },
+            // The pieces the Overview (where everyone lands after signing in) shares with the sign-in
+            // route: without this group they go into the sign-in chunk, which the Overview would then
+            // load whole (build-plugins/route-preloads.ts fails the build if it does).
+            {
+              name: 'shared',
+              test: /(@mantine\/core\/esm\/(components\/Paper\/|core\/utils\/(get-env|primitive)\/|core\/styles-api\/use-resolved-styles-api\/|components\/ScrollArea\/utils\/to-int)|@mantine\/hooks\/esm\/(utils\/shallow-equal|use-shallow-effect|use-timeout|use-mutation-observer|use-mounted|utils\/use-callback-ref)\/|query-core\/build\/modern\/mutationObserver|react-query\/build\/modern\/useMutation|src\/components\/use-stable-callback)/,
+            },
             { name: 'sign-in', test: /src\/app\/routes\/sign-in/ },
           ],
         },

@@ -121,8 +121,11 @@ export async function measureLighthouse(dist: string, runs = 3): Promise<Lightho
     await signedIn.waitForFunction(`location.pathname === '/'`, { timeout: 30_000 });
     const cdp = await signedIn.createCDPSession();
 
-    for (const preset of ['mobile', 'desktop'] as const) {
-      for (const page of ['sign-in', 'overview'] as const) {
+    // LIGHTHOUSE_PAGES=overview and LIGHTHOUSE_PRESETS=mobile narrow a run down while working on one.
+    const pick = <T extends string>(all: readonly T[], env: string | undefined): T[] =>
+      env ? all.filter((v) => env.split(',').includes(v)) : [...all];
+    for (const preset of pick(['mobile', 'desktop'] as const, process.env.LIGHTHOUSE_PRESETS)) {
+      for (const page of pick(['sign-in', 'overview'] as const, process.env.LIGHTHOUSE_PAGES)) {
         const lhrs: Lhr[] = [];
         for (let i = 0; i < runs; i++) {
           const flags = { output: 'json', logLevel: 'error', onlyCategories: ['performance'] };

@@ -84,6 +84,21 @@ export function routePreloadsPlugin(routerFile: string): Plugin {
           };
         });
         if (routes.length < 2) this.error(`found only ${routes.length} routes in ${routerFile}`);
+        // The sign-in route's chunk holds the sign-in form and the inputs it shares with the list pages
+        // and dialogs. The Overview, where everyone lands after signing in, has no input: it must not
+        // load that chunk for a module or two it shares with it (vite.config.ts puts those into the
+        // 'shared' group).
+        const signIn = routes.find((r) => r.path === '/sign-in')?.scripts[0];
+        const signInChunk = signIn ? byFile.get(signIn.slice(base.length)) : undefined;
+        const landing = routes.find((r) => r.path === '/');
+        if (signIn && signInChunk && landing?.scripts.includes(signIn)) {
+          const users = chunks.filter((c) => c !== signInChunk && c.imports.includes(signInChunk.fileName));
+          this.error(
+            `the Overview loads the sign-in chunk (${users.map((c) => c.name).join(', ')} import from it); ` +
+              `put the modules they share into the 'shared' group of vite.config.ts. The sign-in chunk ` +
+              `holds: ${signInChunk.moduleIds.map((m) => m.replace(/^.*node_modules\//, '')).join(' ')}`,
+          );
+        }
         // Each dialect's adapter (src/api/<dialect>/adapter.ts): a signed-in page calls its
         // connections through them, so the server preloads those of the dialects config.json names.
         const dialects: Record<string, string[]> = {};
