@@ -99,6 +99,28 @@ describe('mutations', () => {
     }
   });
 
+  test('an error that fails before the notifications host is up is shown once it is', async () => {
+    t = await startInProcess();
+    setApiRuntime(t.runtime);
+    await t.runtime.signIn('veeam', { username: 'viewer', password: 'demo' });
+    const jobs = await providerFor('veeam').listJobs();
+    const observer = new MutationObserver(createQueryClient(), {
+      mutationFn: () => providerFor('veeam').startBackup(jobs[0]!.id),
+    });
+    await expect(observer.mutate()).rejects.toMatchObject({ status: 403 });
+    const seen: ApiError[] = [];
+    const unset = setMutationErrorHandler((e) => seen.push(e));
+    try {
+      expect(seen.map((e) => e.status)).toEqual([403]);
+      // Given once: a handler set later does not see it again.
+      const later: ApiError[] = [];
+      setMutationErrorHandler((e) => later.push(e))();
+      expect(later).toEqual([]);
+    } finally {
+      unset();
+    }
+  });
+
   test('a 401 is not shown as an error: the session sends the person to sign in', async () => {
     t = await startInProcess();
     setApiRuntime(t.runtime);

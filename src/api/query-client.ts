@@ -27,10 +27,13 @@ declare module '@tanstack/react-query' {
 export type ErrorHandler = (error: ApiError) => void;
 
 let mutationErrorHandler: ErrorHandler | null = null;
+/** Errors that came while no handler was set (the notifications host loads on the first interaction). */
+const unreported: ApiError[] = [];
 
-/** The one place mutation errors go; returns a function that unsets it. */
+/** The one place mutation errors go; returns a function that unsets it. Errors that waited are given to it. */
 export function setMutationErrorHandler(handler: ErrorHandler | null): () => void {
   mutationErrorHandler = handler;
+  if (handler) for (const error of unreported.splice(0)) handler(error);
   return () => {
     if (mutationErrorHandler === handler) mutationErrorHandler = null;
   };
@@ -55,7 +58,8 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
         const apiError = toApiError(error);
         // A dialog that shows the outcome in place (restore from a session) says it there, once.
         if (apiError.isUnauthorized || mutation.meta?.errorShownInPlace) return;
-        mutationErrorHandler?.(apiError);
+        if (mutationErrorHandler) mutationErrorHandler(apiError);
+        else unreported.push(apiError);
       },
     }),
     defaultOptions: {

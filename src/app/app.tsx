@@ -14,30 +14,23 @@ const NotificationsHost = lazy(() =>
 );
 
 /**
- * True once the page has loaded and the browser is idle: what the first paint does not need
- * (the notifications host) waits until then instead of competing with the route's code.
+ * True from the person's first key or pointer press: every notice follows something they did (a
+ * command, a run they started), so the notifications host and its code wait until then instead of
+ * adding a render to the page's first seconds. An error that comes before the host is up waits for it
+ * (src/api/query-client.ts).
  */
-function useIdleAfterLoad(): boolean {
-  const [idle, setIdle] = useState(false);
+function useFirstInteraction(): boolean {
+  const [acted, setActed] = useState(false);
   useEffect(() => {
-    let cancel = () => {};
-    const whenIdle = () => {
-      if (typeof requestIdleCallback === 'function') {
-        const id = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
-        cancel = () => cancelIdleCallback(id);
-      } else {
-        const id = setTimeout(() => setIdle(true), 200);
-        cancel = () => clearTimeout(id);
-      }
-    };
-    if (document.readyState === 'complete') whenIdle();
-    else window.addEventListener('load', whenIdle, { once: true });
+    if (acted) return;
+    const events = ['pointerdown', 'keydown'] as const;
+    const act = () => setActed(true);
+    for (const e of events) window.addEventListener(e, act, { capture: true, once: true, passive: true });
     return () => {
-      window.removeEventListener('load', whenIdle);
-      cancel();
+      for (const e of events) window.removeEventListener(e, act, { capture: true });
     };
-  }, []);
-  return idle;
+  }, [acted]);
+  return acted;
 }
 
 /**
@@ -46,10 +39,10 @@ function useIdleAfterLoad(): boolean {
  */
 export function App() {
   const boot = useApiBoot();
-  const idle = useIdleAfterLoad();
+  const acted = useFirstInteraction();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      {idle && (
+      {acted && (
         <Suspense>
           <NotificationsHost />
         </Suspense>

@@ -127,17 +127,17 @@ export function useOverview(access: PageAccess): OverviewData {
   const failed = useSameValue(derived.failed, sameItems);
   const overdue = useSameValue(derived.overdue, sameItems);
   const next = useSameValue(derived.next, sameItems);
-  return {
-    loaded: settled && loaded.length > 0,
-    failures: mergeFailures(
+  const failures = useSameArray(
+    mergeFailures(
       live.failures,
       queryFailures(configurationResults, withConfigurations),
       queryFailures(jobResults, withJobs),
     ),
-    counts,
-    running,
-    failed,
-    overdue,
-    next,
-  };
+  );
+  const shown = settled && loaded.length > 0;
+  // One value while nothing changed, so that the page can hand it to a deferred render.
+  return useMemo(
+    () => ({ loaded: shown, failures, counts, running, failed, overdue, next }),
+    [shown, failures, counts, running, failed, overdue, next],
+  );
 }
