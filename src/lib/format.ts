@@ -77,7 +77,7 @@ export function formatEta(seconds: Maybe<number>): string {
 /** 12345 → "12,345". */
 export function formatCount(n: Maybe<number>): string {
   if (n == null || !Number.isFinite(n)) return NONE;
-  return countFormat.format(n);
+  return (countFormat ??= new Intl.NumberFormat('en-US')).format(n);
 }
 
 /** 0..100 → "42%". */
@@ -106,8 +106,11 @@ function dateFormat(kind: 'date-time' | 'time' | 'zone', timeZone: string | unde
   }
   return f;
 }
-const relativeFormat = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
-const countFormat = new Intl.NumberFormat('en-US');
+
+// Made on first use: each Intl formatter loads its locale data when made, a few milliseconds of the
+// first page's start-up that a page without relative times or counts need not spend.
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+let countFormat: Intl.NumberFormat | undefined;
 
 function toDate(iso: Maybe<string | number | Date>): Date | null {
   if (iso == null || iso === '') return null;
@@ -214,7 +217,11 @@ export function formatRelative(iso: Maybe<string | number | Date>, now: number =
   let delta = (d.getTime() - now) / 1000;
   if (Math.abs(delta) < 5) return 'now';
   for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(delta) < size) return relativeFormat.format(Math.round(delta), unit);
+    if (Math.abs(delta) < size)
+      return (relativeFormat ??= new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' })).format(
+        Math.round(delta),
+        unit,
+      );
     delta /= size;
   }
   return NONE;
