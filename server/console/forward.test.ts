@@ -267,6 +267,19 @@ describe('the vendor over node:http (no fetch given)', () => {
     expect(brotliDecompressSync(await bytes(br.response)).toString()).toBe(text);
   });
 
+  test('a cached answer is asked for only once the rule check let the read through, and then no vendor', async () => {
+    // No vendor listens there: a read that went on to the vendor would fail.
+    const veeam = at('http://127.0.0.1:9/v5');
+    const cached = vi.fn(() => new Response('kept'));
+    const read = await forward(veeam, 'viewer', { method: 'GET', rest: '/Jobs?limit=1', cached });
+    expect(read).toMatchObject({ kind: 'answered', cached: true, rootPath: '/v5' });
+    expect(read.kind === 'answered' && (await read.response.text())).toBe('kept');
+    const content = '/restoresessions/11f4bd13-5b95-4d8f-92e0-43b6d38ff221/organization';
+    const refused = await forward(veeam, 'viewer', { method: 'GET', rest: content, cached });
+    expect(refused).toMatchObject({ kind: 'refused', status: 403 });
+    expect(cached).toHaveBeenCalledTimes(1);
+  });
+
   test('an answer compressed though not asked for is decompressed; an unknown coding and a vendor that is down are 502s', async () => {
     const json = JSON.stringify({ id: 'x', name: 'compressed anyway' });
     let coding = 'gzip';

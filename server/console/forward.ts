@@ -73,7 +73,15 @@ export interface ForwardNote {
 
 export type Forwarded =
   | { kind: 'refused'; status: 400 | 403; body: object; note: ForwardNote; message: string }
-  | { kind: 'answered'; response: Response; note: ForwardNote }
+  | {
+      kind: 'answered';
+      response: Response;
+      note: ForwardNote;
+      /** The path of the vendor's API root as opened (`/v5`, `/dfw/v1.0/110011`): the rule table's. */
+      rootPath: string;
+      /** Given by the request's `cached`, not by the vendor. */
+      cached: boolean;
+    }
   | { kind: 'failed'; status: 502 | 504; message: string; note: ForwardNote }
   | { kind: 'signed-out'; status: 401; body: object; message: string; note: ForwardNote };
 
@@ -314,7 +322,9 @@ function rootPathOf(base: string): string {
 /**
  * Checks a request against the rule table for `role`, then sends it to the vendor. `rest` is the
  * path below the connection's root with its query (`/Jobs?limit=30`); `body` the request's bytes;
- * `acceptEncoding` the browser's Accept-Encoding (none: the vendor is asked for no compression).
+ * `acceptEncoding` the browser's Accept-Encoding (none: the vendor is asked for no compression);
+ * `cached`, asked once the rule check let the request through, an answer to give instead of asking
+ * the vendor (the shared poller's, server/console/poller.ts), or null to ask it.
  */
 export async function forward(
   connection: HeldConnection,
@@ -325,6 +335,7 @@ export async function forward(
     contentType?: string;
     body?: ArrayBuffer;
     acceptEncoding?: string;
+    cached?: () => Response | null;
   },
   /** Instead of node:http(s), a fetch (tests count the vendor's requests through it). */
   fetcher?: typeof fetch,
@@ -376,6 +387,8 @@ export async function forward(
   }
   note.action = check.action;
   note.targetId = targetOf(check.operation, rawPath, rootPathOf(base)) ?? bodyTarget(check.operation, json);
+  const kept = request.cached?.();
+  if (kept) return { kind: 'answered', note, response: kept, rootPath: rootPathOf(base), cached: true };
 
   const accepted = acceptedEncodings(request.acceptEncoding);
   const send = (headers: Record<string, string>): Promise<VendorAnswer> => {
@@ -455,7 +468,13 @@ export async function forward(
       note.targetName = nameIn(body, answer.headers.get('content-type'), note.targetId);
     // A Uint8Array is what the HTTP server writes out as it is, without a stream.
     const bytes = body as Uint8Array<ArrayBuffer> | null;
-    return { kind: 'answered', note, response: new Response(bytes, { status: answer.status, headers }) };
+    return {
+      kind: 'answered',
+      note,
+      response: new Response(bytes, { status: answer.status, headers }),
+      rootPath: rootPathOf(base),
+      cached: false,
+    };
   } catch (err) {
     if (err instanceof SignInAgain) return signedOut(connection, note, err.message);
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');

@@ -15,7 +15,6 @@ import { AuditLog, auditCsv, parseAuditQuery } from './audit';
 import type { HeldConnection, PersonalSignIn } from './forward';
 import { ApiError } from '../../src/api/api-error';
 import { forward } from './forward';
-import { checkRule } from './rules';
 import { CONSOLE_API, connectionBasePath } from './browser-config';
 import { oidcRoutes } from './oidc';
 import { findDialect } from '../../src/api/dialects';
@@ -550,25 +549,20 @@ export async function mountConsole(
     const prefix = connectionBasePath(id);
     if (!url.pathname.startsWith(`${prefix}/`)) return fail(c, 404, `There is no connection "${id}".`);
     const rest = url.pathname.slice(prefix.length) + url.search;
-    // A read the browser keeps showing: the shared poller keeps it, and may answer it from its cache.
+    // A read the browser keeps showing: the shared poller keeps it, and may answer it from its cache
+    // once forward() has checked the rule.
     const pace = c.req.method === 'GET' ? paceOf(c.req.header('x-console-watch')) : null;
     const poller = pace && !found.personal ? polls.poller(id) : null;
-    if (poller && pace) {
-      const now = Date.now();
-      const kept = poller.cached(rest, now);
-      if (
-        kept &&
-        poller.rootPath !== null &&
-        checkRule(session.user.role, {
-          dialect: found.dialect,
-          method: 'GET',
-          path: poller.rootPath + url.pathname.slice(prefix.length),
-        }).allowed
-      ) {
-        poller.watch(session.id, rest, pace, now);
-        return keptAnswer(kept);
-      }
-    }
+    const cached =
+      poller && pace
+        ? () => {
+            const now = Date.now();
+            const kept = poller.cached(rest, now);
+            if (!kept) return null;
+            poller.watch(session.id, rest, pace, now);
+            return keptAnswer(kept);
+          }
+        : undefined;
     const body = SAFE.has(c.req.method) ? undefined : await c.req.arrayBuffer();
     const sentAt = Date.now();
     const done = await forward(
@@ -581,6 +575,7 @@ export async function mountConsole(
         // A kept answer is kept as plain bytes: the console compresses it for each browser.
         acceptEncoding: poller ? undefined : c.req.header('accept-encoding'),
         body,
+        cached,
       },
       held.fetch,
     );
@@ -598,6 +593,7 @@ export async function mountConsole(
       c.set('message', done.message);
       return c.json(done.body, done.status);
     }
+    if (done.cached) return done.response;
     if (poller && pace) {
       const kept: Polled = {
         status: done.response.status,
@@ -605,7 +601,7 @@ export async function mountConsole(
         body: new Uint8Array(await done.response.arrayBuffer()),
         polledAt: sentAt,
       };
-      await poller.learnRoot().catch(() => undefined);
+      poller.rootPath = done.rootPath;
       poller.watch(session.id, rest, pace, sentAt);
       poller.record(rest, kept, 'browser');
       return keptAnswer(kept, done.response.headers);
