@@ -130,9 +130,6 @@ const KEPT = (status: number) =>
   (status >= 200 && status < 300) ||
   (status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status));
 
-/** The path of a vendor's API root, as the rule table reads paths (`/v5`, `/dfw/v1.0/110011`). */
-const rootOf = (baseUrl: string) => new URL(baseUrl).pathname.replace(/\/+$/, '');
-
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }
@@ -149,7 +146,10 @@ class ConnectionPoller {
   message: string | null = null;
   /** The last successful poll (ms), or 0. */
   polledAt = 0;
-  /** The path of the vendor's API root (`/v5`, `/dfw/v1.0/110011`), once the connection was opened. */
+  /**
+   * The path of the vendor's API root (`/v5`, `/dfw/v1.0/110011`), as forward() last opened the
+   * connection for a watched read (a `change`'s rule check needs it).
+   */
   rootPath: string | null = null;
   private commandAt = 0;
   private lastRequestAt = 0;
@@ -162,12 +162,6 @@ class ConnectionPoller {
     readonly connection: HeldConnection,
     private readonly hub: SharedPolls,
   ) {}
-
-  /** Learns the path of the vendor's API root (the rule check of a read from the cache needs it). */
-  async learnRoot(): Promise<void> {
-    if (this.rootPath !== null) return;
-    this.rootPath = rootOf((await this.connection.open()).baseUrl);
-  }
 
   /** The session shows `path` at `pace`: keeps watching it for WATCH_TTL_MS. */
   watch(sessionId: string, path: string, pace: Pace, now: number): void {
@@ -295,7 +289,6 @@ class ConnectionPoller {
     this.lastRequestAt = now;
     const { entry } = next;
     try {
-      this.rootPath = rootOf((await this.connection.open()).baseUrl);
       // The server's own read, as any role that may read would send it: no person is behind it.
       const done = await forward(
         this.connection,
@@ -304,6 +297,7 @@ class ConnectionPoller {
         this.hub.fetch,
       );
       if (done.kind === 'answered') {
+        this.rootPath = done.rootPath;
         const body = new Uint8Array(await done.response.arrayBuffer());
         const status = done.response.status;
         if (status >= 500) this.noteFailure(`The vendor answered ${status} to a poll.`);
@@ -323,9 +317,8 @@ class ConnectionPoller {
       }
     } catch (err) {
       entry.triedAt = now;
-      this.noteFailure(
-        `The console could not sign in to the vendor: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      // forward() answers a failed sign-in itself: this is reading the vendor's answer gone wrong.
+      this.noteFailure(`The poll failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       this.inFlight = false;
       this.schedule();
