@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startMain } from '../server/process-test-support';
+import { readEvents } from '../server/console/stream-test-support';
 import { consoleCookie, send } from './http';
 import type { LatencyFigures } from './latency';
 import { connectionOf, measureLatency } from './latency';
@@ -93,20 +94,9 @@ async function streamClient(url: string, watched: Map<string, string>): Promise<
   await Promise.all([...watched.keys()].map(read));
   const renew = setInterval(() => void Promise.all([...watched.keys()].map(read)), 30_000);
   const req = request(`${url}/console/api/stream`, { headers: { cookie } }, (res) => {
-    let buffer = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buffer += chunk;
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (!block.startsWith('event: change')) continue;
-        const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') as {
-          connection: string;
-          path: string;
-        };
-        void read(`/console/api/connections/${data.connection}${data.path}`);
-      }
+    readEvents(res, ({ event, data }) => {
+      if (event === 'change')
+        void read(`/console/api/connections/${String(data.connection)}${String(data.path)}`);
     });
   });
   req.on('error', () => undefined);

@@ -7,6 +7,8 @@ import { loadConfig } from '../config';
 import { listen } from '../listen-test-support';
 import { SEED_JOB_ID } from '../seed/veeam-names';
 import { holdConnections } from './held';
+import type { StreamEvent } from './stream-test-support';
+import { readEvents } from './stream-test-support';
 import type { ConsoleHarness } from './test-support';
 import { consoleHarness, send, signIn } from './test-support';
 
@@ -73,9 +75,7 @@ afterAll(async () => {
   vendor.close();
 });
 
-interface Event {
-  event: string;
-  data: Record<string, unknown>;
+interface Event extends StreamEvent {
   at: number;
 }
 
@@ -111,19 +111,7 @@ function openStream(cookie: string): Promise<EventStream> {
         },
         close: () => req.destroy(),
       };
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data)
-            stream.events.push({ event, data: JSON.parse(data) as Record<string, unknown>, at: Date.now() });
-        }
-      });
+      readEvents(res, (e) => stream.events.push({ ...e, at: Date.now() }));
       res.on('close', () => (stream.closed = true));
       streams.push(stream);
       resolve(stream);
