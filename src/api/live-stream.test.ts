@@ -95,7 +95,7 @@ function tab(held: readonly string[] = ['veeam']) {
     return observer;
   };
   const reads = (path: string) => sent.filter((r) => new URL(r.url).pathname.endsWith(path)).length;
-  return { client, sent, show, reads, close: () => stops.forEach((s) => s()) };
+  return { client, sent, http: httpOf, show, reads, close: () => stops.forEach((s) => s()) };
 }
 
 async function settle(client: QueryClient) {
@@ -158,22 +158,7 @@ describe('X-Console-Watch', () => {
       queryKey: ['jobs', 'veeam', 'list'],
       queryFn: async (ctx) => {
         const { signal } = readOptions(ctx, 'veeam');
-        await new HttpClient({
-          connectionId: 'veeam',
-          origin: ORIGIN,
-          baseUrl: () => BASE('veeam'),
-          errorForms: [],
-          auth: () => 'cookie',
-          fetch: (url, init) => {
-            t.sent.push({
-              connectionId: 'veeam',
-              url,
-              watch: new Headers(init.headers).get('X-Console-Watch'),
-            });
-            return Promise.resolve(new Response('[]', { headers: { 'content-type': 'application/json' } }));
-          },
-          watch: watchHook('veeam', () => BASE('veeam')),
-        }).send({ method: 'GET', path: '/jobs', signal });
+        await t.http('veeam').send({ method: 'GET', path: '/jobs', signal });
         return [];
       },
     });
@@ -192,19 +177,8 @@ describe('X-Console-Watch', () => {
     expect(t.sent.filter((r) => r.connectionId === 'veeam').map((r) => r.watch)).toEqual(['idle', 'fast']);
     expect(t.sent.filter((r) => r.connectionId === 'own').map((r) => r.watch)).toEqual([null, null]);
     // A command (no query behind its signal) says nothing.
-    const http = new HttpClient({
-      connectionId: 'veeam',
-      origin: ORIGIN,
-      baseUrl: () => BASE('veeam'),
-      errorForms: [],
-      auth: () => 'cookie',
-      fetch: (_url, init) => {
-        expect(new Headers(init.headers).get('X-Console-Watch')).toBeNull();
-        return Promise.resolve(new Response(null, { status: 204 }));
-      },
-      watch: watchHook('veeam', () => BASE('veeam')),
-    });
-    await http.send({ method: 'GET', path: '/jobs', signal: new AbortController().signal });
+    await t.http('veeam').send({ method: 'GET', path: '/jobs', signal: new AbortController().signal });
+    expect(t.sent.at(-1)).toMatchObject({ connectionId: 'veeam', watch: null });
   });
 
   test('the runtime gives the watch only to connections the console server polls, in console mode', () => {
