@@ -360,6 +360,23 @@ const supportRefusals = (d: Dialect): Refusal[] => [
   },
 ];
 
+/** A Veeam cell that lands on the Jobs list filtered to `job`: `act` gets the list and the job's name. */
+function onVeeamJob({
+  job,
+  act,
+  ...cell
+}: Pick<Cell, 'role' | 'may' | 'proof'> & {
+  job: Target;
+  act: (page: Page, jobs: JobsPage, name: string) => Promise<void>;
+}): Cell {
+  return {
+    ...cell,
+    dialect: VEEAM,
+    landing: `/jobs?q=${encodeURIComponent(job.name)}`,
+    allowed: (page) => act(page, new JobsPage(page), job.name),
+  };
+}
+
 const CELLS: Cell[] = [
   ...[V1, V2].flatMap((d): Cell[] => [
     {
@@ -419,20 +436,19 @@ const CELLS: Cell[] = [
       (browser, entries) => seeOnAuditPage(browser, entries.at(-1)!),
     ),
   },
-  {
+  onVeeamJob({
     role: 'support',
-    dialect: VEEAM,
     may: 'opens a restore session of a job and browses it',
-    landing: `/jobs?q=${encodeURIComponent(VEEAM.startTarget.name)}`,
-    allowed: async (page, d) => {
-      const jobs = new JobsPage(page);
-      const name = d.startTarget.name;
+    job: VEEAM.startTarget,
+    act: async (page, jobs, name) => {
       await jobs
         .row(name)
         .getByRole('button', { name: `Explore ${name}` })
         .click();
       const dialog = page.getByRole('dialog', { name: 'Open a restore session' });
-      await expect(dialog.getByRole('combobox', { name: 'Job' })).toHaveValue(`veeam/${d.startTarget.id}`);
+      await expect(dialog.getByRole('combobox', { name: 'Job' })).toHaveValue(
+        `veeam/${VEEAM.startTarget.id}`,
+      );
       await dialog.getByRole('radio', { name: 'Exchange' }).check();
       await dialog.getByRole('button', { name: 'Open restore session' }).click();
       await expect(page).toHaveURL(/\/restore-sessions\/veeam\/[^/]+$/);
@@ -443,15 +459,12 @@ const CELLS: Cell[] = [
       });
     },
     proof: refusedAndAudited(supportRefusals),
-  },
-  {
+  }),
+  onVeeamJob({
     role: 'admin',
-    dialect: VEEAM,
     may: 'disables and enables a job',
-    landing: `/jobs?q=${encodeURIComponent(VEEAM.enableTarget.name)}`,
-    allowed: async (page, d) => {
-      const jobs = new JobsPage(page);
-      const name = d.enableTarget.name;
+    job: VEEAM.enableTarget,
+    act: async (_page, jobs, name) => {
       await expect(jobs.row(name)).toHaveAttribute('data-enabled', 'true');
       await jobs.command(`Disable ${name}`, 'Disable job');
       await expect(jobs.row(name)).toHaveAttribute('data-enabled', 'false');
@@ -459,7 +472,7 @@ const CELLS: Cell[] = [
       await expect(jobs.row(name)).toHaveAttribute('data-enabled', 'true');
     },
     proof: changesAudited,
-  },
+  }),
 ];
 
 /** Signs in as an admin in a browser of its own and finds a refusal on the Audit page. */
