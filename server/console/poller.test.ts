@@ -23,6 +23,8 @@ let vendorServer: Awaited<ReturnType<typeof listen>>;
 let h: ConsoleHarness;
 /** The vendor requests the console server sent, by path below the API root. */
 const vendorCalls: string[] = [];
+/** How often the console server opened the held connection (its token and API root). */
+let opens = 0;
 const streams: EventStream[] = [];
 
 const TIMES = {
@@ -60,7 +62,13 @@ beforeAll(async () => {
           },
         ],
         origin,
-      ),
+      ).map((held) => ({
+        ...held,
+        open: () => {
+          opens += 1;
+          return held.open();
+        },
+      })),
     TIMES,
     counted,
   );
@@ -169,10 +177,14 @@ test('one poll for everyone: two people watching one feed cost the vendor one po
 
   // However many watch it, the feed is read once per interval (200 ms here): about 10 in 2 s, not 20.
   const counted = calls(FEED);
+  const opened = opens;
   await sleep(2000);
   const polls = calls(FEED) - counted;
   expect(polls).toBeGreaterThanOrEqual(5);
   expect(polls).toBeLessThanOrEqual(11);
+  // Each poll opens the connection once (one poll may have opened before the count and asked after).
+  expect(opens - opened).toBeGreaterThanOrEqual(polls - 1);
+  expect(opens - opened).toBeLessThanOrEqual(polls + 1);
 
   // A run started at the vendor reaches both streams within a poll or two.
   const startedAt = Date.now();
