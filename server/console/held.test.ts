@@ -41,7 +41,7 @@ describe('connections held by the server', () => {
         health: { state: expect.stringMatching(/^(unknown|ok)$/) as unknown },
       },
       { id: 'ord', dialect: 'rackspace-v2', label: 'ORD' },
-      { id: 'veeam', dialect: 'veeam-v5', capabilities: { jobs: true } },
+      { id: 'veeam', dialect: 'veeam-v5', capabilities: { targets: 'job' } },
     ]);
     expect(listed.text).not.toMatch(/password|credentials|admin/);
 

@@ -1,10 +1,15 @@
+import type { TargetKind } from './domain';
+
 /**
  * What a dialect can do (each plug-in states its own); the UI offers only what both the role and the
  * dialect allow, and pages branch on these, never on the dialect's name.
  */
 export interface Capabilities {
-  configurations: boolean;
-  jobs: boolean;
+  /**
+   * The dialect's backup targets (`BackupTarget`) and the vendor's word for them, which names the page
+   * that lists them: configurations (Configurations page), jobs (Jobs page); null when it has none.
+   */
+  targets: TargetKind | null;
   startBackup: boolean;
   stopBackup: boolean;
   enableDisable: boolean;
@@ -25,3 +30,14 @@ export interface Capabilities {
  * pace, fast only while it has something in flight.
  */
 export type RunFeed = 'activity' | 'backups' | 'restores' | 'job-sessions' | 'restore-sessions';
+
+/** The console's lists of a connection's resources, each shown for the connections that have it. */
+export type ListArea = 'configurations' | 'jobs' | 'restores' | 'restoreSessions';
+
+const TARGET_AREA: Record<TargetKind, ListArea> = { configuration: 'configurations', job: 'jobs' };
+
+/** Whether a connection with these capabilities shows in a list (the Jobs page lists targets that are jobs). */
+export function hasArea(capabilities: Capabilities, area: ListArea): boolean {
+  if (area === 'restores' || area === 'restoreSessions') return capabilities[area];
+  return capabilities.targets !== null && TARGET_AREA[capabilities.targets] === area;
+}

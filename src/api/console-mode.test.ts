@@ -111,8 +111,8 @@ describe('console mode in the browser', () => {
       ['veeam', 'viewer', 'viewer', ''],
       ['dfw', 'viewer', 'viewer', ''],
     ]);
-    expect((await runtime.provider('veeam').listJobs()).length).toBeGreaterThan(0);
-    expect((await runtime.provider('dfw').listConfigurations()).length).toBeGreaterThan(0);
+    expect((await runtime.provider('veeam').listTargets()).length).toBeGreaterThan(0);
+    expect((await runtime.provider('dfw').listTargets()).length).toBeGreaterThan(0);
     // The cookie carried the session: no request carried a vendor token.
     expect(b.sent.some((h) => h.has('authorization') || h.has('x-auth-token'))).toBe(false);
 
@@ -167,10 +167,10 @@ describe('console mode in the browser', () => {
       // More rights show too, with no refusal to prompt it: a tab that sends requests asks again
       // within a minute.
       await setRole('admin');
-      await runtime.provider('veeam').listJobs();
+      await runtime.provider('veeam').listTargets();
       expect(roles()).toEqual(['viewer', 'viewer']);
       now += CONSOLE_RECHECK_MS;
-      await runtime.provider('veeam').listJobs();
+      await runtime.provider('veeam').listTargets();
       await vi.waitFor(() => expect(roles()).toEqual(['admin', 'admin']));
     } finally {
       await setRole('support');
@@ -191,7 +191,7 @@ describe('console mode in the browser', () => {
     expect(runtime.personalSignInsPending()).toEqual([]);
     // The console role, not the vendor account's, and no token in the tab.
     expect(runtime.session.get('own')).toMatchObject({ role: 'support', token: '' });
-    expect((await runtime.provider('own').listJobs()).length).toBeGreaterThan(0);
+    expect((await runtime.provider('own').listTargets()).length).toBeGreaterThan(0);
     expect(b.sent.some((h) => h.has('authorization'))).toBe(false);
 
     // A new tab of the same browser has it too, as the server says.
@@ -202,7 +202,7 @@ describe('console mode in the browser', () => {
     // The server drops it: the next request is refused, and only that connection asks for a sign-in.
     const dropped = await b.fetch(`${server.url}/console/api/connections/own/session`, { method: 'DELETE' });
     expect(dropped.status).toBe(204);
-    expect((await rejectionOf(runtime.provider('own').listJobs())).status).toBe(401);
+    expect((await rejectionOf(runtime.provider('own').listTargets())).status).toBe(401);
     expect(runtime.session.getSnapshot().expired).toEqual(['own']);
     expect(Object.keys(runtime.session.getSnapshot().sessions).sort()).toEqual(['dfw', 'veeam']);
     expect(runtime.personalSignInEndedBecause('own')).toMatch(/sign in/i);
@@ -217,7 +217,7 @@ describe('console mode in the browser', () => {
     const runtime = b.tab();
     await runtime.signInToConsole('admin', 'demo');
     now += 31 * 60_000;
-    const ended = await rejectionOf(runtime.provider('veeam').listJobs());
+    const ended = await rejectionOf(runtime.provider('veeam').listTargets());
     expect(ended.status).toBe(401);
     expect(runtime.session.getSnapshot()).toEqual({ sessions: {}, expired: ['veeam', 'dfw'] });
     expect(runtime.consoleSessionEndedBecause()).toMatch(/30 minutes without a request/);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiError } from './api-error';
 import type { RunFeed } from './capabilities';
-import type { Run, RunKind } from './domain';
+import type { BackupTarget, Run, RunKind } from './domain';
 import { isInFlight, RUN_STATES } from './domain';
-import { jobsWithLiveRuns, withLiveRuns } from './live-runs';
+import { withLiveRuns } from './live-runs';
 import { overviewOf } from './overview';
 import type { BackupProvider } from './provider';
 import { createQueryClient } from './query-client';
@@ -20,18 +20,14 @@ function expectRun(run: Run, connectionId: string) {
   for (const t of [run.startedAt, run.endedAt, run.updatedAt]) if (t) expect(Date.parse(t)).not.toBeNaN();
 }
 
-/** A configuration or job this connection can start, and how to read its runs. */
+/** A target (configuration or job) this connection can start, and how to read its runs. */
 async function backupTarget(p: BackupProvider) {
-  if (p.capabilities.configurations) {
-    const list = await p.listConfigurations();
-    const c = list.find((x) => x.enabled && x.currentRunId === null) ?? list[0];
-    if (!c) throw new Error('no configuration to start');
-    return { id: c.id, runs: () => p.listConfigurationRuns(c.id) };
-  }
-  const jobs = await p.listJobs();
-  const j = jobs.find((x) => x.enabled && !(x.lastStatus && isInFlight(x.lastStatus))) ?? jobs[0];
-  if (!j) throw new Error('no job to start');
-  return { id: j.id, runs: () => p.listJobSessions(j.id) };
+  const list = await p.listTargets();
+  const idle = (x: BackupTarget) =>
+    x.enabled && x.currentRunId === null && !(x.lastRun && isInFlight(x.lastRun.state));
+  const target = list.find(idle) ?? list[0];
+  if (!target) throw new Error('no target to start');
+  return { id: target.id, runs: () => p.listTargetRuns(target.id) };
 }
 
 /**
@@ -51,25 +47,25 @@ export function contractSuite(connectionId: string) {
 
     test('the lists its capabilities promise hold data of this connection; the others are empty', async () => {
       const { capabilities: caps } = p;
-      const [configurations, jobs, activity, restores, sessions] = await Promise.all([
-        p.listConfigurations(),
-        p.listJobs(),
+      const [targets, activity, restores, sessions] = await Promise.all([
+        p.listTargets(),
         p.listActivity(),
         p.listRestores(),
         p.listRestoreSessions(),
       ]);
-      expect(configurations.length > 0).toBe(caps.configurations);
-      expect(jobs.length > 0).toBe(caps.jobs);
+      expect(targets.length > 0).toBe(caps.targets !== null);
       if (!caps.restores) expect(restores).toEqual([]);
       if (!caps.restoreSessions) expect(sessions).toEqual([]);
       expect(activity.length).toBeGreaterThan(0);
       for (const run of activity) expectRun(run, connectionId);
-      for (const c of configurations) {
-        expect(c.connectionId).toBe(connectionId);
-        expect(c.schedule.description).toMatch(/\S/);
-        expect(c.machineName).toMatch(/\S/);
+      for (const target of targets) {
+        expect(target.connectionId).toBe(connectionId);
+        expect(target.kind).toBe(caps.targets);
+        expect(target.schedule.description).toMatch(/\S/);
+        // A configuration names its machine, a job its organization.
+        if (target.kind === 'configuration') expect(target.machine?.name).toMatch(/\S/);
+        else expect(target.organization).not.toBeNull();
       }
-      for (const j of jobs) expect(j.schedule.description).toMatch(/\S/);
       const times = activity.map((r) => Date.parse(r.updatedAt ?? r.startedAt ?? '') || 0);
       expect(times).toEqual([...times].sort((a, b) => b - a));
     });
@@ -107,10 +103,7 @@ export function contractSuite(connectionId: string) {
 
     test('disable and enable are read back', async () => {
       const target = await backupTarget(p);
-      const enabled = async () =>
-        p.capabilities.configurations
-          ? (await p.getConfiguration(target.id)).enabled
-          : (await p.getJob(target.id)).enabled;
+      const enabled = async () => (await p.getTarget(target.id)).enabled;
       await p.setEnabled(target.id, false);
       expect(await enabled()).toBe(false);
       await p.setEnabled(target.id, true);
@@ -126,8 +119,7 @@ export function contractSuite(connectionId: string) {
               ? '987654321'
               : '00000000-0000-4000-8000-000000000000'
             : kind;
-        const read = p.capabilities.configurations ? p.getConfiguration(id) : p.getJob(id);
-        const error = await read.then(
+        const error = await p.getTarget(id).then(
           () => null,
           (e: unknown) => e,
         );
@@ -198,8 +190,7 @@ export function contractSuite(connectionId: string) {
       const o = overviewOf({
         connectionId,
         runs,
-        configurations: withLiveRuns(await p.listConfigurations(), runs),
-        jobs: jobsWithLiveRuns(await p.listJobs(), runs),
+        targets: withLiveRuns(await p.listTargets(), runs),
         now: t.clock.now(),
       });
       expect(o.connectionId).toBe(connectionId);

@@ -97,7 +97,7 @@ export interface Run {
   connectionId: string;
   kind: RunKind;
   id: string;
-  /** The configuration or job it belongs to. */
+  /** The target (configuration or job) it belongs to. */
   parentId: string | null;
   parentName: string;
   machineName: string | null;
@@ -120,39 +120,52 @@ export interface Run {
   partial?: boolean;
 }
 
-export interface Configuration {
-  connectionId: string;
-  id: string;
-  name: string;
-  agentId: string;
-  machineName: string;
-  enabled: boolean;
-  encrypted: boolean;
-  schedule: Schedule;
-  retentionDays: number | null;
-  inclusions: string[];
-  exclusions: string[];
-  lastRun: { id: string | null; state: RunState; vendorState: string; at: string | null } | null;
-  nextRunAt: string | null;
-  /** The run in flight right now, if the list answer says. */
-  currentRunId: string | null;
-  region: string | null;
+/**
+ * The vendor's word for what it backs up on a schedule: a Rackspace backup configuration, a Veeam
+ * job. For display and routing only; what a connection has is told by `capabilities.targets`.
+ */
+export type TargetKind = 'configuration' | 'job';
+
+/** A target's last (or current) run as the target's own answer tells it, or the run feeds laid over it. */
+export interface LastRun {
+  /** null when the vendor names no run (Veeam tells only the last status and time). */
+  id: string | null;
+  state: RunState;
+  vendorState: string;
+  at: string | null;
 }
 
-export interface Job {
+/**
+ * What is backed up on a schedule, whatever the dialect: one normalised shape. A field a dialect has
+ * no word for is null (or '' for text); what only some dialects have is an optional extra, as on `Run`.
+ */
+export interface BackupTarget {
   connectionId: string;
+  kind: TargetKind;
   id: string;
   name: string;
+  /** The vendor's free text about it; '' when none. */
   description: string;
-  organizationId: string | null;
-  organizationName: string;
-  type: string;
+  /** What it backs up, in the vendor's word (Veeam's backup type); null when the dialect has one kind. */
+  type: string | null;
   enabled: boolean;
   schedule: Schedule;
-  lastStatus: RunState | null;
-  lastVendorStatus: string | null;
-  lastRunAt: string | null;
+  lastRun: LastRun | null;
   nextRunAt: string | null;
+  /** The run in flight right now, if the list answer (or the feed laid over it) says. */
+  currentRunId: string | null;
+  /** The machine it backs up (Rackspace: the agent's). */
+  machine: { agentId: string; name: string } | null;
+  /** The tenant it backs up (Veeam: the organization; its name '' when not known). */
+  organization: { id: string | null; name: string } | null;
+  /** Whether its backups are encrypted; null when the dialect does not tell. */
+  encrypted: boolean | null;
+  region: string | null;
+  /* Dialect extras (Rackspace configurations): what the target's own answer adds. */
+  /** Days its backups are kept (0: forever); null when not told. */
+  retentionDays?: number | null;
+  inclusions?: string[];
+  exclusions?: string[];
 }
 
 export interface Agent {

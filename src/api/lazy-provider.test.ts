@@ -19,10 +19,10 @@ describe('lazy provider', () => {
       loads += 1;
       return Promise.resolve(adapter);
     });
-    expect(provider.capabilities.jobs).toBe(true);
+    expect(provider.capabilities.targets).toBe('job');
     expect(loads).toBe(0);
     await expect(provider.startBackup('job-1')).resolves.toEqual({ runId: 'r1' });
-    await expect(provider.listJobs()).resolves.toEqual([]);
+    await expect(provider.listTargets()).resolves.toEqual([]);
     await expect(provider.wakeAgents()).rejects.toMatchObject({ kind: 'unsupported' });
     expect(loads).toBe(1);
   });
@@ -35,8 +35,8 @@ describe('lazy provider', () => {
         ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
         : Promise.resolve(baseProvider(connection, capabilities));
     });
-    await expect(provider.listJobs()).rejects.toThrow(/dynamically imported/);
-    await expect(provider.listJobs()).resolves.toEqual([]);
+    await expect(provider.listTargets()).rejects.toThrow(/dynamically imported/);
+    await expect(provider.listTargets()).resolves.toEqual([]);
     expect(loads).toBe(2);
   });
 });

@@ -22,21 +22,18 @@ export function lazyProvider(
   return {
     connection,
     capabilities,
-    listConfigurations: async (o) => (await adapter()).listConfigurations(o),
-    getConfiguration: async (id, o) => (await adapter()).getConfiguration(id, o),
-    listConfigurationRuns: async (id, o) => (await adapter()).listConfigurationRuns(id, o),
-    getBackup: async (id, o) => (await adapter()).getBackup(id, o),
-    getBackupRun: async (id, o) => (await adapter()).getBackupRun(id, o),
-    listJobs: async (o) => (await adapter()).listJobs(o),
-    getJob: async (id, o) => (await adapter()).getJob(id, o),
-    listJobSessions: async (id, o) => (await adapter()).listJobSessions(id, o),
-    listLogItems: async (id, o) => (await adapter()).listLogItems(id, o),
+    listTargets: async (o) => (await adapter()).listTargets(o),
+    getTarget: async (id, o) => (await adapter()).getTarget(id, o),
+    listTargetRuns: async (id, o) => (await adapter()).listTargetRuns(id, o),
     listRuns: async (feed, o) => (await adapter()).listRuns(feed, o),
     listActivity: async (o) => {
       const a = await adapter();
       const feeds = await Promise.all(capabilities.runFeeds.map((feed) => a.listRuns(feed, o)));
       return newestFirst(feeds.flat());
     },
+    getBackup: async (id, o) => (await adapter()).getBackup(id, o),
+    getBackupRun: async (id, o) => (await adapter()).getBackupRun(id, o),
+    listLogItems: async (id, o) => (await adapter()).listLogItems(id, o),
     listRestores: async (o) => (await adapter()).listRestores(o),
     getRestore: async (id, o) => (await adapter()).getRestore(id, o),
     listRestorePoints: async (id, o) => (await adapter()).listRestorePoints(id, o),

@@ -1,14 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import type { Configuration, Job, Run } from './domain';
-import { jobsWithLiveRuns, runPace, withLiveRuns } from './live-runs';
+import type { BackupTarget, Run } from './domain';
+import { runPace, withLiveRuns } from './live-runs';
 import { newestFirst, runOf } from './run-parts';
 
-const config = (over: Partial<Configuration> = {}): Configuration => ({
+const config = (over: Partial<BackupTarget> = {}): BackupTarget => ({
   connectionId: 'rs',
+  kind: 'configuration',
   id: 'c1',
   name: 'Web',
-  agentId: 'a1',
-  machineName: 'web01',
+  description: '',
+  type: null,
+  machine: { agentId: 'a1', name: 'web01' },
+  organization: null,
   enabled: true,
   encrypted: false,
   schedule: { description: 'Daily at 2:00 AM', zone: null, manual: false },
@@ -80,21 +83,23 @@ describe('withLiveRuns', () => {
   });
 });
 
-describe('jobsWithLiveRuns', () => {
-  const job: Job = {
+describe('withLiveRuns over jobs (a last run known by its status and time only)', () => {
+  const job: BackupTarget = {
     connectionId: 'veeam',
+    kind: 'job',
     id: 'j1',
     name: 'Mail',
     description: '',
-    organizationId: null,
-    organizationName: 'Contoso',
     type: 'EntireOrganization',
+    machine: null,
+    organization: { id: null, name: 'Contoso' },
+    encrypted: null,
+    region: null,
     enabled: true,
     schedule: { description: 'Daily', zone: null, manual: false },
-    lastStatus: 'succeeded',
-    lastVendorStatus: 'Success',
-    lastRunAt: '2026-11-30T02:00:00Z',
+    lastRun: { id: null, state: 'succeeded', vendorState: 'Success', at: '2026-11-30T02:00:00Z' },
     nextRunAt: null,
+    currentRunId: null,
   };
   const session = backup({
     connectionId: 'veeam',
@@ -104,12 +109,12 @@ describe('jobsWithLiveRuns', () => {
   });
 
   test('a newer session gives the job its status; an older one does not', () => {
-    expect(jobsWithLiveRuns([job], [session])[0]).toMatchObject({
-      lastStatus: 'running',
-      lastVendorStatus: 'Running',
+    expect(withLiveRuns([job], [session])[0]).toMatchObject({
+      lastRun: { state: 'running', vendorState: 'Running', at: session.startedAt },
+      currentRunId: session.id,
     });
     const older = { ...session, startedAt: '2026-11-29T02:00:00Z' };
-    expect(jobsWithLiveRuns([job], [older])[0]).toBe(job);
+    expect(withLiveRuns([job], [older])[0]).toBe(job);
   });
 });
 

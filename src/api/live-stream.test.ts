@@ -137,9 +137,9 @@ describe('X-Console-Watch', () => {
     const t = tab();
     cleanup.push(t.close);
     t.show(['runs', 'veeam', 'restores'], '/restoresessions');
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
     t.show(['restore-sessions', 'veeam', 'list'], '/restore-sessions', POLL_OPEN_MS);
-    t.show(['configurations', 'veeam', 'list'], '/organizations/x/jobs', POLL_SLOW_MS);
+    t.show(['targets', 'veeam', 'runs', 'x'], '/organizations/x/jobs', POLL_SLOW_MS);
     t.show(['organizations', 'veeam', 'list'], '/organizations');
     await settle(t.client);
     const watch = (path: string) => t.sent.find((r) => r.url.endsWith(path))?.watch;
@@ -155,7 +155,7 @@ describe('X-Console-Watch', () => {
     const t = tab();
     cleanup.push(t.close);
     await t.client.fetchQuery({
-      queryKey: ['jobs', 'veeam', 'list'],
+      queryKey: ['targets', 'veeam', 'list'],
       queryFn: async (ctx) => {
         const { signal } = readOptions(ctx, 'veeam');
         await t.http('veeam').send({ method: 'GET', path: '/jobs', signal });
@@ -168,9 +168,9 @@ describe('X-Console-Watch', () => {
   test('the liveliest observer of a query names its pace; none outside a query or on a per-person connection', async () => {
     const t = tab(['veeam']);
     cleanup.push(t.close);
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_SLOW_MS);
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
-    t.show(['jobs', 'own', 'list'], '/jobs', POLL_FAST_MS);
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_SLOW_MS);
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    t.show(['targets', 'own', 'list'], '/jobs', POLL_FAST_MS);
     await settle(t.client);
     // Named when sent: the first request left before the second observer came.
     await t.client.refetchQueries();
@@ -203,9 +203,9 @@ describe('change', () => {
   test('refetches exactly the queries that read that path, with its query string as sent', async () => {
     const t = tab(['veeam', 'other']);
     cleanup.push(t.close);
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS, { limit: 10 });
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS, { limit: 10 });
     t.show(['organizations', 'veeam', 'list'], '/organizations', POLL_SLOW_MS);
-    t.show(['jobs', 'other', 'list'], '/jobs', POLL_FAST_MS, { limit: 10 });
+    t.show(['targets', 'other', 'list'], '/jobs', POLL_FAST_MS, { limit: 10 });
     await settle(t.client);
     const { source } = startStream(t.client, { serverHeld: (id) => id === 'veeam' || id === 'other' });
     cleanup.push(() => liveStream(t.client).stop());
@@ -225,7 +225,7 @@ describe('change', () => {
   test('a hidden tab only marks them stale: no request', async () => {
     const t = tab();
     cleanup.push(t.close);
-    const jobs = t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    const jobs = t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
     await settle(t.client);
     const { source } = startStream(t.client, { visible: () => false });
     cleanup.push(() => liveStream(t.client).stop());
@@ -235,7 +235,7 @@ describe('change', () => {
     await settle(t.client);
     expect(t.sent.length).toBe(before);
     expect(jobs.getCurrentResult().isStale).toBe(true);
-    expect(t.client.getQueryState(['jobs', 'veeam', 'list'])?.isInvalidated).toBe(true);
+    expect(t.client.getQueryState(['targets', 'veeam', 'list'])?.isInvalidated).toBe(true);
   });
 });
 
@@ -243,9 +243,9 @@ describe('reconnect', () => {
   test('a hello after the first reads the shown queries of server-held connections once', async () => {
     const t = tab(['veeam']);
     cleanup.push(t.close);
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
     t.show(['runs', 'veeam', 'restores'], '/restoresessions', POLL_FAST_MS);
-    t.show(['jobs', 'own', 'list'], '/own-jobs', POLL_FAST_MS);
+    t.show(['targets', 'own', 'list'], '/own-jobs', POLL_FAST_MS);
     await settle(t.client);
     const { source, stream } = startStream(t.client);
     cleanup.push(() => stream.stop());
@@ -270,7 +270,7 @@ describe('polling while pushed', () => {
     vi.useFakeTimers();
     const t = tab(['veeam']);
     cleanup.push(t.close);
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
     await vi.advanceTimersByTimeAsync(10);
     const started = startStream(t.client);
     cleanup.push(() => started.stream.stop());
@@ -281,8 +281,8 @@ describe('polling while pushed', () => {
     vi.useFakeTimers();
     const t = tab(['veeam']);
     cleanup.push(t.close);
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
-    t.show(['jobs', 'own', 'list'], '/own-jobs', POLL_FAST_MS);
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    t.show(['targets', 'own', 'list'], '/own-jobs', POLL_FAST_MS);
     t.show(['console-users', 'veeam'], '/users', POLL_FAST_MS);
     await vi.advanceTimersByTimeAsync(10);
     const { source, stream } = startStream(t.client);
@@ -340,7 +340,7 @@ describe('polling while pushed', () => {
     vi.useFakeTimers();
     const t = tab([]);
     cleanup.push(t.close);
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
     await vi.advanceTimersByTimeAsync(10);
     const before = t.reads('/jobs');
     await vi.advanceTimersByTimeAsync(10_000);
@@ -367,7 +367,7 @@ describe('status and end', () => {
       polledAt: Date.parse('2026-12-04T09:00:00.000Z'),
       message: 'Vendor down',
     });
-    t.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    t.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
     await settle(t.client);
     expect(stream.getSnapshot().connections.veeam?.polledAt).toBe(Date.parse('2026-12-04T10:00:00.000Z'));
     source().emit('end', { message: 'Signed out.' });
@@ -435,7 +435,7 @@ describe('one stream per browser', () => {
     const one = tab();
     const two = tab();
     cleanup.push(one.close, two.close);
-    two.show(['jobs', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
+    two.show(['targets', 'veeam', 'list'], '/jobs', POLL_FAST_MS);
     await settle(two.client);
     const first = startStream(one.client, { locks: b.locks, openChannel: b.openChannel });
     const second = startStream(two.client, { locks: b.locks, openChannel: b.openChannel });

@@ -1,13 +1,13 @@
-import type { Configuration, Job, Run, RunState } from './domain';
+import type { BackupTarget, Run, RunState, TargetKind } from './domain';
 import { isRecentRun } from './run-parts';
 
-/** What the Overview shows for one connection, from its feeds and its configurations or jobs. */
+/** What the Overview shows for one connection, from its feeds and its backup targets. */
 export interface ConnectionOverview {
   connectionId: string;
   /** Runs of the last day and all in flight, newest first. */
   runs: Run[];
   countsByState: Record<RunState, number>;
-  /** Configurations or jobs, with their next run, for "what runs next" and "overdue". */
+  /** Backup targets (configurations, jobs), with their next run, for "what runs next" and "overdue". */
   scheduled: ScheduledItem[];
   /** ISO time of the answers it was made from. */
   asOf: string;
@@ -15,7 +15,7 @@ export interface ConnectionOverview {
 
 export interface ScheduledItem {
   id: string;
-  kind: 'configuration' | 'job';
+  kind: TargetKind;
   name: string;
   enabled: boolean;
   nextRunAt: string | null;
@@ -43,14 +43,13 @@ export function emptyCounts(): Record<RunState, number> {
 }
 
 /**
- * The Overview of one connection from what its queries hold: the runs of its feeds, and its
- * configurations or jobs (with the feeds' runs laid over them, see live-runs.ts).
+ * The Overview of one connection from what its queries hold: the runs of its feeds, and its backup
+ * targets (with the feeds' runs laid over them, see live-runs.ts).
  */
 export function overviewOf(input: {
   connectionId: string;
   runs: readonly Run[];
-  configurations: readonly Configuration[];
-  jobs: readonly Job[];
+  targets: readonly BackupTarget[];
   now: number;
   /**
    * The time the runs are counted back from (the run feeds' newest answer), as the Activity page
@@ -63,26 +62,14 @@ export function overviewOf(input: {
   const recent = input.runs.filter((r) => isRecentRun(r, runsAsOf, DAY_MS));
   const countsByState = emptyCounts();
   for (const r of recent) countsByState[r.state] += 1;
-  const scheduled: ScheduledItem[] = [
-    ...input.configurations.map((c) => ({
-      id: c.id,
-      kind: 'configuration' as const,
-      name: c.name,
-      enabled: c.enabled,
-      nextRunAt: c.nextRunAt,
-      lastState: c.lastRun?.state ?? null,
-    })),
-    ...input.jobs.map((j) => ({
-      id: j.id,
-      kind: 'job' as const,
-      name: j.name,
-      enabled: j.enabled,
-      nextRunAt: j.nextRunAt,
-      lastState: j.lastStatus,
-    })),
-  ].map((s) => ({
-    ...s,
-    overdue: s.enabled && s.nextRunAt !== null && now - Date.parse(s.nextRunAt) > OVERDUE_GRACE_MS,
+  const scheduled: ScheduledItem[] = input.targets.map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    name: t.name,
+    enabled: t.enabled,
+    nextRunAt: t.nextRunAt,
+    lastState: t.lastRun?.state ?? null,
+    overdue: t.enabled && t.nextRunAt !== null && now - Date.parse(t.nextRunAt) > OVERDUE_GRACE_MS,
   }));
   return {
     connectionId: input.connectionId,

@@ -68,8 +68,8 @@ describe('retry policy', () => {
     });
     const client = createQueryClient();
     const failing = client.fetchQuery({
-      queryKey: ['jobs', 'veeam', 'list'],
-      queryFn: ({ signal }) => providerFor('veeam').listJobs({ signal }),
+      queryKey: ['targets', 'veeam', 'list'],
+      queryFn: ({ signal }) => providerFor('veeam').listTargets({ signal }),
       retryDelay: 1,
     });
     await expect(failing).rejects.toMatchObject({ kind: 'http' });
@@ -82,7 +82,7 @@ describe('mutations', () => {
     t = await startInProcess();
     setApiRuntime(t.runtime);
     await t.runtime.signIn('veeam', { username: 'viewer', password: 'demo' });
-    const jobs = await providerFor('veeam').listJobs();
+    const jobs = await providerFor('veeam').listTargets();
     const seen: ApiError[] = [];
     const unset = setMutationErrorHandler((e) => seen.push(e));
     try {
@@ -103,7 +103,7 @@ describe('mutations', () => {
     t = await startInProcess();
     setApiRuntime(t.runtime);
     await t.runtime.signIn('veeam', { username: 'viewer', password: 'demo' });
-    const jobs = await providerFor('veeam').listJobs();
+    const jobs = await providerFor('veeam').listTargets();
     const observer = new MutationObserver(createQueryClient(), {
       mutationFn: () => providerFor('veeam').startBackup(jobs[0]!.id),
     });
@@ -125,7 +125,7 @@ describe('mutations', () => {
     t = await startInProcess();
     setApiRuntime(t.runtime);
     await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });
-    const jobs = await providerFor('veeam').listJobs();
+    const jobs = await providerFor('veeam').listTargets();
     t.expireTokens();
     const seen: ApiError[] = [];
     const unset = setMutationErrorHandler((e) => seen.push(e));

@@ -40,17 +40,17 @@ describe('query keys by resource (issue 12 item 4)', () => {
     expect(paths(before).sort()).toEqual(['/v5/jobs', '/v5/jobsessions', '/v5/organizations']);
     expect(keysOf(client, 'veeam')).toEqual(
       expect.arrayContaining([
-        queryKeys.jobs.list('veeam'),
+        queryKeys.targets.list('veeam'),
         queryKeys.organizations.list('veeam'),
         [...queryKeys.runs.connection('veeam'), 'job-sessions'],
       ]),
     );
     const jobsRead = t.requests.length;
-    const jobs = await client.fetchQuery({ ...resourceQueries.jobs('veeam'), staleTime: 10_000 });
+    const jobs = await client.fetchQuery({ ...resourceQueries.targets('veeam'), staleTime: 10_000 });
     const organizations = await client.fetchQuery(resourceQueries.organizations('veeam'));
     expect(paths(jobsRead)).toEqual([]);
     expect(jobs.length).toBeGreaterThan(0);
-    expect(jobs.every((j) => organizations.some((o) => o.name === j.organizationName))).toBe(true);
+    expect(jobs.every((j) => organizations.some((o) => o.name === j.organization?.name))).toBe(true);
 
     const v2 = t.requests.length;
     await client.fetchQuery(runFeedQueries.feed('rackspace-ord', 'backups'));
@@ -61,7 +61,7 @@ describe('query keys by resource (issue 12 item 4)', () => {
     ]);
     expect(keysOf(client, 'rackspace-ord')).toEqual(
       expect.arrayContaining([
-        queryKeys.configurations.list('rackspace-ord'),
+        queryKeys.targets.list('rackspace-ord'),
         queryKeys.agents.list('rackspace-ord'),
       ]),
     );
@@ -70,8 +70,10 @@ describe('query keys by resource (issue 12 item 4)', () => {
   test("a command's invalidation reaches every entry of what it changed, the adapters' names too, and nothing else", async () => {
     await client.fetchQuery(runFeedQueries.feed('veeam', 'job-sessions'));
     await client.fetchQuery(runFeedQueries.feed('rackspace-ord', 'backups'));
-    const jobs = await client.fetchQuery(resourceQueries.jobs('veeam'));
-    const job = jobs.find((j) => j.enabled && j.lastStatus !== 'running' && j.lastStatus !== 'queued')!;
+    const jobs = await client.fetchQuery(resourceQueries.targets('veeam'));
+    const job = jobs.find(
+      (j) => j.enabled && j.lastRun?.state !== 'running' && j.lastRun?.state !== 'queued',
+    )!;
     // An entry no command may reach: an ended backup does not change.
     client.setQueryData([...queryKeys.endedBackups.connection('veeam'), 'x'], 'kept');
 
@@ -81,12 +83,12 @@ describe('query keys by resource (issue 12 item 4)', () => {
     await start.onSettled!(undefined, null, variables, undefined, undefined as never);
 
     const invalidated = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
-    expect(invalidated(queryKeys.jobs.list('veeam'))).toBe(true);
+    expect(invalidated(queryKeys.targets.list('veeam'))).toBe(true);
     expect(invalidated(queryKeys.organizations.list('veeam'))).toBe(true);
     expect(invalidated([...queryKeys.runs.connection('veeam'), 'job-sessions'])).toBe(true);
     expect(invalidated([...queryKeys.endedBackups.connection('veeam'), 'x'])).toBe(false);
     // Another connection's entries stay as they are.
-    expect(invalidated(queryKeys.configurations.list('rackspace-ord'))).toBe(false);
+    expect(invalidated(queryKeys.targets.list('rackspace-ord'))).toBe(false);
     expect(invalidated([...queryKeys.runs.connection('rackspace-ord'), 'backups'])).toBe(false);
 
     // The feed's next read asks for the jobs' names again: the command reached them.

@@ -17,8 +17,8 @@ function root<R extends string>(name: R) {
 export const queryKeys = {
   /** The run feeds, `[runs, connectionId, feed]` (run-feeds.ts). */
   runs: root('runs'),
-  configurations: root('configurations'),
-  jobs: root('jobs'),
+  /** Backup targets (configurations, jobs): `[targets, connectionId, 'list' | 'detail' | 'runs' …]`. */
+  targets: root('targets'),
   organizations: root('organizations'),
   /** The agents as their list tells them; `[agents, connectionId, 'status']` adds each one's online state. */
   agents: root('agents'),
@@ -39,8 +39,8 @@ export type QueryPrefix = ReturnType<(typeof queryKeys)[keyof typeof queryKeys][
  * parents (last run, last backup time, restore points, an agent's state).
  */
 export function changedByCommand(connectionId: string): QueryPrefix[] {
-  const { runs, configurations, jobs, organizations, agents, restores, restoreSessions } = queryKeys;
-  return [runs, configurations, jobs, organizations, agents, restores, restoreSessions].map((r) =>
+  const { runs, targets, organizations, agents, restores, restoreSessions } = queryKeys;
+  return [runs, targets, organizations, agents, restores, restoreSessions].map((r) =>
     r.connection(connectionId),
   );
 }

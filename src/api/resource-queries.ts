@@ -16,16 +16,15 @@ import { providerFor } from './runtime';
  */
 
 /**
- * How long a directory list read by an adapter (names of configurations, agents, jobs, organizations)
- * is used before it is read again: they change when someone edits them. A page that shows the list
- * keeps it fresher by its own polling; a command's invalidation makes it stale at once. Jobs, which
- * an operator renames more often, half as long: what the adapters' memos kept before.
+ * How long a directory list read by an adapter (names of targets, agents, organizations) is used
+ * before it is read again: they change when someone edits them. A page that shows the list keeps it
+ * fresher by its own polling; a command's invalidation makes it stale at once. An adapter whose names
+ * change more often asks for less (Veeam's jobs, `Lookup.list`'s `staleMs`).
  */
 export const DIRECTORY_STALE_MS: Record<keyof Directory, number> = {
-  configurations: 60_000,
+  targets: 60_000,
   agents: 60_000,
   organizations: 60_000,
-  jobs: 30_000,
 };
 
 /**
@@ -53,11 +52,15 @@ export function lookupIn(client: QueryClient, connectionId: string): Lookup {
     return state && !state.isInvalidated ? state.data : undefined;
   };
   return {
-    list: <K extends keyof Directory>(resource: K, load: (o: ReadOptions) => Promise<Directory[K]>) =>
+    list: <K extends keyof Directory>(
+      resource: K,
+      load: (o: ReadOptions) => Promise<Directory[K]>,
+      staleMs = DIRECTORY_STALE_MS[resource],
+    ) =>
       client.fetchQuery({
         queryKey: queryKeys[resource].list(connectionId),
         queryFn: (ctx) => load(readOptions(ctx, connectionId)),
-        staleTime: DIRECTORY_STALE_MS[resource],
+        staleTime: staleMs,
       }),
     backupSource: {
       get: held,
@@ -73,32 +76,35 @@ export function lookupIn(client: QueryClient, connectionId: string): Lookup {
 }
 
 export const resourceQueries = {
-  /** A connection's configurations. They change when someone edits them: the slow pace. */
-  configurations: (connectionId: string) =>
+  /**
+   * A connection's backup targets (configurations, jobs). They change when someone edits them: the
+   * slow pace. What moves (a target's run) comes from the run feeds, which every page that lists
+   * targets lays over them (withLiveRuns), so the list need not poll fast while a target runs.
+   */
+  targets: (connectionId: string) =>
     queryOptions({
-      queryKey: queryKeys.configurations.list(connectionId),
-      queryFn: (ctx) => providerFor(connectionId).listConfigurations(readOptions(ctx, connectionId)),
+      queryKey: queryKeys.targets.list(connectionId),
+      queryFn: (ctx) => providerFor(connectionId).listTargets(readOptions(ctx, connectionId)),
       refetchInterval: POLL_SLOW_MS,
     }),
   /**
-   * A connection's jobs. They change when someone edits them: the slow pace, as configurations. What
-   * moves (a job's run) comes from the job-session feed, which every page that lists jobs lays over
-   * them (jobsWithLiveRuns), so the list need not poll fast while a job runs.
+   * One target. It changes when someone edits or enables it; its runs (fast while one is in flight)
+   * carry what moves, and withLiveRuns lays them over it.
    */
-  jobs: (connectionId: string) =>
+  target: (connectionId: string, id: string) =>
     queryOptions({
-      queryKey: queryKeys.jobs.list(connectionId),
-      queryFn: (ctx) => providerFor(connectionId).listJobs(readOptions(ctx, connectionId)),
+      queryKey: [...queryKeys.targets.connection(connectionId), 'detail', id] as const,
+      queryFn: (ctx) => providerFor(connectionId).getTarget(id, readOptions(ctx, connectionId)),
       refetchInterval: POLL_SLOW_MS,
     }),
   /**
-   * A job's sessions, newest first, with statistics; fast while one runs. The job's page and the
-   * explore dialog's restore points read this one entry.
+   * A target's runs (backup history, job sessions), newest first; fast while one is in flight. The
+   * target's page and the explore dialog's restore points read this one entry.
    */
-  jobSessions: (connectionId: string, jobId: string) =>
+  targetRuns: (connectionId: string, targetId: string) =>
     queryOptions({
-      queryKey: [...queryKeys.jobs.connection(connectionId), 'sessions', jobId] as const,
-      queryFn: (ctx) => providerFor(connectionId).listJobSessions(jobId, readOptions(ctx, connectionId)),
+      queryKey: [...queryKeys.targets.connection(connectionId), 'runs', targetId] as const,
+      queryFn: (ctx) => providerFor(connectionId).listTargetRuns(targetId, readOptions(ctx, connectionId)),
       refetchInterval: livePolling((runs: Run[]) => runs.some((r) => isInFlight(r.state))),
     }),
   organizations: (connectionId: string) =>

@@ -9,7 +9,7 @@ import { startInProcess } from './testing/in-process-service';
 
 /** Opens a restore session of the first job as the signed-in person; its id. */
 export async function openSession(p: BackupProvider, now: number, type: ExploreType, showDeleted = false) {
-  const job = (await p.listJobs())[0]!;
+  const job = (await p.listTargets())[0]!;
   const { sessionId } = await p.explore({
     jobId: job.id,
     pointInTime: new Date(now).toISOString(),

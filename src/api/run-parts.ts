@@ -77,8 +77,9 @@ export function directory<K extends keyof Directory>(
   o: ReadOptions | undefined,
   resource: K,
   load: (o: ReadOptions) => Promise<Directory[K]>,
+  staleMs?: number,
 ): Promise<Directory[K]> {
-  return o?.lookup ? o.lookup.list(resource, load) : load({ signal: o?.signal });
+  return o?.lookup ? o.lookup.list(resource, load, staleMs) : load({ signal: o?.signal });
 }
 
 type RunCore = Pick<

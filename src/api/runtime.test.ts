@@ -27,7 +27,7 @@ describe('sign-in', () => {
     expect(sessions['rackspace-dfw']).toMatchObject({ baseUrl: '/dfw/v1.0/110011', tenantId: '110011' });
     expect(sessions['rackspace-ord']).toMatchObject({ baseUrl: '/ord/v2/110011', tenantId: '110011' });
     expect(sessions.veeam).toMatchObject({ baseUrl: '/v5', username: 'support' });
-    await t.runtime.provider('veeam').listJobs();
+    await t.runtime.provider('veeam').listTargets();
     await t.runtime.provider('rackspace-dfw').listAgents();
     const tokens = Object.values(sessions).map((s) => s.token);
     for (const r of t.requests) for (const token of tokens) expect(r.url).not.toContain(token);
@@ -80,7 +80,7 @@ describe('the session per tab', () => {
       storage,
     });
     expect(reloaded.session.get('veeam')?.role).toBe('admin');
-    expect((await reloaded.provider('veeam').listJobs()).length).toBeGreaterThan(0);
+    expect((await reloaded.provider('veeam').listTargets()).length).toBeGreaterThan(0);
     void reloaded.signOut();
     expect(storage.length).toBe(0);
     expect(reloaded.session.getSnapshot()).toEqual({ sessions: {}, expired: [] });
@@ -91,7 +91,7 @@ describe('the session per tab', () => {
     await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });
     const first = t.runtime.session.get('veeam')!;
     t.clock.advance(90_000);
-    await t.runtime.provider('veeam').listJobs();
+    await t.runtime.provider('veeam').listTargets();
     const second = t.runtime.session.get('veeam')!;
     expect(second.token).not.toBe(first.token);
     expect(Date.parse(second.expiresAt)).toBeGreaterThan(Date.parse(first.expiresAt));
@@ -103,7 +103,7 @@ describe('the session per tab', () => {
     await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });
     const first = t.runtime.session.get('veeam')!;
     t.revokeToken(first.token);
-    expect((await t.runtime.provider('veeam').listJobs()).length).toBeGreaterThan(0);
+    expect((await t.runtime.provider('veeam').listTargets()).length).toBeGreaterThan(0);
     expect(t.runtime.session.get('veeam')!.token).not.toBe(first.token);
     expect(t.runtime.session.getSnapshot().expired).toEqual([]);
   });
@@ -112,12 +112,12 @@ describe('the session per tab', () => {
     t = await startInProcess({ args: ['--token-ttl', '20'] });
     await t.runtime.signIn('veeam', { username: 'admin', password: 'demo' });
     const tokenCalls = () => t!.requests.filter((r) => /\/v5\/token$/.test(r.url)).length;
-    await t.runtime.provider('veeam').listJobs();
+    await t.runtime.provider('veeam').listTargets();
     t.clock.advance(10_000);
-    await t.runtime.provider('veeam').listJobs();
+    await t.runtime.provider('veeam').listTargets();
     expect(tokenCalls()).toBe(1);
     t.clock.advance(6_000);
-    await t.runtime.provider('veeam').listJobs();
+    await t.runtime.provider('veeam').listTargets();
     expect(tokenCalls()).toBe(2);
   });
 

@@ -77,7 +77,7 @@ describe('a dialect added through the two registries', () => {
 
   // The /jobs route's own component, inside the shell's access.
   test('the Jobs page lists its targets beside Veeam jobs, and Start runs one on the service', async () => {
-    const veeamJobs = await runtime.provider('veeam').listJobs();
+    const veeamJobs = await runtime.provider('veeam').listTargets();
     renderUi(
       <Shell>
         <JobsRoute />

@@ -140,7 +140,7 @@ describe('query layer keyed by resource', () => {
     console.info(`requests of /jobs after the Overview: ${after.join(', ')}`);
     // One entry holds the jobs (no Overview copy of them), and the Jobs page found it filled.
     const jobLists = entriesOf(qc, (k) => k[1] === 'veeam' && k.length === 3 && k[2] !== 'job-sessions');
-    expect(jobLists.map((k) => k[0]).sort()).toEqual(['jobs', 'organizations', 'runs']);
+    expect(jobLists.map((k) => k[0]).sort()).toEqual(['organizations', 'runs', 'targets']);
     // At most a refresh of it, when the Overview's answer is older than the default staleTime (2 s).
     expect(after.filter((r) => r === 'GET /v5/jobs').length).toBeLessThanOrEqual(1);
   });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import type { Configuration, Job } from '../api/domain';
+import type { BackupTarget } from '../api/domain';
 import { zoneOfWindowsName } from '../api/rackspace-v1/windows-zones';
 import { factText, tableRows } from '../components/testing/page-queries';
 import { areaAccess } from '../components/testing/area-access';
@@ -15,7 +15,7 @@ import { formatScheduleZone } from '../lib/format';
 const startPage = pageTestPerTest();
 
 /** "Eastern Standard Time (UTC-05:00)" at the configuration's next run. */
-const zoneOf = (c: Configuration) => formatScheduleZone(c.schedule.zone!, c.nextRunAt ?? undefined);
+const zoneOf = (c: BackupTarget) => formatScheduleZone(c.schedule.zone!, c.nextRunAt ?? undefined);
 const OFFSET = /\(UTC[+-]\d{2}:\d{2}\)$/;
 
 /** Issue 10 §14: each schedule shows the time zone it runs in, as far as the vendor tells it. */
@@ -23,21 +23,21 @@ describe('schedules show their time zone', () => {
   test('the adapters read the zone each vendor gives: a Windows name on v1.0, an IANA name on v2, none on Veeam', async () => {
     const page = await startPage('viewer');
     const provider = (id: string) => page.t.runtime.provider(id);
-    const v1 = (await provider('rackspace-dfw').listConfigurations()).filter((c) => !c.schedule.manual);
+    const v1 = (await provider('rackspace-dfw').listTargets()).filter((c) => !c.schedule.manual);
     expect(v1.length).toBeGreaterThan(0);
     for (const c of v1) {
       expect(c.schedule.zone?.name).toMatch(/Time$|^UTC$/);
       expect(c.schedule.zone?.iana).toBe(zoneOfWindowsName(c.schedule.zone!.name));
       expect(zoneOf(c)).toMatch(c.schedule.zone?.name === 'UTC' ? /^UTC$/ : OFFSET);
     }
-    const v2 = (await provider('rackspace-ord').listConfigurations()).filter((c) => !c.schedule.manual);
+    const v2 = (await provider('rackspace-ord').listTargets()).filter((c) => !c.schedule.manual);
     expect(v2.length).toBeGreaterThan(0);
     for (const c of v2) {
       expect(c.schedule.zone?.name).toMatch(/^[A-Za-z_]+(\/[A-Za-z_]+)*$/);
       expect(c.schedule.zone?.iana).toBe(c.schedule.zone?.name);
     }
     // The reference service runs Veeam schedules on UTC, and a daily job's next run shows it.
-    const jobs = await provider('veeam').listJobs();
+    const jobs = await provider('veeam').listTargets();
     expect(jobs.every((j) => j.schedule.zone === null || j.schedule.zone.name === 'Veeam server time')).toBe(
       true,
     );
@@ -54,8 +54,8 @@ describe('schedules show their time zone', () => {
   test('the Configurations list and a configuration page show each schedule with its zone', async () => {
     const page = await startPage('viewer');
     const configurations = [
-      ...(await page.t.runtime.provider('rackspace-dfw').listConfigurations()),
-      ...(await page.t.runtime.provider('rackspace-ord').listConfigurations()),
+      ...(await page.t.runtime.provider('rackspace-dfw').listTargets()),
+      ...(await page.t.runtime.provider('rackspace-ord').listTargets()),
     ];
     page.render(<ConfigurationsPage />, '/configurations');
     await waitFor(() => expect(tableRows('Configurations').length).toBeGreaterThan(5), { timeout: 10_000 });
@@ -79,7 +79,7 @@ describe('schedules show their time zone', () => {
 
   test('the Jobs list and a job page say Veeam schedules run on the Veeam server time, with the offset it shows', async () => {
     const page = await startPage('viewer');
-    const jobs = await page.t.runtime.provider('veeam').listJobs();
+    const jobs = await page.t.runtime.provider('veeam').listTargets();
     const { connections, permissionFor } = areaAccess(page.access, 'jobs');
     page.render(
       <JobsPage connections={connections} permissionFor={permissionFor} onExplore={() => undefined} />,
@@ -95,7 +95,9 @@ describe('schedules show their time zone', () => {
       expect(cell.children[1]?.textContent).toBe(zone);
     }
 
-    const job: Job = jobs.find((j) => j.enabled && j.nextRunAt && j.schedule.zone?.offsetMinutes === 0)!;
+    const job: BackupTarget = jobs.find(
+      (j) => j.enabled && j.nextRunAt && j.schedule.zone?.offsetMinutes === 0,
+    )!;
     page.render(
       <JobPage
         connectionId="veeam"

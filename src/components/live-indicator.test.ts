@@ -111,7 +111,7 @@ describe('readPushedStatus (console mode, with the stream)', () => {
 
   test('per connection from the stream; data as of the oldest last poll of the connections on screen', async () => {
     const s = await onScreen([
-      ['jobs', 'veeam', 'list'],
+      ['targets', 'veeam', 'list'],
       ['runs', 'dfw', 'backups'],
     ]);
     try {
@@ -143,8 +143,8 @@ describe('readPushedStatus (console mode, with the stream)', () => {
 
   test('the stream not held: reconnecting; the browser offline: offline; a per-person connection by its own queries', async () => {
     const s = await onScreen([
-      ['jobs', 'veeam', 'list'],
-      ['jobs', 'own', 'list'],
+      ['targets', 'veeam', 'list'],
+      ['targets', 'own', 'list'],
     ]);
     try {
       const polled = { veeam: { polledAt: at('2026-12-04T10:00:00Z') } };

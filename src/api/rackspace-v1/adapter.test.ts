@@ -25,10 +25,10 @@ describe('Rackspace v1.0 specifics', () => {
       method: 'POST',
       url: expect.stringMatching(/\/dfw\/v1\.0\/110011\/user\/wakeupagents$/) as unknown,
     });
-    const c = (await p.listConfigurations()).find((x) => x.enabled && x.currentRunId === null)!;
+    const c = (await p.listTargets()).find((x) => x.enabled && x.currentRunId === null)!;
     const { runId } = await p.startBackup(c.id);
     expect(runId).toMatch(/^\d+$/);
-    expect((await p.getConfiguration(c.id)).currentRunId).toBe(runId);
+    expect((await p.getTarget(c.id)).currentRunId).toBe(runId);
     await t.until(async () => !isInFlight((await p.getBackup(runId!)).state));
     const report = await p.getBackup(runId!);
     // The report's human sizes ("3.7 GB") come back as bytes, its "hh:mm:ss" as seconds.
@@ -39,11 +39,11 @@ describe('Rackspace v1.0 specifics', () => {
 
   test('a running backup keeps its start and shows live counters from its report, read once by the feed', async () => {
     const p = t.runtime.provider('rackspace-dfw');
-    const c = (await p.listConfigurations()).find((x) => x.enabled && x.currentRunId === null)!;
+    const c = (await p.listTargets()).find((x) => x.enabled && x.currentRunId === null)!;
     const { runId } = await p.startBackup(c.id);
     await t.until(async () => (await p.getBackup(runId!)).vendorState === 'InProgress', 2_000);
     const inFeed = async () => (await p.listRuns('activity')).find((r) => r.id === runId)!;
-    const inHistory = async () => (await p.listConfigurationRuns(c.id)).find((r) => r.id === runId)!;
+    const inHistory = async () => (await p.listTargetRuns(c.id)).find((r) => r.id === runId)!;
     const first = await p.getBackup(runId!);
     expect(first.startedAt).not.toBeNull();
     expect(Date.parse(first.startedAt!)).toBeLessThan(t.clock.now());
@@ -92,7 +92,7 @@ describe('Rackspace v1.0 requests per tick', () => {
       const p = t.runtime.provider('rackspace-dfw');
       const path = () => t.requests.slice(before).map((r) => r.url.replace(/^.*110011/, ''));
       let before = t.requests.length;
-      const configurations = await p.listConfigurations();
+      const configurations = await p.listTargets();
       expect(configurations.length).toBeGreaterThan(0);
       expect(path()).toEqual(['/backup-configuration']);
       before = t.requests.length;
@@ -108,13 +108,13 @@ describe('Rackspace v1.0 requests per tick', () => {
     try {
       await t.runtime.signIn('rackspace-dfw', { username: 'admin', password: 'demo' });
       const p = t.runtime.provider('rackspace-dfw');
-      const target = (await p.listConfigurations()).find((c) => c.enabled && c.currentRunId === null)!;
+      const target = (await p.listTargets()).find((c) => c.enabled && c.currentRunId === null)!;
       const { runId } = await p.startBackup(target.id);
-      const running = (await p.listConfigurations()).find((c) => c.id === target.id)!;
+      const running = (await p.listTargets()).find((c) => c.id === target.id)!;
       expect(running.currentRunId).toBe(runId);
       expect(running.lastRun).toMatchObject({ id: runId, state: 'queued' });
-      await t.until(async () => (await p.getConfiguration(target.id)).currentRunId === null, 5_000);
-      const ended = await p.getConfiguration(target.id);
+      await t.until(async () => (await p.getTarget(target.id)).currentRunId === null, 5_000);
+      const ended = await p.getTarget(target.id);
       expect(ended.lastRun?.id).toBe(runId);
       expect(['succeeded', 'warning', 'failed']).toContain(ended.lastRun?.state);
     } finally {

@@ -98,15 +98,15 @@ export function createRackspaceV1Provider(
   const provider: AdapterProvider = {
     ...baseProvider(connection, capabilities),
 
-    async listConfigurations(o) {
+    async listTargets(o) {
       const configs = await get('/backup-configuration', backupConfigurationListSchema, o);
       return configs.filter((c) => !c.IsDeleted).map((c) => v1Configuration(cid, c, region));
     },
-    async getConfiguration(id, o) {
+    async getTarget(id, o) {
       const config = await get(`/backup-configuration/${num(id)}`, backupConfigurationSchema, o);
       return v1Configuration(cid, config, region);
     },
-    async listConfigurationRuns(configurationId, o) {
+    async listTargetRuns(configurationId, o) {
       const [completed, list] = await Promise.all([
         get(`/backup/completed/${num(configurationId)}`, completedBackupListSchema, o),
         rawActivity(o),

@@ -1,4 +1,4 @@
-import type { Agent, Configuration, RestorePoint, Run, RunError, RunState, Schedule } from '../domain';
+import type { Agent, BackupTarget, RestorePoint, Run, RunError, RunState, Schedule } from '../domain';
 import { emptyProgress, isoOf, runOf, secondsOf } from '../run-parts';
 import { clock12, dayName, everyHours } from '../schedule-words';
 import type { Activity, Agent as WireAgent, BackupConfiguration, CompletedBackup, ReportError } from './wire';
@@ -116,15 +116,18 @@ export function v1Configuration(
   connectionId: string,
   c: BackupConfiguration,
   region: string | null,
-): Configuration {
+): BackupTarget {
   const listState = isKnownV1State(c.BackupState) ? c.BackupState : null;
   const runId = c.LastRunBackupReportId ? String(c.LastRunBackupReportId) : null;
   return {
     connectionId,
+    kind: 'configuration',
     id: String(c.BackupConfigurationId),
     name: c.BackupConfigurationName,
-    agentId: String(c.MachineAgentId),
-    machineName: c.MachineName,
+    description: '',
+    type: null,
+    machine: { agentId: String(c.MachineAgentId), name: c.MachineName },
+    organization: null,
     enabled: c.IsActive,
     encrypted: c.IsEncrypted,
     schedule: v1Schedule(c),

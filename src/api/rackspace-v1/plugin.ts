@@ -6,8 +6,7 @@ export const rackspaceV1 = rackspaceDialect({
   label: 'Rackspace Cloud Backup v1.0',
   version: 'v1.0',
   capabilities: {
-    configurations: true,
-    jobs: false,
+    targets: 'configuration',
     startBackup: true,
     stopBackup: true,
     enableDisable: true,

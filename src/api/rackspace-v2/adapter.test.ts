@@ -18,7 +18,7 @@ describe('Rackspace v2 specifics', () => {
 
   test('changes are RFC 6902 JSON Patch bodies', async () => {
     const p = t.runtime.provider('rackspace-ord');
-    const [c] = await p.listConfigurations();
+    const [c] = await p.listTargets();
     await p.setEnabled(c!.id, false);
     await p.setEnabled(c!.id, true);
     const patches = t.requests.filter((r) => r.method === 'PATCH');
@@ -28,7 +28,7 @@ describe('Rackspace v2 specifics', () => {
 
   test('a running backup shows its counters moving as progress', async () => {
     const p = t.runtime.provider('rackspace-ord');
-    const c = (await p.listConfigurations()).find((x) => x.enabled && x.currentRunId === null)!;
+    const c = (await p.listTargets()).find((x) => x.enabled && x.currentRunId === null)!;
     const { runId } = await p.startBackup(c.id);
     let seen = false;
     await t.until(async () => {
@@ -44,7 +44,7 @@ describe('Rackspace v2 specifics', () => {
 
   test('percent and ETA come from what the events say remains: they reach the end, and the feed shows none', async () => {
     const p = t.runtime.provider('rackspace-ord');
-    const c = (await p.listConfigurations()).find((x) => x.enabled && x.currentRunId === null)!;
+    const c = (await p.listTargets()).find((x) => x.enabled && x.currentRunId === null)!;
     const { runId } = await p.startBackup(c.id);
     const seen: { percent: number | null; eta: number | null }[] = [];
     let fedPercent: number | null | undefined;

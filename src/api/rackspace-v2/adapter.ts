@@ -43,15 +43,15 @@ export function createRackspaceV2Provider(
   const provider: AdapterProvider = {
     ...baseProvider(connection, capabilities),
 
-    listConfigurations: lookups.configurations,
-    async getConfiguration(id, o) {
+    listTargets: lookups.configurations,
+    async getTarget(id, o) {
       const [config, agentsById] = await Promise.all([
         get(path`/configurations/${id}`, configurationSchema, o),
         agentNames(o),
       ]);
       return v2Configuration(cid, config, { configurations: new Map(), agents: agentsById }, region);
     },
-    async listConfigurationRuns(configurationId, o) {
+    async listTargetRuns(configurationId, o) {
       const [runs, restorable, n] = await Promise.all([
         activities(o, path`/configurations/${configurationId}/activities`),
         readAll(http, '/backups', backupListSchema, (p) => p.backups, {

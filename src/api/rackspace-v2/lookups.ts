@@ -3,7 +3,7 @@ import { isInFlight } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { BackupSource, Lookup, ReadOptions } from '../provider';
-import type { Agent, Configuration } from '../domain';
+import type { Agent, BackupTarget } from '../domain';
 import { directory, newestFirst } from '../run-parts';
 import type { Names } from './map';
 import { remainingOf, v2ActivityRun, v2Agent, v2Backup, v2Configuration, v2State } from './map';
@@ -38,7 +38,7 @@ export function v2Lookups(http: HttpClient, cid: string, region: string | null) 
   const namesOf = (list: readonly { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x.name]));
   const agentNames = async (o?: ReadOptions) => namesOf(await directory(o, 'agents', agents));
   /** The configurations (not the deleted ones), with their machines' names. */
-  const configurations = async (o?: ReadOptions): Promise<Configuration[]> => {
+  const configurations = async (o?: ReadOptions): Promise<BackupTarget[]> => {
     const [list, agentsById] = await Promise.all([
       readAll(http, '/configurations', configurationListSchema, (p) => p.configurations, o),
       agentNames(o),
@@ -47,7 +47,7 @@ export function v2Lookups(http: HttpClient, cid: string, region: string | null) 
     return list.filter((c) => !c.deleted).map((c) => v2Configuration(cid, c, n, region));
   };
   const names = async (o?: ReadOptions): Promise<Names> => {
-    const [cs, as] = await Promise.all([directory(o, 'configurations', configurations), agentNames(o)]);
+    const [cs, as] = await Promise.all([directory(o, 'targets', configurations), agentNames(o)]);
     return { configurations: namesOf(cs), agents: as };
   };
   // Backups never change configuration: what any answer tells of a backup's source is kept as an

@@ -1,6 +1,6 @@
 import type {
   Agent,
-  Configuration,
+  BackupTarget,
   Restore,
   RestorePoint,
   Run,
@@ -196,14 +196,17 @@ export function v2Configuration(
   c: ConfigurationSummary & { inclusions?: { path: string }[]; exclusions?: { path: string }[] },
   names: Names,
   region: string | null,
-): Configuration {
+): BackupTarget {
   const rule = c.schedule?.recurrence[0];
   return {
     connectionId,
+    kind: 'configuration',
     id: c.id,
     name: c.name,
-    agentId: c.agent.id,
-    machineName: names.agents.get(c.agent.id) ?? c.agent.id,
+    description: '',
+    type: null,
+    machine: { agentId: c.agent.id, name: names.agents.get(c.agent.id) ?? c.agent.id },
+    organization: null,
     enabled: c.enabled,
     encrypted: false,
     schedule: rule

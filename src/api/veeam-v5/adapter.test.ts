@@ -25,25 +25,27 @@ describe('Veeam specifics', () => {
   afterAll(() => t.close());
 
   test('jobs carry their organization name and a schedule in words', async () => {
-    const [jobs, orgs] = await Promise.all([p.listJobs(), p.listOrganizations()]);
+    const [jobs, orgs] = await Promise.all([p.listTargets(), p.listOrganizations()]);
     const names = new Set(orgs.map((o) => o.name));
     expect(jobs.length).toBeGreaterThan(0);
     for (const j of jobs) {
-      expect(names.has(j.organizationName)).toBe(true);
+      expect(names.has(j.organization?.name ?? '')).toBe(true);
       expect(j.schedule.description).not.toMatch(/undefined|NaN/);
     }
   });
 
   test('a running job session shows percent, rates and transferred bytes; its log items follow', async () => {
-    const job = (await p.listJobs()).find((j) => j.enabled && !(j.lastStatus && isInFlight(j.lastStatus)))!;
+    const job = (await p.listTargets()).find(
+      (j) => j.enabled && !(j.lastRun && isInFlight(j.lastRun.state)),
+    )!;
     await p.startBackup(job.id);
     const running = await t.until(
-      async () => (await p.listJobSessions(job.id))[0]?.state === 'running',
+      async () => (await p.listTargetRuns(job.id))[0]?.state === 'running',
       1_000,
     );
     expect(running).toBe(true);
     t.tick(2_000);
-    const [session] = await p.listJobSessions(job.id);
+    const [session] = await p.listTargetRuns(job.id);
     expect(session).toMatchObject({ kind: 'job-session', parentId: job.id, parentName: job.name });
     expect(session!.progress.percent).toBeGreaterThan(0);
     expect(session!.progress.rateBps).toBeGreaterThan(0);
@@ -56,7 +58,7 @@ describe('Veeam specifics', () => {
   });
 
   test('explore opens a restore session of the job; it can be stopped and has events', async () => {
-    const job = (await p.listJobs())[0]!;
+    const job = (await p.listTargets())[0]!;
     const { sessionId } = await p.explore({
       jobId: job.id,
       pointInTime: new Date(t.clock.now()).toISOString(),
@@ -82,7 +84,7 @@ describe('Veeam specifics', () => {
 
   test('a point in time that is not a date is refused before any request', async () => {
     const before = t.requests.length;
-    const job = (await p.listJobs())[0]!;
+    const job = (await p.listTargets())[0]!;
     const n = t.requests.length;
     await expect(
       p.explore({

@@ -1,7 +1,7 @@
 import { ApiError } from '../api-error';
 import { baseProvider } from '../base-provider';
 import type { Capabilities } from '../capabilities';
-import type { Connection, Job, Organization } from '../domain';
+import type { BackupTarget, Connection, Organization } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
@@ -33,6 +33,12 @@ import {
 /** How many of the newest sessions the activity view reads per tick. */
 export const ACTIVITY_LIMIT = 200;
 
+/**
+ * How long the jobs' names that sessions refer to are used before the list is read again: half the
+ * directory lists' time, since an operator renames jobs more often (what the adapter's memo kept before).
+ */
+const JOB_NAMES_STALE_MS = 30_000;
+
 /** Veeam Backup for Microsoft 365 REST v5 (docs/dialects/veeam-v5.md) behind the BackupProvider interface. */
 export function createVeeamV5Provider(
   connection: Connection,
@@ -57,22 +63,23 @@ export function createVeeamV5Provider(
   };
   const namesOf = (list: readonly { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x.name]));
   const orgNames = async (o?: ReadOptions) => namesOf(await directory(o, 'organizations', organizations));
-  const jobs = async (o?: ReadOptions): Promise<Job[]> => {
+  const jobs = async (o?: ReadOptions): Promise<BackupTarget[]> => {
     const [list, names] = await Promise.all([get('/jobs', jobListSchema, o), orgNames(o)]);
     return list.map((j) => veeamJob(cid, j, names));
   };
-  const jobNames = async (o?: ReadOptions) => namesOf(await directory(o, 'jobs', jobs));
+  const jobNames = async (o?: ReadOptions) =>
+    namesOf(await directory(o, 'targets', jobs, JOB_NAMES_STALE_MS));
   const content = veeamContentReader(http);
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, capabilities),
 
-    listJobs: jobs,
-    async getJob(id, o) {
+    listTargets: jobs,
+    async getTarget(id, o) {
       const [job, names] = await Promise.all([get(path`/jobs/${id}`, jobSchema, o), orgNames(o)]);
       return veeamJob(cid, job, names);
     },
-    async listJobSessions(jobId, o) {
+    async listTargetRuns(jobId, o) {
       const [page, names] = await Promise.all([
         get(path`/jobs/${jobId}/jobsessions`, jobSessionPageSchema, o, { limit: ACTIVITY_LIMIT }),
         jobNames(o),

@@ -1,4 +1,12 @@
-import type { Job, LogItem, Organization, RestoreSession, Run, RunState, ScheduleZone } from '../domain';
+import type {
+  BackupTarget,
+  LogItem,
+  Organization,
+  RestoreSession,
+  Run,
+  RunState,
+  ScheduleZone,
+} from '../domain';
 import { etaOf, normaliseIso } from '../run-parts';
 import { emptyProgress } from '../run-parts';
 import { veeamPolicyWords } from '../schedule-words';
@@ -72,17 +80,27 @@ function dailyOffset(
   return offset % 15 === 0 ? offset : null;
 }
 
-export function veeamJob(connectionId: string, j: WireJob, orgNames: ReadonlyMap<string, string>): Job {
+export function veeamJob(
+  connectionId: string,
+  j: WireJob,
+  orgNames: ReadonlyMap<string, string>,
+): BackupTarget {
   const organizationId = linkId(j._links, 'organization');
   const policy = j.schedulePolicy;
   return {
     connectionId,
+    kind: 'job',
     id: j.id,
     name: j.name,
     description: j.description ?? '',
-    organizationId,
-    organizationName: (organizationId && orgNames.get(organizationId)) ?? '',
     type: j.backupType,
+    machine: null,
+    organization: {
+      id: organizationId,
+      name: (organizationId && orgNames.get(organizationId)) ?? '',
+    },
+    encrypted: null,
+    region: null,
     enabled: j.isEnabled,
     schedule: policy
       ? {
@@ -91,10 +109,13 @@ export function veeamJob(connectionId: string, j: WireJob, orgNames: ReadonlyMap
           manual: policy.scheduleEnabled === false,
         }
       : { description: 'Manually', zone: null, manual: true },
-    lastStatus: j.lastStatus ? veeamState(j.lastStatus) : null,
-    lastVendorStatus: j.lastStatus ?? null,
-    lastRunAt: normaliseIso(j.lastRun),
+    // Veeam names no run: its last status and when it ran. A job that tells a time but no status
+    // has no last run to show.
+    lastRun: j.lastStatus
+      ? { id: null, state: veeamState(j.lastStatus), vendorState: j.lastStatus, at: normaliseIso(j.lastRun) }
+      : null,
     nextRunAt: normaliseIso(j.nextRun),
+    currentRunId: null,
   };
 }
 

@@ -13,8 +13,7 @@ export const veeamV5: DialectPlugin = {
   name: 'veeam-v5',
   label: 'Veeam Backup for Microsoft 365 REST v5',
   capabilities: {
-    configurations: false,
-    jobs: true,
+    targets: 'job',
     startBackup: true,
     stopBackup: true,
     enableDisable: true,

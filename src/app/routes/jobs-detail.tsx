@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Job } from '../../api/domain';
+import type { BackupTarget } from '../../api/domain';
 import { DetailNotFound } from '../../components/detail-frame';
 import { JOBS_LINK, JobPage } from '../../features/jobs/components/job-page';
 import { ExploreDialog } from '../../features/restore-sessions/components/explore-dialog';
@@ -10,7 +10,7 @@ import { useAreaAccess } from './jobs-access';
 export function Component() {
   const { connectionId = '', id = '' } = useParams();
   const { connections, permissionFor } = useAreaAccess('jobs');
-  const [exploring, setExploring] = useState<Job | null>(null);
+  const [exploring, setExploring] = useState<BackupTarget | null>(null);
   if (!connections.some((c) => c.id === connectionId))
     return (
       <DetailNotFound

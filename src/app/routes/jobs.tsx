@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Job } from '../../api/domain';
+import type { BackupTarget } from '../../api/domain';
 import { JobsPage } from '../../features/jobs/components/jobs-page';
 import { ExploreDialog } from '../../features/restore-sessions/components/explore-dialog';
 import { useAreaAccess } from './jobs-access';
@@ -7,7 +7,7 @@ import { useAreaAccess } from './jobs-access';
 /** /jobs: the Veeam jobs; "Explore" opens a restore session of the chosen job. */
 export function Component() {
   const { connections, permissionFor } = useAreaAccess('jobs');
-  const [exploring, setExploring] = useState<Job | null>(null);
+  const [exploring, setExploring] = useState<BackupTarget | null>(null);
   const exploreConnections = connections.filter((c) => permissionFor(c.id, 'restore-session').allowed);
   return (
     <JobsPage connections={connections} permissionFor={permissionFor} onExplore={setExploring}>

@@ -20,7 +20,7 @@ export async function preparedAs<T>(
 /** Opens a Veeam restore session (Exchange, now) of the seed's first job; returns its id. */
 export async function openRestoreSession(page: PageTest): Promise<string> {
   const p = page.t.runtime.provider('veeam');
-  const job = (await p.listJobs())[0]!;
+  const job = (await p.listTargets())[0]!;
   const { sessionId } = await p.explore({
     jobId: job.id,
     pointInTime: new Date(page.t.clock.now()).toISOString(),

@@ -37,9 +37,9 @@ describe('configuration queries', () => {
   });
 
   test('keys go from general to specific', () => {
-    expect(configurationQueries.list(CID).queryKey).toEqual(['configurations', CID, 'list']);
-    expect(configurationQueries.detail(CID, 'x').queryKey).toEqual(['configurations', CID, 'detail', 'x']);
-    expect(configurationQueries.runs(CID, 'x').queryKey).toEqual(['configurations', CID, 'runs', 'x']);
+    expect(configurationQueries.list(CID).queryKey).toEqual(['targets', CID, 'list']);
+    expect(configurationQueries.detail(CID, 'x').queryKey).toEqual(['targets', CID, 'detail', 'x']);
+    expect(configurationQueries.runs(CID, 'x').queryKey).toEqual(['targets', CID, 'runs', 'x']);
     expect(configurationQueries.connection(CID)).toEqual(configurationQueries.list(CID).queryKey.slice(0, 2));
   });
 

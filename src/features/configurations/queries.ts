@@ -5,36 +5,27 @@ import { isInFlight } from '../../api/domain';
 import { queryKeys } from '../../api/query-keys';
 import { readOptions, resourceQueries } from '../../api/resource-queries';
 import { providerFor } from '../../api/runtime';
-import { livePolling, POLL_SLOW_MS } from '../../lib/polling';
+import { livePolling } from '../../lib/polling';
 
 /**
- * Rackspace configurations. Keys go from general to specific: ['configurations', connectionId, ...].
- * A configuration changes when someone edits it, so lists and details poll at the slow pace; the runs
- * that move come from the connection's run feeds (src/api/run-feeds.ts, laid over by withLiveRuns)
- * or, on a configuration's page, from its runs, which poll fast while one is in flight.
+ * Configurations: the backup targets of the connections whose `capabilities.targets` is
+ * 'configuration'. Keys go from general to specific: ['targets', connectionId, ...]. A target changes
+ * when someone edits it, so lists and details poll at the slow pace; the runs that move come from the
+ * connection's run feeds (src/api/run-feeds.ts, laid over by withLiveRuns) or, on a configuration's
+ * page, from its runs, which poll fast while one is in flight.
  */
 export const configurationQueries = {
-  all: queryKeys.configurations.all,
-  connection: queryKeys.configurations.connection,
-  /** The one entry of a connection's configurations, which the Overview and the restore wizard read too. */
-  list: resourceQueries.configurations,
-  detail: (connectionId: string, id: string) =>
-    queryOptions({
-      queryKey: [...queryKeys.configurations.connection(connectionId), 'detail', id] as const,
-      queryFn: (ctx) => providerFor(connectionId).getConfiguration(id, readOptions(ctx, connectionId)),
-      refetchInterval: POLL_SLOW_MS,
-    }),
+  all: queryKeys.targets.all,
+  connection: queryKeys.targets.connection,
+  /** The one entry of a connection's targets, which the Overview and the restore wizard read too. */
+  list: resourceQueries.targets,
+  detail: resourceQueries.target,
   /** The backup history (newest first, restorable marked) including the run in flight. */
-  runs: (connectionId: string, id: string) =>
-    queryOptions({
-      queryKey: [...queryKeys.configurations.connection(connectionId), 'runs', id] as const,
-      queryFn: (ctx) => providerFor(connectionId).listConfigurationRuns(id, readOptions(ctx, connectionId)),
-      refetchInterval: livePolling((runs: Run[]) => runs.some((r) => isInFlight(r.state))),
-    }),
+  runs: resourceQueries.targetRuns,
   /** One backup with its report (errors, counters). */
   backup: (connectionId: string, backupId: string) =>
     queryOptions({
-      queryKey: [...queryKeys.configurations.connection(connectionId), 'backup', backupId] as const,
+      queryKey: [...queryKeys.targets.connection(connectionId), 'backup', backupId] as const,
       queryFn: (ctx) => providerFor(connectionId).getBackup(backupId, readOptions(ctx, connectionId)),
       refetchInterval: livePolling((run: Run) => isInFlight(run.state)),
     }),

@@ -30,10 +30,10 @@ export const restoreSessionQueries = {
         providerFor(connectionId).listRestoreSessionEvents(id, readOptions(ctx, connectionId)),
       refetchInterval: POLL_SLOW_MS,
     }),
-  /** Jobs to open a session from (the "open a new one" form): the connection's one entry of them. */
+  /** Jobs to open a session from (the "open a new one" form): the connection's one entry of its targets. */
   jobs: (connectionId: string) =>
     queryOptions({
-      ...resourceQueries.jobs(connectionId),
+      ...resourceQueries.targets(connectionId),
       refetchInterval: false,
       staleTime: 30_000,
     }),
@@ -42,7 +42,7 @@ export const restoreSessionQueries = {
   /** A job's restore points: the ends of its sessions that backed something up, newest first. */
   restorePoints: (connectionId: string, jobId: string) =>
     queryOptions({
-      ...resourceQueries.jobSessions(connectionId, jobId),
+      ...resourceQueries.targetRuns(connectionId, jobId),
       refetchInterval: false,
       staleTime: 30_000,
       select: restorePointsOf,

@@ -41,7 +41,7 @@ export const restoreQueries = {
    */
   configurations: (connectionId: string) =>
     queryOptions({
-      ...resourceQueries.configurations(connectionId),
+      ...resourceQueries.targets(connectionId),
       refetchInterval: false,
       staleTime: 30_000,
     }),

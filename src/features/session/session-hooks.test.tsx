@@ -62,7 +62,7 @@ describe('session hooks', () => {
     expect(result.current.stop.reason).toMatch(/needs the admin role/);
     expect(result.current.wake.reason).toMatch(/connection cannot wake agents/);
 
-    client.setQueryData(['jobs', 'veeam', 'list'], []);
+    client.setQueryData(['targets', 'veeam', 'list'], []);
     act(() => t.expireTokens());
     await act(async () => {
       await t.runtime
@@ -77,7 +77,7 @@ describe('session hooks', () => {
     act(() => result.current.signOut());
     expect(result.current.session.anySignedIn).toBe(false);
     expect(result.current.session.expired).toEqual([]);
-    expect(client.getQueryData(['jobs', 'veeam', 'list'])).toBeUndefined();
+    expect(client.getQueryData(['targets', 'veeam', 'list'])).toBeUndefined();
   });
 
   test('one connection can be signed in to on its own', async () => {

@@ -1,7 +1,7 @@
 /* Tests only: Tiny Backup v1 behind the BackupProvider interface (see wire.ts). */
 import { baseProvider } from '../../base-provider';
 import type { Capabilities } from '../../capabilities';
-import type { Connection, Job, RunState } from '../../domain';
+import type { BackupTarget, Connection, RunState } from '../../domain';
 import type { HttpClient } from '../../http';
 import { path } from '../../http';
 import type { AdapterProvider } from '../../provider';
@@ -22,21 +22,26 @@ export function createTinyProvider(
   capabilities: Capabilities,
 ): AdapterProvider {
   const cid = connection.id;
-  const job = (t: TinyTarget): Job => ({
-    connectionId: cid,
-    id: t.id,
-    name: t.title,
-    description: '',
-    organizationId: null,
-    organizationName: '',
-    type: 'Files',
-    enabled: t.active,
-    schedule: { description: 'Manually', zone: null, manual: true },
-    lastStatus: STATES[t.lastState],
-    lastVendorStatus: t.lastState === 'idle' ? null : t.lastState,
-    lastRunAt: t.lastRunAt,
-    nextRunAt: null,
-  });
+  const target = (t: TinyTarget): BackupTarget => {
+    const state = STATES[t.lastState];
+    return {
+      connectionId: cid,
+      kind: 'job',
+      id: t.id,
+      name: t.title,
+      description: '',
+      type: 'Files',
+      enabled: t.active,
+      schedule: { description: 'Manually', zone: null, manual: true },
+      lastRun: state ? { id: null, state, vendorState: t.lastState, at: t.lastRunAt } : null,
+      nextRunAt: null,
+      currentRunId: null,
+      machine: null,
+      organization: null,
+      encrypted: null,
+      region: null,
+    };
+  };
   const run = (r: TinyRun, names: Map<string, string>) =>
     runOf({
       connectionId: cid,
@@ -60,13 +65,13 @@ export function createTinyProvider(
   };
   return {
     ...baseProvider(connection, capabilities),
-    listJobs: async (o) => (await targets(o?.signal)).map(job),
-    async getJob(id, o) {
+    listTargets: async (o) => (await targets(o?.signal)).map(target),
+    async getTarget(id, o) {
       const found = (await targets(o?.signal)).find((t) => t.id === id);
       if (!found) throw new Error(`No target ${id}.`);
-      return job(found);
+      return target(found);
     },
-    listJobSessions: async (jobId, o) => (await runs(o?.signal)).filter((r) => r.parentId === jobId),
+    listTargetRuns: async (targetId, o) => (await runs(o?.signal)).filter((r) => r.parentId === targetId),
     listRuns: async (feed, o) => (feed === 'job-sessions' ? runs(o?.signal) : []),
     async startBackup(targetId) {
       const answer = await http.send({ method: 'POST', path: path`/targets/${targetId}/runs` });

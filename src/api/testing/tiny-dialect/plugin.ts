@@ -9,8 +9,7 @@ export const tinyV1: DialectPlugin = {
   name: 'tiny-v1',
   label: 'Tiny Backup v1',
   capabilities: {
-    configurations: false,
-    jobs: true,
+    targets: 'job',
     startBackup: true,
     stopBackup: false,
     enableDisable: false,

@@ -64,7 +64,7 @@ describe('ActivityPage', () => {
     page.render(<ActivityPage />, '/activity?state=in-flight&kind=backup');
     const p = page.t.runtime.provider('rackspace-ord');
     await screen.findByLabelText('State', {}, { timeout: 10_000 });
-    const target = (await p.listConfigurations()).find((c) => c.enabled)!;
+    const target = (await p.listTargets()).find((c) => c.enabled)!;
     const { runId } = await p.startBackup(target.id);
     const row = () => rows().find((r) => r.textContent?.includes(target.name));
     await waitFor(() => expect(['queued', 'running']).toContain(row()?.getAttribute('data-status')), {

@@ -16,8 +16,8 @@ afterEach(() => {
 /** A v2 configuration whose history, among its newest runs, holds a backup that did not complete. */
 async function withFailedBackup(p: PageTest) {
   const provider = p.t.runtime.provider('rackspace-ord');
-  for (const c of await provider.listConfigurations()) {
-    const runs = await provider.listConfigurationRuns(c.id);
+  for (const c of await provider.listTargets()) {
+    const runs = await provider.listTargetRuns(c.id);
     const failed = runs.slice(0, 6).find((r) => r.state === 'failed');
     if (failed) return { configuration: c, failed, full: await provider.getBackupRun(failed.id) };
   }

@@ -15,8 +15,8 @@ afterEach(() => {
 /** A configuration of `connectionId` with a failed backup in its history, as the provider lists it. */
 async function failedBackup(p: PageTest, connectionId: string) {
   const provider = p.t.runtime.provider(connectionId);
-  for (const c of await provider.listConfigurations()) {
-    const failed = (await provider.listConfigurationRuns(c.id)).find((r) => r.state === 'failed');
+  for (const c of await provider.listTargets()) {
+    const failed = (await provider.listTargetRuns(c.id)).find((r) => r.state === 'failed');
     if (failed) return { configuration: c, backup: failed };
   }
   throw new Error(`no failed backup in ${connectionId}`);

@@ -1,6 +1,6 @@
 import { Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Configuration } from '../../../api/domain';
+import type { BackupTarget } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { ConfirmActionButton } from '../../../components/confirm-action-button';
 import { usePageAccess } from '../../../components/page-access';
@@ -11,7 +11,7 @@ import { useSetEnabled, useStartBackup, useStopBackup } from '../mutations';
 const done = (message: string) => () => notifications.show({ color: 'green', message, autoClose: 4000 });
 
 /** The run in flight of a configuration, as far as its list entry tells. */
-export function runningBackupId(c: Configuration): string | null {
+export function runningBackupId(c: BackupTarget): string | null {
   if (c.currentRunId) return c.currentRunId;
   return c.lastRun && isInFlight(c.lastRun.state) ? c.lastRun.id : null;
 }
@@ -31,7 +31,7 @@ export function ConfigurationActions(props: ConfigurationActionsProps) {
 }
 
 interface ConfigurationActionsProps {
-  configuration: Configuration;
+  configuration: BackupTarget;
   size?: 'xs' | 'sm';
   /** The run in flight as a fresher source (the configuration page's history) tells it. */
   runningId?: string | null;

@@ -1,7 +1,7 @@
 import '@mantine/core/styles/Code.css';
 import '@mantine/core/styles/List.css';
 import { Code, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { Configuration } from '../../../api/domain';
+import type { BackupTarget } from '../../../api/domain';
 import { Fact } from '../../../components/fact';
 import { scheduleZoneText, scheduleZoneTitle } from '../../../components/schedule-zone';
 import { NONE, formatDateTime, formatRelative } from '../../../lib/format';
@@ -34,7 +34,7 @@ export function ConfigurationDetails({
   configuration: c,
   connectionLabel,
 }: {
-  configuration: Configuration;
+  configuration: BackupTarget;
   connectionLabel: string;
 }) {
   return (
@@ -44,7 +44,7 @@ export function ConfigurationDetails({
           Settings
         </Title>
         <SimpleGrid cols={2} spacing="sm" component="dl" m={0}>
-          <Fact label="Machine">{c.machineName}</Fact>
+          <Fact label="Machine">{c.machine?.name}</Fact>
           <Fact label="Connection">{connectionLabel}</Fact>
           <Fact label="Enabled">{c.enabled ? 'Yes' : 'No'}</Fact>
           <Fact label="Encrypted vault">{c.encrypted ? 'Yes' : 'No'}</Fact>
@@ -77,8 +77,8 @@ export function ConfigurationDetails({
       </Paper>
       <Paper withBorder p="md" component="section" aria-label="Files" style={{ gridColumn: '1 / -1' }}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Paths title="Inclusions" paths={c.inclusions} empty="Nothing included." />
-          <Paths title="Exclusions" paths={c.exclusions} empty="Nothing excluded." />
+          <Paths title="Inclusions" paths={c.inclusions ?? []} empty="Nothing included." />
+          <Paths title="Exclusions" paths={c.exclusions ?? []} empty="Nothing excluded." />
         </SimpleGrid>
       </Paper>
     </SimpleGrid>

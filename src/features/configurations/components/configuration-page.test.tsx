@@ -16,7 +16,7 @@ afterEach(() => {
 /** Starts a backup of an idle configuration of `connectionId` and ticks the service until it transfers. */
 async function transferring(p: PageTest, connectionId: string) {
   const provider = p.t.runtime.provider(connectionId);
-  const configuration = (await provider.listConfigurations()).find((c) => c.enabled && !c.currentRunId)!;
+  const configuration = (await provider.listTargets()).find((c) => c.enabled && !c.currentRunId)!;
   const { runId } = await provider.startBackup(configuration.id);
   await p.t.until(
     async () => (await provider.getBackup(runId!)).vendorState.match(/^in_?progress$/i) !== null,
@@ -40,7 +40,7 @@ describe('the current run of a configuration', () => {
   test('v2: the percent and what is left are what the events say remains', async () => {
     page = await startPageTest('support');
     const provider = page.t.runtime.provider('rackspace-ord');
-    const configuration = (await provider.listConfigurations()).find((c) => c.enabled && !c.currentRunId)!;
+    const configuration = (await provider.listTargets()).find((c) => c.enabled && !c.currentRunId)!;
     const { runId } = await provider.startBackup(configuration.id);
     await page.t.until(async () => ((await provider.getBackup(runId!)).progress.percent ?? 0) >= 60, 200);
     const backup = await provider.getBackup(runId!);
@@ -57,11 +57,11 @@ describe('the current run of a configuration', () => {
 test('with no backup running, the Current run card keeps the last one: outcome, end, size (issue 10 §11)', async () => {
   page = await startPageTest('viewer');
   const provider = page.t.runtime.provider('rackspace-ord');
-  const configuration = (await provider.listConfigurations()).find((c) => !c.currentRunId && c.lastRun)!;
+  const configuration = (await provider.listTargets()).find((c) => !c.currentRunId && c.lastRun)!;
   page.render(<ConfigurationPage connectionId="rackspace-ord" id={configuration.id} />);
   const card = await screen.findByRole('region', { name: 'Current run' }, { timeout: 10_000 });
   const last = await within(card).findByTestId('last-run', undefined, { timeout: 10_000 });
-  const newest = (await provider.listConfigurationRuns(configuration.id)).find((r) => r.endedAt)!;
+  const newest = (await provider.listTargetRuns(configuration.id)).find((r) => r.endedAt)!;
   expect(last.dataset.status).toBe(newest.state);
   expect(last.textContent).toContain(`ended ${formatDateTime(newest.endedAt)}`);
 });

@@ -1,4 +1,5 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { hasArea } from '../../../api/capabilities';
 import type { Run } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { useQuery } from '@tanstack/react-query';
@@ -24,7 +25,8 @@ export const CONFIGURATIONS_LINK: ListLink = { to: '/configurations', label: 'Co
 export function ConfigurationPage({ connectionId, id }: { connectionId: string; id: string }) {
   const access = usePageAccess();
   const known =
-    access.connections.some((c) => c.id === connectionId) && access.capabilities(connectionId).configurations;
+    access.connections.some((c) => c.id === connectionId) &&
+    hasArea(access.capabilities(connectionId), 'configurations');
   if (!known)
     return (
       <DetailNotFound
@@ -75,7 +77,7 @@ function KnownConfiguration({ connectionId, id }: { connectionId: string; id: st
         const restoreFrom = access.allow(connectionId, 'restore').allowed ? c.id : null;
         return {
           title: c.name,
-          description: `${c.machineName} · ${access.label(connectionId)}`,
+          description: `${c.machine?.name} · ${access.label(connectionId)}`,
           actions: (
             <>
               <ConfigurationActions configuration={c} size="sm" runningId={running?.id ?? null} />

@@ -77,7 +77,7 @@ describe('ConfigurationsPage', () => {
   test('a backup started elsewhere shows as running from the feed, without the list being asked again', async () => {
     const { rows } = await open('admin');
     const p = page!.t.runtime.provider('rackspace-dfw');
-    const target = (await p.listConfigurations()).find((c) => c.enabled && c.currentRunId === null)!;
+    const target = (await p.listTargets()).find((c) => c.enabled && c.currentRunId === null)!;
     await p.startBackup(target.id);
     const row = () => rows().find((r) => r.getAttribute('data-configuration') === target.name);
     await waitFor(() => expect(row()?.getAttribute('data-status')).toBe('running'), { timeout: 25_000 });

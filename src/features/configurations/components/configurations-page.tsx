@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { hasArea } from '../../../api/capabilities';
 import { withLiveRuns } from '../../../api/live-runs';
 import { useConnectionLists } from '../../../components/connection-lists';
 import { ListFrame } from '../../../components/list-frame';
@@ -12,12 +13,13 @@ import { ConfigurationsTable } from './configurations-table';
 import { WakeAgentsButton } from './wake-agents-button';
 
 /**
- * Every Rackspace configuration across connections. The lists poll slowly; the connection's run feed
- * (one request per tick while a backup runs) brings the runs that move.
+ * Every configuration (the backup targets of the connections whose targets are configurations) across
+ * connections. The lists poll slowly; the connection's run feed (one request per tick while a backup
+ * runs) brings the runs that move.
  */
 export function ConfigurationsPage() {
   const access = usePageAccess();
-  const connections = access.signedIn.filter((c) => access.capabilities(c.id).configurations);
+  const connections = access.signedIn.filter((c) => hasArea(access.capabilities(c.id), 'configurations'));
   const lists = useConnectionLists(connections, configurationQueries.list);
   const live = useLiveRuns(connections);
   const merged = useMemo(() => withLiveRuns(lists.rows, live.runs), [lists.rows, live.runs]);

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Configuration } from '../../../api/domain';
+import type { BackupTarget } from '../../../api/domain';
 import { CellLink, CellStack, CellText } from '../../../components/cells';
 import { LightBadge } from '../../../components/light-badge';
 import { scheduleZoneText, scheduleZoneTitle } from '../../../components/schedule-zone';
@@ -13,7 +13,7 @@ import { CONFIGURATION_COMMANDS, ConfigurationActions, runningBackupId } from '.
 import type { ListSort } from '../../../components/list-view';
 import type { ConfigurationSortKey } from './configurations-filter';
 
-function rowStatus(c: Configuration): string {
+function rowStatus(c: BackupTarget): string {
   if (runningBackupId(c)) return 'running';
   return c.lastRun?.state ?? 'never';
 }
@@ -27,13 +27,13 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
   sort,
   onSort,
 }: {
-  rows: Configuration[];
+  rows: BackupTarget[];
   sort: ListSort<ConfigurationSortKey>;
   onSort: (sort: ListSort<ConfigurationSortKey>) => void;
 }) {
   const { label, signedIn, allow } = usePageAccess();
   const withActions = mayDoAny(signedIn, allow, CONFIGURATION_COMMANDS);
-  const columns: Column<Configuration>[] = [
+  const columns: Column<BackupTarget>[] = [
     {
       key: 'name',
       header: 'Configuration',
@@ -44,7 +44,7 @@ export const ConfigurationsTable = memo(function ConfigurationsTable({
         <CellStack>
           <CellLink to={configurationHref(c.connectionId, c.id)}>{c.name}</CellLink>
           <CellText sub>
-            {c.machineName} · {label(c.connectionId)}
+            {c.machine?.name} · {label(c.connectionId)}
           </CellText>
         </CellStack>
       ),

@@ -16,10 +16,8 @@ afterEach(() => {
 /** A configuration of `connectionId` with a restorable backup among the newest of its history. */
 async function restorableBackup(p: PageTest, connectionId: string) {
   const provider = p.t.runtime.provider(connectionId);
-  for (const c of await provider.listConfigurations()) {
-    const backup = (await provider.listConfigurationRuns(c.id))
-      .slice(0, 6)
-      .find((r) => r.restorable === true);
+  for (const c of await provider.listTargets()) {
+    const backup = (await provider.listTargetRuns(c.id)).slice(0, 6).find((r) => r.restorable === true);
     if (backup) return { configuration: c, backup };
   }
   throw new Error(`no restorable backup in ${connectionId}`);

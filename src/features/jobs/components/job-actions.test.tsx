@@ -5,7 +5,7 @@ import type { Role } from '../../../api/domain';
 import { renderUi } from '../../../components/test-render';
 import { veeamV5 } from '../../../api/veeam-v5/plugin';
 import { permission } from '../../../lib/can';
-import { makeJob } from './job-fixtures';
+import { jobLastRun, makeJob } from './job-fixtures';
 import { JobActions } from './job-actions';
 
 /** What Veeam v5 can do, as its plug-in declares it. */
@@ -35,12 +35,12 @@ describe('JobActions offers only what the role may do', () => {
     renderAs('support');
     expect(names()).toEqual(['Start', 'Explore']);
     cleanup();
-    renderAs('support', makeJob({ lastStatus: 'running' }));
+    renderAs('support', makeJob({ lastRun: jobLastRun('running', 'Running') }));
     expect(names()).toEqual(['Explore']);
   });
 
   it('admin stops a running job and disables or enables', () => {
-    renderAs('admin', makeJob({ lastStatus: 'running' }));
+    renderAs('admin', makeJob({ lastRun: jobLastRun('running', 'Running') }));
     expect(names()).toEqual(['Stop', 'Disable', 'Explore']);
     expect(screen.getByRole('button', { name: 'Stop Mailboxes' })).toBeTruthy();
     cleanup();

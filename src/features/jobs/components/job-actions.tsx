@@ -2,7 +2,7 @@ import '@mantine/core/styles/Button.css';
 import type { ButtonProps } from '@mantine/core';
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Job } from '../../../api/domain';
+import type { BackupTarget } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { ConfirmActionButton } from '../../../components/confirm-action-button';
 import type { Action, Permission } from '../../../lib/can';
@@ -13,9 +13,9 @@ export type PermissionFor = (connectionId: string, action: Action) => Permission
 const done = (message: string) => () => notifications.show({ color: 'green', message, autoClose: 4000 });
 
 interface JobActionsProps {
-  job: Job;
+  job: BackupTarget;
   permissionFor: PermissionFor;
-  onExplore?: (job: Job) => void;
+  onExplore?: (job: BackupTarget) => void;
   size?: ButtonProps['size'];
 }
 
@@ -37,7 +37,7 @@ function JobCommands({ job, permissionFor, onExplore, size = 'xs' }: JobActionsP
   const stop = useStopJob();
   const setEnabled = useSetJobEnabled();
   const may = (action: Action) => permissionFor(job.connectionId, action).allowed;
-  const running = job.lastStatus !== null && isInFlight(job.lastStatus);
+  const running = job.lastRun !== null && isInFlight(job.lastRun.state);
   const target = { connectionId: job.connectionId, targetId: job.id };
 
   return (

@@ -1,14 +1,23 @@
-import type { Job, LogItem, Run } from '../../../api/domain';
+import type { BackupTarget, LastRun, LogItem, Run, RunState } from '../../../api/domain';
 
 /** Domain objects for component tests: plain data as the adapters hand it to the UI. */
-export function makeJob(over: Partial<Job> = {}): Job {
+
+/** A job's last run as Veeam tells it: a status and a time, no run id. */
+export function jobLastRun(state: RunState, vendorState = 'Success'): LastRun {
+  return { id: null, state, vendorState, at: '2026-11-21T02:00:00Z' };
+}
+
+export function makeJob(over: Partial<BackupTarget> = {}): BackupTarget {
   return {
     connectionId: 'veeam',
+    kind: 'job',
     id: 'job-1',
     name: 'Mailboxes',
     description: '',
-    organizationId: 'org-1',
-    organizationName: 'Contoso',
+    organization: { id: 'org-1', name: 'Contoso' },
+    machine: null,
+    encrypted: null,
+    region: null,
     type: 'EntireOrganization',
     enabled: true,
     schedule: {
@@ -16,10 +25,9 @@ export function makeJob(over: Partial<Job> = {}): Job {
       zone: { name: 'Veeam server time', iana: null, offsetMinutes: 0 },
       manual: false,
     },
-    lastStatus: 'succeeded',
-    lastVendorStatus: 'Success',
-    lastRunAt: '2026-11-21T02:00:00Z',
+    lastRun: jobLastRun('succeeded'),
     nextRunAt: '2026-11-22T02:00:00Z',
+    currentRunId: null,
     ...over,
   };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import type { Job, Role } from '../../../api/domain';
+import type { BackupTarget, Role } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { runStateLabel } from '../../../components/status-badge';
 import { factText, tableRows } from '../../../components/testing/page-queries';
@@ -23,13 +23,13 @@ const logTitles = () =>
 async function open(role: Role, id?: string) {
   const page = await startPage(role);
   const p = page.t.runtime.provider('veeam');
-  const job: Job = (await p.listJobs())[0]!;
+  const job: BackupTarget = (await p.listTargets())[0]!;
   const jobId = id ?? job.id;
   page.render(
     <JobPage connectionId="veeam" id={jobId} permissionFor={page.access.allow} onExplore={() => undefined} />,
     `/jobs/veeam/${jobId}`,
   );
-  return { page, p, job, sessions: await p.listJobSessions(job.id) };
+  return { page, p, job, sessions: await p.listTargetRuns(job.id) };
 }
 
 describe('JobPage', () => {
@@ -38,7 +38,7 @@ describe('JobPage', () => {
     await screen.findByRole('heading', { level: 1, name: job.name }, { timeout: 10_000 });
     expect(factText('Enabled')).toBe('Enabled');
     expect(factText('Schedule')).toBe(job.schedule.description);
-    expect(factText('Last status')).toBe(runStateLabel(job.lastStatus!));
+    expect(factText('Last status')).toBe(runStateLabel(job.lastRun!.state));
     await waitFor(() => expect(sessionRows()).toHaveLength(sessions.length));
     expect(sessionRows().map((r) => r.getAttribute('data-status'))).toEqual(sessions.map((s) => s.state));
 
@@ -80,8 +80,8 @@ describe('JobPage', () => {
     expect(['Queued', 'Running']).toContain(factText('Last status'));
     expect(buttons()).toEqual([`Explore ${job.name}`]);
 
-    await page.t.until(async () => !isInFlight((await p.listJobSessions(job.id))[0]!.state), 5_000);
-    const ended = (await p.listJobSessions(job.id))[0]!.state;
+    await page.t.until(async () => !isInFlight((await p.listTargetRuns(job.id))[0]!.state), 5_000);
+    const ended = (await p.listTargetRuns(job.id))[0]!.state;
     await waitFor(() => expect(sessionRows()[0]!.getAttribute('data-status')).toBe(ended), {
       timeout: 5_000,
     });
@@ -101,9 +101,9 @@ describe('JobPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: `Stop ${job.name}` }));
     const dialog = await screen.findByRole('dialog', { name: `Stop ${job.name}?` });
-    expect(isInFlight((await p.listJobSessions(job.id))[0]!.state)).toBe(true);
+    expect(isInFlight((await p.listTargetRuns(job.id))[0]!.state)).toBe(true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Stop job' }));
-    await page.t.until(async () => (await p.listJobSessions(job.id))[0]!.state === 'stopped', 1_000, 60_000);
+    await page.t.until(async () => (await p.listTargetRuns(job.id))[0]!.state === 'stopped', 1_000, 60_000);
     await waitFor(() => expect(sessionRows()[0]!.getAttribute('data-status')).toBe('stopped'), {
       timeout: 5_000,
     });

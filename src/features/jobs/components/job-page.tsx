@@ -2,14 +2,14 @@ import '@mantine/core/styles/Paper.css';
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Job } from '../../../api/domain';
+import type { BackupTarget } from '../../../api/domain';
 import type { ListLink } from '../../../components/detail-frame';
 import { DetailFrame } from '../../../components/detail-frame';
 import { Fact } from '../../../components/fact';
 import { scheduleZoneText } from '../../../components/schedule-zone';
 import { StatusBadge } from '../../../components/status-badge';
 import { NONE, formatDateTime, formatRelative } from '../../../lib/format';
-import { jobsWithLiveRuns } from '../../../api/live-runs';
+import { withLiveRuns } from '../../../api/live-runs';
 import { jobQueries } from '../queries';
 import type { PermissionFor } from './job-actions';
 import { JobActions } from './job-actions';
@@ -29,7 +29,7 @@ export function JobPage({
   connectionId: string;
   id: string;
   permissionFor: PermissionFor;
-  onExplore?: (job: Job) => void;
+  onExplore?: (job: BackupTarget) => void;
   children?: ReactNode;
 }) {
   const job = useQuery(jobQueries.detail(connectionId, id));
@@ -39,10 +39,10 @@ export function JobPage({
   return (
     <DetailFrame query={job} what="Job" list={JOBS_LINK} id={id}>
       {(data) => {
-        const j = jobsWithLiveRuns([data], sessions.data ?? [])[0] ?? data;
+        const j = withLiveRuns([data], sessions.data ?? [])[0] ?? data;
         return {
           title: j.name,
-          description: `${j.organizationName} · ${jobTypeLabel(j.type)}${j.description ? ` · ${j.description}` : ''}`,
+          description: `${j.organization?.name} · ${jobTypeLabel(j.type)}${j.description ? ` · ${j.description}` : ''}`,
           actions: <JobActions job={j} permissionFor={permissionFor} onExplore={onExplore} size="sm" />,
           body: (
             <>
@@ -58,7 +58,7 @@ export function JobPage({
 }
 
 /** Enabled, last status, schedule, last and next run. */
-function JobFacts({ job: j }: { job: Job }) {
+function JobFacts({ job: j }: { job: BackupTarget }) {
   return (
     <Paper withBorder p="md" radius="md" mb="md">
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} component="dl" m={0}>
@@ -68,12 +68,16 @@ function JobFacts({ job: j }: { job: Job }) {
           </Text>
         </Fact>
         <Fact label="Last status">
-          {j.lastStatus ? <StatusBadge state={j.lastStatus} vendorState={j.lastVendorStatus} /> : 'Never run'}
+          {j.lastRun?.state ? (
+            <StatusBadge state={j.lastRun?.state} vendorState={j.lastRun?.vendorState} />
+          ) : (
+            'Never run'
+          )}
         </Fact>
         <Fact label="Schedule">{j.schedule.description}</Fact>
         <Fact label="Time zone">{scheduleZoneText(j.schedule, j.nextRunAt) ?? NONE}</Fact>
         <Fact label="Last run">
-          {j.lastRunAt ? `${formatRelative(j.lastRunAt)} (${formatDateTime(j.lastRunAt)})` : 'Never'}
+          {j.lastRun?.at ? `${formatRelative(j.lastRun?.at)} (${formatDateTime(j.lastRun?.at)})` : 'Never'}
         </Fact>
         <Fact label="Next run">
           {j.nextRunAt ? `${formatRelative(j.nextRunAt)} (${formatDateTime(j.nextRunAt)})` : 'Not scheduled'}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../api/domain';
+import type { BackupTarget } from '../../../api/domain';
 import type { ListSort } from '../../../components/list-view';
 import { filtersOf, readListParams, rowFilter, writeListParams } from '../../../components/list-view';
 import type { Indexed } from '../../../lib/list-index';
 import { filterIndexed } from '../../../lib/list-index';
-import { makeJob } from './job-fixtures';
+import { jobLastRun, makeJob } from './job-fixtures';
 import type { JobSortKey } from './jobs-filter';
 import { JOBS_LIST } from './jobs-filter';
 
@@ -23,14 +23,35 @@ const readJobFilters = (params: URLSearchParams): JobFilters => {
 };
 const writeJobFilters = (params: URLSearchParams, { q, sort, ...values }: Partial<JobFilters>) =>
   writeListParams(JOBS_LIST, FILTERS, params, { q, sort, values });
-const sortJobs = (rows: readonly Job[], sort: JobSort) => JOBS_LIST.index.sort(rows, sort.key, sort.dir);
-const filterJobs = (sorted: readonly Indexed<Job>[], { q, status, enabled }: Omit<JobFilters, 'sort'>) =>
-  filterIndexed(sorted, q, rowFilter(FILTERS, ['all', status, enabled]) ?? undefined);
+const sortJobs = (rows: readonly BackupTarget[], sort: JobSort) =>
+  JOBS_LIST.index.sort(rows, sort.key, sort.dir);
+const filterJobs = (
+  sorted: readonly Indexed<BackupTarget>[],
+  { q, status, enabled }: Omit<JobFilters, 'sort'>,
+) => filterIndexed(sorted, q, rowFilter(FILTERS, ['all', status, enabled]) ?? undefined);
 
 const jobs = [
-  makeJob({ id: 'a', name: 'Mailboxes', organizationName: 'Contoso', lastStatus: 'failed', enabled: true }),
-  makeJob({ id: 'b', name: 'Sites', organizationName: 'Fabrikam', lastStatus: 'succeeded', enabled: false }),
-  makeJob({ id: 'c', name: 'OneDrive', organizationName: 'Contoso', lastStatus: null, nextRunAt: null }),
+  makeJob({
+    id: 'a',
+    name: 'Mailboxes',
+    organization: { id: 'org-1', name: 'Contoso' },
+    lastRun: jobLastRun('failed', 'Failed'),
+    enabled: true,
+  }),
+  makeJob({
+    id: 'b',
+    name: 'Sites',
+    organization: { id: 'org-2', name: 'Fabrikam' },
+    lastRun: jobLastRun('succeeded'),
+    enabled: false,
+  }),
+  makeJob({
+    id: 'c',
+    name: 'OneDrive',
+    organization: { id: 'org-1', name: 'Contoso' },
+    lastRun: null,
+    nextRunAt: null,
+  }),
 ];
 
 describe('job filters in the URL', () => {
@@ -86,7 +107,7 @@ describe('filtering and sorting jobs', () => {
 
   it('sorts numbers in names as numbers, ignores case and accents, and breaks ties by name', () => {
     const named = ['Job 10', 'job 9', 'Émile', 'emile', 'Job 100'].map((name, i) =>
-      makeJob({ id: String(i), name, organizationName: 'Same' }),
+      makeJob({ id: String(i), name, organization: { id: 'org-1', name: 'Same' } }),
     );
     expect(sortJobs(named, { key: 'name', dir: 'asc' }).map((e) => e.row.name)).toEqual([
       'Émile',
@@ -102,7 +123,7 @@ describe('filtering and sorting jobs', () => {
   it('a changed job is re-read, an unchanged one is not', () => {
     const before = sortJobs(jobs, { key: 'status', dir: 'asc' });
     const changed = jobs.map((j) =>
-      j.id === 'b' ? { ...j, lastStatus: 'failed' as const, name: 'Zed' } : j,
+      j.id === 'b' ? { ...j, lastRun: jobLastRun('failed', 'Failed'), name: 'Zed' } : j,
     );
     const after = sortJobs(changed, { key: 'status', dir: 'asc' });
     expect(after.find((e) => e.row.id === 'b')?.text).toContain('zed');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import type { Job, Role } from '../../../api/domain';
+import type { BackupTarget, Role } from '../../../api/domain';
 import { areaAccess } from '../../../components/testing/area-access';
 import { tableRows } from '../../../components/testing/page-queries';
 import { pageTestPerTest } from '../../../components/testing/page-tests';
@@ -18,8 +18,8 @@ const buttonNames = (row: HTMLElement) =>
 /** The Jobs page as the /jobs route renders it; resolves once the service's jobs are in the table. */
 async function open(role: Role, route = '/jobs') {
   const page = await startPage(role);
-  const jobs = await page.t.runtime.provider('veeam').listJobs();
-  const explored: Job[] = [];
+  const jobs = await page.t.runtime.provider('veeam').listTargets();
+  const explored: BackupTarget[] = [];
   const { connections, permissionFor } = areaAccess(page.access, 'jobs');
   page.render(
     <JobsPage connections={connections} permissionFor={permissionFor} onExplore={(j) => explored.push(j)} />,
@@ -36,7 +36,7 @@ describe('JobsPage', () => {
     expect(rows()).toHaveLength(jobs.length);
     for (const job of jobs) {
       const row = screen.getByRole('link', { name: job.name }).closest('tr')!;
-      expect(row.textContent).toContain(job.organizationName);
+      expect(row.textContent).toContain(job.organization?.name);
     }
     expect(rows().flatMap(buttonNames)).toEqual([]);
   });
@@ -66,12 +66,12 @@ describe('JobsPage', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Disable job' }));
     await waitFor(() => expect(row().getAttribute('data-enabled')).toBe('false'));
     expect(within(row()).getByRole('button', { name: `Enable ${job.name}` })).toBeTruthy();
-    expect((await page.t.runtime.provider('veeam').getJob(job.id)).enabled).toBe(false);
+    expect((await page.t.runtime.provider('veeam').getTarget(job.id)).enabled).toBe(false);
   });
 
   test('search, last status and enabled filter the list and say how many of how many', async () => {
     const { jobs, count } = await open('viewer');
-    const expectShown = async (match: (j: Job) => boolean) => {
+    const expectShown = async (match: (j: BackupTarget) => boolean) => {
       const names = jobs.filter(match).map((j) => j.name);
       expect(names.length).toBeGreaterThan(0);
       expect(names.length).toBeLessThan(jobs.length);
@@ -87,7 +87,7 @@ describe('JobsPage', () => {
     await expectShown((j) => !j.enabled);
     fireEvent.change(screen.getByLabelText('Enabled'), { target: { value: 'all' } });
     fireEvent.change(screen.getByLabelText('Last status'), { target: { value: 'warning' } });
-    await expectShown((j) => j.lastStatus === 'warning');
+    await expectShown((j) => j.lastRun?.state === 'warning');
   });
 
   test('a link whose search matches nothing opens filtered and says so', async () => {

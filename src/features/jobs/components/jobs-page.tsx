@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useCallback, useMemo } from 'react';
-import { jobsWithLiveRuns } from '../../../api/live-runs';
-import type { Connection, Job } from '../../../api/domain';
+import { withLiveRuns } from '../../../api/live-runs';
+import type { BackupTarget, Connection } from '../../../api/domain';
 import { useConnectionLists } from '../../../components/connection-lists';
 import { ListFrame } from '../../../components/list-frame';
 import { useListView } from '../../../components/list-view';
@@ -17,8 +17,9 @@ import { JobsTable } from './jobs-table';
 const JOB_FEEDS = ['job-sessions'] as const;
 
 /**
- * Veeam jobs of every signed-in Veeam connection: one list request per connection per tick, filtered
- * and sorted in memory from the URL's params by the list frame. The job-session feed is laid over the
+ * The jobs of every signed-in connection whose targets are jobs (`capabilities.targets`, whatever the
+ * dialect): one list request per connection per tick, filtered and sorted in memory from the URL's
+ * params by the list frame. The job-session feed is laid over the
  * list, as the Configurations page lays its feeds: a job started by its schedule or another person
  * shows as soon as the feed tells it, not at the list's next (slow) tick.
  */
@@ -30,16 +31,16 @@ export function JobsPage({
 }: {
   connections: readonly Connection[];
   permissionFor: PermissionFor;
-  onExplore?: (job: Job) => void;
+  onExplore?: (job: BackupTarget) => void;
   /** The explore dialog, rendered by the route that owns it. */
   children?: ReactNode;
 }) {
   const lists = useConnectionLists(connections, jobQueries.list);
   const live = useLiveRuns(connections, JOB_FEEDS);
-  const merged = useMemo(() => jobsWithLiveRuns(lists.rows, live.runs), [lists.rows, live.runs]);
+  const merged = useMemo(() => withLiveRuns(lists.rows, live.runs), [lists.rows, live.runs]);
   const view = useListView(JOBS_LIST, merged, connections);
   const actions = useCallback(
-    (job: Job) => <JobActions job={job} permissionFor={permissionFor} onExplore={onExplore} />,
+    (job: BackupTarget) => <JobActions job={job} permissionFor={permissionFor} onExplore={onExplore} />,
     [permissionFor, onExplore],
   );
 

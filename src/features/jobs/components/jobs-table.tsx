@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { memo } from 'react';
-import type { Job } from '../../../api/domain';
+import type { BackupTarget } from '../../../api/domain';
 import { CellLink, CellStack, CellText } from '../../../components/cells';
 import { scheduleZoneText } from '../../../components/schedule-zone';
 import { jobHref } from '../../../components/run-links';
@@ -14,7 +14,8 @@ import type { JobSortKey } from './jobs-filter';
 type JobSort = ListSort<JobSortKey>;
 
 /** "EntireOrganization" → "Entire organization": the vendor's enum in people's words. */
-export function jobTypeLabel(type: string): string {
+export function jobTypeLabel(type: string | null): string {
+  if (!type) return '';
   const words = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -39,13 +40,13 @@ export const JobsTable = memo(function JobsTable({
   onSortChange,
   actions,
 }: {
-  jobs: readonly Job[];
+  jobs: readonly BackupTarget[];
   sort: JobSort;
   onSortChange: (sort: JobSort) => void;
   /** The buttons of one row; the page decides what the person's role may do. */
-  actions?: (job: Job) => ReactNode;
+  actions?: (job: BackupTarget) => ReactNode;
 }) {
-  const columns: Column<Job>[] = [
+  const columns: Column<BackupTarget>[] = [
     {
       key: 'name',
       header: 'Job',
@@ -54,7 +55,7 @@ export const JobsTable = memo(function JobsTable({
       cell: (job) => (
         <CellStack>
           <CellLink to={jobHref(job.connectionId, job.id)}>{job.name}</CellLink>
-          <CellText sub>{job.organizationName || NONE}</CellText>
+          <CellText sub>{job.organization?.name || NONE}</CellText>
         </CellStack>
       ),
     },
@@ -83,8 +84,8 @@ export const JobsTable = memo(function JobsTable({
       width: STATE_COLUMN_WIDTH,
       cell: (job) => (
         <CellStack>
-          {job.lastStatus ? (
-            <StatusBadge state={job.lastStatus} vendorState={job.lastVendorStatus} />
+          {job.lastRun?.state ? (
+            <StatusBadge state={job.lastRun?.state} vendorState={job.lastRun?.vendorState} />
           ) : (
             <CellText>Never run</CellText>
           )}
@@ -101,7 +102,7 @@ export const JobsTable = memo(function JobsTable({
       sortable: true,
       width: 170,
       optional: true,
-      cell: (job) => <When iso={job.lastRunAt} />,
+      cell: (job) => <When iso={job.lastRun?.at ?? null} />,
     },
     {
       key: 'nextRun',
@@ -122,7 +123,7 @@ export const JobsTable = memo(function JobsTable({
       columns={columns}
       rowKey={(job) => `${job.connectionId}/${job.id}`}
       rowProps={(job) => ({
-        'data-status': job.lastStatus ?? 'none',
+        'data-status': job.lastRun?.state ?? 'none',
         'data-enabled': String(job.enabled),
       })}
       rowHeight={64}

@@ -45,8 +45,8 @@ describe('OverviewPage', () => {
     page.render(<OverviewPage />);
     await screen.findByRole('region', { name: 'Running now' }, { timeout: 10_000 });
     const p = page.t.runtime.provider('veeam');
-    const job = (await p.listJobs()).find(
-      (j) => j.enabled && j.lastStatus !== 'running' && j.lastStatus !== 'queued',
+    const job = (await p.listTargets()).find(
+      (j) => j.enabled && j.lastRun?.state !== 'running' && j.lastRun?.state !== 'queued',
     )!;
     await p.startBackup(job.id);
     // The job-session feed polls at the slow pace while nothing of Veeam runs; the item shows up at

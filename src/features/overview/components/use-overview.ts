@@ -1,10 +1,9 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { dialectOf } from '../../../api/dialects';
-import type { Configuration, Connection, Job, Run, RunState } from '../../../api/domain';
+import type { Connection, Run, RunState } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
-import { jobsWithLiveRuns, withLiveRuns } from '../../../api/live-runs';
+import { withLiveRuns } from '../../../api/live-runs';
 import type { ConnectionOverview } from '../../../api/overview';
 import { emptyCounts, overviewOf } from '../../../api/overview';
 import { newestFirst } from '../../../api/run-parts';
@@ -41,30 +40,15 @@ function listOf<T>(
 
 /**
  * The Overview across the signed-in connections. Per connection: its run feeds (polled fast while
- * something moves) and its configurations or jobs (slow): one request per connection per tick while
- * one kind of run is in flight.
+ * something moves) and its backup targets (slow): one request per connection per tick while one kind
+ * of run is in flight.
  */
 export function useOverview(access: PageAccess): OverviewData {
   const live = useLiveRuns(access.signedIn);
-  const withConfigurations = useSameArray(
-    access.signedIn.filter((c) => dialectOf(c).capabilities.configurations),
-  );
-  const withJobs = useSameArray(access.signedIn.filter((c) => dialectOf(c).capabilities.jobs));
-  const configurationResults = useQueries({
-    queries: withConfigurations.map((c) => overviewQueries.configurations(c.id)),
-  });
-  const jobResults = useQueries({ queries: withJobs.map((c) => overviewQueries.jobs(c.id)) });
-  const results = ([] as Pick<UseQueryResult, 'dataUpdatedAt' | 'isPending'>[]).concat(
-    configurationResults,
-    jobResults,
-  );
-  // Per connection, its configurations then its jobs: [] when it has none, null until they answer.
-  const scheduledData = useSameArray(
-    access.signedIn.flatMap((c) => [
-      listOf(withConfigurations, configurationResults, c.id),
-      listOf(withJobs, jobResults, c.id),
-    ]),
-  );
+  const withTargets = useSameArray(access.signedIn.filter((c) => dialectOf(c).capabilities.targets !== null));
+  const results = useQueries({ queries: withTargets.map((c) => overviewQueries.targets(c.id)) });
+  // Per connection, its targets: [] when it has none, null until they answer.
+  const scheduledData = useSameArray(access.signedIn.map((c) => listOf(withTargets, results, c.id)));
   const scheduledAt = Math.max(0, ...results.map((r) => r.dataUpdatedAt));
 
   // The first view waits for every connection's first answer (or failure), so that the counts do not
@@ -79,17 +63,15 @@ export function useOverview(access: PageAccess): OverviewData {
       !ready
         ? []
         : access.signedIn.flatMap((c, i): ConnectionOverview[] => {
-            const configurations = scheduledData[2 * i] as Configuration[] | null;
-            const jobs = scheduledData[2 * i + 1] as Job[] | null;
+            const targets = scheduledData[i];
             const runs = live.runs.filter((r) => r.connectionId === c.id);
             // Per connection: one whose feed has nothing yet (or fails) must not hide the others' data.
-            if (!configurations || !jobs || live.waiting.includes(c.id)) return [];
+            if (!targets || live.waiting.includes(c.id)) return [];
             return [
               overviewOf({
                 connectionId: c.id,
                 runs,
-                configurations: withLiveRuns(configurations, runs),
-                jobs: jobsWithLiveRuns(jobs, runs),
+                targets: withLiveRuns(targets, runs),
                 // "Now" is when the answers arrived, so the view moves with the data, not with renders.
                 now: Math.max(live.updatedAt, scheduledAt),
                 // The runs' last day is counted as the Activity page counts it, from the feeds' answers.
@@ -127,13 +109,7 @@ export function useOverview(access: PageAccess): OverviewData {
   const failed = useSameValue(derived.failed, sameItems);
   const overdue = useSameValue(derived.overdue, sameItems);
   const next = useSameValue(derived.next, sameItems);
-  const failures = useSameArray(
-    mergeFailures(
-      live.failures,
-      queryFailures(configurationResults, withConfigurations),
-      queryFailures(jobResults, withJobs),
-    ),
-  );
+  const failures = useSameArray(mergeFailures(live.failures, queryFailures(results, withTargets)));
   const shown = settled && loaded.length > 0;
   // One value while nothing changed, so that the page can hand it to a deferred render.
   return useMemo(

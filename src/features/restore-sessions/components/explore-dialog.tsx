@@ -7,14 +7,14 @@ import { notifications } from '@mantine/notifications';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useQueries } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { Connection, Job } from '../../../api/domain';
+import type { BackupTarget, Connection } from '../../../api/domain';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { useOpenRestoreSession } from '../mutations';
 import { restoreSessionQueries } from '../queries';
 import { ExploreForm } from './explore-form';
 import { restoreSessionPath } from './restore-sessions-table';
 
-function combineJobs(results: UseQueryResult<Job[]>[]) {
+function combineJobs(results: UseQueryResult<BackupTarget[]>[]) {
   return {
     jobs: results.flatMap((r) => r.data ?? []),
     pending: results.some((r) => r.isPending),

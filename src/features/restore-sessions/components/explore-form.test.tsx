@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
-import type { Job } from '../../../api/domain';
+import type { BackupTarget } from '../../../api/domain';
 import { pageTestPerTest } from '../../../components/testing/page-tests';
 import { formatDateTime } from '../../../lib/format';
 import { restorePointsOf } from '../queries';
@@ -13,11 +13,11 @@ const startPage = pageTestPerTest();
 async function open() {
   const page = await startPage('support');
   const p = page.t.runtime.provider('veeam');
-  const jobs = await p.listJobs();
+  const jobs = await p.listTargets();
   const onSubmit = vi.fn();
   page.render(<ExploreForm jobs={jobs} initialJob={jobs[0]} pending={false} onSubmit={onSubmit} />);
   const organizations = await p.listOrganizations();
-  const orgOf = (job: Job) => organizations.find((o) => o.id === job.organizationId)!;
+  const orgOf = (job: BackupTarget) => organizations.find((o) => o.id === job.organization?.id)!;
   return { p, jobs, onSubmit, orgOf };
 }
 
@@ -33,7 +33,7 @@ describe('ExploreForm', () => {
     const { p, jobs, onSubmit, orgOf } = await open();
     const job = jobs[0]!;
     const org = orgOf(job);
-    const points = restorePointsOf(await p.listJobSessions(job.id));
+    const points = restorePointsOf(await p.listTargetRuns(job.id));
     expect(points.length).toBeGreaterThan(0);
     await waitFor(
       () => expect(optionLabels()[0]).toBe(`Latest backup · ${formatDateTime(org.lastBackupAt)}`),

@@ -6,7 +6,7 @@ import '@mantine/core/styles/Radio.css';
 import { Button, Checkbox, Group, NativeSelect, Radio, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import type { ExploreInput, ExploreType } from '../../../api/domain';
+import type { BackupTarget, ExploreInput, ExploreType } from '../../../api/domain';
 import { EXPLORE_TYPES } from './explore-types';
 import type { PointInTimeValue } from './point-in-time-field';
 import {
@@ -17,13 +17,8 @@ import {
   usePointChoices,
 } from './point-in-time-field';
 
-export interface ExploreJobOption {
-  connectionId: string;
-  id: string;
-  name: string;
-  organizationId: string | null;
-  organizationName: string;
-}
+/** A target to open a session of: what the form shows of it. */
+export type ExploreJobOption = Pick<BackupTarget, 'connectionId' | 'id' | 'name' | 'organization'>;
 
 const key = (o: { connectionId: string; id: string }) => `${o.connectionId}/${o.id}`;
 
@@ -58,7 +53,7 @@ export function ExploreForm({
   const points = usePointChoices(
     chosen?.connectionId ?? '',
     chosen?.id ?? '',
-    chosen?.organizationId ?? null,
+    chosen?.organization?.id ?? null,
   );
 
   const submit = (e: FormEvent) => {
@@ -88,7 +83,7 @@ export function ExploreForm({
             // Another job has other restore points: start again from its latest.
             setWhen((w) => ({ ...w, choice: LATEST }));
           }}
-          data={jobs.map((o) => ({ value: key(o), label: `${o.name} (${o.organizationName})` }))}
+          data={jobs.map((o) => ({ value: key(o), label: `${o.name} (${o.organization?.name ?? ''})` }))}
           error={jobs.length === 0 ? 'There is no job to explore.' : undefined}
         />
         <PointInTimeField

@@ -55,7 +55,7 @@ export function StepConfiguration({
           onChange={(value) => onChoose({ configurationId: value })}
           data={(configurations.data ?? []).map((c) => ({
             value: c.id,
-            label: `${c.name} (${c.machineName})`,
+            label: `${c.name} (${c.machine?.name})`,
           }))}
         />
       )}
