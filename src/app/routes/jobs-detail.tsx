@@ -16,7 +16,7 @@ export function Component() {
       <DetailNotFound
         what="Job"
         list={JOBS_LINK}
-        reason={`There is no Veeam connection “${connectionId}”.`}
+        reason={`There is no connection “${connectionId}” with jobs.`}
       />
     );
   return (

@@ -4,7 +4,7 @@ import { JobsPage } from '../../features/jobs/components/jobs-page';
 import { ExploreDialog } from '../../features/restore-sessions/components/explore-dialog';
 import { useAreaAccess } from './jobs-access';
 
-/** /jobs: the Veeam jobs; "Explore" opens a restore session of the chosen job. */
+/** /jobs: the jobs of the connections that have them; "Explore" opens a restore session of the chosen job. */
 export function Component() {
   const { connections, permissionFor } = useAreaAccess('jobs');
   const [exploring, setExploring] = useState<BackupTarget | null>(null);

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { commandOptions } from '../../api/commands';
 
 /**
- * Commands on Veeam jobs (`targetId` is the job id). Never retried; errors are shown once by the app's
+ * Commands on jobs (`targetId` is the job id). Never retried; errors are shown once by the app's
  * mutation error handler (src/api/query-client.ts).
  */
 export function useStartJob() {

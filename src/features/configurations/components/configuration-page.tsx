@@ -32,7 +32,7 @@ export function ConfigurationPage({ connectionId, id }: { connectionId: string; 
       <DetailNotFound
         what="Configuration"
         list={CONFIGURATIONS_LINK}
-        reason={`There is no Rackspace connection “${connectionId}”.`}
+        reason={`There is no connection “${connectionId}” with configurations.`}
       />
     );
   return <KnownConfiguration connectionId={connectionId} id={id} />;

@@ -28,7 +28,7 @@ export function ConfigurationsPage() {
   return (
     <ListFrame
       title="Configurations"
-      description="Rackspace backup configurations: schedule, last and next run."
+      description="Backup configurations: schedule, last and next run."
       actions={
         <>
           {connections.map((c) => (
@@ -39,8 +39,8 @@ export function ConfigurationsPage() {
       }
       connections={connections}
       noConnection={{
-        title: 'No Rackspace connection signed in',
-        body: 'Configurations come from Rackspace connections.',
+        title: 'No connection with configurations signed in',
+        body: 'Configurations come from the connections whose backups are configurations.',
       }}
       lists={{
         pending: lists.pending,

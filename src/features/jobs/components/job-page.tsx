@@ -18,7 +18,7 @@ import { jobTypeLabel } from './jobs-table';
 
 export const JOBS_LINK: ListLink = { to: '/jobs', label: 'Jobs' };
 
-/** One Veeam job: its settings, its sessions with live statistics, and the chosen session's log. */
+/** One job: its settings, its sessions with live statistics, and the chosen session's log. */
 export function JobPage({
   connectionId,
   id,

@@ -47,15 +47,18 @@ export function JobsPage({
   return (
     <ListFrame
       title="Jobs"
-      description="Veeam Backup for Microsoft 365 jobs: schedule, last and next run."
+      description="Backup jobs: schedule, last and next run."
       connections={connections}
-      noConnection={{ title: 'No Veeam connection', body: 'Sign in to a Veeam connection to see its jobs.' }}
+      noConnection={{
+        title: 'No connection with jobs',
+        body: 'Sign in to a connection whose backups are jobs to see them.',
+      }}
       lists={{
         pending: lists.pending,
         failures: mergeFailures(lists.failures, live.failures),
         stale: mergeFailures(lists.stale, live.stale),
       }}
-      empty={{ title: 'No jobs yet', body: 'This organization has no backup job.' }}
+      empty={{ title: 'No jobs yet', body: 'These connections have no backup job.' }}
       view={view}
       table={
         <JobsTable
