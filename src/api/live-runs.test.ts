@@ -116,6 +116,13 @@ describe('withLiveRuns over jobs (a last run known by its status and time only)'
     const older = { ...session, startedAt: '2026-11-29T02:00:00Z' };
     expect(withLiveRuns([job], [older])[0]).toBe(job);
   });
+
+  test('a job whose listed status is the newest session’s, ended, keeps its identity', () => {
+    const ended = { ...session, state: 'succeeded' as const, vendorState: 'Success' };
+    expect(withLiveRuns([job], [ended])[0]).toBe(job);
+    const failed = { ...ended, state: 'failed' as const, vendorState: 'Failed' };
+    expect(withLiveRuns([job], [failed])[0]).toMatchObject({ lastRun: { state: 'failed' } });
+  });
 });
 
 describe('runPace', () => {

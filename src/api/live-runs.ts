@@ -53,11 +53,13 @@ export function withLiveRuns(targets: readonly BackupTarget[], runs: readonly Ru
       at: run.startedAt ?? run.updatedAt,
     };
     const currentRunId = isInFlight(run.state) ? run.id : null;
+    // A last run the list names only by its state and time (Veeam) is this run when they agree.
+    const byState = listed !== null && listed.id === null;
     const same =
-      listed?.id === lastRun.id &&
+      (listed?.id === lastRun.id || byState) &&
       listed.state === lastRun.state &&
       listed.vendorState === lastRun.vendorState &&
-      listed.at === lastRun.at &&
+      (listed.at === lastRun.at || byState) &&
       t.currentRunId === currentRunId;
     return same ? t : { ...t, lastRun, currentRunId };
   });
