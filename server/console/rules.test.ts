@@ -1,16 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { ApiContract, Operation } from '../../src/api/contract/operations';
-import { operationsAt } from '../../src/api/contract/operations';
+import { exampleBody, operationsAt } from '../../src/api/contract/operations';
 import { LEAST_ROLE, ROLES, roleMay } from '../../src/api/contract/roles';
-import { DIALECT_RULES, checkRule, findRule } from './rules';
+import { DIALECTS, findDialect, registerDialect } from '../../src/api/dialects';
+import { tinyV1 } from '../../src/api/testing/tiny-dialect/plugin';
+import { checkRule, dialectErrorForm, findRule } from './rules';
 
 /** Issue 13 item 1: the console server's check of forwarded requests against the contract table. */
-
-/** The body that names a rule's command, in its dialect's form. */
-function bodyFor(dialect: string, op: Operation): unknown {
-  if (!op.command) return undefined;
-  return dialect === 'veeam-v5' ? { [op.command]: null } : { Action: op.command, Id: 1 };
-}
 
 /** Ways to fill a rule's path: its parameters as digits, as words, and as every literal word of the table. */
 function pathsOf(api: ApiContract, op: Operation): string[] {
@@ -29,7 +25,7 @@ function pathsOf(api: ApiContract, op: Operation): string[] {
   );
 }
 
-const everyRule = Object.entries(DIALECT_RULES).flatMap(([dialect, { apis }]) =>
+const everyRule = DIALECTS.flatMap(({ name: dialect, apis }) =>
   apis.flatMap((api) => api.operations.map((op) => ({ dialect, api, op }))),
 );
 
@@ -40,17 +36,17 @@ describe('every operation of every dialect has exactly one rule', () => {
     for (const path of pathsOf(api, op)) {
       if (operationsAt(api, op.method, path).length === 0) continue; // a filling the pattern rejects
       // No other pattern of any of the dialect's APIs covers the same request.
-      const covering = DIALECT_RULES[dialect]!.apis.flatMap((a) =>
+      const covering = findDialect(dialect)!.apis.flatMap((a) =>
         operationsAt(a, op.method, path).map((o) => `${a.name} ${o.path}`),
       );
       expect(new Set(covering), path).toEqual(new Set([`${api.name} ${op.path}`]));
-      const found = findRule({ dialect, method: op.method, path, body: bodyFor(dialect, op) });
+      const found = findRule({ dialect, method: op.method, path, body: exampleBody(api, op) });
       expect(found.found && found.operation, path).toBe(op);
     }
   });
 
   test('the table covers the three dialects, each with its own error form', () => {
-    expect(Object.keys(DIALECT_RULES).sort()).toEqual(['rackspace-v1', 'rackspace-v2', 'veeam-v5']);
+    expect(DIALECTS.map((d) => d.name).sort()).toEqual(['rackspace-v1', 'rackspace-v2', 'veeam-v5']);
     expect(everyRule.length).toBeGreaterThan(80);
     const refusal = (dialect: string, path: string): object => {
       const check = checkRule('admin', { dialect, method: 'GET', path });
@@ -67,12 +63,11 @@ describe('every operation of every dialect has exactly one rule', () => {
 
 describe('allowed or refused, by role', () => {
   test('each role gets what the table says, and a refusal names the least role', () => {
-    for (const { dialect, op } of everyRule) {
+    for (const { dialect, api, op } of everyRule) {
       if (op.action === 'sign-in' || op.action === 'sign-out') continue;
-      const api = DIALECT_RULES[dialect]!.apis.find((a) => a.operations.includes(op))!;
       const path = pathsOf(api, op)[0]!;
       for (const role of ROLES) {
-        const check = checkRule(role, { dialect, method: op.method, path, body: bodyFor(dialect, op) });
+        const check = checkRule(role, { dialect, method: op.method, path, body: exampleBody(api, op) });
         expect(check.allowed, `${role} ${op.method} ${path}`).toBe(roleMay(role, op.action));
         if (check.allowed) expect(check.operation).toBe(op);
         else {
@@ -199,5 +194,44 @@ describe('deny by default', () => {
       expect(check.allowed, path).toBe(false);
       if (!check.allowed) expect(check.status, path).toBe(400);
     }
+  });
+});
+
+describe('a dialect registered at run time has its rules from its plug-in', () => {
+  test('Tiny Backup v1: its table, by role, and refusals in its own error form; rules.ts names none', () => {
+    const targets = { dialect: 'tiny-v1', method: 'GET', path: '/tiny/v1/targets' };
+    expect(checkRule('admin', targets)).toMatchObject({ allowed: false, status: 403 });
+    const unregister = registerDialect(tinyV1);
+    try {
+      expect(checkRule('viewer', targets).allowed).toBe(true);
+      for (const api of tinyV1.apis)
+        for (const op of api.operations) {
+          const path = pathsOf(api, op)[0]!;
+          for (const role of ROLES) {
+            const check = checkRule(role, { dialect: 'tiny-v1', method: op.method, path });
+            const may = op.action !== 'sign-in' && op.action !== 'sign-out' && roleMay(role, op.action);
+            expect(check.allowed, `${role} ${op.method} ${path}`).toBe(may);
+          }
+        }
+      const stranger = checkRule('admin', { dialect: 'tiny-v1', method: 'DELETE', path: '/tiny/v1/targets' });
+      expect(stranger.allowed ? {} : stranger.body).toEqual({
+        problem: {
+          status: 403,
+          text: "No rule allows DELETE /tiny/v1/targets: the console's table does not name it.",
+        },
+      });
+      const start = checkRule('viewer', {
+        dialect: 'tiny-v1',
+        method: 'POST',
+        path: '/tiny/v1/targets/t1/runs',
+      });
+      expect(start).toMatchObject({ allowed: false, leastRole: 'support' });
+      // Its rules are its own APIs': another dialect's path is not one of them.
+      expect(checkRule('admin', { dialect: 'tiny-v1', method: 'GET', path: '/v5/Jobs' }).allowed).toBe(false);
+      expect(dialectErrorForm('tiny-v1').name).toBe('tiny-problem');
+    } finally {
+      unregister();
+    }
+    expect(checkRule('admin', targets).allowed).toBe(false);
   });
 });

@@ -1,46 +1,29 @@
-import { RACKSPACE_IDENTITY, RACKSPACE_V1, RACKSPACE_V2, VEEAM_V5 } from '../../src/api/contract/apis';
 import type { ErrorForm } from '../../src/api/contract/error-forms';
 import { PLAIN_ERROR } from '../../src/api/contract/error-forms';
 import type { ApiContract, Operation } from '../../src/api/contract/operations';
 import { apiOf, operationsAt } from '../../src/api/contract/operations';
 import type { Action, Role } from '../../src/api/contract/roles';
 import { LEAST_ROLE, forbiddenMessage, roleMay } from '../../src/api/contract/roles';
+import type { DialectPlugin } from '../../src/api/dialect';
+import { DIALECTS } from '../../src/api/dialects';
 
 /**
  * The console server's check of a request it is asked to forward to a vendor (issue 13 item 4): the
- * one rule of the contract table (src/api/contract/apis.ts) that covers the dialect, method and path
- * (and the command its body names, where one path carries several), and whether the person's role
- * may do its action. Deny by default: a dialect, path or command the table does not name is refused.
- * A refusal is a 403 in the dialect's own error form, naming the roles that may do it.
+ * one rule of the contract table (src/api/contract/) that covers the dialect, method and path (and
+ * the command its body names, in its API's command form, where one path carries several), and whether
+ * the person's role may do its action. The dialects and their APIs are the registered plug-ins'
+ * (src/api/dialects.ts): nothing here names one. Deny by default: a dialect, path or command the table
+ * does not name is refused. A refusal is a 403 in the dialect's own error form, naming the roles that
+ * may do it.
  */
 
-/** What the console knows of a dialect: its APIs, and how a body names its command. */
-export interface DialectRules {
-  apis: readonly ApiContract[];
-  /** The command a body names, on a path whose rules are per command; undefined when it names none. */
-  commandOf(api: ApiContract, body: unknown): string | undefined;
+/** What the console knows of a dialect here: its name and the APIs it calls. */
+export type DialectRules = Pick<DialectPlugin, 'name' | 'apis'>;
+
+/** The registered dialect of that name; a name like `constructor` is no dialect. */
+function rulesOf(dialects: readonly DialectRules[], dialect: string): DialectRules | undefined {
+  return dialects.find((d) => d.name === dialect);
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** v1.0's `action-requested`: `{"Action": "StartManual", "Id": 1}`. */
-const rackspaceCommand = (_api: ApiContract, body: unknown): string | undefined =>
-  isObject(body) && typeof body.Action === 'string' ? body.Action : undefined;
-
-/** Veeam's `action` paths: `{"start": null}`, exactly one key. */
-const veeamCommand = (_api: ApiContract, body: unknown): string | undefined => {
-  if (!isObject(body)) return undefined;
-  const keys = Object.keys(body);
-  return keys.length === 1 ? keys[0] : undefined;
-};
-
-/** The built-in dialects (src/api/dialects.ts names the same three). */
-export const DIALECT_RULES: Readonly<Record<string, DialectRules>> = {
-  'rackspace-v1': { apis: [RACKSPACE_IDENTITY, RACKSPACE_V1], commandOf: rackspaceCommand },
-  'rackspace-v2': { apis: [RACKSPACE_IDENTITY, RACKSPACE_V2], commandOf: rackspaceCommand },
-  'veeam-v5': { apis: [VEEAM_V5], commandOf: veeamCommand },
-};
 
 export interface RuleRequest {
   dialect: string;
@@ -88,13 +71,10 @@ function ambiguous(path: string): boolean {
 }
 
 /** The one rule that covers a request, or why there is none. */
-export function findRule(
-  request: RuleRequest,
-  dialects: Readonly<Record<string, DialectRules>> = DIALECT_RULES,
-): RuleFound {
+export function findRule(request: RuleRequest, dialects: readonly DialectRules[] = DIALECTS): RuleFound {
   const { dialect, method } = request;
   const path = request.path.split(/[?#]/)[0] ?? '';
-  const rules = Object.hasOwn(dialects, dialect) ? dialects[dialect] : undefined;
+  const rules = rulesOf(dialects, dialect);
   if (!rules)
     return { found: false, status: 403, message: `The console has no rule table for dialect "${dialect}".` };
   const api = apiOf(rules.apis, path);
@@ -121,7 +101,7 @@ export function findRule(
       ? { found: true, api, operation: candidates[0]! }
       : { found: false, api, status: 403, message: `Several rules cover ${what}: the console refuses it.` };
   }
-  const command = rules.commandOf(api, request.body);
+  const command = api.commandBody?.read(request.body);
   const wanted = command?.toLowerCase();
   const chosen = candidates.filter((op) => op.command !== undefined && op.command.toLowerCase() === wanted);
   if (chosen.length === 1) return { found: true, api, operation: chosen[0]! };
@@ -140,17 +120,14 @@ export function findRule(
 function errorFormOf(
   dialect: string,
   api: ApiContract | undefined,
-  dialects: Readonly<Record<string, DialectRules>>,
+  dialects: readonly DialectRules[],
 ): ErrorForm {
-  return (
-    (api ?? (Object.hasOwn(dialects, dialect) ? dialects[dialect]?.apis[0] : undefined))?.errorBody ??
-    PLAIN_ERROR
-  );
+  return (api ?? rulesOf(dialects, dialect)?.apis[0])?.errorBody ?? PLAIN_ERROR;
 }
 
 /** The error form of a dialect's own backup API (its last), for answers the console writes itself. */
-export function dialectErrorForm(dialect: string): ErrorForm {
-  const apis = Object.hasOwn(DIALECT_RULES, dialect) ? DIALECT_RULES[dialect]!.apis : [];
+export function dialectErrorForm(dialect: string, dialects: readonly DialectRules[] = DIALECTS): ErrorForm {
+  const apis = rulesOf(dialects, dialect)?.apis ?? [];
   return apis[apis.length - 1]?.errorBody ?? PLAIN_ERROR;
 }
 
@@ -161,7 +138,7 @@ export function dialectErrorForm(dialect: string): ErrorForm {
 export function checkRule(
   role: Role,
   request: RuleRequest,
-  dialects: Readonly<Record<string, DialectRules>> = DIALECT_RULES,
+  dialects: readonly DialectRules[] = DIALECTS,
 ): RuleCheck {
   const found = findRule(request, dialects);
   if (!found.found) {

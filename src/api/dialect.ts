@@ -1,5 +1,6 @@
 import type { Capabilities } from './capabilities';
 import type { ErrorForm } from './contract/error-forms';
+import type { ApiContract } from './contract/operations';
 import type { Connection, Credentials, Role } from './domain';
 import type { AuthHeader, HttpClient } from './http';
 import type { AdapterProvider } from './provider';
@@ -35,6 +36,11 @@ export interface DialectPlugin {
   /** The vendor's API in people's words. */
   label: string;
   capabilities: Capabilities;
+  /**
+   * The APIs it calls, from the contract (src/api/contract/), its sign-in's first and its own backup
+   * API last: the console server checks every request it forwards against their tables.
+   */
+  apis: readonly ApiContract[];
   /** The dialect's own fields of a connection (id, label and dialect are read by the caller). */
   checkConfig(entry: ConfigEntry): Omit<Connection, 'id' | 'label' | 'dialect'> | undefined;
   /** Signs in with the person's credentials: the session, or an ApiError with the vendor's message. */

@@ -1,3 +1,4 @@
+import { RACKSPACE_ACTION, VEEAM_ACTION } from './command-forms';
 import { RACKSPACE_FAULT, RACKSPACE_V2_ERROR, VEEAM_ERROR } from './error-forms';
 import type { ApiContract, Operation } from './operations';
 
@@ -37,6 +38,7 @@ export const RACKSPACE_V1: ApiContract = {
   exampleRoot: '/dfw/v1.0/110011',
   caseInsensitive: false,
   errorBody: RACKSPACE_FAULT,
+  commandBody: RACKSPACE_ACTION,
   operations: [
     ...read(
       '/user/agents',
@@ -125,6 +127,7 @@ export const VEEAM_V5: ApiContract = {
   exampleRoot: '/v5',
   caseInsensitive: true,
   errorBody: VEEAM_ERROR,
+  commandBody: VEEAM_ACTION,
   operations: [
     { method: 'POST', path: '/token', action: 'sign-in' },
     ...read(
@@ -167,7 +170,13 @@ export const VEEAM_V5: ApiContract = {
     { method: 'POST', path: '/jobs/{id}/action', command: 'disable', action: 'enable' },
     { method: 'POST', path: '/jobs/{id}/action', command: 'start', action: 'backup.start' },
     { method: 'POST', path: '/jobs/{id}/action', command: 'stop', action: 'backup.stop' },
-    { method: 'POST', path: '/jobs/{id}/action', command: 'explore', action: 'restore-session' },
+    {
+      method: 'POST',
+      path: '/jobs/{id}/action',
+      command: 'explore',
+      action: 'restore-session',
+      exampleBody: { explore: { datetime: '2020-04-12 10:54:40.000', type: 'vex' } },
+    },
     { method: 'POST', path: '/organizations/{id}/action', action: 'restore-session' },
     { method: 'POST', path: '/restoresessions/{id}/action', action: 'restore-session' },
   ],

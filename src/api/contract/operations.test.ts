@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { BUILT_IN_APIS } from './apis';
 import type { ApiContract, Operation } from './operations';
-import { apiOf, examplePath, operationFor, operationsAt } from './operations';
+import { apiOf, exampleBody, examplePath, operationFor, operationsAt } from './operations';
 import { ACTIONS } from './roles';
 
 const rules = BUILT_IN_APIS.flatMap((api) =>
@@ -25,6 +25,15 @@ describe('the table of operations', () => {
     const keys = rules.map(([api, op]) => `${api.name} ${op.method} ${op.path} ${op.command ?? ''}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const [, op] of rules) expect([...ACTIONS, 'sign-in', 'sign-out']).toContain(op.action);
+  });
+
+  test('an API with rules per command reads the command from the bodies it writes', () => {
+    for (const [api, op] of rules) {
+      if (!op.command) continue;
+      expect(api.commandBody?.read(api.commandBody.write(op.command)), name([api, op])).toBe(op.command);
+      expect(api.commandBody?.read(exampleBody(api, op)), name([api, op])).toBe(op.command);
+    }
+    expect(exampleBody(rules[0]![0], { method: 'GET', path: '/', action: 'read' })).toBeUndefined();
   });
 
   test('roots: region and tenant are optional on v1.0, the region on v2; Veeam ignores case', () => {

@@ -1,3 +1,4 @@
+import type { CommandForm } from './command-forms';
 import type { ErrorForm } from './error-forms';
 import type { Action } from './roles';
 
@@ -19,6 +20,11 @@ export interface Operation {
   action: Action | 'sign-in' | 'sign-out';
   /** The command named in the body, for a path whose body says what it does. */
   command?: string;
+  /**
+   * A body the vendor takes for this rule, where the one its API's command form writes is not enough
+   * (a command with parameters): tests send it to reach the check of the role.
+   */
+  exampleBody?: object;
 }
 
 /** One API family the console calls and the service answers: where it lives and what it offers. */
@@ -34,6 +40,8 @@ export interface ApiContract {
   caseInsensitive: boolean;
   /** The form of its error answers. */
   errorBody: ErrorForm;
+  /** How a body names its command, where some of its rules are per command (`command`). */
+  commandBody?: CommandForm;
   operations: readonly Operation[];
 }
 
@@ -105,4 +113,15 @@ export function examplePath(api: ApiContract, op: Operation): string {
       .replace(/\{(\w+)\}/g, '$1-1')
       .replace('**', 'mailboxes/mailbox-1')
   );
+}
+
+/**
+ * A body for the rule, as tests send it: its own example, or one its API's command form writes for
+ * its command; undefined for a rule that names no command.
+ */
+export function exampleBody(api: ApiContract, op: Operation): object | undefined {
+  if (!op.command) return op.exampleBody;
+  const body = op.exampleBody ?? api.commandBody?.write(op.command);
+  if (!body) throw new Error(`The API "${api.name}" has rules per command but no command form.`);
+  return body;
 }

@@ -1,5 +1,7 @@
 import type { Capabilities } from '../capabilities';
+import { RACKSPACE_IDENTITY } from '../contract/apis';
 import type { ErrorForm } from '../contract/error-forms';
+import type { ApiContract } from '../contract/operations';
 import { RACKSPACE_FAULT } from '../contract/error-forms';
 import { isRegion, REGIONS } from '../contract/regions';
 import type { DialectPlugin } from '../dialect';
@@ -14,6 +16,8 @@ export interface RackspaceDialect {
   /** The API version the service catalog's `rax:backup` endpoint is picked by. */
   version: 'v1.0' | 'v2';
   capabilities: Capabilities;
+  /** Its backup API in the contract (Identity's comes with every Rackspace dialect). */
+  api: ApiContract;
   /** Its error forms beyond Identity's faults (which sign-in answers in). */
   errorForms: readonly ErrorForm[];
   loadAdapter: DialectPlugin['loadAdapter'];
@@ -29,6 +33,7 @@ export function rackspaceDialect(own: RackspaceDialect): DialectPlugin {
     name: own.name,
     label: own.label,
     capabilities: own.capabilities,
+    apis: [RACKSPACE_IDENTITY, own.api],
     checkConfig(entry) {
       const identityUrl = entry.text(
         'identityUrl',

@@ -1,3 +1,4 @@
+import { RACKSPACE_V1 } from '../contract/apis';
 import { rackspaceDialect } from '../rackspace-identity/plugin';
 
 /** Rackspace Cloud Backup v1.0: configurations, agents, backups and restores, one activity feed. */
@@ -5,6 +6,7 @@ export const rackspaceV1 = rackspaceDialect({
   name: 'rackspace-v1',
   label: 'Rackspace Cloud Backup v1.0',
   version: 'v1.0',
+  api: RACKSPACE_V1,
   capabilities: {
     targets: 'configuration',
     startBackup: true,

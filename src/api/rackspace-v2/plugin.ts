@@ -1,4 +1,5 @@
 import { RACKSPACE_V2_ERROR } from '../contract/error-forms';
+import { RACKSPACE_V2 } from '../contract/apis';
 import { rackspaceDialect } from '../rackspace-identity/plugin';
 import { rackspaceV1 } from '../rackspace-v1/plugin';
 
@@ -7,6 +8,7 @@ export const rackspaceV2 = rackspaceDialect({
   name: 'rackspace-v2',
   label: 'Rackspace Cloud Backup v2',
   version: 'v2',
+  api: RACKSPACE_V2,
   capabilities: {
     ...rackspaceV1.capabilities,
     // v2 has no user call to wake agents (v1.0's /user/wakeupagents); its agents poll on their own.

@@ -1,3 +1,4 @@
+import { VEEAM_V5 } from '../contract/apis';
 import { OAUTH_ERROR, VEEAM_ERROR } from '../contract/error-forms';
 import type { DialectPlugin } from '../dialect';
 import { roleFromVeeam } from './roles';
@@ -24,6 +25,7 @@ export const veeamV5: DialectPlugin = {
     progress: 'percent',
     runFeeds: ['job-sessions', 'restore-sessions'],
   },
+  apis: [VEEAM_V5],
   checkConfig(entry) {
     const baseUrl = entry.text('baseUrl', 'is required: the /v5 root of the Veeam REST API');
     return baseUrl === undefined ? undefined : { baseUrl };

@@ -2,7 +2,7 @@
 import type { DialectPlugin } from '../../dialect';
 import { isRole } from '../../contract/roles';
 import { sameOrigin } from '../../same-origin';
-import { TINY_ERROR } from './wire';
+import { TINY_API, TINY_ERROR } from './wire';
 
 /** Signs in with a password at `{baseUrl}/token`, sends `X-Tiny-Token`, has targets and one run feed. */
 export const tinyV1: DialectPlugin = {
@@ -20,6 +20,7 @@ export const tinyV1: DialectPlugin = {
     progress: 'state-only',
     runFeeds: ['job-sessions'],
   },
+  apis: [TINY_API],
   checkConfig(entry) {
     const baseUrl = entry.text('baseUrl', 'is required: the /tiny/v1 root');
     return baseUrl === undefined ? undefined : { baseUrl };
