@@ -39,7 +39,7 @@ export async function startService(options: {
   const t0 = performance.now();
   const service = await createService(config);
   const seedMs = performance.now() - t0;
-  if (options.dist) serveConsole(service.app, options.dist);
+  if (options.dist) serveConsole(service, options.dist);
   const server = serve({ fetch: service.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -23,6 +23,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface Service {
   app: Hono;
   ctx: ServiceContext;
+  /** Every API path prefix the service answers: its modules' APIs' (kept out of the console's pages). */
+  apiPrefix: RegExp;
   close(): void;
 }
 
@@ -39,9 +41,6 @@ function apiPrefix(of: readonly ServiceModule[]): RegExp {
     'i',
   );
 }
-
-/** Every API path prefix the service answers, as registered above. */
-export const API_PREFIX = apiPrefix(modules);
 
 /**
  * Builds the service: opens (or creates and seeds) the database, recovers runs a previous process left
@@ -101,7 +100,7 @@ export async function createService(
     '*',
     compressAnswers(
       (path) =>
-        API_PREFIX.test(path) || path.startsWith('/proxy/') || path.startsWith('/console/api/connections/'),
+        prefix.test(path) || path.startsWith('/proxy/') || path.startsWith('/console/api/connections/'),
     ),
   );
   app.get('/health', (c) => c.json({ status: 'ok', speed: config.speed }));
@@ -136,6 +135,7 @@ export async function createService(
   return {
     app,
     ctx,
+    apiPrefix: prefix,
     close() {
       engine.stop();
       db.close();

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   // With connections held by the server, the browser signs in to the console (console mode).
   if (config.serveConsole)
     serveConsole(
-      service.app,
+      service,
       config.serveConsole,
       heldEntries.length > 0 ? browserConfig(heldEntries, consoleConfig.oidc) : undefined,
     );

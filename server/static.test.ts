@@ -6,7 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { precompress } from '../build-plugins/precompress';
 import type { Service } from './app';
-import { createService } from './app';
+import { createService, modules } from './app';
 import { loadConfig } from './config';
 import { acceptedEncodings } from './encoding';
 import { listen } from './listen-test-support';
@@ -14,6 +14,7 @@ import { mountProxy } from './proxy';
 import { CONTENT_SECURITY_POLICY } from './security-headers';
 import { jsonInHtml } from './console-pages';
 import { serveConsole } from './static';
+import { tinyModule } from './testing/tiny-dialect/module';
 
 /**
  * The server that serves the built console, over real HTTP (node:http, so that what goes over the
@@ -55,7 +56,7 @@ beforeAll(async () => {
   precompress(dir);
   service = await createService(loadConfig(['--data-dir', ':memory:'], {}));
   mountProxy(service.app, () => []);
-  serveConsole(service.app, dir);
+  serveConsole(service, dir);
   server = await listen(service);
 });
 afterAll(async () => {
@@ -224,6 +225,31 @@ describe('bad paths', () => {
   });
 });
 
+describe('API paths', () => {
+  it("are left to the service's modules, one added at run time too: its 404, not the console's page", async () => {
+    const own = await createService(loadConfig(['--data-dir', ':memory:'], {}), undefined, [
+      ...modules,
+      tinyModule,
+    ]);
+    serveConsole(own, dir);
+    try {
+      for (const path of ['/tiny/v1/nothing', '/v5/nothing']) {
+        const res = await own.app.request(path);
+        expect(res.status, path).toBe(404);
+        expect(res.headers.get('content-type'), path).toContain('application/json');
+      }
+      expect(await (await own.app.request('/tiny/v1/nothing')).json()).toMatchObject({
+        problem: { status: 404 },
+      });
+      // Beside them, the console's own deep links are its page.
+      const page = await own.app.request('/jobs/tiny/t1');
+      expect(page.headers.get('content-type')).toContain('text/html');
+    } finally {
+      own.close();
+    }
+  });
+});
+
 describe('security headers', () => {
   it('are on everything the server answers: pages, files, API answers, errors, the proxy', async () => {
     const answers = await Promise.all([
@@ -259,7 +285,7 @@ describe('console mode (the server holds the connections)', () => {
       ],
     };
     const own = await createService(loadConfig(['--data-dir', ':memory:'], {}));
-    serveConsole(own.app, dir, held);
+    serveConsole(own, dir, held);
     const ownServer = await listen(own);
     try {
       const fetchRaw = (path: string, headers: Record<string, string> = {}) =>

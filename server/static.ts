@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { Context, Hono } from 'hono';
-import { API_PREFIX } from './app';
+import type { Context } from 'hono';
+import type { Service } from './app';
 import { ConsolePages } from './console-pages';
 import type { Encoding, Representation } from './encoding';
 import { ENCODINGS, acceptedEncodings, notModified, pick } from './encoding';
@@ -78,7 +78,8 @@ export function send(
  * into the single-page app work. Source maps and dot-folders are not served.
  */
 export function serveConsole(
-  app: Hono,
+  /** The service's app, and its API paths, which the page fallback leaves to the routes. */
+  { app, apiPrefix }: Pick<Service, 'app' | 'apiPrefix'>,
   dir: string,
   runtimeConfig?: { connections: { dialect: string }[] },
 ): void {
@@ -96,7 +97,7 @@ export function serveConsole(
   app.get('*', (c, next) => {
     // The path arrives decoded once (the app's getPath); it is never decoded a second time.
     const path = c.req.path;
-    if (API_PREFIX.test(path) || path.startsWith('/proxy/')) return next();
+    if (apiPrefix.test(path) || path.startsWith('/proxy/')) return next();
     // A '%' left after decoding is a malformed escape or an escaped '%': no file or page has one.
     if (path.includes('%') || path.includes('\0')) return send(c, pages.page(path), pageHeaders, 404);
     const rel = normalize(path).replace(/^([/\\])+/, '');
