@@ -16,7 +16,7 @@ export async function layoutFaults(page: Page): Promise<string[]> {
         (a) =>
           !(a instanceof CSSTransition) ||
           a.playState !== 'running' ||
-          !(a.effect instanceof KeyframeEffect && a.effect.target?.matches('[class*="mantine-AppShell-"]')),
+          !(a.effect instanceof KeyframeEffect && a.effect.target?.matches('#main-navigation')),
       ),
   );
   return page.evaluate(() => {

@@ -1,13 +1,13 @@
-import '@mantine/core/styles/AppShell.css';
 import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/Loader.css';
-import { Anchor, AppShell, Burger, Group, Loader, Title } from '@mantine/core';
+import { Anchor, Burger, Group, Loader, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigation } from 'react-router';
 import { LiveIndicator } from '../../components/live-indicator';
 import { PageAccessProvider } from '../../components/page-access';
+import classes from './app-layout.module.css';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { ConnectionsPanel } from './connections-panel';
 import { NavLinks } from './nav-links';
@@ -42,14 +42,10 @@ function Frame() {
   const navigating = useNavigation().state === 'loading';
   const narrow = useMediaQuery('(max-width: 47.99em)');
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
+    <div className={classes.frame}>
       <SkipLink />
       <RunEndNotices />
-      <AppShell.Header>
+      <header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
@@ -74,25 +70,26 @@ function Frame() {
             <UserMenu />
           </Group>
         </Group>
-      </AppShell.Header>
+      </header>
       {/* Off screen on a narrow screen until opened: hidden, so Tab does not wander into it. */}
-      <AppShell.Navbar
-        p="xs"
+      <nav
         id="main-navigation"
+        className={classes.navbar}
+        data-opened={opened || undefined}
         style={narrow && !opened ? { visibility: 'hidden' } : undefined}
       >
-        <AppShell.Section grow style={{ overflowY: 'auto' }}>
+        <div className={classes.grow}>
           <NavLinks onNavigate={close} />
-        </AppShell.Section>
-        <AppShell.Section p="xs">
+        </div>
+        <div className={classes.foot}>
           <ConnectionsPanel />
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main id="main-content" tabIndex={-1}>
+        </div>
+      </nav>
+      <main id="main-content" tabIndex={-1} className={classes.main}>
         <Suspense fallback={<PageFallback />}>
           <Outlet />
         </Suspense>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
