@@ -86,22 +86,31 @@ export async function measureLatency(
   await page.evaluate(() => {
     const w = window as unknown as { __changes: { text: string; status: string; at: number }[] };
     w.__changes = [];
+    // A row whose state changes shows it by its data-status: changed in place, or a row (re)made
+    // with it (a row that comes into view, or a list that was made afresh).
+    const seen = (el: Element) => {
+      const row = el.closest('tr');
+      if (row)
+        w.__changes.push({
+          text: row.textContent ?? '',
+          status: el.getAttribute('data-status') ?? '',
+          at: Date.now(),
+        });
+    };
     new MutationObserver((records) => {
       for (const r of records) {
-        const el = r.target as HTMLElement;
-        const row = el.closest('tr');
-        if (row)
-          w.__changes.push({
-            text: row.textContent ?? '',
-            status: el.getAttribute('data-status') ?? '',
-            at: Date.now(),
-          });
+        if (r.type === 'attributes') seen(r.target as Element);
+        else
+          for (const n of r.addedNodes)
+            if (n instanceof Element)
+              for (const el of [n, ...n.querySelectorAll('[data-status]')])
+                if (el.hasAttribute('data-status')) seen(el);
       }
     }).observe(document.body, {
       subtree: true,
       attributes: true,
       attributeFilter: ['data-status'],
-      childList: false,
+      childList: true,
     });
   });
 
