@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { RunList } from './run-list';
 import { ScheduledList } from './scheduled-list';
 import { StateCounts } from './state-counts';
-import type { OverviewData } from './use-overview';
+import type { OverviewBodyData } from './use-overview';
 import { useOverview } from './use-overview';
 
 /** Everything across connections: counts by state, what runs now, what failed or is overdue, what is next. */
@@ -19,7 +19,7 @@ export function OverviewPage() {
   // The answers come in through the query cache's store, whose updates React renders at once and in
   // one piece; the body (its counts and lists, most of the page's work) renders a moment after, in a
   // render React may interrupt, so that an answer landing never holds the main thread for long.
-  const shown = useDeferredValue(o);
+  const shown = useDeferredValue(o.body);
 
   return (
     <>
@@ -57,7 +57,7 @@ export function OverviewPage() {
   );
 }
 
-type BodyProps = Omit<OverviewData, 'loaded' | 'failures'> & { label: (connectionId: string) => string };
+type BodyProps = Omit<OverviewBodyData, 'loaded'> & { label: (connectionId: string) => string };
 
 /** The counts and the four lists: rendered again only when one of them changed. */
 const OverviewBody = memo(function OverviewBody({

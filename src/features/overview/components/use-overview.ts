@@ -15,15 +15,20 @@ import { overviewQueries } from '../queries';
 import type { Scheduled } from './scheduled-list';
 import { sameFields, sameItems, useSameValue } from './use-same-value';
 
-export interface OverviewData {
+/** The counts and lists of the Overview. */
+export interface OverviewBodyData {
   /** At least one connection has answered. */
   loaded: boolean;
-  failures: ConnectionFailure[];
   counts: Record<RunState, number>;
   running: Run[];
   failed: Run[];
   next: Scheduled[];
   overdue: Scheduled[];
+}
+
+export interface OverviewData {
+  body: OverviewBodyData;
+  failures: ConnectionFailure[];
 }
 
 const NONE: never[] = [];
@@ -109,11 +114,12 @@ export function useOverview(access: PageAccess): OverviewData {
   const failed = useSameValue(derived.failed, sameItems);
   const overdue = useSameValue(derived.overdue, sameItems);
   const next = useSameValue(derived.next, sameItems);
-  const failures = useSameArray(mergeFailures(live.failures, queryFailures(results, withTargets)));
   const shown = settled && loaded.length > 0;
-  // One value while nothing changed, so that the page can hand it to a deferred render.
-  return useMemo(
-    () => ({ loaded: shown, failures, counts, running, failed, overdue, next }),
-    [shown, failures, counts, running, failed, overdue, next],
+  // One value while nothing of the counts and lists changed, so that the page can hand it to a
+  // deferred render; the failures (each with a retry of the current queries) are made on each render.
+  const body = useMemo(
+    () => ({ loaded: shown, counts, running, failed, overdue, next }),
+    [shown, counts, running, failed, overdue, next],
   );
+  return { body, failures: mergeFailures(live.failures, queryFailures(results, withTargets)) };
 }
