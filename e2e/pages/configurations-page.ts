@@ -26,9 +26,10 @@ export class ConfigurationsPage {
 
   /** Opens the n-th row's configuration page and answers its name. */
   async open(n: number): Promise<string> {
-    const link = this.rows().nth(n).getByRole('link').first();
-    const name = (await link.textContent()) ?? '';
-    await link.click();
+    const name = (await this.rows().nth(n).getByRole('link').first().textContent()) ?? '';
+    // By its name: rows may move between reading it and the click (another connection's answer
+    // coming in puts its rows in order among them), and the n-th row's link is then another's.
+    await this.table().getByRole('link', { name, exact: true }).first().click();
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
     return name;
   }
