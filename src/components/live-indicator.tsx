@@ -106,7 +106,9 @@ export function readPushedStatus(
     online ? 'live' : 'offline',
   );
   const times = parts.map((p) => p.dataAsOf).filter((t) => t > 0);
-  connections.sort((a, b) => a.label.localeCompare(b.label));
+  // A handful of names: compared as strings, since the first localeCompare on a page loads the
+  // locale's collation tables (tens of milliseconds of a phone's main thread while the page loads).
+  connections.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   return { liveness, dataAsOf: times.length > 0 ? Math.min(...times) : 0, connections };
 }
 

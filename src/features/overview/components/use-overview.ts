@@ -103,7 +103,7 @@ export function useOverview(access: PageAccess): OverviewData {
       overdue: scheduled.filter((s) => s.overdue),
       next: scheduled
         .filter((s) => s.enabled && !s.overdue && s.nextRunAt)
-        .sort((a, b) => (a.nextRunAt ?? '').localeCompare(b.nextRunAt ?? ''))
+        .sort((a, b) => Date.parse(a.nextRunAt ?? '') - Date.parse(b.nextRunAt ?? ''))
         .slice(0, 10),
     };
   }, [loaded]);
