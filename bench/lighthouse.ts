@@ -71,19 +71,29 @@ async function startConsole(dist: string): Promise<{ url: string; stop(): void }
     ],
     { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the console server exited (${code})`)));
-    child.stdout.on('data', (d: Buffer) => {
-      if (String(d).includes('listening on')) resolve();
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop() {
-      child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  const stop = () => {
+    process.off('exit', stop);
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
   };
+  // Whatever way the benchmark ends (a failed run, an exception, Ctrl-C's exit), the server goes too.
+  process.on('exit', stop);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the console server did not start in 60 s')), 60_000);
+      child.once('exit', (code) => reject(new Error(`the console server exited (${code})`)));
+      child.stdout.on('data', (d: Buffer) => {
+        if (String(d).includes('listening on')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return { url: `http://127.0.0.1:${port}`, stop };
 }
 
 /**
@@ -100,16 +110,18 @@ export async function measureLighthouse(dist: string, runs = 3): Promise<Lightho
     connect(o: { browserURL: string; defaultViewport: null }): Promise<PuppeteerBrowser>;
   };
   const server = await startConsole(dist);
-  const chrome = (await (chromeLauncher.launch as (o: unknown) => Promise<unknown>)({
-    chromePath: chromiumExecutable(),
-    chromeFlags: ['--headless', '--no-sandbox', ...chromiumArgs],
-  })) as { port: number; kill(): Promise<void> | void };
-  const browser = await puppeteer.connect({
-    browserURL: `http://127.0.0.1:${chrome.port}`,
-    defaultViewport: null,
-  });
+  let chrome: { port: number; kill(): Promise<void> | void } | null = null;
+  let browser: PuppeteerBrowser | null = null;
   const out: LighthouseFigures[] = [];
   try {
+    chrome = (await (chromeLauncher.launch as (o: unknown) => Promise<unknown>)({
+      chromePath: chromiumExecutable(),
+      chromeFlags: ['--headless', '--no-sandbox', ...chromiumArgs],
+    })) as { port: number; kill(): Promise<void> | void };
+    browser = await puppeteer.connect({
+      browserURL: `http://127.0.0.1:${chrome.port}`,
+      defaultViewport: null,
+    });
     const signedIn = await browser.newPage();
     await signedIn.goto(`${server.url}/sign-in`);
     await signedIn.waitForFunction(`!!document.querySelector('input[autocomplete="username"]')`, {
@@ -170,8 +182,8 @@ export async function measureLighthouse(dist: string, runs = 3): Promise<Lightho
       }
     }
   } finally {
-    await browser.disconnect();
-    await chrome.kill();
+    await browser?.disconnect().catch(() => undefined);
+    await chrome?.kill();
     server.stop();
   }
   return out;
