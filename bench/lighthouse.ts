@@ -105,6 +105,18 @@ async function startConsole(dist: string): Promise<{ url: string; stop(): void }
 export async function measureLighthouse(dist: string, runs = 3): Promise<LighthouseFigures[]> {
   const lighthouse = (await load('lighthouse')).default as RunLighthouse;
   const desktopConfig = (await load('lighthouse/core/config/desktop-config.js')).default;
+  // LIGHTHOUSE_CPU_SLOWDOWN=1 runs the mobile preset with its network but without its 4× CPU slowdown:
+  // what stays of a figure then is the network's part (the bytes and the round trips on its path).
+  const slowdown = process.env.LIGHTHOUSE_CPU_SLOWDOWN;
+  const { throttling } = (await load('lighthouse/core/config/constants.js')) as {
+    throttling: { mobileSlow4G: Record<string, number> };
+  };
+  const mobileConfig = slowdown
+    ? {
+        extends: 'lighthouse:default',
+        settings: { throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: Number(slowdown) } },
+      }
+    : undefined;
   const chromeLauncher = await load('chrome-launcher');
   const puppeteer = (await load('puppeteer-core')).default as {
     connect(o: { browserURL: string; defaultViewport: null }): Promise<PuppeteerBrowser>;
@@ -141,7 +153,7 @@ export async function measureLighthouse(dist: string, runs = 3): Promise<Lightho
         const lhrs: Lhr[] = [];
         for (let i = 0; i < runs; i++) {
           const flags = { output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
-          const config = preset === 'desktop' ? desktopConfig : undefined;
+          const config = preset === 'desktop' ? desktopConfig : mobileConfig;
           let result;
           if (page === 'sign-in') {
             const fresh = await browser.newPage();
