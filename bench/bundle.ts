@@ -8,6 +8,8 @@ export interface BundleFigures {
   totalJsGzip: number;
   totalCssGzip: number;
   initialFiles: string[];
+  /** The two pages every visit starts on: what each loads before it can paint, beside index.html. */
+  landing: { page: string; files: number; gzip: number }[];
 }
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -25,7 +27,27 @@ export function measureBundle(distDir: string): BundleFigures {
     .filter((f) => statSync(join(distDir, f)).isFile());
   const sum = (files: string[], ext: string) =>
     files.filter((f) => f.endsWith(ext)).reduce((n, f) => n + gz(join(distDir, f)), 0);
+  // route-preloads.json: each route's scripts and styles (the server preloads them from the page), and
+  // each dialect's adapter chunks (preloaded for the connections config.json names: all three here).
+  const preloads = JSON.parse(readFileSync(join(distDir, 'route-preloads.json'), 'utf8')) as {
+    routes: { path: string; scripts: string[]; styles: string[] }[];
+    dialects: Record<string, string[]>;
+  };
+  const route = (path: string) => preloads.routes.find((r) => r.path === path);
+  const landing = [
+    { page: '/sign-in', extra: [] as string[] },
+    { page: 'Overview', extra: Object.values(preloads.dialects).flat() },
+  ].map(({ page, extra }) => {
+    const r = route(page === 'Overview' ? '/' : page);
+    const files = [
+      ...new Set(
+        [...initial, ...(r?.scripts ?? []), ...(r?.styles ?? []), ...extra].map((f) => f.replace(/^\//, '')),
+      ),
+    ];
+    return { page, files: files.length, gzip: files.reduce((n, f) => n + gz(join(distDir, f)), 0) };
+  });
   return {
+    landing,
     initialJsGzip: sum(initial, '.js'),
     initialCssGzip: sum(initial, '.css'),
     totalJsGzip: sum(assets, '.js'),
