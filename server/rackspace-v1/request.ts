@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * Reading request bodies the way both Rackspace doors need it: any JSON content type is accepted
@@ -36,7 +36,7 @@ export async function readJson(c: Context, options: { optional?: boolean } = {})
 }
 
 /** Validates a parsed body; the message names each wrong field and what it needs. */
-export function check<S extends z.ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
+export function check<S extends z.ZodMiniType>(schema: S, value: unknown): Checked<z.output<S>> {
   if (value === undefined || value === null || typeof value !== 'object')
     return { ok: false, status: 400, message: 'The body must be a JSON object.' };
   const parsed = schema.safeParse(value);
@@ -44,7 +44,7 @@ export function check<S extends z.ZodType>(schema: S, value: unknown): Checked<z
   return { ok: false, status: 400, message: zodMessage(parsed.error, value) };
 }
 
-export function zodMessage(error: z.ZodError, input?: unknown): string {
+export function zodMessage(error: z.core.$ZodError, input?: unknown): string {
   const parts = error.issues.map((issue) => {
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
     const missing = issue.path.length > 0 && valueAt(input, issue.path) === undefined;
@@ -63,7 +63,10 @@ function valueAt(value: unknown, path: PropertyKey[]): unknown {
 }
 
 /** `readJson` then `check`. */
-export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<Checked<z.output<S>>> {
+export async function readBody<S extends z.ZodMiniType>(
+  c: Context,
+  schema: S,
+): Promise<Checked<z.output<S>>> {
   const body = await readJson(c);
   return body.ok ? check(schema, body.value) : body;
 }

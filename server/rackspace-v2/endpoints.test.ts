@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   activityListSchema,
   agentListSchema,
@@ -27,7 +27,7 @@ afterAll(() => h.close());
 
 const ORD = '/ord/v2/110011';
 
-async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
+async function get<S extends z.ZodMiniType>(path: string, schema: S): Promise<z.output<S>> {
   const res = await h.call('GET', path, { role: 'viewer' });
   expect(res.status, path).toBe(200);
   return schema.parse(await res.json());

@@ -1,13 +1,13 @@
 import { expect } from 'vitest';
 import type { Organization, RestoreSession } from '../../src/api/veeam-v5/wire';
-import { organizationSchema, restoreSessionSchema } from '../../src/api/veeam-v5/wire';
+import { organizationListSchema, restoreSessionSchema } from '../../src/api/veeam-v5/wire';
 import type { Role } from '../../src/api/contract/roles';
 import type { VeeamTestService } from './testing';
 
 /** Tests only: open restore sessions of an organization and read what they hold. */
 
 export async function organizationNamed(t: VeeamTestService, stem: string): Promise<Organization> {
-  const orgs = organizationSchema.array().parse(await (await t.call('viewer', '/v5/Organizations')).json());
+  const orgs = organizationListSchema.parse(await (await t.call('viewer', '/v5/Organizations')).json());
   const org = orgs.find((o) => o.name.startsWith(`${stem}.`));
   if (!org) throw new Error(`no organization ${stem}`);
   return org;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ServiceContext } from '../context';
 import { veeamStore } from '../store/veeam-store';
 import type { Scope, SessionType } from './explore-http';
@@ -13,7 +13,7 @@ import { readJson, route, veeamError } from './http';
  * an event on the session (Running while it works, then Success, Warning or Failed).
  */
 
-export type ActionSchemas = Record<string, z.ZodType>;
+export type ActionSchemas = Record<string, z.ZodMiniType>;
 
 export interface ParsedAction {
   /** The key in lower case. */

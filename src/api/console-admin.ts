@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { infiniteQueryOptions, mutationOptions, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from './contract/zod';
 import { POLL_OPEN_MS, POLL_SLOW_MS } from '../lib/polling';
 import { ROLES } from './contract/roles';
 import type { Role } from './contract/roles';
@@ -19,31 +19,31 @@ import { parseAnswer, path } from './http';
 export const AUDIT_OUTCOMES = ['ok', 'failed', 'refused'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
-const time = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'a time');
+const time = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'a time'));
 
 export const auditEntrySchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   at: time,
-  who: z.string().nullable(),
-  role: z.string().nullable(),
-  address: z.string().nullable(),
-  connection: z.string().nullable(),
+  who: z.nullable(z.string()),
+  role: z.nullable(z.string()),
+  address: z.nullable(z.string()),
+  connection: z.nullable(z.string()),
   action: z.string(),
   method: z.string(),
   path: z.string(),
-  targetId: z.string().nullable(),
-  targetName: z.string().nullable(),
-  status: z.number().int(),
-  vendorStatus: z.number().int().nullable(),
+  targetId: z.nullable(z.string()),
+  targetName: z.nullable(z.string()),
+  status: z.int(),
+  vendorStatus: z.nullable(z.int()),
   durationMs: z.number(),
   outcome: z.enum(AUDIT_OUTCOMES),
-  message: z.string().nullable(),
+  message: z.nullable(z.string()),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 
 export const auditPageSchema = z.object({
   entries: z.array(auditEntrySchema),
-  next: z.number().int().nullable(),
+  next: z.nullable(z.int()),
 });
 export type AuditPage = z.output<typeof auditPageSchema>;
 
@@ -58,27 +58,25 @@ export type ConsoleUser = z.output<typeof consoleUserSchema>;
 
 const usersSchema = z.object({ users: z.array(consoleUserSchema) });
 const userAnswerSchema = z.object({ user: consoleUserSchema });
-const passwordAnswerSchema = z.object({ user: consoleUserSchema, sessionsEnded: z.number().int() });
+const passwordAnswerSchema = z.object({ user: consoleUserSchema, sessionsEnded: z.int() });
 
 export const HEALTH_STATES = ['ok', 'failing', 'unknown'] as const;
 export type HealthState = (typeof HEALTH_STATES)[number];
 
 const heldConnectionsSchema = z.object({
   connections: z.array(
-    z
-      .object({
-        id: z.string(),
-        label: z.string(),
-        dialect: z.string().optional(),
-        /** `per-person`: each person signs in to it with their own vendor account (`signedIn`: this one has). */
-        signIn: z.enum(['server', 'per-person']).optional(),
-        signedIn: z.boolean().optional(),
-        /** The server's last word on the connection: its sign-in, and its last answer to the server. */
-        health: z
-          .object({ state: z.enum(HEALTH_STATES), message: z.string().nullable(), at: time.nullable() })
-          .optional(),
-      })
-      .loose(),
+    z.looseObject({
+      id: z.string(),
+      label: z.string(),
+      dialect: z.optional(z.string()),
+      /** `per-person`: each person signs in to it with their own vendor account (`signedIn`: this one has). */
+      signIn: z.optional(z.enum(['server', 'per-person'])),
+      signedIn: z.optional(z.boolean()),
+      /** The server's last word on the connection: its sign-in, and its last answer to the server. */
+      health: z.optional(
+        z.object({ state: z.enum(HEALTH_STATES), message: z.nullable(z.string()), at: z.nullable(time) }),
+      ),
+    }),
   ),
 });
 export type HeldConnectionInfo = z.output<typeof heldConnectionsSchema>['connections'][number];
@@ -137,7 +135,7 @@ export function createConsoleAdmin(options: ConsoleAdminOptions = {}): ConsoleAd
   const timeoutMs = options.timeoutMs;
   const url = (p: string, search = '') => `${base}${CONSOLE_API_PATH}${p}${search ? `?${search}` : ''}`;
 
-  async function call<S extends z.ZodType>(
+  async function call<S extends z.ZodMiniType>(
     method: string,
     target: string,
     schema: S,

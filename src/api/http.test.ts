@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { z } from 'zod';
+import { z } from './contract/zod';
 import { ApiError } from './api-error';
 import { dialectOf } from './dialects';
 import { HttpClient, readBody } from './http';

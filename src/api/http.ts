@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from './api-error';
 import type { ErrorForm } from './contract/error-forms';
 import { readErrorBody } from './contract/error-forms';
@@ -221,14 +221,14 @@ export class HttpClient {
   }
 
   /** Sends a request and parses its answer with a wire schema. */
-  async request<S extends z.ZodType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
+  async request<S extends z.ZodMiniType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
     const answer = await this.send(spec);
     return parseAnswer(schema, answer.body, { method: spec.method, url: this.url(spec) }, this.connectionId);
   }
 }
 
 /** Checks an answer against its schema; a mismatch is ApiError kind 'parse' naming the field path. */
-export function parseAnswer<S extends z.ZodType>(
+export function parseAnswer<S extends z.ZodMiniType>(
   schema: S,
   body: unknown,
   request: { method: string; url: string },

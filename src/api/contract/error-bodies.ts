@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The schemas of each API's error answers, for the wire tests and the service's own checks; the
@@ -24,9 +24,9 @@ export const FAULT_NAMES = [
 export type FaultName = (typeof FAULT_NAMES)[number];
 
 export const faultDetailSchema = z.object({
-  code: z.number().int(),
+  code: z.int(),
   message: z.string(),
-  details: z.string().optional(),
+  details: z.optional(z.string()),
 });
 export const faultSchema = z.record(z.string(), faultDetailSchema);
 export type Fault = z.infer<typeof faultSchema>;
@@ -43,12 +43,12 @@ export const v2ErrorSchema = z.looseObject({ message: z.string(), errors: z.arra
 export type V2Error = z.infer<typeof v2ErrorSchema>;
 
 /** Veeam v5: `{"message": "...", "errorCode": "NotFound"}` (v8's RESTExceptionInfo without the stack trace). */
-export const veeamErrorSchema = z.looseObject({ message: z.string(), errorCode: z.string().optional() });
+export const veeamErrorSchema = z.looseObject({ message: z.string(), errorCode: z.optional(z.string()) });
 export type VeeamError = z.infer<typeof veeamErrorSchema>;
 
 /** Veeam's token endpoint answers a refused grant the OAuth way. */
 export const tokenErrorSchema = z.looseObject({
   error: z.string(),
-  error_description: z.string().optional(),
+  error_description: z.optional(z.string()),
 });
 export type TokenError = z.infer<typeof tokenErrorSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 
 /**
  * Rackspace Identity v2.0 (`POST /v2.0/tokens`), shared by both Rackspace dialects: the reference
@@ -6,43 +6,45 @@ import { z } from 'zod';
  */
 
 export const passwordCredentialsSchema = z.object({
-  username: z.string().min(1, 'username is required'),
-  password: z.string().min(1, 'password is required'),
+  username: z.string().check(z.minLength(1, 'username is required')),
+  password: z.string().check(z.minLength(1, 'password is required')),
 });
 
 export const apiKeyCredentialsSchema = z.object({
-  username: z.string().min(1, 'username is required'),
-  apiKey: z.string().min(1, 'apiKey is required'),
+  username: z.string().check(z.minLength(1, 'username is required')),
+  apiKey: z.string().check(z.minLength(1, 'apiKey is required')),
 });
 
 /** Either password or API-key credentials; `tenantId`/`tenantName` are optional scoping hints. */
 export const identityRequestSchema = z.object({
   auth: z
     .object({
-      passwordCredentials: passwordCredentialsSchema.optional(),
-      'RAX-KSKEY:apiKeyCredentials': apiKeyCredentialsSchema.optional(),
-      tenantId: z.string().optional(),
-      tenantName: z.string().optional(),
+      passwordCredentials: z.optional(passwordCredentialsSchema),
+      'RAX-KSKEY:apiKeyCredentials': z.optional(apiKeyCredentialsSchema),
+      tenantId: z.optional(z.string()),
+      tenantName: z.optional(z.string()),
     })
-    .refine((a) => (a.passwordCredentials ? 1 : 0) + (a['RAX-KSKEY:apiKeyCredentials'] ? 1 : 0) === 1, {
-      message: 'auth needs exactly one of passwordCredentials or RAX-KSKEY:apiKeyCredentials',
-    }),
+    .check(
+      z.refine((a) => (a.passwordCredentials ? 1 : 0) + (a['RAX-KSKEY:apiKeyCredentials'] ? 1 : 0) === 1, {
+        message: 'auth needs exactly one of passwordCredentials or RAX-KSKEY:apiKeyCredentials',
+      }),
+    ),
 });
 export type IdentityRequest = z.infer<typeof identityRequestSchema>;
 
 export const identityRoleSchema = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
-  tenantId: z.string().optional(),
+  description: z.optional(z.string()),
+  tenantId: z.optional(z.string()),
 });
 export type IdentityRole = z.infer<typeof identityRoleSchema>;
 
 export const catalogEndpointSchema = z.object({
-  region: z.string().optional(),
+  region: z.optional(z.string()),
   tenantId: z.string(),
   publicURL: z.string(),
-  internalURL: z.string().optional(),
+  internalURL: z.optional(z.string()),
 });
 export type CatalogEndpoint = z.infer<typeof catalogEndpointSchema>;
 
@@ -60,14 +62,14 @@ export const identityAnswerSchema = z.object({
       /** ISO-8601. */
       expires: z.string(),
       tenant: z.object({ id: z.string(), name: z.string() }),
-      'RAX-AUTH:authenticatedBy': z.array(z.string()).optional(),
+      'RAX-AUTH:authenticatedBy': z.optional(z.array(z.string())),
     }),
     serviceCatalog: z.array(catalogEntrySchema),
     user: z.object({
       id: z.string(),
       name: z.string(),
       roles: z.array(identityRoleSchema),
-      'RAX-AUTH:defaultRegion': z.string().optional(),
+      'RAX-AUTH:defaultRegion': z.optional(z.string()),
     }),
   }),
 });

@@ -1,15 +1,19 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 
 /** Rackspace Cloud Backup v1.0 wire primitives: ids, dates, sizes, durations, states (see ./wire.ts). */
 
 /** An integer id, sent as a number or a numeric string (the seeds send numbers; tables say String). */
 export const v1IdSchema = z
-  .union([z.number(), z.string().trim().regex(/^\d+$/, 'must be a whole number')])
-  .transform((v) => Number(v))
-  .refine((n) => Number.isSafeInteger(n) && n > 0, 'must be a positive whole number');
+  .pipe(
+    z.union([z.number(), z.string().check(z.trim(), z.regex(/^\d+$/, 'must be a whole number'))]),
+    z.transform((v) => Number(v)),
+  )
+  .check(z.refine((n) => Number.isSafeInteger(n) && n > 0, 'must be a positive whole number'));
 
 /** `/Date(ms)/` (JSON text `"\/Date(ms)\/"`), optionally with a zone offset `/Date(ms+0000)/`. */
-export const msDateSchema = z.string().regex(/^\/Date\(-?\d+([+-]\d{4})?\)\/$/, 'not a /Date(ms)/ date');
+export const msDateSchema = z
+  .string()
+  .check(z.regex(/^\/Date\(-?\d+([+-]\d{4})?\)\/$/, 'not a /Date(ms)/ date'));
 
 export function toMsDate(ms: number): string {
   return `/Date(${Math.round(ms)})/`;

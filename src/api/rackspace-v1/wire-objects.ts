@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { backupStateSchema, msDateSchema, publicKeySchema, restoreStateSchema } from './wire-format';
 
 /** The objects Cloud Backup v1.0 answers with (docs/dialects/rackspace-v1.md); field names are the vendor's. */
 
-const id = z.number().int();
-const msDate = msDateSchema.nullable();
+const id = z.int();
+const msDate = z.nullable(msDateSchema);
 
 export const agentSchema = z.object({
   AgentVersion: z.string(),
@@ -35,7 +35,7 @@ export const fileEntrySchema = z.object({
   ParentId: id,
   FileItemType: z.enum(['File', 'Folder']),
   FileId: id,
-  FilePathEncoded: z.string().nullable().optional(),
+  FilePathEncoded: z.nullish(z.string()),
   Filter: z.enum(['Include', 'Exclude']),
 });
 export type FileEntry = z.infer<typeof fileEntrySchema>;
@@ -48,29 +48,29 @@ export const backupConfigurationSchema = z.object({
   MachineName: z.string(),
   Flavor: z.string(),
   IsEncrypted: z.boolean(),
-  EncryptionKey: publicKeySchema.nullable().optional(),
-  Datacenter: z.string().nullable().optional(),
+  EncryptionKey: z.nullish(publicKeySchema),
+  Datacenter: z.nullish(z.string()),
   BackupConfigurationName: z.string(),
   IsActive: z.boolean(),
   IsDeleted: z.boolean(),
   /** Days; 0 = forever. */
-  VersionRetention: z.number().int(),
+  VersionRetention: z.int(),
   BackupConfigurationScheduleId: id,
   /** 1 = notify ASAP, 2 = at the next scheduled time. */
-  MissedBackupActionId: z.number().int(),
+  MissedBackupActionId: z.int(),
   Frequency: z.enum(FREQUENCIES),
-  StartTimeHour: z.number().int().nullable(),
-  StartTimeMinute: z.number().int().nullable(),
-  StartTimeAmPm: z.enum(['AM', 'PM']).nullable(),
-  DayOfWeekId: z.number().int().nullable(),
-  HourInterval: z.number().int().nullable(),
+  StartTimeHour: z.nullable(z.int()),
+  StartTimeMinute: z.nullable(z.int()),
+  StartTimeAmPm: z.nullable(z.enum(['AM', 'PM'])),
+  DayOfWeekId: z.nullable(z.int()),
+  HourInterval: z.nullable(z.int()),
   /** Windows zone name, "Eastern Standard Time". */
   TimeZoneId: z.string(),
   NextScheduledRunTime: msDate,
   LastRunTime: msDate,
-  LastRunBackupReportId: id.nullable(),
+  LastRunBackupReportId: z.nullable(id),
   /** InProgress | Skipped | Queued | "Not Available" (and the other backup states while one runs). */
-  BackupState: z.string().nullable().optional(),
+  BackupState: z.nullish(z.string()),
   NotifyRecipients: z.string(),
   NotifySuccess: z.boolean(),
   NotifyFailure: z.boolean(),
@@ -89,22 +89,22 @@ export const backupDetailSchema = z.object({
   MachineAgentId: id,
   MachineName: z.string(),
   /** The machine's data centre and its vault's; the reference service sends both (its SDK reads them). */
-  Datacenter: z.string().nullable().optional(),
-  BackupDatacenter: z.string().nullable().optional(),
+  Datacenter: z.nullish(z.string()),
+  BackupDatacenter: z.nullish(z.string()),
   StateChangeTime: msDate,
   IsEncrypted: z.boolean(),
-  EncryptionKey: publicKeySchema.nullable(),
+  EncryptionKey: z.nullable(publicKeySchema),
 });
 export type BackupDetail = z.infer<typeof backupDetailSchema>;
 
 export const reportErrorSchema = z.object({
-  BackupReportID: id.optional(),
-  ListIndex: z.number().int(),
+  BackupReportID: z.optional(id),
+  ListIndex: z.int(),
   ErrorType: z.string(),
   ErrorDesc: z.string(),
   ExceptionDesc: z.string(),
   ExceptionDetails: z.string(),
-  ExceptionCode: z.number().int(),
+  ExceptionCode: z.int(),
   Path: z.string(),
 });
 export type ReportError = z.infer<typeof reportErrorSchema>;
@@ -116,21 +116,21 @@ export const backupReportSchema = z.object({
   BackupConfigurationIsDeleted: z.boolean(),
   ComputerName: z.string(),
   MachineAgentId: id,
-  Datacenter: z.string().nullable().optional(),
-  BackupDatacenter: z.string().nullable().optional(),
+  Datacenter: z.nullish(z.string()),
+  BackupDatacenter: z.nullish(z.string()),
   /** The agent's snapshot of the run (null before it took one). */
-  SnapshotId: z.number().int().nullable().optional(),
+  SnapshotId: z.nullish(z.int()),
   State: backupStateSchema,
   CanRestore: z.boolean(),
   StartTime: msDate,
   CompletedTime: msDate,
   /** "hh:mm:ss". */
   Duration: z.string(),
-  FilesSearched: z.number().int(),
+  FilesSearched: z.int(),
   BytesSearched: z.string(),
-  FilesBackedUp: z.number().int(),
+  FilesBackedUp: z.int(),
   BytesBackedUp: z.string(),
-  NumErrors: z.number().int(),
+  NumErrors: z.int(),
   Reason: z.string(),
   Diagnostics: z.string(),
   ErrorList: z.array(reportErrorSchema),
@@ -146,7 +146,7 @@ export const completedBackupSchema = z.object({
   MachineName: z.string(),
   CompletedTime: msDate,
   BytesSearched: z.string(),
-  NumErrors: z.number().int(),
+  NumErrors: z.int(),
 });
 export type CompletedBackup = z.infer<typeof completedBackupSchema>;
 
@@ -170,7 +170,7 @@ export const restoreSchema = z.object({
   BackupMachineId: id,
   DestinationMachineId: id,
   OverwriteFiles: z.boolean(),
-  BackupDataCenter: z.string().nullable(),
+  BackupDataCenter: z.nullable(z.string()),
   BackupConfigurationId: id,
   BackupConfigurationName: z.string(),
   BackupRestorePoint: msDate,
@@ -179,10 +179,10 @@ export const restoreSchema = z.object({
   DestinationMachineName: z.string(),
   DestinationPath: z.string(),
   IsEncrypted: z.boolean(),
-  EncryptedPassword: z.string().nullable(),
-  PublicKey: publicKeySchema.nullable(),
+  EncryptedPassword: z.nullable(z.string()),
+  PublicKey: z.nullable(publicKeySchema),
   /** 0 Creating … 9 Preparing: the index into RESTORE_STATES. */
-  RestoreStateId: z.number().int().min(0).max(9),
+  RestoreStateId: z.int().check(z.minimum(0), z.maximum(9)),
   Inclusions: z.array(fileEntrySchema),
   Exclusions: z.array(fileEntrySchema),
 });
@@ -199,11 +199,11 @@ export const restoreReportSchema = z.object({
   Duration: z.string(),
   OriginatingComputerName: z.string(),
   State: restoreStateSchema,
-  NumFilesRestored: z.number().int(),
+  NumFilesRestored: z.int(),
   NumBytesRestored: z.string(),
   RestoreDestination: z.string(),
   RestoreDestinationMachineId: id,
-  NumErrors: z.number().int(),
+  NumErrors: z.int(),
   Reason: z.string(),
   Diagnostics: z.string(),
   ErrorList: z.array(reportErrorSchema),
@@ -213,9 +213,9 @@ export type RestoreReport = z.infer<typeof restoreReportSchema>;
 /** A file rule of a restore (GET /restore/files/{restoreId}). Filter 1 = include, 2 = exclude. */
 export const restoreFileSchema = z.object({
   FilePath: z.string(),
-  Filter: z.number().int(),
+  Filter: z.int(),
   RestoreId: id,
-  FileItemType: z.number().int(),
+  FileItemType: z.int(),
 });
 export type RestoreFile = z.infer<typeof restoreFileSchema>;
 
@@ -246,4 +246,4 @@ export const activityListSchema = z.array(activitySchema);
 export const restoreFileListSchema = z.array(restoreFileSchema);
 
 /** StartManual answers the new BackupId as a bare number in the body: `368785`. */
-export const startBackupAnswerSchema = z.coerce.number().int().positive();
+export const startBackupAnswerSchema = z.coerce.number().check(z.int(), z.positive());

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { v1IdSchema } from './wire-format';
 
 /** Request bodies of Cloud Backup v1.0 (docs/dialects/rackspace-v1.md). Ids accept numbers or numeric strings. */
@@ -21,7 +21,7 @@ export type BackupActionRequest = z.input<typeof backupActionRequestSchema>;
 export const restoreActionRequestSchema = z.object({
   Action: actionSchema,
   Id: v1IdSchema,
-  EncryptedPassword: z.string().nullable().optional(),
+  EncryptedPassword: z.nullish(z.string()),
 });
 export type RestoreActionRequest = z.input<typeof restoreActionRequestSchema>;
 
@@ -31,28 +31,28 @@ export const restoreCreateSchema = z.object({
   BackupMachineId: v1IdSchema,
   DestinationMachineId: v1IdSchema,
   /** Empty = the original place. */
-  DestinationPath: z.string().max(1024).default(''),
-  OverwriteFiles: z.boolean().default(false),
-  BackupDataCenter: z.string().nullable().optional(),
+  DestinationPath: z._default(z.string().check(z.maxLength(1024)), ''),
+  OverwriteFiles: z._default(z.boolean(), false),
+  BackupDataCenter: z.nullish(z.string()),
 });
 export type RestoreCreate = z.input<typeof restoreCreateSchema>;
 
 /** POST /restore updates a restore while it is still Creating. */
-export const restoreUpdateSchema = restoreCreateSchema.extend({
+export const restoreUpdateSchema = z.extend(restoreCreateSchema, {
   RestoreId: v1IdSchema,
-  BackupConfigurationId: v1IdSchema.optional(),
-  RestoreStateId: z.number().int().optional(),
+  BackupConfigurationId: z.optional(v1IdSchema),
+  RestoreStateId: z.optional(z.int()),
 });
 export type RestoreUpdate = z.input<typeof restoreUpdateSchema>;
 
 /** PUT /restore/files: a file rule. Filter 1 = include, 2 = exclude; FileItemType 0 file, 1 folder. */
 export const restoreFileInputSchema = z.object({
-  FilePath: z.string().min(1).max(1024),
-  FilePathEncoded: z.string().nullable().optional(),
+  FilePath: z.string().check(z.minLength(1), z.maxLength(1024)),
+  FilePathEncoded: z.nullish(z.string()),
   Filter: z.union([z.literal(1), z.literal(2)]),
   ParentId: v1IdSchema,
   FileItemType: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-  FileId: z.number().int().nullable().optional(),
+  FileId: z.nullish(z.int()),
 });
 export type RestoreFileInput = z.input<typeof restoreFileInputSchema>;
 
@@ -60,12 +60,14 @@ export type RestoreFileInput = z.input<typeof restoreFileInputSchema>;
  * POST /backup-configuration/enable/{id}: the docs say `Enable`; RS-SDK's old client posts `Enabled`.
  * Both are accepted; `enable` is the value that counts.
  */
-export const configurationEnableSchema = z
-  .object({ Enable: z.boolean().optional(), Enabled: z.boolean().optional() })
-  .refine((b) => b.Enable !== undefined || b.Enabled !== undefined, {
-    message: 'Enable (true or false) is required',
-  })
-  .transform((b) => ({ enable: (b.Enable ?? b.Enabled) as boolean }));
+export const configurationEnableSchema = z.pipe(
+  z.object({ Enable: z.optional(z.boolean()), Enabled: z.optional(z.boolean()) }).check(
+    z.refine((b) => b.Enable !== undefined || b.Enabled !== undefined, {
+      message: 'Enable (true or false) is required',
+    }),
+  ),
+  z.transform((b) => ({ enable: (b.Enable ?? b.Enabled) as boolean })),
+);
 export type ConfigurationEnable = z.input<typeof configurationEnableSchema>;
 
 /** POST /agent/enable. */

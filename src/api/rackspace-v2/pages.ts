@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { HttpClient } from '../http';
 import type { ReadOptions } from '../provider';
 import type { Link } from './wire';
@@ -19,7 +19,7 @@ export function nextMarker(links: readonly Link[] | undefined): string | null {
  * Reads a v2 list across its pages (`marker` = last seen id, `links` rel `next`). Set `max` for lists
  * where only the newest matter (activity).
  */
-export async function readAll<S extends z.ZodType<{ links?: Link[] }>, T>(
+export async function readAll<S extends z.ZodMiniType<{ links?: Link[] }>, T>(
   http: HttpClient,
   path: string,
   schema: S,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 
 /** Rackspace Cloud Backup v2 wire primitives: links, refs, the error body, states (see ./wire.ts). */
 
@@ -10,7 +10,7 @@ export type Ref = z.infer<typeof refSchema>;
 
 export const v2ErrorSchema = z.object({
   message: z.string(),
-  errors: z.array(z.string()).optional(),
+  errors: z.optional(z.array(z.string())),
 });
 export type V2Error = z.infer<typeof v2ErrorSchema>;
 
@@ -59,5 +59,8 @@ export const TERMINAL_RESTORE_STATES: readonly RestoreState[] = [
   'stopped',
 ];
 
-export const pathRuleSchema = z.object({ type: z.enum(['file', 'folder']), path: z.string().min(1) });
+export const pathRuleSchema = z.object({
+  type: z.enum(['file', 'folder']),
+  path: z.string().check(z.minLength(1)),
+});
 export type PathRule = z.infer<typeof pathRuleSchema>;

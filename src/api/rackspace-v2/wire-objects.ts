@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { backupStateSchema, linkSchema, pathRuleSchema, refSchema, restoreStateSchema } from './wire-format';
 
 /** The objects Cloud Backup v2 answers with (docs/dialects/rackspace-v2.md); field names are the vendor's. */
 
 const links = z.array(linkSchema);
-const iso = z.string().nullable();
+const iso = z.nullable(z.string());
 /** Lists carry `links` with `next`/`previous`; they may be missing on empty lists. */
-const listLinks = links.optional();
+const listLinks = z.optional(links);
 
 export const agentSchema = z.object({
   project_id: z.string(),
@@ -18,7 +18,7 @@ export const agentSchema = z.object({
     region: z.string(),
     machine: refSchema,
     os: z.object({ name: z.string(), version: z.string(), architecture: z.string() }),
-    addresses: z.array(z.object({ version: z.number().int(), addr: z.string() })),
+    addresses: z.array(z.object({ version: z.int(), addr: z.string() })),
   }),
   enabled: z.boolean(),
   rsa_public_key: z.object({ modulus: z.string(), exponent: z.string() }),
@@ -48,7 +48,7 @@ export const scheduleSchema = z.object({
   recurrence: z.array(z.string()),
   /** IANA, "US/Central". */
   time_zone: z.string(),
-  start: z.string().nullable().optional(),
+  start: z.nullish(z.string()),
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
 
@@ -68,17 +68,17 @@ export const configurationSummarySchema = z.object({
   enabled: z.boolean(),
   deleted: z.boolean(),
   /** null = manual only. */
-  schedule: scheduleSchema.nullable(),
-  retention: z.object({ days: z.number().int() }),
+  schedule: z.nullable(scheduleSchema),
+  retention: z.object({ days: z.int() }),
   backups: z.object({
-    last_completed: refSchema.nullable(),
+    last_completed: z.nullable(refSchema),
     next: z.object({ scheduled_time: iso }),
   }),
   links,
 });
 export type ConfigurationSummary = z.infer<typeof configurationSummarySchema>;
 
-export const configurationSchema = configurationSummarySchema.extend({
+export const configurationSchema = z.extend(configurationSummarySchema, {
   inclusions: z.array(pathRuleSchema),
   exclusions: z.array(pathRuleSchema),
   notifications: z.array(notificationSchema),
@@ -91,7 +91,7 @@ export const configurationListSchema = z.object({
 
 /** The `errors` object embedded in a backup or restore. */
 export const errorsSummarySchema = z.object({
-  count: z.number().int(),
+  count: z.int(),
   reason: z.string(),
   diagnostics: z.string(),
   links,
@@ -105,14 +105,14 @@ export const backupSchema = z.object({
   state: backupStateSchema,
   started_time: iso,
   ended_time: iso,
-  snapshot_id: z.number().int().nullable(),
+  snapshot_id: z.nullable(z.int()),
   errors: errorsSummarySchema,
-  files_searched: z.number().int(),
-  files_backed_up: z.number().int(),
-  bytes_searched: z.number().int(),
-  bytes_backed_up: z.number().int(),
-  bytes_in_db: z.number().int(),
-  bandwidth_avg_bps: z.number().int(),
+  files_searched: z.int(),
+  files_backed_up: z.int(),
+  bytes_searched: z.int(),
+  bytes_backed_up: z.int(),
+  bytes_in_db: z.int(),
+  bandwidth_avg_bps: z.int(),
   restorable: z.boolean(),
   links,
 });
@@ -121,17 +121,17 @@ export const backupListSchema = z.object({ backups: z.array(backupSchema), links
 
 /** GET /backups/{id}/errors and /restores/{id}/errors. */
 export const errorListSchema = z.object({
-  count: z.number().int(),
+  count: z.int(),
   reason: z.string(),
   diagnostics: z.string(),
   list: z.array(
     z.object({
-      index: z.number().int(),
+      index: z.int(),
       path: z.string(),
       /** file_or_folder_missing, file_missing_blocks, phx_exception … */
       type: z.string(),
       description: z.string(),
-      exception: z.object({ code: z.number().int(), description: z.string(), details: z.string() }),
+      exception: z.object({ code: z.int(), description: z.string(), details: z.string() }),
     }),
   ),
   links,
@@ -143,7 +143,7 @@ export const restoreSchema = z.object({
   id: z.string(),
   backup: refSchema,
   destination_agent: refSchema,
-  destination_path: z.string().nullable(),
+  destination_path: z.nullable(z.string()),
   overwrite_files: z.boolean(),
   inclusions: z.array(pathRuleSchema),
   exclusions: z.array(pathRuleSchema),
@@ -151,8 +151,8 @@ export const restoreSchema = z.object({
   started_time: iso,
   ended_time: iso,
   errors: errorsSummarySchema,
-  files_restored: z.number().int(),
-  bytes_restored: z.number().int(),
+  files_restored: z.int(),
+  bytes_restored: z.int(),
   links,
 });
 export type Restore = z.infer<typeof restoreSchema>;
@@ -165,13 +165,13 @@ export const eventSchema = z.object({
   /** backup_queued, backup_progress, restore_completed … */
   event: z.string(),
   agent: z.object({ id: z.string() }),
-  configuration: z.object({ id: z.string() }).optional(),
-  backup: z.object({ id: z.string() }).optional(),
-  restore: z.object({ id: z.string() }).optional(),
-  request_id: z.string().optional(),
-  bytes_completed: z.number().int().optional(),
-  bytes_remaining: z.number().int().optional(),
-  total_bytes: z.number().int().optional(),
+  configuration: z.optional(z.object({ id: z.string() })),
+  backup: z.optional(z.object({ id: z.string() })),
+  restore: z.optional(z.object({ id: z.string() })),
+  request_id: z.optional(z.string()),
+  bytes_completed: z.optional(z.int()),
+  bytes_remaining: z.optional(z.int()),
+  total_bytes: z.optional(z.int()),
 });
 export type Event = z.infer<typeof eventSchema>;
 export const eventListSchema = z.object({ events: z.array(eventSchema), links: listLinks });
@@ -182,7 +182,7 @@ export const activitySchema = z.object({
   last_updated_time: z.string(),
   state: z.string(),
   agent: refSchema,
-  configuration: refSchema.optional(),
+  configuration: z.optional(refSchema),
   links,
 });
 export type Activity = z.infer<typeof activitySchema>;

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import type { JsonPatch } from '../contract/json-patch';
 import { pathRuleSchema } from './wire-format';
 
 /** Any 8-4-4-4-12 hex id (the vendor's ids are not all RFC 4122 version 4). */
 const uuidSchema = (message: string) =>
-  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message);
+  z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message));
 
 /**
  * Rackspace Cloud Backup API v2 on the wire (docs/dialects/rackspace-v2.md). The reference service validates
@@ -33,19 +33,21 @@ export type BackupCreate = z.infer<typeof backupCreateSchema>;
 export const restoreCreateSchema = z
   .object({
     backup_id: uuidSchema('backup_id must be a UUID'),
-    destination_agent_id: uuidSchema('destination_agent_id must be a UUID').optional(),
-    destination_agent_ID: uuidSchema('destination_agent_ID must be a UUID').optional(),
+    destination_agent_id: z.optional(uuidSchema('destination_agent_id must be a UUID')),
+    destination_agent_ID: z.optional(uuidSchema('destination_agent_ID must be a UUID')),
     /** null = the original place, on the same host. */
-    destination_path: z.string().max(1024).nullable().optional(),
-    overwrite_files: z.boolean().optional(),
-    encrypted_password_hex: z.string().nullable().optional(),
-    inclusions: z.array(pathRuleSchema).optional(),
-    exclusions: z.array(pathRuleSchema).optional(),
+    destination_path: z.nullish(z.string().check(z.maxLength(1024))),
+    overwrite_files: z.optional(z.boolean()),
+    encrypted_password_hex: z.nullish(z.string()),
+    inclusions: z.optional(z.array(pathRuleSchema)),
+    exclusions: z.optional(z.array(pathRuleSchema)),
   })
-  .refine((b) => b.destination_agent_id ?? b.destination_agent_ID, {
-    message: 'destination_agent_id is required',
-    path: ['destination_agent_id'],
-  });
+  .check(
+    z.refine((b) => b.destination_agent_id ?? b.destination_agent_ID, {
+      message: 'destination_agent_id is required',
+      path: ['destination_agent_id'],
+    }),
+  );
 export type RestoreCreate = z.input<typeof restoreCreateSchema>;
 
 export { jsonPatchSchema, patchOpSchema, type JsonPatch, type PatchOp } from '../contract/json-patch';

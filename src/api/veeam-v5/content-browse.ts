@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from '../api-error';
 import type { HttpClient } from '../http';
 import { path } from '../http';
@@ -47,7 +47,7 @@ import { PAGE_MAX_LIMIT } from './wire';
 import { linkId } from './wire-common';
 
 type Query = Record<string, string | number>;
-type PagedSchema = z.ZodType<{ results: unknown[]; limit: number }>;
+type PagedSchema = z.ZodMiniType<{ results: unknown[]; limit: number }>;
 
 /**
  * Reading inside a Veeam restore session (`/RestoreSessions/{rid}/Organization/…`): the tree, the
@@ -55,7 +55,7 @@ type PagedSchema = z.ZodType<{ results: unknown[]; limit: number }>;
  * items one page at a time, as the list scrolls.
  */
 export function veeamContentReader(http: HttpClient) {
-  const get = <S extends z.ZodType>(p: string, schema: S, o?: ReadOptions, query?: Query) =>
+  const get = <S extends z.ZodMiniType>(p: string, schema: S, o?: ReadOptions, query?: Query) =>
     http.request({ method: 'GET', path: p, signal: o?.signal, query }, schema);
 
   /** Every page of a list (tree levels are small; v5 has no totals, so until a short page). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { caseInsensitiveKeys, looseBooleanSchema } from './wire-actions';
 import { linksSchema, pagedSchema } from './wire-common';
 
@@ -29,14 +29,14 @@ import { linksSchema, pagedSchema } from './wire-common';
  */
 
 const time = z.string();
-const optionalTime = z.string().nullish();
+const optionalTime = z.nullish(z.string());
 
 /** Fields every browsable thing may carry: our marks for deleted items and earlier versions. */
 const marks = {
   /** Deleted before the session's point in time (listed only with showDeleted). */
-  isDeleted: z.boolean().optional(),
+  isDeleted: z.optional(z.boolean()),
   deletionTime: optionalTime,
-  _links: linksSchema.optional(),
+  _links: z.optional(linksSchema),
 };
 
 /** `GET /RestoreSessions/{id}/Organization`: `name` is "<tenant> (<backup time>)". */
@@ -44,8 +44,8 @@ export const restoreOrganizationSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   /** Vex, Veod, Vesp, Vet (v6 adds it; we send it in v5 too). */
-  type: z.string().optional(),
-  _links: linksSchema.optional(),
+  type: z.optional(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type RestoreOrganization = z.infer<typeof restoreOrganizationSchema>;
 
@@ -56,7 +56,7 @@ export const mailboxSchema = z.looseObject({
   name: z.string(),
   email: z.string(),
   isArchive: z.boolean(),
-  _links: linksSchema.optional(),
+  _links: z.optional(linksSchema),
 });
 export type Mailbox = z.infer<typeof mailboxSchema>;
 
@@ -75,8 +75,8 @@ export const mailboxFolderSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   type: z.string(),
-  description: z.string().optional(),
-  _links: linksSchema.optional(),
+  description: z.optional(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type MailboxFolder = z.infer<typeof mailboxFolderSchema>;
 
@@ -86,16 +86,16 @@ export const mailItemSchema = z.looseObject({
   itemClass: z.string(),
   from: z.string(),
   to: z.string(),
-  cc: z.string().optional(),
-  bcc: z.string().optional(),
+  cc: z.optional(z.string()),
+  bcc: z.optional(z.string()),
   subject: z.string(),
   sent: optionalTime,
   received: optionalTime,
-  reminder: z.boolean().optional(),
+  reminder: z.optional(z.boolean()),
   /** Low, Normal, High (v8 field; sent by the reference service). */
-  importance: z.string().optional(),
+  importance: z.optional(z.string()),
   /** Attachment file names (v8 has objects; ours are names). */
-  attachments: z.array(z.string()).optional(),
+  attachments: z.optional(z.array(z.string())),
   ...marks,
 });
 export const appointmentItemSchema = z.looseObject({
@@ -114,18 +114,18 @@ export const contactItemSchema = z.looseObject({
   id: z.string(),
   itemClass: z.string(),
   fullName: z.string(),
-  displayAs: z.string().optional(),
+  displayAs: z.optional(z.string()),
   email: z.string(),
-  company: z.string().optional(),
-  jobTitle: z.string().optional(),
-  businessPhone: z.string().optional(),
-  homePhone: z.string().optional(),
-  mobile: z.string().optional(),
-  fax: z.string().optional(),
-  address: z.string().optional(),
-  imAddress: z.string().optional(),
-  webPage: z.string().optional(),
-  fileAs: z.string().optional(),
+  company: z.optional(z.string()),
+  jobTitle: z.optional(z.string()),
+  businessPhone: z.optional(z.string()),
+  homePhone: z.optional(z.string()),
+  mobile: z.optional(z.string()),
+  fax: z.optional(z.string()),
+  address: z.optional(z.string()),
+  imAddress: z.optional(z.string()),
+  webPage: z.optional(z.string()),
+  fileAs: z.optional(z.string()),
   ...marks,
 });
 /** NotStarted, InProgress, Completed, WaitingOnsomeoneelse, Deferred. */
@@ -149,9 +149,9 @@ export const taskItemSchema = z.looseObject({
 });
 /** An Exchange item: the fields depend on `itemClass` (IPM.Note…, IPM.Appointment, IPM.Contact, IPM.Task). */
 export const mailboxItemSchema = z.union([
-  appointmentItemSchema.extend({ itemClass: z.string().regex(/^IPM\.Appointment/i) }),
-  contactItemSchema.extend({ itemClass: z.string().regex(/^IPM\.Contact/i) }),
-  taskItemSchema.extend({ itemClass: z.string().regex(/^IPM\.Task/i) }),
+  z.extend(appointmentItemSchema, { itemClass: z.string().check(z.regex(/^IPM\.Appointment/i)) }),
+  z.extend(contactItemSchema, { itemClass: z.string().check(z.regex(/^IPM\.Contact/i)) }),
+  z.extend(taskItemSchema, { itemClass: z.string().check(z.regex(/^IPM\.Task/i)) }),
   mailItemSchema,
   // Any other class (journal, sticky note): id and class, the rest passes through.
   z.looseObject({ id: z.string(), itemClass: z.string(), ...marks }),
@@ -168,8 +168,8 @@ export const oneDriveSchema = z.looseObject({
   id: z.string(),
   /** The user's display name. */
   name: z.string(),
-  url: z.string().optional(),
-  _links: linksSchema.optional(),
+  url: z.optional(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type OneDrive = z.infer<typeof oneDriveSchema>;
 
@@ -177,9 +177,9 @@ export type OneDrive = z.infer<typeof oneDriveSchema>;
 export const fileFolderSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  createdBy: z.string().optional(),
+  createdBy: z.optional(z.string()),
   creationTime: optionalTime,
-  modifiedBy: z.string().optional(),
+  modifiedBy: z.optional(z.string()),
   modificationTime: optionalTime,
   ...marks,
 });
@@ -193,11 +193,11 @@ export const documentSchema = z.looseObject({
   /** "3.0" */
   version: z.string(),
   /** false for an earlier version listed with showAllVersions (ours). */
-  isLatestVersion: z.boolean().optional(),
-  inheritedPermissions: z.boolean().optional(),
-  createdBy: z.string().optional(),
+  isLatestVersion: z.optional(z.boolean()),
+  inheritedPermissions: z.optional(z.boolean()),
+  createdBy: z.optional(z.string()),
   creationTime: optionalTime,
-  modifiedBy: z.string().optional(),
+  modifiedBy: z.optional(z.string()),
   modificationTime: optionalTime,
   ...marks,
 });
@@ -208,8 +208,8 @@ export const siteSchema = z.looseObject({
   name: z.string(),
   url: z.string(),
   /** The parent site's id for a subsite (ours: v5 gives a link). */
-  parentId: z.string().nullish(),
-  _links: linksSchema.optional(),
+  parentId: z.nullish(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type Site = z.infer<typeof siteSchema>;
 
@@ -217,11 +217,11 @@ export type Site = z.infer<typeof siteSchema>;
 export const siteListSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   creationTime: optionalTime,
   /** List or Library (ours). */
-  type: z.string().optional(),
-  _links: linksSchema.optional(),
+  type: z.optional(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type SiteList = z.infer<typeof siteListSchema>;
 
@@ -229,12 +229,12 @@ export type SiteList = z.infer<typeof siteListSchema>;
 export const siteItemSchema = z.looseObject({
   id: z.string(),
   title: z.string(),
-  name: z.string().optional(),
-  version: z.string().optional(),
-  isLatestVersion: z.boolean().optional(),
-  createdBy: z.string().optional(),
+  name: z.optional(z.string()),
+  version: z.optional(z.string()),
+  isLatestVersion: z.optional(z.boolean()),
+  createdBy: z.optional(z.string()),
   creationTime: optionalTime,
-  modifiedBy: z.string().optional(),
+  modifiedBy: z.optional(z.string()),
   modificationTime: optionalTime,
   ...marks,
 });
@@ -245,21 +245,21 @@ export type SiteItem = z.infer<typeof siteItemSchema>;
 export const teamSchema = z.looseObject({
   id: z.string(),
   displayName: z.string(),
-  description: z.string().optional(),
-  groupEmail: z.string().optional(),
-  alias: z.string().optional(),
+  description: z.optional(z.string()),
+  groupEmail: z.optional(z.string()),
+  alias: z.optional(z.string()),
   /** Public, Private, OrgWide. */
-  privacy: z.string().optional(),
-  isArchived: z.boolean().optional(),
-  _links: linksSchema.optional(),
+  privacy: z.optional(z.string()),
+  isArchived: z.optional(z.boolean()),
+  _links: z.optional(linksSchema),
 });
 export type Team = z.infer<typeof teamSchema>;
 
 export const channelSchema = z.looseObject({
   id: z.string(),
   displayName: z.string(),
-  description: z.string().optional(),
-  _links: linksSchema.optional(),
+  description: z.optional(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type Channel = z.infer<typeof channelSchema>;
 
@@ -270,10 +270,10 @@ export const postSchema = z.looseObject({
   createdTime: time,
   lastModifiedTime: optionalTime,
   /** Plain text of the message (ours). */
-  content: z.string().optional(),
+  content: z.optional(z.string()),
   /** The post a reply answers (ours; null for a top-level post). */
-  parentId: z.string().nullish(),
-  replyCount: z.number().optional(),
+  parentId: z.nullish(z.string()),
+  replyCount: z.optional(z.number()),
   ...marks,
 });
 export type Post = z.infer<typeof postSchema>;
@@ -282,11 +282,11 @@ export type Post = z.infer<typeof postSchema>;
 export const teamFileSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  isFolder: z.boolean().optional(),
-  version: z.string().optional(),
-  isLatestVersion: z.boolean().optional(),
-  sizeBytes: z.number().optional(),
-  modifiedBy: z.string().optional(),
+  isFolder: z.optional(z.boolean()),
+  version: z.optional(z.string()),
+  isLatestVersion: z.optional(z.boolean()),
+  sizeBytes: z.optional(z.number()),
+  modifiedBy: z.optional(z.string()),
   modificationTime: optionalTime,
   ...marks,
 });
@@ -313,7 +313,7 @@ export const exchangeRestoreStatsSchema = z.looseObject({
   mergedItemsCount: z.number(),
   skippedItemsCount: z.number(),
   failedItemsCount: z.number(),
-  exceptions: z.array(z.string()).optional(),
+  exceptions: z.optional(z.array(z.string())),
 });
 export type ExchangeRestoreStats = z.infer<typeof exchangeRestoreStatsSchema>;
 
@@ -321,17 +321,17 @@ export const oneDriveRestoreStatsSchema = z.looseObject({
   totalItemsCount: z.number(),
   restoredItemsCount: z.number(),
   failedItemsCount: z.number(),
-  failedRestrictionsCount: z.number().optional(),
-  skippedItemsByErrorCount: z.number().optional(),
-  skippedItemsByNoChangesCount: z.number().optional(),
+  failedRestrictionsCount: z.optional(z.number()),
+  skippedItemsByErrorCount: z.optional(z.number()),
+  skippedItemsByNoChangesCount: z.optional(z.number()),
 });
 export type OneDriveRestoreStats = z.infer<typeof oneDriveRestoreStatsSchema>;
 
-export const sharePointRestoreStatsSchema = oneDriveRestoreStatsSchema.extend({
-  restoredWebsCount: z.number().optional(),
-  failedWebsCount: z.number().optional(),
-  restoredListsCount: z.number().optional(),
-  failedListsCount: z.number().optional(),
+export const sharePointRestoreStatsSchema = z.extend(oneDriveRestoreStatsSchema, {
+  restoredWebsCount: z.optional(z.number()),
+  failedWebsCount: z.optional(z.number()),
+  restoredListsCount: z.optional(z.number()),
+  failedListsCount: z.optional(z.number()),
 });
 export type SharePointRestoreStats = z.infer<typeof sharePointRestoreStatsSchema>;
 
@@ -349,18 +349,20 @@ export type SendStats = z.infer<typeof sendStatsSchema>;
 
 // ── Action bodies: `POST …/Action` with exactly one key (matched without regard to case) ─────────
 
-const idRefs = z.array(z.strictObject({ id: z.string().min(1) }), { error: 'must be a list of {"id": "…"}' });
-const flag = looseBooleanSchema.optional();
+const idRefs = z.array(z.strictObject({ id: z.string().check(z.minLength(1)) }), {
+  error: 'must be a list of {"id": "…"}',
+});
+const flag = z.optional(looseBooleanSchema);
 
 /** One credential family: user name and password, a device code, or an application certificate. */
 const credentialFields = {
-  userName: z.string().min(1).optional(),
-  userPassword: z.string().optional(),
-  userCode: z.string().min(1).optional(),
-  applicationId: z.string().min(1).optional(),
-  applicationCertificate: z.string().min(1).optional(),
-  applicationCertificatePassword: z.string().optional(),
-  impersonationAccountName: z.string().optional(),
+  userName: z.optional(z.string().check(z.minLength(1))),
+  userPassword: z.optional(z.string()),
+  userCode: z.optional(z.string().check(z.minLength(1))),
+  applicationId: z.optional(z.string().check(z.minLength(1))),
+  applicationCertificate: z.optional(z.string().check(z.minLength(1))),
+  applicationCertificatePassword: z.optional(z.string()),
+  impersonationAccountName: z.optional(z.string()),
 };
 type Credentials = { [K in keyof typeof credentialFields]?: string };
 
@@ -384,14 +386,16 @@ export function credentialProblem(c: Credentials): string {
   return '';
 }
 
-const withCredentials = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject({ ...credentialFields, ...shape }).superRefine((value, ctx) => {
-    const problem = credentialProblem(value as Credentials);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const withCredentials = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.strictObject({ ...credentialFields, ...shape }).check(
+    z.superRefine((value, ctx) => {
+      const problem = credentialProblem(value as Credentials);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  );
 
 /** An options object whose property names are read without regard to case. */
-function options<T extends z.ZodType>(schema: T, keys: readonly string[]) {
+function options<T extends z.ZodMiniType>(schema: T, keys: readonly string[]) {
   return caseInsensitiveKeys([...keys, ...Object.keys(credentialFields)], schema);
 }
 
@@ -404,22 +408,22 @@ const exchangeFlags = {
   excludeInPlaceHoldItems: flag,
   excludeLitigationHoldItems: flag,
 };
-const exchangeRestoreOriginalShape = { ...exchangeFlags, items: idRefs.optional() };
+const exchangeRestoreOriginalShape = { ...exchangeFlags, items: z.optional(idRefs) };
 const exchangeRestoreToShape = {
   ...exchangeRestoreOriginalShape,
   /** Target mailbox (SMTP address). */
-  mailbox: z.string().min(1, { error: 'mailbox (the target SMTP address) is required' }),
-  casServer: z.string().optional(),
+  mailbox: z.string().check(z.minLength(1, { error: 'mailbox (the target SMTP address) is required' })),
+  casServer: z.optional(z.string()),
   /** Target folder name; the original folder path when left out. */
-  folder: z.string().optional(),
-  officeRegion: z.string().optional(),
-  officeOrganizationName: z.string().optional(),
+  folder: z.optional(z.string()),
+  officeRegion: z.optional(z.string()),
+  officeOrganizationName: z.optional(z.string()),
 };
 const sendShape = {
-  from: z.string().optional(),
-  to: z.string().min(1, { error: 'to (the address to send to) is required' }),
-  subject: z.string().optional(),
-  text: z.string().optional(),
+  from: z.optional(z.string()),
+  to: z.string().check(z.minLength(1, { error: 'to (the address to send to) is required' })),
+  subject: z.optional(z.string()),
+  text: z.optional(z.string()),
 };
 
 /** Exchange actions and their options (`null` stands for "no options" where that is allowed). */
@@ -429,47 +433,54 @@ export const exchangeActionSchemas = {
     Object.keys(exchangeRestoreOriginalShape),
   ),
   restoreto: options(withCredentials(exchangeRestoreToShape), Object.keys(exchangeRestoreToShape)),
-  savetomsg: options(z.strictObject({ items: idRefs.optional() }), ['items']).nullable(),
-  sendtodifferentaddress: options(z.strictObject({ ...sendShape, items: idRefs.optional() }), [
+  savetomsg: z.nullable(options(z.strictObject({ items: z.optional(idRefs) }), ['items'])),
+  sendtodifferentaddress: options(z.strictObject({ ...sendShape, items: z.optional(idRefs) }), [
     ...Object.keys(sendShape),
     'items',
   ]),
   /** v6 `sendToDefaultAddress`; v5 key unverified, both spellings taken. */
-  sendtooriginaladdress: options(z.strictObject({ items: idRefs.optional() }), ['items']).nullable(),
-  exporttopst: options(
-    z.strictObject({
-      contentKeywords: z.string().optional(),
-      enablePstSizeLimit: flag,
-      pstSizeLimitBytes: z.number().int().positive().optional(),
-      items: idRefs.optional(),
-    }),
-    ['contentKeywords', 'enablePstSizeLimit', 'pstSizeLimitBytes', 'items'],
-  ).nullable(),
+  sendtooriginaladdress: z.nullable(options(z.strictObject({ items: z.optional(idRefs) }), ['items'])),
+  exporttopst: z.nullable(
+    options(
+      z.strictObject({
+        contentKeywords: z.optional(z.string()),
+        enablePstSizeLimit: flag,
+        pstSizeLimitBytes: z.optional(z.int().check(z.positive())),
+        items: z.optional(idRefs),
+      }),
+      ['contentKeywords', 'enablePstSizeLimit', 'pstSizeLimitBytes', 'items'],
+    ),
+  ),
 };
 export type ExchangeActionName = keyof typeof exchangeActionSchemas;
 
-const selection = { documents: idRefs.optional(), folders: idRefs.optional() };
-const versionChoice = z.enum(['all', 'last', 'All', 'Last']).transform((v) => v.toLowerCase());
+const selection = { documents: z.optional(idRefs), folders: z.optional(idRefs) };
+const versionChoice = z.pipe(
+  z.enum(['all', 'last', 'All', 'Last']),
+  z.transform((v) => v.toLowerCase()),
+);
 const oneDriveRestoreShape = {
   ...selection,
-  documentVersion: versionChoice.optional(),
+  documentVersion: z.optional(versionChoice),
   /** When the document exists: overwrite or keep. */
-  documentAction: z
-    .enum(['overwrite', 'keep', 'Overwrite', 'Keep'])
-    .transform((v) => v.toLowerCase())
-    .optional(),
+  documentAction: z.optional(
+    z.pipe(
+      z.enum(['overwrite', 'keep', 'Overwrite', 'Keep']),
+      z.transform((v) => v.toLowerCase()),
+    ),
+  ),
 };
 const oneDriveCopyShape = {
   ...selection,
   /** The target user's OneDrive: its id, or the user's e-mail or name. */
   oneDrive: z.union([
-    z.string().min(1),
-    z.looseObject({ id: z.string().optional(), name: z.string().optional() }),
+    z.string().check(z.minLength(1)),
+    z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) }),
   ]),
   /** Target folder (name or path); a "Restored <date>" folder when left out. */
-  folder: z.string().optional(),
-  documentVersion: versionChoice.optional(),
-  documentLastVersionAction: z.string().optional(),
+  folder: z.optional(z.string()),
+  documentVersion: z.optional(versionChoice),
+  documentLastVersionAction: z.optional(z.string()),
   changedItems: flag,
   deletedItems: flag,
   restorePermissions: flag,
@@ -488,20 +499,19 @@ export const oneDriveActionSchemas = {
     ...Object.keys(sendShape),
     ...Object.keys(selection),
   ]),
-  save: options(z.strictObject({ ...saveShape, ...selection }), [
-    'asZip',
-    ...Object.keys(selection),
-  ]).nullable(),
+  save: z.nullable(
+    options(z.strictObject({ ...saveShape, ...selection }), ['asZip', ...Object.keys(selection)]),
+  ),
 };
 export type OneDriveActionName = keyof typeof oneDriveActionSchemas;
 
-const spSelection = { ...selection, items: idRefs.optional() };
+const spSelection = { ...selection, items: z.optional(idRefs) };
 const sharePointRestoreShape = {
   ...spSelection,
   /** Target list or library name; the original one when left out (in place). */
-  list: z.string().optional(),
+  list: z.optional(z.string()),
   /** Site level: the alias of another site to restore to (`/sites/<alias>`); the original when left out. */
-  alias: z.string().optional(),
+  alias: z.optional(z.string()),
   changedItems: flag,
   deletedItems: flag,
   restorePermissions: flag,
@@ -509,11 +519,13 @@ const sharePointRestoreShape = {
   restoreListViews: flag,
   restoreSubsites: flag,
   restoreMasterPages: flag,
-  documentVersion: versionChoice.optional(),
-  documentLastVersionAction: z
-    .enum(['merge', 'overwrite', 'Merge', 'Overwrite'])
-    .transform((v) => v.toLowerCase())
-    .optional(),
+  documentVersion: z.optional(versionChoice),
+  documentLastVersionAction: z.optional(
+    z.pipe(
+      z.enum(['merge', 'overwrite', 'Merge', 'Overwrite']),
+      z.transform((v) => v.toLowerCase()),
+    ),
+  ),
 };
 
 /** SharePoint actions: restoreTo covers the original list (in place) and another list or site. */
@@ -523,17 +535,16 @@ export const sharePointActionSchemas = {
     ...Object.keys(sendShape),
     ...Object.keys(spSelection),
   ]),
-  save: options(z.strictObject({ ...saveShape, ...spSelection }), [
-    'asZip',
-    ...Object.keys(spSelection),
-  ]).nullable(),
+  save: z.nullable(
+    options(z.strictObject({ ...saveShape, ...spSelection }), ['asZip', ...Object.keys(spSelection)]),
+  ),
 };
 export type SharePointActionName = keyof typeof sharePointActionSchemas;
 
 const teamsSelection = {
-  channelId: z.string().optional(),
-  files: idRefs.optional(),
-  posts: idRefs.optional(),
+  channelId: z.optional(z.string()),
+  files: z.optional(idRefs),
+  posts: z.optional(idRefs),
 };
 const teamsRestoreShape = {
   ...teamsSelection,
@@ -541,21 +552,22 @@ const teamsRestoreShape = {
   restoreMissingItems: flag,
   restoreMembers: flag,
   restoreSettings: flag,
-  fileVersion: versionChoice.optional(),
-  fileLastVersionAction: z
-    .enum(['merge', 'overwrite', 'Merge', 'Overwrite'])
-    .transform((v) => v.toLowerCase())
-    .optional(),
+  fileVersion: z.optional(versionChoice),
+  fileLastVersionAction: z.optional(
+    z.pipe(
+      z.enum(['merge', 'overwrite', 'Merge', 'Overwrite']),
+      z.transform((v) => v.toLowerCase()),
+    ),
+  ),
 };
 
 /** Teams actions: restore (always to the original team), save files, export posts, send. */
 export const teamsActionSchemas = {
   restore: options(withCredentials(teamsRestoreShape), Object.keys(teamsRestoreShape)),
-  save: options(z.strictObject({ ...saveShape, ...teamsSelection }), [
-    'asZip',
-    ...Object.keys(teamsSelection),
-  ]).nullable(),
-  export: options(z.strictObject(teamsSelection), Object.keys(teamsSelection)).nullable(),
+  save: z.nullable(
+    options(z.strictObject({ ...saveShape, ...teamsSelection }), ['asZip', ...Object.keys(teamsSelection)]),
+  ),
+  export: z.nullable(options(z.strictObject(teamsSelection), Object.keys(teamsSelection))),
   send: options(z.strictObject({ ...sendShape, ...teamsSelection }), [
     ...Object.keys(sendShape),
     ...Object.keys(teamsSelection),

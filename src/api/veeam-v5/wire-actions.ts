@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { veeamDateTimeSchema } from './wire-datetime';
 
 /** Veeam v5 wire: the bodies of `POST /Jobs/{id}/action` and `POST /RestoreSessions/{id}/action`. */
@@ -8,7 +8,13 @@ export type ExploreType = (typeof EXPLORE_TYPES)[number];
 
 /** A boolean, or "true"/"false" as a string (the PHP portal sends `"ShowDeleted":"true"`). */
 export const looseBooleanSchema = z.union(
-  [z.boolean(), z.enum(['true', 'false', 'True', 'False']).transform((s) => s.toLowerCase() === 'true')],
+  [
+    z.boolean(),
+    z.pipe(
+      z.enum(['true', 'false', 'True', 'False']),
+      z.transform((s) => s.toLowerCase() === 'true'),
+    ),
+  ],
   { error: 'must be true or false' },
 );
 
@@ -16,22 +22,34 @@ export const looseBooleanSchema = z.union(
  * Veeam (ASP.NET) reads JSON property names without regard to case; clients send `ShowDeleted`,
  * `DateTime`. Known keys are renamed to their canonical spelling before the strict check.
  */
-export function caseInsensitiveKeys<T extends z.ZodType>(canonical: readonly string[], schema: T) {
+export function caseInsensitiveKeys<T extends z.ZodMiniType>(canonical: readonly string[], schema: T) {
   const byLower = new Map(canonical.map((k) => [k.toLowerCase(), k]));
-  return z.preprocess((value) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [byLower.get(k.toLowerCase()) ?? k, v] as const),
-    );
-  }, schema);
+  return z.pipe(
+    z.transform((value) => {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [byLower.get(k.toLowerCase()) ?? k, v] as const),
+      );
+    }),
+    schema,
+  );
 }
 
 const exploreFields = z.strictObject({
   datetime: veeamDateTimeSchema,
-  type: z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() : v), z.enum(EXPLORE_TYPES)),
+  type: z.pipe(
+    z.transform((v) => (typeof v === 'string' ? v.toLowerCase() : v)),
+    z.enum(EXPLORE_TYPES),
+  ),
   // null is "not given", as the vendor's nullable booleans read it.
-  showDeleted: looseBooleanSchema.nullish().transform((v) => v ?? undefined),
-  showAllVersions: looseBooleanSchema.nullish().transform((v) => v ?? undefined),
+  showDeleted: z.pipe(
+    z.nullish(looseBooleanSchema),
+    z.transform((v) => v ?? undefined),
+  ),
+  showAllVersions: z.pipe(
+    z.nullish(looseBooleanSchema),
+    z.transform((v) => v ?? undefined),
+  ),
 });
 export const exploreSchema = caseInsensitiveKeys(
   ['datetime', 'type', 'showDeleted', 'showAllVersions'],

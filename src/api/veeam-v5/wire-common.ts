@@ -1,11 +1,15 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 
 /** Veeam v5 wire: the token endpoint, the error body, links and the paged wrapper (see ./wire.ts). */
 
 /** Form fields of `POST /v5/Token` (form-urlencoded). Extra fields are ignored, as clients send some. */
 export const tokenRequestSchema = z.discriminatedUnion('grant_type', [
-  z.object({ grant_type: z.literal('password'), username: z.string().min(1), password: z.string() }),
-  z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) }),
+  z.object({
+    grant_type: z.literal('password'),
+    username: z.string().check(z.minLength(1)),
+    password: z.string(),
+  }),
+  z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().check(z.minLength(1)) }),
 ]);
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
@@ -14,14 +18,14 @@ export const tokenAnswerSchema = z.looseObject({
   refresh_token: z.string(),
   // Only access_token, refresh_token and .expires are seen in public clients' real answers: the rest
   // is optional so that a real server that leaves them out can still be signed in to.
-  token_type: z.string().optional(),
+  token_type: z.optional(z.string()),
   /** Seconds. */
-  expires_in: z.number().optional(),
-  '.issued': z.string().optional(),
+  expires_in: z.optional(z.number()),
+  '.issued': z.optional(z.string()),
   '.expires': z.string(),
-  userName: z.string().optional(),
+  userName: z.optional(z.string()),
   /** Not Veeam's: the reference service (or a proxy) may state the console role; any word is read. */
-  role: z.string().optional(),
+  role: z.optional(z.string()),
 });
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>;
 
@@ -53,13 +57,13 @@ export function linkId(links: Links | undefined, rel: string): string | null {
 }
 
 /** The paged wrapper of v5 lists (JobSessions, LogItems, RestoreSessions, Events, LicensedUsers). */
-export function pagedSchema<T extends z.ZodType>(item: T) {
+export function pagedSchema<T extends z.ZodMiniType>(item: T) {
   return z.looseObject({
-    offset: z.number().int(),
-    limit: z.number().int(),
+    offset: z.int(),
+    limit: z.int(),
     results: z.array(item),
-    setId: z.string().optional(),
-    _links: linksSchema.optional(),
+    setId: z.optional(z.string()),
+    _links: z.optional(linksSchema),
   });
 }
 export interface Paged<T> {

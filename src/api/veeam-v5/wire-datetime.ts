@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 
 /** Veeam v5 wire: the explore `datetime` in its documented forms (see ./wire.ts). */
 
@@ -59,7 +59,9 @@ export function formatVeeamDateTime(ms: number): string {
 
 export const veeamDateTimeSchema = z
   .string()
-  .refine(
-    (s) => parseVeeamDateTime(s) !== null,
-    'must be a date and time as "yyyy-MM-dd HH:mm:ss.SSS", "yyyy.MM.dd hh:mm:ss" or ISO-8601 (e.g. 2020-04-12T10:54:40.2794046Z)',
+  .check(
+    z.refine(
+      (s) => parseVeeamDateTime(s) !== null,
+      'must be a date and time as "yyyy-MM-dd HH:mm:ss.SSS", "yyyy.MM.dd hh:mm:ss" or ISO-8601 (e.g. 2020-04-12T10:54:40.2794046Z)',
+    ),
   );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { linksSchema } from './wire-common';
 
 /** Veeam v5 wire: organizations, jobs and their schedules, job sessions and log items. */
@@ -7,15 +7,15 @@ export const organizationSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   type: z.string(),
-  region: z.string().optional(),
-  officeName: z.string().optional(),
-  isExchangeOnline: z.boolean().optional(),
-  isSharePointOnline: z.boolean().optional(),
-  isTeamsOnline: z.boolean().optional(),
-  isBackedup: z.boolean().optional(),
-  firstBackuptime: z.string().nullish(),
-  lastBackuptime: z.string().nullish(),
-  _links: linksSchema.optional(),
+  region: z.optional(z.string()),
+  officeName: z.optional(z.string()),
+  isExchangeOnline: z.optional(z.boolean()),
+  isSharePointOnline: z.optional(z.boolean()),
+  isTeamsOnline: z.optional(z.boolean()),
+  isBackedup: z.optional(z.boolean()),
+  firstBackuptime: z.nullish(z.string()),
+  lastBackuptime: z.nullish(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
@@ -57,37 +57,37 @@ export const DAILY_TYPES = [
 export type DailyType = (typeof DAILY_TYPES)[number];
 
 export const schedulePolicySchema = z.looseObject({
-  scheduleEnabled: z.boolean().optional(),
+  scheduleEnabled: z.optional(z.boolean()),
   type: z.string(),
   /** With type Periodically: "Minutes5" … "Hours8". */
-  periodicallyEvery: z.string().optional(),
+  periodicallyEvery: z.optional(z.string()),
   /** With type Daily: Everyday, Workdays, Weekends or a day name. */
-  dailyType: z.string().optional(),
+  dailyType: z.optional(z.string()),
   /** With type Daily: "HH:mm:ss", UTC here. */
-  dailyTime: z.string().optional(),
-  backupWindowEnabled: z.boolean().optional(),
-  backupWindowSettings: z
-    .looseObject({ backupWindow: z.array(z.boolean()), minuteOffset: z.number() })
-    .optional(),
-  retryEnabled: z.boolean().optional(),
-  retryNumber: z.number().optional(),
-  retryWaitInterval: z.number().optional(),
+  dailyTime: z.optional(z.string()),
+  backupWindowEnabled: z.optional(z.boolean()),
+  backupWindowSettings: z.optional(
+    z.looseObject({ backupWindow: z.array(z.boolean()), minuteOffset: z.number() }),
+  ),
+  retryEnabled: z.optional(z.boolean()),
+  retryNumber: z.optional(z.number()),
+  retryWaitInterval: z.optional(z.number()),
 });
 export type SchedulePolicy = z.infer<typeof schedulePolicySchema>;
 
 export const jobSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
-  lastStatus: z.string().optional(),
-  lastRun: z.string().nullish(),
-  nextRun: z.string().nullish(),
+  description: z.optional(z.string()),
+  lastStatus: z.optional(z.string()),
+  lastRun: z.nullish(z.string()),
+  nextRun: z.nullish(z.string()),
   isEnabled: z.boolean(),
   backupType: z.string(),
-  schedulePolicy: schedulePolicySchema.optional(),
-  runNow: z.boolean().optional(),
+  schedulePolicy: z.optional(schedulePolicySchema),
+  runNow: z.optional(z.boolean()),
   /** rels: self, organization, backupRepository, jobsessions, selectedItems, excludedItems. */
-  _links: linksSchema.optional(),
+  _links: z.optional(linksSchema),
 });
 export type Job = z.infer<typeof jobSchema>;
 
@@ -106,14 +106,14 @@ export const jobSessionSchema = z.looseObject({
   id: z.string(),
   creationTime: z.string(),
   /** null while the session runs. */
-  endTime: z.string().nullish(),
+  endTime: z.nullish(z.string()),
   progress: z.number(),
   status: z.string(),
-  details: z.string().optional(),
-  retryCount: z.number().optional(),
-  statistics: jobSessionStatisticsSchema.optional(),
+  details: z.optional(z.string()),
+  retryCount: z.optional(z.number()),
+  statistics: z.optional(jobSessionStatisticsSchema),
   /** rels: self, log, job. */
-  _links: linksSchema.optional(),
+  _links: z.optional(linksSchema),
 });
 export type JobSession = z.infer<typeof jobSessionSchema>;
 
@@ -123,7 +123,7 @@ export const logItemSchema = z.looseObject({
   /** "[Success] Job started at …", "[Warning] Mailbox john@contoso.com: item size exceeds limit". */
   title: z.string(),
   creationTime: z.string(),
-  endTime: z.string().nullish(),
-  _links: linksSchema.optional(),
+  endTime: z.nullish(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type LogItem = z.infer<typeof logItemSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { linksSchema } from './wire-common';
 
 /** Veeam v5 wire: restore sessions and their events, repositories, proxies, licensing. */
@@ -12,15 +12,15 @@ export const restoreSessionSchema = z.looseObject({
   organization: z.string(),
   type: z.string(),
   creationTime: z.string(),
-  endTime: z.string().nullish(),
+  endTime: z.nullish(z.string()),
   /** Working, Stopped (older docs: Starting, Stopping). */
   state: z.string(),
   /** Success, Warning, Failed; null while Working. */
-  result: z.string().nullish(),
-  initiatedBy: z.string().optional(),
-  details: z.string().optional(),
+  result: z.nullish(z.string()),
+  initiatedBy: z.optional(z.string()),
+  details: z.optional(z.string()),
   /** rels: self, organization, restoreSessionEvents (and job, ours). */
-  _links: linksSchema.optional(),
+  _links: z.optional(linksSchema),
 });
 export type RestoreSession = z.infer<typeof restoreSessionSchema>;
 
@@ -29,11 +29,11 @@ export const restoreSessionEventSchema = z.looseObject({
   type: z.string(),
   status: z.string(),
   startTime: z.string(),
-  endTime: z.string().nullish(),
+  endTime: z.nullish(z.string()),
   /** "hh:mm:ss". */
-  duration: z.string().optional(),
+  duration: z.optional(z.string()),
   title: z.string(),
-  message: z.string().optional(),
+  message: z.optional(z.string()),
   order: z.number(),
 });
 export type RestoreSessionEvent = z.infer<typeof restoreSessionEventSchema>;
@@ -41,26 +41,26 @@ export type RestoreSessionEvent = z.infer<typeof restoreSessionEventSchema>;
 export const backupRepositorySchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
-  path: z.string().optional(),
+  description: z.optional(z.string()),
+  path: z.optional(z.string()),
   capacityBytes: z.number(),
   freeSpaceBytes: z.number(),
-  retentionType: z.string().optional(),
-  retentionPeriodType: z.string().optional(),
-  objectStorageId: z.string().nullish(),
-  _links: linksSchema.optional(),
+  retentionType: z.optional(z.string()),
+  retentionPeriodType: z.optional(z.string()),
+  objectStorageId: z.nullish(z.string()),
+  _links: z.optional(linksSchema),
 });
 export type BackupRepository = z.infer<typeof backupRepositorySchema>;
 
 export const proxySchema = z.looseObject({
   id: z.string(),
   hostName: z.string(),
-  description: z.string().optional(),
-  port: z.number().optional(),
+  description: z.optional(z.string()),
+  port: z.optional(z.number()),
   threadsNumber: z.number(),
   /** Online, Offline. */
   status: z.string(),
-  _links: linksSchema.optional(),
+  _links: z.optional(linksSchema),
 });
 export type Proxy = z.infer<typeof proxySchema>;
 
@@ -68,16 +68,16 @@ export const licensedUserSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   isBackedUp: z.boolean(),
-  lastBackupDate: z.string().nullish(),
+  lastBackupDate: z.nullish(z.string()),
   /** Licensed, Unlicensed. */
   licenseState: z.string(),
-  _links: linksSchema.optional(),
+  _links: z.optional(linksSchema),
 });
 export type LicensedUser = z.infer<typeof licensedUserSchema>;
 
 export const licensingInformationSchema = z.looseObject({
   licensedUsers: z.number(),
   newUsers: z.number(),
-  _links: linksSchema.optional(),
+  _links: z.optional(linksSchema),
 });
 export type LicensingInformation = z.infer<typeof licensingInformationSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { pagedSchema } from './wire-common';
 import { jobSchema, jobSessionSchema, logItemSchema, organizationSchema } from './wire-jobs';
 import {

@@ -3,7 +3,7 @@
  * wire schemas, its error form and its API's table of operations, shared by its adapter and by its
  * service module (server/testing/tiny-dialect/), as a real dialect's are.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import type { ErrorForm } from '../../contract/error-forms';
 import type { ApiContract } from '../../contract/operations';
 
@@ -48,7 +48,7 @@ export const targetSchema = z.object({
   title: z.string(),
   active: z.boolean(),
   lastState: z.enum(['idle', 'running', 'done', 'broken']),
-  lastRunAt: z.string().nullable(),
+  lastRunAt: z.nullable(z.string()),
 });
 export const targetListSchema = z.array(targetSchema);
 export type TinyTarget = z.infer<typeof targetSchema>;
