@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../../src/api/contract/zod';
 import type { Clock } from '../context';
 import { systemClock } from '../context';
 import { clientAddress, guess, signInKeys } from '../identity/throttle';
@@ -138,19 +138,20 @@ function crossSite(c: C): string | undefined {
 }
 
 const signInSchema = z.object({
-  username: z.string().min(1).max(256),
-  password: z.string().min(1).max(1024),
+  username: z.string().check(z.minLength(1), z.maxLength(256)),
+  password: z.string().check(z.minLength(1), z.maxLength(1024)),
 });
 const personalSignInSchema = z
-  .object({
-    username: z.string().min(1).max(256),
-    password: z.string().min(1).max(1024).optional(),
-    apiKey: z.string().min(1).max(1024).optional(),
+  .strictObject({
+    username: z.string().check(z.minLength(1), z.maxLength(256)),
+    password: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
+    apiKey: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
   })
-  .strict()
-  .refine((b) => b.password !== undefined || b.apiKey !== undefined, 'needs a password or an apiKey');
+  .check(
+    z.refine((b) => b.password !== undefined || b.apiKey !== undefined, 'needs a password or an apiKey'),
+  );
 const addUserSchema = z.object({ username: z.string(), role: z.string(), password: z.string() });
-const changeSchema = z.object({ role: z.string().optional(), disabled: z.boolean().optional() }).strict();
+const changeSchema = z.strictObject({ role: z.optional(z.string()), disabled: z.optional(z.boolean()) });
 const passwordSchema = z.object({ password: z.string() });
 
 const userAnswer = (u: ConsoleUser) => ({
@@ -260,14 +261,14 @@ export async function mountConsole(
     return fail(c, 403, `Your role (${session.user.role}) may not ${what}; this needs the admin role.`);
   };
   /** The JSON body checked by `schema`, or the 4xx answer. */
-  const bodyOf = async <S extends z.ZodType>(c: C, schema: S): Promise<z.output<S> | Response> => {
+  const bodyOf = async <S extends z.ZodMiniType>(c: C, schema: S): Promise<z.output<S> | Response> => {
     const body = await readJson(c);
     if (!body.ok) return fail(c, body.status, body.message);
     const parsed = check(schema, body.value);
     return parsed.ok ? parsed.value : fail(c, parsed.status, parsed.message);
   };
   /** An administrator's change: the note for the audit log, the session and the checked body. */
-  const adminChange = async <S extends z.ZodType>(
+  const adminChange = async <S extends z.ZodMiniType>(
     c: C,
     note: Note,
     schema: S,

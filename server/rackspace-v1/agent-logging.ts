@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import { z } from '../../src/api/contract/zod';
 import { v1IdSchema } from '../../src/api/rackspace-v1/wire';
 import { LOG_LEVELS } from '../store/rackspace-agents';
 import type { Checked } from './request';
@@ -20,17 +20,19 @@ const levelError = `must be a number from 1 (Fatal) to ${LOG_LEVELS.length} (All
 
 const loggingSchema = z.object({
   MachineAgentId: v1IdSchema,
-  LoggingLevelId: z.preprocess(
-    (v) => {
+  LoggingLevelId: z.pipe(
+    z.transform((v) => {
       if (typeof v !== 'string') return v;
       const byName = LOG_LEVELS.findIndex((l) => l === v.trim().toLowerCase());
       return byName >= 0 ? byName + 1 : /^\s*\d+\s*$/.test(v) ? Number(v) : v;
-    },
+    }),
     z
       .number({ error: levelError })
-      .int({ error: levelError })
-      .min(1, { error: levelError })
-      .max(LOG_LEVELS.length, { error: levelError }),
+      .check(
+        z.int({ error: levelError }),
+        z.minimum(1, { error: levelError }),
+        z.maximum(LOG_LEVELS.length, { error: levelError }),
+      ),
   ),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../src/api/contract/zod';
 import { FREQUENCIES, v1IdSchema } from '../../src/api/rackspace-v1/wire';
 import { WINDOWS_ZONE_NAMES, zoneOfWindowsName } from '../../src/api/rackspace-v1/windows-zones';
 import type { ConfigurationFields } from '../store/rackspace-configurations';
@@ -20,68 +20,75 @@ const fromString = (value: unknown) => {
   return value;
 };
 
-const flag = z.preprocess(fromString, z.boolean({ error: 'must be true or false' }));
+const flag = z.pipe(z.transform(fromString), z.boolean({ error: 'must be true or false' }));
 
 function wholeIn(min: number, max: number) {
   const error = `must be a whole number from ${min} to ${max}, or null`;
-  return z.preprocess(fromString, z.number({ error }).int({ error }).min(min, { error }).max(max, { error }));
+  return z.pipe(
+    z.transform(fromString),
+    z.number({ error }).check(z.int({ error }), z.minimum(min, { error }), z.maximum(max, { error })),
+  );
 }
-const optionalWholeIn = (min: number, max: number) => wholeIn(min, max).nullable().optional();
+const optionalWholeIn = (min: number, max: number) => z.nullish(wholeIn(min, max));
 
 const fileRuleSchema = z.object({
   FilePath: z
     .string({ error: 'must be a path' })
-    .min(1, { error: 'must not be empty' })
-    .max(1024, { error: 'must be at most 1024 characters' }),
+    .check(
+      z.minLength(1, { error: 'must not be empty' }),
+      z.maxLength(1024, { error: 'must be at most 1024 characters' }),
+    ),
   FileItemType: z.enum(['File', 'Folder'], { error: 'must be "File" or "Folder"' }),
 });
 
-const fileRules = z
-  .array(fileRuleSchema, { error: 'must be a list of {FilePath, FileItemType}' })
-  .max(1000, { error: 'may hold at most 1000 rules' })
-  .nullable()
-  .optional();
+const fileRules = z.nullish(
+  z
+    .array(fileRuleSchema, { error: 'must be a list of {FilePath, FileItemType}' })
+    .check(z.maxLength(1000, { error: 'may hold at most 1000 rules' })),
+);
 
 export const configurationInputSchema = z.object({
   MachineAgentId: v1IdSchema,
   BackupConfigurationName: z
     .string({ error: 'must be a name' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(255, { error: 'must be at most 255 characters' }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'must not be empty' }),
+      z.maxLength(255, { error: 'must be at most 255 characters' }),
+    ),
   IsActive: flag,
-  VersionRetention: z.preprocess(
-    fromString,
+  VersionRetention: z.pipe(
+    z.transform(fromString),
     z.union([z.literal(0), z.literal(30), z.literal(60)], {
       error: 'must be 0 (keep every version), 30 or 60 (days)',
     }),
   ),
-  MissedBackupActionId: z
-    .preprocess(
-      fromString,
+  MissedBackupActionId: z.optional(
+    z.pipe(
+      z.transform(fromString),
       z.union([z.literal(1), z.literal(2)], {
         error: 'must be 1 (notify at once) or 2 (notify at the next scheduled time)',
       }),
-    )
-    .optional(),
+    ),
+  ),
   Frequency: z.enum(FREQUENCIES, { error: 'must be "Manually", "Hourly", "Daily" or "Weekly"' }),
   StartTimeHour: optionalWholeIn(1, 12),
   StartTimeMinute: optionalWholeIn(0, 59),
-  StartTimeAmPm: z.enum(['AM', 'PM'], { error: 'must be "AM", "PM" or null' }).nullable().optional(),
+  StartTimeAmPm: z.nullish(z.enum(['AM', 'PM'], { error: 'must be "AM", "PM" or null' })),
   DayOfWeekId: optionalWholeIn(0, 6),
   HourInterval: optionalWholeIn(1, 23),
   TimeZoneId: z.string({ error: 'must be a Windows time zone name, such as "Eastern Standard Time"' }),
   NotifyRecipients: z
     .string({ error: 'must be an e-mail address, or "" for none' })
-    .max(1024, { error: 'must be at most 1024 characters' }),
+    .check(z.maxLength(1024, { error: 'must be at most 1024 characters' })),
   NotifySuccess: flag,
   NotifyFailure: flag,
-  BackupPrescript: z.string({ error: 'must be a string' }).max(4096).nullable().optional(),
-  BackupPostscript: z.string({ error: 'must be a string' }).max(4096).nullable().optional(),
+  BackupPrescript: z.nullish(z.string({ error: 'must be a string' }).check(z.maxLength(4096))),
+  BackupPostscript: z.nullish(z.string({ error: 'must be a string' }).check(z.maxLength(4096))),
   Inclusions: fileRules,
   Exclusions: fileRules,
   /** Only on an update; when given it must be the configuration's own. */
-  BackupConfigurationScheduleId: z.preprocess(fromString, z.number().int()).nullable().optional(),
+  BackupConfigurationScheduleId: z.nullish(z.pipe(z.transform(fromString), z.int())),
 });
 export type ConfigurationInput = z.output<typeof configurationInputSchema>;
 

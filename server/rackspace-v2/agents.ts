@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { ServiceContext } from '../context';
-import { z } from 'zod';
+import { z } from '../../src/api/contract/zod';
 import { WAKE_MS } from '../rackspace-v1/agents';
 import { readBody } from '../rackspace-v1/request';
 import { findAgent, isOnline, listAgents, wakeAgents } from '../store/rackspace-agents';
