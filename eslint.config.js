@@ -48,6 +48,20 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // One zod: zod/mini, through src/api/contract/zod.ts, which sets its English messages (types
+      // may come from 'zod/mini' itself).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: "Use zod/mini's `z` from src/api/contract/zod.ts." },
+            { name: 'zod/mini', message: 'Import `z` from src/api/contract/zod.ts.', allowTypeImports: true },
+          ],
+          patterns: [
+            { group: ['zod/*', '!zod/mini'], message: "Use zod/mini's `z` from src/api/contract/zod.ts." },
+          ],
+        },
+      ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       // Import cycles are found by tools/import-cycles.ts (run by `npm run lint`): `import/no-cycle`
       // took three quarters of the lint time and, following .ts files without a parser for them,
@@ -106,6 +120,11 @@ export default tseslint.config(
   {
     files: ['e2e/**/*.ts'],
     ...playwright.configs['flat/recommended'],
+  },
+  {
+    // The one module that imports zod/mini's values: it sets the messages before any schema parses.
+    files: ['src/api/contract/zod.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     // Config files that their tools load by default export.
