@@ -6,9 +6,8 @@ import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
 import { directory, newestFirst } from '../run-parts';
-import { contentActionsOf } from './content-actions';
-import { veeamContentReader } from './content-browse';
-import { runVeeamContentAction } from './content-run';
+import type * as ContentCode from './content';
+import type { veeamContentReader } from './content-browse';
 import {
   veeamEvent,
   veeamJob,
@@ -69,7 +68,16 @@ export function createVeeamV5Provider(
   };
   const jobNames = async (o?: ReadOptions) =>
     namesOf(await directory(o, 'targets', jobs, JOB_NAMES_STALE_MS));
-  const content = veeamContentReader(http);
+  // The restore-session content code loads on first use (./content.ts); a chunk that failed to arrive
+  // is asked for again at the next use.
+  let contentCode: Promise<typeof ContentCode> | null = null;
+  const contentModule = () =>
+    (contentCode ??= import('./content').catch((err: unknown) => {
+      contentCode = null;
+      throw err;
+    }));
+  let reader: ReturnType<typeof veeamContentReader> | null = null;
+  const content = async () => (reader ??= (await contentModule()).veeamContentReader(http));
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, capabilities),
@@ -123,14 +131,15 @@ export function createVeeamV5Provider(
     },
 
     async getSessionContent(id, o) {
-      return content.summary(id, (await provider.getRestoreSession(id, o)).sessionType, o);
+      const [reading, session] = await Promise.all([content(), provider.getRestoreSession(id, o)]);
+      return reading.summary(id, session.sessionType, o);
     },
-    listContentNodes: (id, parentId, o) => content.children(id, parentId, o),
-    getContentNode: (id, nodeId, o) => content.one(id, nodeId, o),
-    listContentItems: (id, nodeId, page, o) => content.items(id, nodeId, page, o),
-    getContentItem: (id, nodeId, itemId, o) => content.item(id, nodeId, itemId, o),
-    contentActions: (kind) => Promise.resolve(contentActionsOf(kind)),
-    runContentAction: (id, input) => runVeeamContentAction(http, id, input),
+    listContentNodes: async (id, parentId, o) => (await content()).children(id, parentId, o),
+    getContentNode: async (id, nodeId, o) => (await content()).one(id, nodeId, o),
+    listContentItems: async (id, nodeId, page, o) => (await content()).items(id, nodeId, page, o),
+    getContentItem: async (id, nodeId, itemId, o) => (await content()).item(id, nodeId, itemId, o),
+    contentActions: async (kind) => (await contentModule()).contentActionsOf(kind),
+    runContentAction: async (id, input) => (await contentModule()).runVeeamContentAction(http, id, input),
 
     startBackup: (jobId) =>
       action(path`/jobs/${jobId}/action`, { start: null }).then(() => ({ runId: null })),
