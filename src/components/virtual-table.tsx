@@ -4,8 +4,9 @@ import { Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, memo, useEffect, useRef, useState } from 'react';
 import classes from './cells.module.css';
+import { useStableCallback } from './use-stable-callback';
 
 /** How near the end (in rows) the next page is asked for. */
 const END_MARGIN_ROWS = 40;
@@ -76,6 +77,8 @@ export function VirtualTable<T>({
   onEndReached,
 }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The same function from render to render, so that the header row re-renders only when it changes.
+  const sortChange = useStableCallback((next: SortState) => onSortChange?.(next));
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -115,13 +118,7 @@ export function VirtualTable<T>({
         className={classes.table}
         style={{ '--table-min-width': `${minWidth}px` }}
       >
-        <Table.Thead>
-          <Table.Tr aria-rowindex={1}>
-            {columns.map((col) => (
-              <HeaderCell key={col.key} column={col} sort={sort} onSortChange={onSortChange} />
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow columns={columns} sort={sort} onSortChange={onSortChange ? sortChange : undefined} />
         <Table.Tbody>
           {top > 0 && <tr aria-hidden style={{ height: top }} />}
           {items.map((item, i) => {
@@ -188,6 +185,54 @@ function headerClass<T>(col: Column<T>): string | undefined {
   const share = typeof col.width === 'string' && col.width.endsWith('%');
   return [col.optional && classes.optional, share && classes.share].filter(Boolean).join(' ') || undefined;
 }
+
+interface HeaderRowProps<T> {
+  columns: Column<T>[];
+  sort?: SortState | null;
+  onSortChange?: (sort: SortState) => void;
+}
+
+/** What a column's header shows: the header row is made anew only when one of these changes. */
+function sameHeaders<T>(a: readonly Column<T>[], b: readonly Column<T>[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((col, i) => {
+      const other = b[i]!;
+      return (
+        col.key === other.key &&
+        col.header === other.header &&
+        col.width === other.width &&
+        col.sortable === other.sortable &&
+        col.align === other.align &&
+        col.optional === other.optional
+      );
+    })
+  );
+}
+
+/**
+ * The header row, memoised on what it shows: a keystroke in a list's search box re-renders the table
+ * with new rows, while its column headers (Mantine's cells and buttons) stay as they were. The
+ * columns are made anew on every render of a table, so they are compared by what the header reads.
+ */
+const HeaderRow = memo(
+  function HeaderRow<T>({ columns, sort, onSortChange }: HeaderRowProps<T>) {
+    return (
+      <Table.Thead>
+        <Table.Tr aria-rowindex={1}>
+          {columns.map((col) => (
+            <HeaderCell key={col.key} column={col} sort={sort} onSortChange={onSortChange} />
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+    );
+  },
+  (a, b) =>
+    a.onSortChange === b.onSortChange &&
+    a.sort?.key === b.sort?.key &&
+    a.sort?.dir === b.sort?.dir &&
+    sameHeaders(a.columns, b.columns),
+) as <T>(props: HeaderRowProps<T>) => ReactNode;
 
 function HeaderCell<T>({
   column,
