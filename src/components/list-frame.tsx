@@ -1,13 +1,38 @@
 import '@mantine/core/styles/Input.css';
 import { Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { memo } from 'react';
 import type { Connection } from '../api/domain';
 import { formatCount } from '../lib/format';
-import type { ListView } from './list-view';
+import type { ListFilter, ListView } from './list-view';
 import { PageHeader } from './page-header';
 import { SearchInput } from './search-input';
 import { EmptyState, ErrorState, LoadingState, RefreshFailedState } from './states';
 import type { ConnectionFailure } from './use-live-runs';
+
+/**
+ * The connection's and the page's filters. Memoised: what they are given stays the same while only the
+ * search text changes, so a keystroke does not re-render their selects.
+ */
+const FilterSelects = memo(function FilterSelects({
+  filters,
+  values,
+  setFilter,
+}: {
+  filters: readonly Pick<ListFilter<unknown>, 'param' | 'label' | 'options'>[];
+  values: readonly string[];
+  setFilter: (param: string, value: string) => void;
+}) {
+  return filters.map((f, i) => (
+    <NativeSelect
+      key={f.param}
+      label={f.label}
+      value={values[i]}
+      onChange={(e) => setFilter(f.param, e.currentTarget.value)}
+      data={f.options}
+    />
+  ));
+});
 
 /**
  * Search, the connection and the page's filters, and how many rows of how many are shown. The search
@@ -30,15 +55,7 @@ export function ListToolbar<T, K extends string>({
         value={view.search}
         onChange={view.setSearch}
       />
-      {filters.map((f, i) => (
-        <NativeSelect
-          key={f.param}
-          label={f.label}
-          value={values[i]}
-          onChange={(e) => view.setFilter(f.param, e.currentTarget.value)}
-          data={f.options}
-        />
-      ))}
+      <FilterSelects filters={filters} values={values} setFilter={view.setFilter} />
       {counted && (
         <Text size="sm" ml="auto" role="status" aria-live="polite">
           {shown.length === total
@@ -49,6 +66,9 @@ export function ListToolbar<T, K extends string>({
     </Group>
   );
 }
+
+/** The page's header, which a keystroke in the search box leaves as it is (the page keeps its props). */
+const ListHeader = memo(PageHeader);
 
 /**
  * The frame of every list page (Configurations, Jobs, Restores, Restore sessions): its header, then
@@ -92,7 +112,7 @@ export function ListFrame<T, K extends string>({
   const refreshes = stale.filter((s) => !failures.some((f) => f.connection.id === s.connection.id));
   return (
     <>
-      <PageHeader title={title} description={description} actions={actions} />
+      <ListHeader title={title} description={description} actions={actions} />
       {children}
       {connections.length === 0 ? (
         <EmptyState title={noConnection.title}>{noConnection.body}</EmptyState>

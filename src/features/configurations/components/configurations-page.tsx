@@ -19,24 +19,32 @@ import { WakeAgentsButton } from './wake-agents-button';
  */
 export function ConfigurationsPage() {
   const access = usePageAccess();
-  const connections = access.signedIn.filter((c) => hasArea(access.capabilities(c.id), 'configurations'));
+  const connections = useMemo(
+    () => access.signedIn.filter((c) => hasArea(access.capabilities(c.id), 'configurations')),
+    [access],
+  );
   const lists = useConnectionLists(connections, configurationQueries.list);
   const live = useLiveRuns(connections);
   const merged = useMemo(() => withLiveRuns(lists.rows, live.runs), [lists.rows, live.runs]);
   const view = useListView(CONFIGURATIONS_LIST, merged, connections);
+  // The same element while only the search text changes: the header then stays as it is.
+  const actions = useMemo(
+    () => (
+      <>
+        {connections.map((c) => (
+          <WakeAgentsButton key={c.id} connectionId={c.id} />
+        ))}
+        <LiveIndicator />
+      </>
+    ),
+    [connections],
+  );
 
   return (
     <ListFrame
       title="Configurations"
       description="Backup configurations: schedule, last and next run."
-      actions={
-        <>
-          {connections.map((c) => (
-            <WakeAgentsButton key={c.id} connectionId={c.id} />
-          ))}
-          <LiveIndicator />
-        </>
-      }
+      actions={actions}
       connections={connections}
       noConnection={{
         title: 'No connection with configurations signed in',
