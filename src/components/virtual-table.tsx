@@ -95,6 +95,9 @@ export function VirtualTable<T>({
   }, [onEndReached, lastInView, rows.length]);
   const [rowSlots] = useState(() => new RowSlots());
   const slots = rowSlots.assign(items.map((item) => rowKey(rows[item.index] as T)));
+  // Once per render, not per cell: a keystroke renders every cell in view.
+  const cellClasses = columns.map(cellClass);
+  const rowStyle = { height: rowHeight };
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
@@ -132,11 +135,11 @@ export function VirtualTable<T>({
                 key={slots[i]}
                 className={classes.row}
                 aria-rowindex={item.index + 2}
-                style={{ height: rowHeight }}
+                style={rowStyle}
                 {...rowProps?.(row)}
               >
-                {columns.map((col) => (
-                  <td key={col.key} className={cellClass(col)}>
+                {columns.map((col, c) => (
+                  <td key={col.key} className={cellClasses[c]}>
                     {col.stateless ? col.cell(row) : <Fragment key={key}>{col.cell(row)}</Fragment>}
                   </td>
                 ))}
