@@ -37,15 +37,18 @@ test.describe('Restore… next to a backup', () => {
       const detail = new ConfigurationPage(page, b.configurationName);
 
       // Every restorable row of the history offers it, with its own backup in the link.
-      const row = detail
+      const first = detail
         .historyRows()
         .filter({ has: page.locator('[data-restorable="true"]') })
         .first();
       const rowId = new URL(
-        (await row.getByRole('link').first().getAttribute('href')) ?? '',
+        (await first.getByRole('link').first().getAttribute('href')) ?? '',
         'http://x',
       ).searchParams.get('backup');
       expect(rowId).toBeTruthy();
+      // That backup's row, by its id: a run that ends meanwhile (the service runs 60× fast) comes
+      // first in the history, and "the first restorable row" is then another.
+      const row = detail.historyRows().filter({ has: page.locator(`a[href*="backup=${rowId}"]`) });
       await expect(row.getByRole('link', { name: `Restore from backup ${rowId}` })).toHaveAttribute(
         'href',
         wizardUrl(b.configurationId, rowId ?? ''),
