@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { rowsRegion } from '../support/lists';
 
 /** The Jobs list and a job's page. */
 export class JobsPage {
@@ -7,6 +8,8 @@ export class JobsPage {
 
   readonly table = () => this.page.getByRole('table', { name: 'Jobs' });
   readonly rows = () => this.table().locator('tbody tr[data-status]');
+  /** Labelled with the number of every job on the list, not only of those rendered in view. */
+  readonly rowsRegion = () => rowsRegion(this.page, 'Jobs');
   readonly row = (name: string) =>
     this.rows().filter({ has: this.page.getByRole('link', { name, exact: true }) });
   readonly search = () => this.page.getByLabel('Search jobs');
