@@ -235,7 +235,7 @@ async function supportStartsABackup(page: Page, d: Dialect) {
   const detail = new ConfigurationPage(page, d.startTarget.name);
   await expect(page.getByRole('heading', { level: 1, name: d.startTarget.name })).toBeVisible();
   // A scheduled run may be under way (the service runs 60× fast): wait for it to end.
-  await expect(detail.currentRun()).toHaveAttribute('data-status', 'idle', { timeout: 40_000 });
+  await detail.waitUntilIdle({ timeout: 40_000 });
   await detail.start().click();
   await expect(detail.currentRun()).toHaveAttribute('data-status', /^(queued|running)$/);
   await expect(detail.stop()).toHaveCount(0);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { rowsIn, rowsRegion } from '../support/lists';
 
 /**
  * Enabled configurations of one machine of the v2 connection whose agent is enabled in the demo data
@@ -45,12 +46,34 @@ export class ConfigurationPage {
   readonly currentRun = () => this.page.getByTestId('current-run');
   readonly history = () => this.page.getByRole('table', { name: 'Backup history' });
   readonly historyRows = () => this.history().locator('tbody tr[data-status]');
+  /** Labelled with the number of every backup of the history, not only of those rendered in view. */
+  readonly historyRegion = () => rowsRegion(this.page, 'Backup history');
+  readonly noBackups = () => this.page.getByText('No backups yet');
   readonly report = () => this.page.getByRole('region', { name: /^Backup [0-9a-f-]+$/ });
   readonly start = () => this.page.getByRole('button', { name: `Start a backup of ${this.name}` });
   readonly stop = () => this.page.getByRole('button', { name: `Stop the backup of ${this.name}` });
   readonly disable = () => this.page.getByRole('button', { name: `Disable ${this.name}` });
   readonly enable = () => this.page.getByRole('button', { name: `Enable ${this.name}` });
   readonly dialog = () => this.page.getByRole('dialog');
+
+  /**
+   * Waits until no backup of the configuration runs. The current run reads "idle" also while its
+   * backups are still loading (a scheduled run under way is not known yet), so they are waited for.
+   */
+  async waitUntilIdle(options: { timeout?: number } = {}) {
+    await this.historyLoaded();
+    await expect(this.currentRun()).toHaveAttribute('data-status', 'idle', options);
+  }
+
+  /** How many backups the history holds, once its answer is in (read before, it is 0). */
+  async historyCount(): Promise<number> {
+    await this.historyLoaded();
+    return (await this.noBackups().isVisible()) ? 0 : rowsIn(this.historyRegion());
+  }
+
+  private async historyLoaded() {
+    await expect(this.historyRegion().or(this.noBackups())).toBeVisible();
+  }
 
   /** Answers the confirmation dialog of a stop or a disable. */
   async confirm(label: string) {
