@@ -104,6 +104,20 @@ describe('the list frame (issue 12 item 5)', () => {
     expect(count()).toBe('0 things');
   });
 
+  test("while one connection's first answer is on its way, the others' rows show and the page says more are coming", async () => {
+    answers.set('a', [thing('a', '1', 'Anvil')]);
+    answers.set('b', 'never');
+    const view = renderUi(<ThingsPage connections={[A, B]} />);
+    await waitFor(() => expect(shown()).toEqual(['Anvil']));
+    expect(count()).toBe('1 things');
+    expect(screen.getByText('Loading more…')).toBeTruthy();
+    view.unmount();
+    answers.set('b', [thing('b', '2', 'Bolt')]);
+    renderUi(<ThingsPage connections={[A, B]} />);
+    await waitFor(() => expect(shown()).toEqual(['Anvil', 'Bolt']));
+    expect(screen.queryByText('Loading more…')).toBeNull();
+  });
+
   test('a connection that failed to load is named with its error; the others show their rows', async () => {
     answers.set('a', boom('Alpha is down'));
     answers.set('b', [thing('b', '1', 'Bolt')]);

@@ -37,14 +37,18 @@ const FilterSelects = memo(function FilterSelects({
 /**
  * Search, the connection and the page's filters, and how many rows of how many are shown. The search
  * text is the page's (useSearchText): it filters at once and reaches the URL when typing pauses; the
- * other filters go into the URL as they change. `counted`: the rows are known, so the count is true.
+ * other filters go into the URL as they change. `counted`: the rows are known, so the count is true;
+ * `loadingMore`: some are shown while another connection's first answer is still on its way, so the
+ * count may still grow (and rows appear among those shown).
  */
 export function ListToolbar<T, K extends string>({
   view,
   counted,
+  loadingMore = false,
 }: {
   view: ListView<T, K>;
   counted: boolean;
+  loadingMore?: boolean;
 }) {
   const { spec, filters, values, shown, total } = view;
   return (
@@ -56,8 +60,13 @@ export function ListToolbar<T, K extends string>({
         onChange={view.setSearch}
       />
       <FilterSelects filters={filters} values={values} setFilter={view.setFilter} />
+      {loadingMore && (
+        <Text size="sm" c="dimmed" ml="auto">
+          Loading more…
+        </Text>
+      )}
       {counted && (
-        <Text size="sm" ml="auto" role="status" aria-live="polite">
+        <Text size="sm" ml={loadingMore ? undefined : 'auto'} role="status" aria-live="polite">
           {shown.length === total
             ? `${formatCount(total)} ${spec.many}`
             : `${formatCount(shown.length)} of ${formatCount(total)} ${spec.many}`}
@@ -142,7 +151,7 @@ export function ListFrame<T, K extends string>({
             </Stack>
           )}
           {/* No count while the first answers are on their way: "0 jobs" would not be true. */}
-          <ListToolbar view={view} counted={!(pending && total === 0)} />
+          <ListToolbar view={view} counted={!(pending && total === 0)} loadingMore={pending && total > 0} />
           {pending && total === 0 ? (
             <LoadingState label={`Loading ${spec.many}`} />
           ) : total === 0 ? (
