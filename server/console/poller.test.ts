@@ -225,30 +225,25 @@ test("the browsers' own requests to the vendor count against the connection's bu
   const admin = await signIn(h.url, 'admin');
   expect((await watched(admin)).status).toBe(200);
   await openStream(admin);
-  // Polled every 200 ms while nothing else reaches the vendor (5 a second; 2 on a very busy machine).
+  // Polled every 200 ms while nothing else reaches the vendor.
   let before = calls(FEED);
   await sleep(1000);
-  expect(calls(FEED) - before).toBeGreaterThanOrEqual(2);
+  expect(calls(FEED) - before).toBeGreaterThanOrEqual(3);
 
-  // A second of a page's own reads that the cache cannot answer, four at a time (far over the budget
-  // of 10 a second here, and no gap between them even on a busy machine): the poller sends nothing
-  // meanwhile, or one poll at most that was on its way.
+  // A second of a page's own reads that the cache cannot answer, back to back (far over the budget of
+  // 10 a second here): the poller sends nothing meanwhile, or a poll at most that slipped in between.
   const job = `/console/api/connections/veeam/jobs/${SEED_JOB_ID}`;
   before = calls(FEED);
   let reads = 0;
-  const until = Date.now() + 1000;
-  const reader = async () => {
-    for (; Date.now() < until; reads++)
-      expect((await send(h.url, 'GET', job, { cookie: admin })).status).toBe(200);
-  };
-  await Promise.all([reader(), reader(), reader(), reader()]);
+  for (const until = Date.now() + 1000; Date.now() < until; reads++)
+    expect((await send(h.url, 'GET', job, { cookie: admin })).status).toBe(200);
   expect(reads).toBeGreaterThan(10);
   expect(calls(FEED) - before).toBeLessThanOrEqual(1);
 
   // Then the polls take up their pace again.
   before = calls(FEED);
   await sleep(1000);
-  expect(calls(FEED) - before).toBeGreaterThanOrEqual(2);
+  expect(calls(FEED) - before).toBeGreaterThanOrEqual(3);
 });
 
 test('a directory read for another query (keep) is never polled, and is answered from the cache', async () => {
