@@ -586,8 +586,6 @@ export async function mountConsole(
       c.set('message', done.message);
       return c.json(done.body, done.status);
     }
-    // What reached the vendor counts against the connection's budget with the poller's own requests.
-    if (!found.personal && !(done.kind === 'answered' && done.cached)) polls.poller(id)?.noteRequest(sentAt);
     // A command may change what every poll of the connection reads.
     if (!SAFE.has(c.req.method) && !found.personal) polls.poller(id)?.noteCommand(Date.now());
     if (!SAFE.has(c.req.method) || done.kind === 'failed' || done.kind === 'signed-out') c.set('note', note);

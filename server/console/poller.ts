@@ -191,18 +191,6 @@ class ConnectionPoller {
     return now - answer.polledAt < maxAge(this.hub.times.paceMs[fastestOf(entry.watchers)]) ? answer : null;
   }
 
-  /**
-   * The server sent this connection's vendor a request for a browser (a read the cache did not answer, a
-   * command): it counts against the same budget, so the poller's next request waits a whole interval
-   * from it, and the vendor gets at most `perSecond` requests a second from the server in all while
-   * the browsers' own stay under it, however many consoles are open.
-   */
-  noteRequest(at: number): void {
-    if (at <= this.lastRequestAt) return;
-    this.lastRequestAt = at;
-    this.schedule();
-  }
-
   /** A command went through the connection: every answer kept may be out of date. */
   noteCommand(now: number): void {
     this.commandAt = now;
