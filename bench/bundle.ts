@@ -33,12 +33,11 @@ export function measureBundle(distDir: string): BundleFigures {
     routes: { path: string; scripts: string[]; styles: string[] }[];
     dialects: Record<string, string[]>;
   };
-  const route = (path: string) => preloads.routes.find((r) => r.path === path);
   const landing = [
-    { page: '/sign-in', extra: [] as string[] },
-    { page: 'Overview', extra: Object.values(preloads.dialects).flat() },
-  ].map(({ page, extra }) => {
-    const r = route(page === 'Overview' ? '/' : page);
+    { page: '/sign-in', path: '/sign-in', extra: [] as string[] },
+    { page: 'Overview', path: '/', extra: Object.values(preloads.dialects).flat() },
+  ].map(({ page, path, extra }) => {
+    const r = preloads.routes.find((x) => x.path === path);
     const files = [
       ...new Set(
         [...initial, ...(r?.scripts ?? []), ...(r?.styles ?? []), ...extra].map((f) => f.replace(/^\//, '')),

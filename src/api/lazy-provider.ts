@@ -3,6 +3,19 @@ import type { AdapterProvider, BackupProvider } from './provider';
 import { newestFirst } from './run-parts';
 
 /**
+ * `load` run on the first call and its promise shared by every call after; one that failed (a chunk
+ * that did not arrive) is run again at the next call, since it may arrive then.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () =>
+    (loading ??= load().catch((err: unknown) => {
+      loading = null;
+      throw err;
+    }));
+}
+
+/**
  * A provider whose connection and capabilities are there at once and whose calls load the adapter the
  * first time one is made. Every method is spelt out so that the compiler checks each signature.
  */
@@ -11,14 +24,7 @@ export function lazyProvider(
   capabilities: BackupProvider['capabilities'],
   load: () => Promise<AdapterProvider>,
 ): BackupProvider {
-  let loading: Promise<AdapterProvider> | null = null;
-  const adapter = (): Promise<AdapterProvider> => {
-    loading ??= load().catch((err: unknown) => {
-      loading = null; // a chunk that failed to arrive may arrive on the next call
-      throw err;
-    });
-    return loading;
-  };
+  const adapter = loadOnce(load);
   return {
     connection,
     capabilities,

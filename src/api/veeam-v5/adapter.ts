@@ -4,10 +4,9 @@ import type { Capabilities } from '../capabilities';
 import type { BackupTarget, Connection, Organization } from '../domain';
 import type { HttpClient } from '../http';
 import { path } from '../http';
+import { loadOnce } from '../lazy-provider';
 import type { AdapterProvider, ReadOptions } from '../provider';
 import { directory, newestFirst } from '../run-parts';
-import type * as ContentCode from './content';
-import type { veeamContentReader } from './content-browse';
 import {
   veeamEvent,
   veeamJob,
@@ -68,16 +67,9 @@ export function createVeeamV5Provider(
   };
   const jobNames = async (o?: ReadOptions) =>
     namesOf(await directory(o, 'targets', jobs, JOB_NAMES_STALE_MS));
-  // The restore-session content code loads on first use (./content.ts); a chunk that failed to arrive
-  // is asked for again at the next use.
-  let contentCode: Promise<typeof ContentCode> | null = null;
-  const contentModule = () =>
-    (contentCode ??= import('./content').catch((err: unknown) => {
-      contentCode = null;
-      throw err;
-    }));
-  let reader: ReturnType<typeof veeamContentReader> | null = null;
-  const content = async () => (reader ??= (await contentModule()).veeamContentReader(http));
+  // The restore-session content code loads on first use (./content.ts).
+  const contentModule = loadOnce(() => import('./content'));
+  const content = loadOnce(async () => (await contentModule()).veeamContentReader(http));
 
   const provider: AdapterProvider = {
     ...baseProvider(connection, capabilities),
