@@ -149,8 +149,31 @@ export async function measureLatency(
     }
   };
 
+  /**
+   * Waits until the screen shows the job out of flight, as the service has it. A job stopped just
+   * before (the keeper of a previous measurement) may still show as running for up to one poll; a
+   * start made meanwhile would change nothing on the screen, and its change would never be seen.
+   */
+  const waitScreenIdle = async (name: string) => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const shown = await page.evaluate(
+        (n) =>
+          [...document.querySelectorAll('tr[data-status]')]
+            .filter((r) => (r.textContent ?? '').includes(n))
+            .map((r) => r.getAttribute('data-status') ?? ''),
+        name,
+      );
+      if (shown.length > 0 && shown.every((s) => s !== 'queued' && s !== 'running')) return;
+      if (Date.now() > deadline)
+        throw new Error(`the console kept showing ${name} as ${shown.join('/') || 'absent'}`);
+      await sleep(50);
+    }
+  };
+
   for (let i = 0; latencies.length < minChanges; i++) {
     const job = jobs[i % jobs.length]!;
+    await waitScreenIdle(job.name);
     const before = Date.now();
     await api(`/Jobs/${job.id}/action`, { method: 'POST', body: JSON.stringify({ start: null }) });
     const started = await waitService(job.id, (s) => s === 'Queued' || s === 'Running');
