@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { startApi } from './api/start';
 import { App } from './app/app';
 import { router } from './app/router';
+import { afterFirstPaint } from './lib/after-first-paint';
+import { warmDateFormats } from './lib/format';
 
 /** How long the first render waits for the config and the page's code before it shows the boot screen. */
 const FIRST_RENDER_WAIT_MS = 1000;
@@ -36,3 +38,6 @@ void Promise.race([
     </StrictMode>,
   ),
 );
+
+// In a task of its own once the page has painted, not in the render of the first answers.
+void afterFirstPaint().then(() => setTimeout(warmDateFormats, 0));
