@@ -9,6 +9,7 @@ import { readEvents } from '../server/console/stream-test-support';
 import { consoleCookie, send } from './http';
 import type { LatencyFigures } from './latency';
 import { connectionOf, measureLatency } from './latency';
+import { ratePerSecond } from './rate';
 
 /**
  * Live status for a whole team (issue 15, docs/live-push.md): the console server as `npm start` runs
@@ -40,12 +41,14 @@ export interface PushFigures {
   idle: LatencyFigures;
 }
 
-/** A proxy to `target()` that counts each request by the connection its path belongs to. */
+/** A proxy to `target()` that notes when each request came, by the connection its path belongs to. */
 async function countingProxy(target: () => string) {
-  const counts = new Map<string, number>();
+  const times = new Map<string, number[]>();
   const server = createServer((req, res) => {
     const connection = connectionOf(`http://proxy${req.url ?? '/'}`) ?? 'other';
-    counts.set(connection, (counts.get(connection) ?? 0) + 1);
+    const list = times.get(connection) ?? [];
+    list.push(Date.now());
+    times.set(connection, list);
     const to = new URL(target());
     // The Host header stays the proxy's: Identity's catalog then points back here.
     const out = request(
@@ -65,7 +68,9 @@ async function countingProxy(target: () => string) {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    counts: () => new Map(counts),
+    /** Requests a second to each connection between `from` and `to` (see ratePerSecond). */
+    rates: (from: number, to: number) =>
+      new Map([...times].map(([c, list]) => [c, ratePerSecond(list, from, to)] as const)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -267,17 +272,16 @@ export async function benchPush(
       while (pages + clients.length < count) clients.push(await streamClient(main.url, watched));
       // Settle (sign-ins, first reads), then count over the window.
       await sleep(5_000);
-      const before = proxy.counts();
       const use = processUse(main.child.pid!);
       const t0 = Date.now();
       await sleep(windowS * 1000);
       const seconds = (Date.now() - t0) / 1000;
-      const after = proxy.counts();
+      const rates = proxy.rates(t0, Date.now());
       const used = processUse(main.child.pid!);
       const perConnection: Record<string, number> = {};
-      for (const [connection, n] of after)
+      for (const [connection, rate] of rates)
         if (connection !== 'identity' && connection !== 'other')
-          perConnection[connection] = Number(((n - (before.get(connection) ?? 0)) / seconds).toFixed(2));
+          perConnection[connection] = Number(rate.toFixed(2));
       figures.push({
         consoles: count,
         pages,
