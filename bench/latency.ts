@@ -34,6 +34,17 @@ export function connectionOf(url: string): string | null {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Asks `check` every `everyMs` until it gives a value, for at most 20 s; then fails with `failure()`. */
+async function until<T>(check: () => Promise<T | null>, everyMs: number, failure: () => string): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await check();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(failure());
+    await sleep(everyMs);
+  }
+}
 /**
  * A pause of random length before each change: a change made right after the screen updated would
  * always land at the same point of the console's poll cycle and hide the worst case.
@@ -124,51 +135,50 @@ export async function measureLatency(
   const latencies: number[] = [];
 
   const waitService = async (id: string, test: (s: string) => boolean) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const job = await getJob(id);
-      if (test(job.lastStatus)) return Date.now();
-      if (Date.now() > deadline)
-        throw new Error(`job ${id} never reached the expected state (is ${job.lastStatus})`);
-      await sleep(20);
-    }
+    let status = '';
+    return until(
+      async () => {
+        status = (await getJob(id)).lastStatus;
+        return test(status) ? Date.now() : null;
+      },
+      20,
+      () => `job ${id} never reached the expected state (is ${status})`,
+    );
   };
-  const waitScreen = async (name: string, since: number, statuses: string[]) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const seen = await page.evaluate(
-        ([n, s, st]) =>
-          (window as unknown as { __changes: { text: string; status: string; at: number }[] }).__changes.find(
-            (c) => c.at >= s && c.text.includes(n) && st.includes(c.status),
-          )?.at ?? null,
-        [name, since, statuses] as const,
-      );
-      if (seen) return seen;
-      if (Date.now() > deadline) throw new Error(`the console never showed ${name} as ${statuses.join('/')}`);
-      await sleep(50);
-    }
-  };
-
+  const waitScreen = (name: string, since: number, statuses: string[]) =>
+    until(
+      () =>
+        page.evaluate(
+          ([n, s, st]) =>
+            (
+              window as unknown as { __changes: { text: string; status: string; at: number }[] }
+            ).__changes.find((c) => c.at >= s && c.text.includes(n) && st.includes(c.status))?.at ?? null,
+          [name, since, statuses] as const,
+        ),
+      50,
+      () => `the console never showed ${name} as ${statuses.join('/')}`,
+    );
   /**
    * Waits until the screen shows the job out of flight, as the service has it. A job stopped just
    * before (the keeper of a previous measurement) may still show as running for up to one poll; a
    * start made meanwhile would change nothing on the screen, and its change would never be seen.
    */
-  const waitScreenIdle = async (name: string) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const shown = await page.evaluate(
-        (n) =>
-          [...document.querySelectorAll('tr[data-status]')]
-            .filter((r) => (r.textContent ?? '').includes(n))
-            .map((r) => r.getAttribute('data-status') ?? ''),
-        name,
-      );
-      if (shown.length > 0 && shown.every((s) => s !== 'queued' && s !== 'running')) return;
-      if (Date.now() > deadline)
-        throw new Error(`the console kept showing ${name} as ${shown.join('/') || 'absent'}`);
-      await sleep(50);
-    }
+  const waitScreenIdle = (name: string) => {
+    let shown: string[] = [];
+    return until(
+      async () => {
+        shown = await page.evaluate(
+          (n) =>
+            [...document.querySelectorAll('tr[data-status]')]
+              .filter((r) => (r.textContent ?? '').includes(n))
+              .map((r) => r.getAttribute('data-status') ?? ''),
+          name,
+        );
+        return shown.length > 0 && shown.every((s) => s !== 'queued' && s !== 'running') ? true : null;
+      },
+      50,
+      () => `the console kept showing ${name} as ${shown.join('/') || 'absent'}`,
+    );
   };
 
   for (let i = 0; latencies.length < minChanges; i++) {
