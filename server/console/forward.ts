@@ -335,7 +335,7 @@ export async function forward(
     contentType?: string;
     body?: ArrayBuffer;
     acceptEncoding?: string;
-    cached?: () => Response | null;
+    cached?: () => Response | null | Promise<Response | null>;
   },
   /** Instead of node:http(s), a fetch (tests count the vendor's requests through it). */
   fetcher?: typeof fetch,
@@ -387,7 +387,7 @@ export async function forward(
   }
   note.action = check.action;
   note.targetId = targetOf(check.operation, rawPath, rootPathOf(base)) ?? bodyTarget(check.operation, json);
-  const kept = request.cached?.();
+  const kept = await request.cached?.();
   if (kept) return { kind: 'answered', note, response: kept, rootPath: rootPathOf(base), cached: true };
 
   const accepted = acceptedEncodings(request.acceptEncoding);

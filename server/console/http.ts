@@ -551,63 +551,75 @@ export async function mountConsole(
     if (!url.pathname.startsWith(`${prefix}/`)) return fail(c, 404, `There is no connection "${id}".`);
     const rest = url.pathname.slice(prefix.length) + url.search;
     // A read the browser keeps showing: the shared poller keeps it, and may answer it from its cache
-    // once forward() has checked the rule.
+    // once forward() has checked the rule, or from a request for the same path already on its way.
     const pace = c.req.method === 'GET' ? paceOf(c.req.header('x-console-watch')) : null;
     const poller = pace && !found.personal ? polls.poller(id) : null;
+    let sentAt = Date.now();
+    /** This read goes to the vendor: its answer (or null) for the reads that wait for it. */
+    let settle: ((answer: Polled | null) => void) | undefined;
     const cached =
       poller && pace
-        ? () => {
-            const now = Date.now();
-            const kept = poller.cached(rest, now);
-            if (!kept) return null;
-            poller.watch(session.id, rest, pace, now);
-            return keptAnswer(kept);
+        ? async () => {
+            const kept = poller.cached(rest, Date.now()) ?? (await poller.joined(rest));
+            if (kept) {
+              poller.watch(session.id, rest, pace, Date.now());
+              return keptAnswer(kept);
+            }
+            sentAt = Date.now();
+            settle = poller.begin(rest, sentAt);
+            return null;
           }
         : undefined;
     const body = SAFE.has(c.req.method) ? undefined : await c.req.arrayBuffer();
-    const sentAt = Date.now();
-    const done = await forward(
-      connection,
-      session.user.role,
-      {
-        method: c.req.method,
-        rest,
-        contentType: c.req.header('content-type'),
-        // A kept answer is kept as plain bytes: the console compresses it for each browser.
-        acceptEncoding: poller ? undefined : c.req.header('accept-encoding'),
-        body,
-        cached,
-      },
-      held.fetch,
-    );
-    const note: Note = { ...done.note };
-    if (done.kind === 'refused') {
-      c.set('note', note);
-      c.set('message', done.message);
-      return c.json(done.body, done.status);
+    try {
+      const done = await forward(
+        connection,
+        session.user.role,
+        {
+          method: c.req.method,
+          rest,
+          contentType: c.req.header('content-type'),
+          // A kept answer is kept as plain bytes: the console compresses it for each browser.
+          acceptEncoding: poller ? undefined : c.req.header('accept-encoding'),
+          body,
+          cached,
+        },
+        held.fetch,
+      );
+      const note: Note = { ...done.note };
+      if (done.kind === 'refused') {
+        c.set('note', note);
+        c.set('message', done.message);
+        return c.json(done.body, done.status);
+      }
+      // A command may change what every poll of the connection reads.
+      if (!SAFE.has(c.req.method) && !found.personal) polls.poller(id)?.noteCommand(Date.now());
+      if (!SAFE.has(c.req.method) || done.kind === 'failed' || done.kind === 'signed-out')
+        c.set('note', note);
+      if (done.kind === 'failed') return fail(c, done.status, done.message);
+      if (done.kind === 'signed-out') {
+        c.set('message', done.message);
+        return c.json(done.body, done.status);
+      }
+      if (done.cached) return done.response;
+      if (poller && pace) {
+        const kept: Polled = {
+          status: done.response.status,
+          contentType: done.response.headers.get('content-type'),
+          body: new Uint8Array(await done.response.arrayBuffer()),
+          polledAt: sentAt,
+        };
+        poller.rootPath = done.rootPath;
+        poller.watch(session.id, rest, pace, sentAt);
+        poller.record(rest, kept, 'browser');
+        settle?.(kept);
+        return keptAnswer(kept, done.response.headers);
+      }
+      return done.response;
+    } finally {
+      // A read that went to the vendor and got no answer to keep: those waiting for it ask themselves.
+      settle?.(null);
     }
-    // A command may change what every poll of the connection reads.
-    if (!SAFE.has(c.req.method) && !found.personal) polls.poller(id)?.noteCommand(Date.now());
-    if (!SAFE.has(c.req.method) || done.kind === 'failed' || done.kind === 'signed-out') c.set('note', note);
-    if (done.kind === 'failed') return fail(c, done.status, done.message);
-    if (done.kind === 'signed-out') {
-      c.set('message', done.message);
-      return c.json(done.body, done.status);
-    }
-    if (done.cached) return done.response;
-    if (poller && pace) {
-      const kept: Polled = {
-        status: done.response.status,
-        contentType: done.response.headers.get('content-type'),
-        body: new Uint8Array(await done.response.arrayBuffer()),
-        polledAt: sentAt,
-      };
-      poller.rootPath = done.rootPath;
-      poller.watch(session.id, rest, pace, sentAt);
-      poller.record(rest, kept, 'browser');
-      return keptAnswer(kept, done.response.headers);
-    }
-    return done.response;
   });
 
   // OpenID Connect sign-in (docs/console-oidc.md), when CONSOLE_OIDC_ISSUER is set.

@@ -14,9 +14,10 @@ import { checkRule } from './rules';
  * nobody watches any more is forgotten, and a connection nobody watches is not polled.
  */
 /**
- * `keep`: a directory a page reads for another one (the job names a feed's sessions show). It is
- * never polled: its answer is kept and given from the cache for KEEP_MS, then asked of the vendor
- * again at the next read. The poller's budget goes to what moves.
+ * `keep`: a directory a page reads for another one (the job names a feed's sessions show). The
+ * poller reads it again once a minute, within its budget, so that the browsers' reads of it are
+ * always answered from the cache: a read that went to the vendor would fall outside the budget, and
+ * with many consoles open one would, every minute.
  */
 export type Pace = 'feed' | 'fast' | 'open' | 'idle' | 'keep';
 export const PACES: readonly Pace[] = ['feed', 'fast', 'open', 'idle', 'keep'];
@@ -27,11 +28,8 @@ export const PACE_MS: Record<Pace, number> = {
   fast: 1_250,
   open: 5_000,
   idle: 20_000,
-  // Never due: a kept answer is read again only when a browser asks after it is too old.
-  keep: Number.POSITIVE_INFINITY,
+  keep: 60_000,
 };
-/** How long a kept directory (`keep`) is given from the cache. */
-export const KEEP_MS = 60_000;
 /** A watch lasts this long after the GET that renewed it (browsers renew theirs every 30 s). */
 export const WATCH_TTL_MS = 90_000;
 /** After a session's last stream closes, its watches end this much later unless renewed (a reconnect). */
@@ -59,6 +57,13 @@ export interface Polled {
 interface Watch {
   pace: Pace;
   until: number;
+}
+
+/** A request for one path on its way to the vendor, which later reads of that path wait for. */
+interface Pending {
+  /** When it was sent (ms). */
+  sentAt: number;
+  answer: Promise<Polled | null>;
 }
 
 interface Entry {
@@ -102,8 +107,7 @@ export type SessionLookup = (sessionId: string) => { role: Role } | { ended: str
 const MAX_AGE_MS = 30_000;
 
 /** Answers this old or older are not given from the cache (a poller stalled by a failing vendor). */
-const maxAge = (paceMs: number) =>
-  paceMs === Number.POSITIVE_INFINITY ? KEEP_MS : Math.max(4 * paceMs, MAX_AGE_MS);
+const maxAge = (paceMs: number) => Math.max(4 * paceMs, MAX_AGE_MS);
 
 /** The poller's times; tests shorten them. */
 export interface PollTimes {
@@ -152,6 +156,8 @@ class ConnectionPoller {
    */
   rootPath: string | null = null;
   private commandAt = 0;
+  /** The vendor requests in flight, by path: the poller's own and the browsers' that missed the cache. */
+  private readonly pending = new Map<string, Pending>();
   private lastRequestAt = 0;
   private failedAt = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -189,6 +195,36 @@ class ConnectionPoller {
     if (!entry || !answer || entry.stale || entry.watchers.size === 0) return null;
     if (answer.polledAt <= this.commandAt) return null;
     return now - answer.polledAt < maxAge(this.hub.times.paceMs[fastestOf(entry.watchers)]) ? answer : null;
+  }
+
+  /**
+   * The answer of a request for `path` already on its way to the vendor, sent after the last command
+   * (so as fresh as one sent now would be), or null when there is none: N browsers that miss the
+   * cache at once cost the vendor one request, not N. Null also when that request failed.
+   */
+  async joined(path: string): Promise<Polled | null> {
+    const pending = this.pending.get(path);
+    if (!pending || pending.sentAt <= this.commandAt) return null;
+    const answer = await pending.answer;
+    return answer && KEPT(answer.status) ? answer : null;
+  }
+
+  /**
+   * A request for `path` leaves for the vendor at `sentAt`: later misses of that path wait for it
+   * (joined()). The function returned gives its answer, or null when there is none; only its first
+   * call counts, so a `finally` may call it again.
+   */
+  begin(path: string, sentAt: number): (answer: Polled | null) => void {
+    let settle!: (answer: Polled | null) => void;
+    const pending: Pending = { sentAt, answer: new Promise((resolve) => (settle = resolve)) };
+    this.pending.set(path, pending);
+    let settled = false;
+    return (answer) => {
+      if (settled) return;
+      settled = true;
+      if (this.pending.get(path) === pending) this.pending.delete(path);
+      settle(answer);
+    };
   }
 
   /** A command went through the connection: every answer kept may be out of date. */
@@ -248,10 +284,11 @@ class ConnectionPoller {
         this.entries.delete(path);
         continue;
       }
+      // A browser's read of the path on its way to the vendor counts as this poll.
+      const sentAt = this.pending.get(path)?.sentAt ?? 0;
+      const stale = entry.stale && sentAt <= this.commandAt;
       const pace = fastestOf(entry.watchers);
-      // A kept directory is not polled (a command's stale mark makes the next read go to the vendor).
-      if (pace === 'keep') continue;
-      const at = entry.stale ? 0 : entry.triedAt + this.hub.times.paceMs[pace];
+      const at = stale ? 0 : Math.max(entry.triedAt, sentAt) + this.hub.times.paceMs[pace];
       if (!next || at < next.at) next = { entry, at };
     }
     return next;
@@ -288,6 +325,7 @@ class ConnectionPoller {
     this.inFlight = true;
     this.lastRequestAt = now;
     const { entry } = next;
+    const settle = this.begin(entry.path, now);
     try {
       // The server's own read, as any role that may read would send it: no person is behind it.
       const done = await forward(
@@ -301,16 +339,14 @@ class ConnectionPoller {
         const body = new Uint8Array(await done.response.arrayBuffer());
         const status = done.response.status;
         if (status >= 500) this.noteFailure(`The vendor answered ${status} to a poll.`);
-        this.record(
-          entry.path,
-          {
-            status,
-            contentType: done.response.headers.get('content-type'),
-            body,
-            polledAt: now,
-          },
-          'poll',
-        );
+        const answer: Polled = {
+          status,
+          contentType: done.response.headers.get('content-type'),
+          body,
+          polledAt: now,
+        };
+        this.record(entry.path, answer, 'poll');
+        settle(answer);
       } else {
         entry.triedAt = now;
         this.noteFailure(done.message);
@@ -320,6 +356,7 @@ class ConnectionPoller {
       // forward() answers a failed sign-in itself: this is reading the vendor's answer gone wrong.
       this.noteFailure(`The poll failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
+      settle(null);
       this.inFlight = false;
       this.schedule();
     }

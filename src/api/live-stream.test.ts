@@ -151,7 +151,7 @@ describe('X-Console-Watch', () => {
     expect(watch('/organizations')).toBeNull();
   });
 
-  test('a directory an adapter reads for another query (no observer of its own) is kept by the server, not polled', async () => {
+  test('a directory an adapter reads for another query (no observer of its own) is watched as keep (the server reads it once a minute)', async () => {
     const t = tab();
     cleanup.push(t.close);
     await t.client.fetchQuery({

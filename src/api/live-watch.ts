@@ -65,7 +65,7 @@ function usualInterval(option: IntervalOption, query: Query): number {
 export function watchPace(query: Query): WatchPace | null {
   if (query.queryKey[0] === queryKeys.runs.all()[0]) return 'feed';
   // No observer: a directory an adapter reads for another query (the job names a feed's sessions
-  // show). The server keeps it without polling it, and answers it from its cache, not the vendor.
+  // show). The server reads it again once a minute within its budget and answers it from its cache.
   if (query.observers.length === 0) return 'keep';
   let fastest = 0;
   for (const observer of query.observers) {
