@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CONFIG_ELEMENT_ID } from '../src/api/config-in-page';
+import { findDialect } from '../src/api/dialects';
 import type { Representation } from './encoding';
 
 /**
@@ -49,6 +50,33 @@ export function jsonInHtml(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** The runtime config, as far as the page reads it. */
+export interface PageConfig {
+  connections: {
+    dialect: string;
+    /** Console mode: the same-origin path the server forwards the connection's requests below. */
+    basePath?: string;
+    /** Present on a connection each person signs in to themselves. */
+    signIn?: string;
+  }[];
+}
+
+/** The route of the Overview, whose first reads the page preloads. */
+const OVERVIEW_ROUTE = '/';
+
+/**
+ * The Overview's first reads of every connection the server holds (console mode): each dialect's
+ * `overviewReads` below the connection's forwarding path. None for a connection each person signs in
+ * to (the person may not have yet), nor when the browser talks to the vendors itself.
+ */
+export function overviewPreloads(config: PageConfig): string[] {
+  return config.connections.flatMap((c) =>
+    c.basePath && !c.signIn
+      ? (findDialect(c.dialect)?.overviewReads ?? []).map((r) => c.basePath + r.path)
+      : [],
+  );
+}
+
 /**
  * The console's page: `index.html` with, for the route asked for, a modulepreload of each script and
  * a link to each stylesheet the route needs, so that the browser fetches them beside the entry chunk
@@ -70,7 +98,7 @@ export class ConsolePages {
   /** `runtimeConfig`: the config.json the server answers itself (console mode), else the file's. */
   constructor(
     root: string,
-    private readonly runtimeConfig?: { connections: { dialect: string }[] },
+    private readonly runtimeConfig?: PageConfig,
   ) {
     this.index = join(root, 'index.html');
     this.preloadsFile = join(root, 'route-preloads.json');
@@ -141,9 +169,13 @@ export class ConsolePages {
       // Signed-in pages call the connections at once; the sign-in page needs no adapter to paint.
       const adapters = route.path === '/sign-in' ? [] : Object.values(this.dialects).flat();
       const scripts = [...new Set([...route.scripts, ...adapters])];
+      // The Overview's data, asked for beside its code rather than once the code has run.
+      const reads =
+        route.path === OVERVIEW_ROUTE && this.runtimeConfig ? overviewPreloads(this.runtimeConfig) : [];
       const links = [
         ...scripts.map((s) => `<link rel="modulepreload" crossorigin href="${attr(s)}">`),
         ...route.styles.map((s) => `<link rel="stylesheet" crossorigin href="${attr(s)}">`),
+        ...reads.map((r) => `<link rel="preload" href="${attr(r)}" as="fetch" crossorigin>`),
       ];
       html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
     }

@@ -47,6 +47,7 @@ beforeAll(async () => {
     JSON.stringify({
       routes: [
         { path: '/sign-in', scripts: ['/assets/sign-in-1.js'], styles: ['/assets/sign-in-1.css'] },
+        { path: '/', scripts: ['/assets/overview-4.js'], styles: [] },
         { path: '/jobs/:connectionId/:id', scripts: ['/assets/job-2.js'], styles: [] },
         { path: '/*', scripts: ['/assets/not-found-3.js'], styles: [] },
       ],
@@ -309,6 +310,48 @@ describe('console mode (the server holds the connections)', () => {
         expect(html).toContain('<link rel="preload" href="/console/api/session" as="fetch" crossorigin>');
         expect(html).not.toContain('href="/config.json"');
       }
+    } finally {
+      await ownServer.close();
+      own.close();
+    }
+  });
+
+  it("preloads the Overview's first reads of each connection the server holds, and only on the Overview", async () => {
+    const held = {
+      console: { session: '/console/api/session', oidc: null },
+      connections: [
+        { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', basePath: '/console/api/connections/veeam' },
+        { id: 'ord', label: 'ORD', dialect: 'rackspace-v2', basePath: '/console/api/connections/ord' },
+        {
+          id: 'mine',
+          label: 'Mine',
+          dialect: 'rackspace-v1',
+          basePath: '/console/api/connections/mine',
+          signIn: 'per-person',
+        },
+      ],
+    };
+    const own = await createService(loadConfig(['--data-dir', ':memory:'], {}));
+    serveConsole(own, dir, held);
+    const ownServer = await listen(own);
+    try {
+      const html = async (path: string) => (await fetch(`${ownServer.url}${path}`)).text();
+      const preloads = (page: string) =>
+        [...page.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]);
+      expect(preloads(await html('/'))).toEqual([
+        '/console/api/session',
+        '/console/api/connections/veeam/jobsessions?limit=200',
+        '/console/api/connections/veeam/restoresessions?limit=200',
+        '/console/api/connections/veeam/jobs',
+        '/console/api/connections/veeam/organizations',
+        '/console/api/connections/ord/backups?sort_dir=desc&amp;limit=200',
+        '/console/api/connections/ord/restores?sort_dir=desc&amp;limit=200',
+        '/console/api/connections/ord/configurations?limit=1000',
+        '/console/api/connections/ord/agents?limit=1000',
+      ]);
+      // The per-person connection's reads would need that person's own vendor sign-in first.
+      for (const path of ['/sign-in', '/jobs', '/activity'])
+        expect(preloads(await html(path)), path).toEqual(['/console/api/session']);
     } finally {
       await ownServer.close();
       own.close();

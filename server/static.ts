@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
 import type { Service } from './app';
+import type { PageConfig } from './console-pages';
 import { ConsolePages } from './console-pages';
 import type { Encoding, Representation } from './encoding';
 import { ENCODINGS, acceptedEncodings, notModified, pick } from './encoding';
@@ -81,7 +82,7 @@ export function serveConsole(
   /** The service's app, and its API paths, which the page fallback leaves to the routes. */
   { app, apiPrefix }: Pick<Service, 'app' | 'apiPrefix'>,
   dir: string,
-  runtimeConfig?: { connections: { dialect: string }[] },
+  runtimeConfig?: PageConfig,
 ): void {
   const root = resolve(dir);
   const pages = new ConsolePages(root, runtimeConfig);

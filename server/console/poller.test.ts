@@ -267,6 +267,26 @@ test('reads of one path that miss the cache at once cost the vendor one request,
   expect(calls(path)).toBeLessThanOrEqual(3);
 });
 
+test("a read the Overview's page preloads is watched without the header, at the pace its dialect names", async () => {
+  const viewer = await signIn(h.url, 'viewer');
+  // A preload cannot carry X-Console-Watch: the path's place in the dialect's overviewReads stands in.
+  const plain = (path: string) =>
+    send(h.url, 'GET', `/console/api/connections/veeam${path}`, { cookie: viewer });
+  const first = await plain('/jobsessions?limit=200');
+  expect(first.status).toBe(200);
+  expect(first.headers['x-console-polled-at']).toBeDefined();
+  const sent = Date.now();
+  expect(fromCache(await plain('/jobsessions?limit=200'), sent)).toBe(true);
+  // Polled as a feed is, for as long as the watch lasts.
+  const polls = calls('/jobsessions?limit=200');
+  await sleep(700);
+  expect(calls('/jobsessions?limit=200')).toBeGreaterThan(polls);
+  // Any other read without the header is forwarded as it is: not watched, not kept.
+  const other = await plain('/jobsessions?limit=7');
+  expect(other.status).toBe(200);
+  expect(other.headers['x-console-polled-at']).toBeUndefined();
+});
+
 test('a stream carries only what its person may read, with the role they hold now', async () => {
   const admin = await signIn(h.url, 'admin');
   const support = await signIn(h.url, 'support');

@@ -4,6 +4,7 @@ import type { ApiContract } from './contract/operations';
 import type { Connection, Credentials, Role } from './domain';
 import type { AuthHeader, HttpClient } from './http';
 import type { AdapterProvider } from './provider';
+import type { WatchPace } from './live-watch';
 import type { ConnectionSession } from './session-store';
 
 export type AdapterFactory = (
@@ -11,6 +12,14 @@ export type AdapterFactory = (
   http: HttpClient,
   capabilities: Capabilities,
 ) => AdapterProvider;
+
+/** A GET the Overview sends first for a connection (see DialectPlugin.overviewReads). */
+export interface FirstRead {
+  /** Below the connection's root, with its query exactly as the adapter sends it (`/jobs?limit=200`). */
+  path: string;
+  /** The pace the page shows it at, as the browser names it in `X-Console-Watch`. */
+  pace: Extract<WatchPace, 'feed' | 'idle' | 'keep'>;
+}
 
 /** A problem in config.json, named by its place in the file. */
 export type Problem = { path: (string | number)[]; message: string };
@@ -81,4 +90,12 @@ export interface DialectPlugin {
   roleOf(vendorRoles: readonly string[], renewing: Role | null): Role;
   /** Loads the adapter (its own chunk): what builds the provider of one connection. */
   loadAdapter(): Promise<AdapterFactory>;
+  /**
+   * The GETs the Overview sends first for one connection: its run feeds, its targets and the
+   * directories they name. In console mode the page the server sends preloads them, so that they
+   * are on their way while the code loads (a preload carries no header: the server watches these
+   * paths at the pace named here). Absent: nothing is preloaded. e2e/console-mode.spec.ts checks
+   * them against what the adapters send.
+   */
+  overviewReads?: readonly FirstRead[];
 }

@@ -21,6 +21,7 @@ export interface RackspaceDialect {
   /** Its error forms beyond Identity's faults (which sign-in answers in). */
   errorForms: readonly ErrorForm[];
   loadAdapter: DialectPlugin['loadAdapter'];
+  overviewReads: DialectPlugin['overviewReads'];
 }
 
 /**
@@ -33,6 +34,7 @@ export function rackspaceDialect(own: RackspaceDialect): DialectPlugin {
     name: own.name,
     label: own.label,
     capabilities: own.capabilities,
+    overviewReads: own.overviewReads,
     apis: [RACKSPACE_IDENTITY, own.api],
     checkConfig(entry) {
       const identityUrl = entry.text(

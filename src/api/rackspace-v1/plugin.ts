@@ -22,4 +22,8 @@ export const rackspaceV1 = rackspaceDialect({
   // v1.0 answers in Rackspace's fault form, as Identity does.
   errorForms: [],
   loadAdapter: () => import('./adapter').then((m) => m.createRackspaceV1Provider),
+  overviewReads: [
+    { path: '/activity', pace: 'feed' },
+    { path: '/backup-configuration', pace: 'idle' },
+  ],
 });

@@ -18,4 +18,10 @@ export const rackspaceV2 = rackspaceDialect({
   },
   errorForms: [RACKSPACE_V2_ERROR],
   loadAdapter: () => import('./adapter').then((m) => m.createRackspaceV2Provider),
+  overviewReads: [
+    { path: '/backups?sort_dir=desc&limit=200', pace: 'feed' },
+    { path: '/restores?sort_dir=desc&limit=200', pace: 'feed' },
+    { path: '/configurations?limit=1000', pace: 'idle' },
+    { path: '/agents?limit=1000', pace: 'keep' },
+  ],
 });

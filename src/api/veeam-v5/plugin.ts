@@ -44,4 +44,10 @@ export const veeamV5: DialectPlugin = {
   errorForms: [OAUTH_ERROR, VEEAM_ERROR],
   roleOf: (vendorRoles, renewing) => roleFromVeeam(vendorRoles[0], renewing),
   loadAdapter: () => import('./adapter').then((m) => m.createVeeamV5Provider),
+  overviewReads: [
+    { path: '/jobsessions?limit=200', pace: 'feed' },
+    { path: '/restoresessions?limit=200', pace: 'feed' },
+    { path: '/jobs', pace: 'idle' },
+    { path: '/organizations', pace: 'keep' },
+  ],
 };
