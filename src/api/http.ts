@@ -60,6 +60,12 @@ export interface RequestSpec {
   anonymous?: boolean;
   /** A successful answer is a file: its body is a Blob (errors are still read as JSON). */
   binary?: boolean;
+  /**
+   * A lookup of what does not change (the source of a backup): on a connection the console server
+   * holds, it is watched as `keep` (read again once a minute) whatever the pace of the query that
+   * reads it, so that it takes no share of the budget the query's own paths need.
+   */
+  keep?: boolean;
 }
 
 export interface HttpAnswer {
@@ -150,7 +156,8 @@ export class HttpClient {
     }
     const sentUrl = new URL(url, this.options.origin).toString();
     const watch = this.options.watch;
-    const pace = spec.method === 'GET' && spec.signal && watch ? watch.pace(spec.signal, sentUrl) : null;
+    const watched = spec.method === 'GET' && spec.signal && watch ? watch.pace(spec.signal, sentUrl) : null;
+    const pace = watched && spec.keep ? 'keep' : watched;
     if (pace) headers.set('X-Console-Watch', pace);
     const auth = spec.anonymous ? null : await this.options.auth();
     if (auth && auth !== 'cookie') headers.set(auth.name, auth.value);

@@ -165,6 +165,21 @@ describe('X-Console-Watch', () => {
     expect(t.sent.map((r) => r.watch)).toEqual(['keep']);
   });
 
+  test('a lookup of what does not change (keep) is watched as keep, whatever the pace of the query that reads it', async () => {
+    const t = tab();
+    cleanup.push(t.close);
+    await t.client.fetchQuery({
+      queryKey: ['runs', 'veeam', 'restores'],
+      queryFn: async (ctx) => {
+        const { signal } = readOptions(ctx, 'veeam');
+        await t.http('veeam').send({ method: 'GET', path: '/restoresessions', signal });
+        await t.http('veeam').send({ method: 'GET', path: '/jobs/1', signal, keep: true });
+        return [];
+      },
+    });
+    expect(t.sent.map((r) => r.watch)).toEqual(['feed', 'keep']);
+  });
+
   test('the liveliest observer of a query names its pace; none outside a query or on a per-person connection', async () => {
     const t = tab(['veeam']);
     cleanup.push(t.close);

@@ -70,10 +70,16 @@ export function v2Lookups(http: HttpClient, cid: string, region: string | null) 
         .filter((id) => !sources.get(id))
         .slice(0, 20)
         .map((id) =>
-          get(path`/backups/${id}`, backupSchema, o).then(
-            (b) => remember([b], o, sources),
-            () => [],
-          ),
+          // What a backup was made of never changes: the server need not poll it with the feed.
+          http
+            .request(
+              { method: 'GET', path: path`/backups/${id}`, signal: o?.signal, keep: true },
+              backupSchema,
+            )
+            .then(
+              (b) => remember([b], o, sources),
+              () => [],
+            ),
         ),
     );
     const backups = new Map<string, string>();
