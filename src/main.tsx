@@ -45,5 +45,7 @@ void Promise.race([
   );
 });
 
-// In a task of its own once the page has painted, not in the render of the first answers.
+// In a task of its own, not in the render of the first answers. It runs after the browser's first frame,
+// which is usually the empty page while the code still loads, so before React's first render; moving it
+// after that render measured slower on Lighthouse's phone preset (README, Benchmark), so it stays here.
 void afterFirstPaint().then(() => setTimeout(warmDateFormats, 0));

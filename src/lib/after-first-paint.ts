@@ -2,9 +2,10 @@ let firstPaint: Promise<void> | null = null;
 
 /**
  * Resolves once the page has had the chance to paint for the first time: after the next animation
- * frame and the task that follows it. Work that the first paint does not need (the adapters and their
- * wire schemas, which take a phone's main thread for a while as they load) waits for it, so that the
- * page's frame shows before it; later calls resolve at once. Where nothing paints (a hidden tab, a test
+ * frame and the task that follows it, counted from the first call; later calls resolve at once. The
+ * first call is src/main.tsx's, as the entry runs, so this is the browser's first frame (often the
+ * empty page), not React's first render. Work that frame does not need (the date formatters, the
+ * adapters and their wire schemas) waits for it, so it runs in tasks of its own. Where nothing paints (a hidden tab, a test
  * without a document) it resolves at once too, and it never waits longer than `maxWaitMs`.
  */
 export function afterFirstPaint(maxWaitMs = 100): Promise<void> {
