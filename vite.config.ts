@@ -16,13 +16,18 @@ const connectionGuard: Plugin = {
   configurePreviewServer: (server) => void guardConnections(server.httpServer as Server),
 };
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
     connectionGuard,
-    routePreloadsPlugin(join(import.meta.dirname, 'src/app/router.tsx')),
-    precompressPlugin(),
+    // The browser's build only: the server's (`vite build --ssr`, src/server-render.tsx) is neither
+    // preloaded nor sent.
+    ...(isSsrBuild
+      ? []
+      : [routePreloadsPlugin(join(import.meta.dirname, 'src/app/router.tsx')), precompressPlugin()]),
   ],
+  // The server's build carries what it imports, so that it runs wherever the built console is copied.
+  ssr: { noExternal: true },
   server: {
     host: '127.0.0.1',
     // In development the reference service runs beside Vite; every API path goes to it so that
@@ -46,34 +51,36 @@ export default defineConfig({
     // 2.32 s, Overview 3.84 → 3.20 s; the initial JS stays the same code, 153 KB gzip). The sign-in
     // page, where every signed-out visit starts, is one chunk with the inputs it uses, beside the few
     // pieces it shares with the Overview (3 scripts in all instead of 11; its score 92 → 95).
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            { name: 'initial', tags: ['$initial'] },
-            // The pieces the Overview (where everyone lands after signing in) shares with the sign-in
-            // route: without this group they go into the sign-in chunk, which the Overview would then
-            // load whole (build-plugins/route-preloads.ts fails the build if it does).
-            {
-              name: 'shared',
-              test: /(@mantine\/core\/esm\/(components\/Paper\/|core\/utils\/(get-env|primitive)\/|core\/styles-api\/use-resolved-styles-api\/|components\/ScrollArea\/utils\/to-int)|@mantine\/hooks\/esm\/(utils\/shallow-equal|use-shallow-effect|use-timeout|use-mutation-observer|use-mounted|utils\/use-callback-ref)\/|query-core\/build\/modern\/mutationObserver|react-query\/build\/modern\/useMutation|src\/components\/use-stable-callback)/,
+    rolldownOptions: isSsrBuild
+      ? {}
+      : {
+          output: {
+            codeSplitting: {
+              groups: [
+                { name: 'initial', tags: ['$initial'] },
+                // The pieces the Overview (where everyone lands after signing in) shares with the sign-in
+                // route: without this group they go into the sign-in chunk, which the Overview would then
+                // load whole (build-plugins/route-preloads.ts fails the build if it does).
+                {
+                  name: 'shared',
+                  test: /(@mantine\/core\/esm\/(components\/Paper\/|core\/utils\/(get-env|primitive)\/|core\/styles-api\/use-resolved-styles-api\/|components\/ScrollArea\/utils\/to-int)|@mantine\/hooks\/esm\/(utils\/shallow-equal|use-shallow-effect|use-timeout|use-mutation-observer|use-mounted|utils\/use-callback-ref)\/|query-core\/build\/modern\/mutationObserver|react-query\/build\/modern\/useMutation|src\/components\/use-stable-callback)/,
+                },
+                { name: 'sign-in', test: /src\/app\/routes\/sign-in/ },
+                // The Overview, where everyone lands after signing in, is one chunk with what it uses beyond
+                // the entry and 'shared' (2 scripts instead of 9, a round trip less on a phone's network:
+                // Lighthouse mobile FCP about 0.25 s earlier). Other pages that share a piece of it (empty
+                // states, progress bars, run links) load this chunk for it, usually from the cache.
+                { name: 'overview', test: /src\/app\/routes\/overview/ },
+                // What the dialects' adapters share (zod and the few modules of src/api they all use): one
+                // chunk, preloaded with them, instead of four.
+                {
+                  name: 'zod',
+                  test: /(node_modules\/zod\/|src\/api\/contract\/(zod|error-bodies)\.ts|src\/api\/(base-provider|schedule-words)\.ts)/,
+                },
+              ],
             },
-            { name: 'sign-in', test: /src\/app\/routes\/sign-in/ },
-            // The Overview, where everyone lands after signing in, is one chunk with what it uses beyond
-            // the entry and 'shared' (2 scripts instead of 9, a round trip less on a phone's network:
-            // Lighthouse mobile FCP about 0.25 s earlier). Other pages that share a piece of it (empty
-            // states, progress bars, run links) load this chunk for it, usually from the cache.
-            { name: 'overview', test: /src\/app\/routes\/overview/ },
-            // What the dialects' adapters share (zod and the few modules of src/api they all use): one
-            // chunk, preloaded with them, instead of four.
-            {
-              name: 'zod',
-              test: /(node_modules\/zod\/|src\/api\/contract\/(zod|error-bodies)\.ts|src\/api\/(base-provider|schedule-words)\.ts)/,
-            },
-          ],
+          },
         },
-      },
-    },
   },
   test: {
     include: [
@@ -91,4 +98,4 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'reports/unit.json' },
   },
-});
+}));

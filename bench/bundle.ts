@@ -8,7 +8,10 @@ export interface BundleFigures {
   totalJsGzip: number;
   totalCssGzip: number;
   initialFiles: string[];
-  /** The two pages every visit starts on: what each loads before it can paint, beside index.html. */
+  /**
+   * The two pages every visit starts on, beside index.html: what the Overview loads before it can paint
+   * and send its requests, and what the sign-in page (whose HTML paints by itself) loads before it works.
+   */
   landing: { page: string; files: number; gzip: number }[];
 }
 

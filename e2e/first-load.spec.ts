@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { SignInPage } from './pages/sign-in-page';
 
 /**
  * The console under the server's Content-Security-Policy (no inline script), and its first load:
@@ -54,15 +55,19 @@ test('the console runs under its Content-Security-Policy without a single violat
   expect(await violations()).toEqual([]);
 });
 
-test('what the sign-in page needs to paint is named in the page itself: no waterfall', async ({ page }) => {
-  // When the form first appears, by the page's own clock (epoch ms, as request timings are).
+test('what the sign-in page needs to work is named in the page itself: no waterfall', async ({ page }) => {
+  // When the code has taken the server's form over (React's props on its input), by the page's own
+  // clock (epoch ms, as request timings are).
   await page.addInitScript(() => {
-    const observer = new MutationObserver(() => {
-      if (!document.querySelector('input')) return;
-      observer.disconnect();
-      (window as unknown as { __formAt: number }).__formAt = performance.timeOrigin + performance.now();
-    });
-    observer.observe(document, { childList: true, subtree: true });
+    const check = () => {
+      const input = document.querySelector('input');
+      if (input && Object.keys(input).some((k) => k.startsWith('__reactProps'))) {
+        (window as unknown as { __formAt: number }).__formAt = performance.timeOrigin + performance.now();
+        return;
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
   });
   const requests: { path: string; at: number }[] = [];
   page.on('requestfinished', (r) =>
@@ -72,6 +77,7 @@ test('what the sign-in page needs to paint is named in the page itself: no water
   const response = await page.goto('/sign-in');
   const html = (await response?.text()) ?? '';
   await expect(page.getByLabel('Username')).toBeVisible();
+  await page.waitForFunction(() => (window as unknown as { __formAt?: number }).__formAt);
   // The notifications host loads when the person first acts (every notice follows an action).
   await page.getByLabel('Username').click();
   await notificationsHost;
@@ -105,4 +111,46 @@ test('the first render is the page itself: no boot screen and no loading page be
   await page.goto('/sign-in');
   await expect(page.getByLabel('Username')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __before: string[] }).__before)).toEqual([]);
+});
+
+test('the sign-in page arrives rendered: it shows before its code, in the colour scheme chosen, and keeps what was typed meanwhile', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, colorScheme: 'dark' });
+  const page = await context.newPage();
+  try {
+    const violations = await watchViolations(page);
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(m.text()));
+    // The entry chunk is held back until the test lets it go: until then the page is the server's HTML.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const signIn = new SignInPage(page);
+    await page.goto('/sign-in', { waitUntil: 'commit' });
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page).toHaveTitle('Sign in · Backup Console');
+    expect(await page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark');
+    // Typed before the code is in: kept. Submitting waits for the code (bare HTML would only reload).
+    await signIn.username().fill('viewer');
+    await signIn.password().fill('demo');
+    await expect(signIn.submit()).toBeDisabled();
+    await signIn.password().press('Enter');
+    await expect(page).toHaveURL(/\/sign-in$/);
+    release();
+    await expect(signIn.submit()).toBeEnabled();
+    await expect(signIn.username()).toHaveValue('viewer');
+    await signIn.submit().click();
+    await expect(page).not.toHaveURL(/\/sign-in/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    // React took the server's page over as it was: it did not render it again.
+    expect(messages.filter((m) => /rendered again|hydrat/i.test(m))).toEqual([]);
+    expect(await violations()).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });

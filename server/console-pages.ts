@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CONFIG_ELEMENT_ID } from '../src/api/config-in-page';
 import { findDialect } from '../src/api/dialects';
+import type * as ServerRenderModule from '../src/server-render';
+import { COLOR_SCHEME_SCRIPT } from './color-scheme-script';
 import type { Representation } from './encoding';
 
 /**
@@ -37,6 +40,7 @@ export function matchesRoute(pattern: string, path: string): boolean {
 }
 
 const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /**
  * JSON as the text of a `<script type="application/json">`: never executed (so the CSP's
@@ -60,6 +64,15 @@ export interface PageConfig {
     signIn?: string;
   }[];
 }
+
+/** What the server's build of the console (`vite build --ssr`: src/server-render.tsx) exports. */
+type ServerRender = Pick<typeof ServerRenderModule, 'SERVER_RENDERED_PATHS' | 'renderPage'>;
+
+/** Where the build writes the server's build, below the console's folder (a dot-folder: never served). */
+export const SERVER_RENDER_FILE = '.server/server-render.js';
+
+/** Rendered pages kept, by path and query: the plain /sign-in and a few variants (`?next=…`). */
+const RENDERED_KEPT = 32;
 
 /** The route of the Overview, whose first reads the page preloads. */
 const OVERVIEW_ROUTE = '/';
@@ -94,10 +107,14 @@ export class ConsolePages {
   private readonly config: string;
   private configVersion = -1;
   private readonly built = new Map<string, Representation[]>();
+  /** Pages rendered on the server, by path and query, oldest first (null: its render failed). */
+  private readonly rendered = new Map<string, Representation[] | null>();
+  /** The server's build, loaded on first use and again after a new build; null when there is none. */
+  private renderer: { version: number; module: Promise<ServerRender | null> } | null = null;
 
   /** `runtimeConfig`: the config.json the server answers itself (console mode), else the file's. */
   constructor(
-    root: string,
+    private readonly root: string,
     private readonly runtimeConfig?: PageConfig,
   ) {
     this.index = join(root, 'index.html');
@@ -108,14 +125,108 @@ export class ConsolePages {
 
   page(path: string): Representation[] {
     this.refresh();
-    const route = this.routes.find((r) => matchesRoute(r.path, path));
+    const route = this.routeOf(path);
     const key = route?.path ?? '';
     let page = this.built.get(key);
     if (!page) {
-      page = this.build(route);
+      page = representations(this.html(route));
       this.built.set(key, page);
     }
     return page;
+  }
+
+  /**
+   * The page of `url` with its content rendered in it (src/server-render.tsx), for one of the paths the
+   * console renders on the server (the sign-in page), else null: then `page()` serves the page that
+   * renders in the browser alone. Also null without the server's build or a readable config, and when
+   * the render fails (logged): the browser renders the page itself then, as before.
+   */
+  async renderedPage(url: URL): Promise<Representation[] | null> {
+    this.refresh();
+    if (this.configValue === undefined) return null;
+    const render = await this.serverRender();
+    if (!render?.SERVER_RENDERED_PATHS.includes(url.pathname)) return null;
+    const key = url.pathname + url.search;
+    const kept = this.rendered.get(key);
+    if (kept !== undefined) {
+      this.rendered.delete(key);
+      this.rendered.set(key, kept);
+      return kept;
+    }
+    const version = this.version;
+    const keep = (page: Representation[] | null) => {
+      // A page rendered from a build or config replaced meanwhile is sent, not kept.
+      if (version !== this.version) return page;
+      this.rendered.set(key, page);
+      if (this.rendered.size > RENDERED_KEPT) this.rendered.delete(this.rendered.keys().next().value!);
+      return page;
+    };
+    let rendered: Awaited<ReturnType<ServerRender['renderPage']>>;
+    try {
+      rendered = await render.renderPage(url, this.configValue);
+    } catch (err) {
+      // Logged once: the same build and config fail the same way until either changes.
+      console.error(`rendering ${url.pathname} on the server failed; the browser renders it:`, err);
+      return keep(null);
+    }
+    if (rendered === null) return keep(null);
+    const { markup, title } = rendered;
+    const html = this.withStylesInline(
+      this.html(this.routeOf(url.pathname))
+        .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>`)
+        .replace(
+          /<title>[^<]*<\/title>/,
+          () => `<title>${escapeHtml(title)}</title>\n    <script>${COLOR_SCHEME_SCRIPT}</script>`,
+        ),
+    );
+    return keep(representations(html));
+  }
+
+  /**
+   * A rendered page's stylesheets in the page itself, so that it paints once the HTML is in rather than
+   * a round trip later. Their links stay, at the end of the body and for print only, so that they hold
+   * up neither the paint nor the parser (and with it the code): the files still load, at the lowest
+   * priority, into the cache for the pages that follow, and the code's loader, which fetches a page's
+   * stylesheet unless a link to it is there, finds them and fetches nothing.
+   */
+  private withStylesInline(html: string): string {
+    const links: string[] = [];
+    const out = html.replace(
+      /<link rel="stylesheet" crossorigin href="([^"]+\.css)" ?\/?>/g,
+      (link, href: string) => {
+        const file = join(this.root, href.replace(/^\/+/, ''));
+        const css = file.startsWith(this.root) && existsSync(file) ? readFileSync(file, 'utf8') : null;
+        if (css === null || /<\/style/i.test(css)) return link;
+        links.push(link.replace('<link ', '<link media="print" '));
+        return `<style>${css}</style>`;
+      },
+    );
+    return out.replace('</body>', `  ${links.join('\n    ')}\n  </body>`);
+  }
+
+  private routeOf(path: string): RoutePreload | undefined {
+    return this.routes.find((r) => matchesRoute(r.path, path));
+  }
+
+  /** The server's build of the current build (imported anew when the build changes). */
+  private serverRender(): Promise<ServerRender | null> {
+    if (this.renderer?.version !== this.version) {
+      const file = join(this.root, SERVER_RENDER_FILE);
+      const version = this.version;
+      const module = existsSync(file)
+        ? (import(`${pathToFileURL(file).href}?v=${version}`) as Promise<ServerRender>).catch(
+            (err: unknown) => {
+              console.error(
+                `the server's build of the console (${file}) does not load; pages render in the browser:`,
+                err,
+              );
+              return null;
+            },
+          )
+        : Promise.resolve(null);
+      this.renderer = { version, module };
+    }
+    return this.renderer.module;
   }
 
   private refresh(): void {
@@ -125,6 +236,7 @@ export class ConsolePages {
     this.version = version;
     this.configVersion = configVersion;
     this.built.clear();
+    this.rendered.clear();
     const file = existsSync(this.preloadsFile)
       ? (JSON.parse(readFileSync(this.preloadsFile, 'utf8')) as Partial<PreloadsFile>)
       : {};
@@ -148,7 +260,8 @@ export class ConsolePages {
     this.routes = [...routes].sort((a, b) => Number(a.path.includes('*')) - Number(b.path.includes('*')));
   }
 
-  private build(route: RoutePreload | undefined): Representation[] {
+  /** index.html with the config and the route's preloads. */
+  private html(route: RoutePreload | undefined): string {
     let html = readFileSync(this.index, 'utf8');
     if (this.configValue !== undefined) {
       // The runtime config travels in the page: no config.json request before the code can start.
@@ -179,16 +292,21 @@ export class ConsolePages {
       ];
       html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
     }
-    const plain = Buffer.from(html);
-    const tag = createHash('sha256').update(plain).digest('base64url').slice(0, 22);
-    const br = brotliCompressSync(plain, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: plain.length },
-    });
-    const gz = gzipSync(plain, { level: 9 });
-    return [
-      { encoding: null, etag: `"${tag}"`, body: () => plain },
-      { encoding: 'br', etag: `"${tag}-br"`, body: () => br },
-      { encoding: 'gzip', etag: `"${tag}-gzip"`, body: () => gz },
-    ];
+    return html;
   }
+}
+
+/** A page as sent: plain, Brotli and gzip, each with its ETag. */
+function representations(html: string): Representation[] {
+  const plain = Buffer.from(html);
+  const tag = createHash('sha256').update(plain).digest('base64url').slice(0, 22);
+  const br = brotliCompressSync(plain, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: plain.length },
+  });
+  const gz = gzipSync(plain, { level: 9 });
+  return [
+    { encoding: null, etag: `"${tag}"`, body: () => plain },
+    { encoding: 'br', etag: `"${tag}-br"`, body: () => br },
+    { encoding: 'gzip', etag: `"${tag}-gzip"`, body: () => gz },
+  ];
 }

@@ -11,8 +11,10 @@ import { loadConfig } from './config';
 import { acceptedEncodings } from './encoding';
 import { listen } from './listen-test-support';
 import { mountProxy } from './proxy';
+import { createHash } from 'node:crypto';
+import { COLOR_SCHEME_SCRIPT, COLOR_SCHEME_SCRIPT_HASH } from './color-scheme-script';
 import { CONTENT_SECURITY_POLICY } from './security-headers';
-import { jsonInHtml } from './console-pages';
+import { jsonInHtml, SERVER_RENDER_FILE } from './console-pages';
 import { serveConsole } from './static';
 import { tinyModule } from './testing/tiny-dialect/module';
 
@@ -272,7 +274,10 @@ describe('security headers', () => {
       expect(a.headers['referrer-policy']).toBe('no-referrer');
       expect(a.headers['x-frame-options']).toBe('DENY');
     }
-    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    // The console's own files, and the one inline script a server-rendered page carries, by its hash.
+    const hash = createHash('sha256').update(COLOR_SCHEME_SCRIPT).digest('base64');
+    expect(COLOR_SCHEME_SCRIPT_HASH).toBe(`'sha256-${hash}'`);
+    expect(CONTENT_SECURITY_POLICY).toContain(`script-src 'self' 'sha256-${hash}';`);
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 });
@@ -356,5 +361,116 @@ describe('console mode (the server holds the connections)', () => {
       await ownServer.close();
       own.close();
     }
+  });
+});
+
+describe('the sign-in page rendered on the server', () => {
+  // The server's build as `vite build --ssr` lays it out, standing in for src/server-render.tsx: it
+  // counts its renders and fails when asked to.
+  const RENDERER = `
+export const SERVER_RENDERED_PATHS = ['/sign-in'];
+export async function renderPage(url, config) {
+  globalThis.__consoleRenders = (globalThis.__consoleRenders ?? 0) + 1;
+  if (url.searchParams.has('fail')) throw new Error('the render failed');
+  return {
+    markup: '<main><h1>Sign in</h1><p>' + config.connections.length + ' connection(s)</p></main>',
+    title: 'Sign in · Backup Console',
+  };
+}
+`;
+  const renders = () => (globalThis as { __consoleRenders?: number }).__consoleRenders ?? 0;
+  let built: string;
+  let own: Service;
+  let ownServer: Awaited<ReturnType<typeof listen>>;
+  const page = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${ownServer.url}${path}`, { headers });
+    return { status: res.status, html: await res.text() };
+  };
+
+  beforeAll(async () => {
+    built = mkdtempSync(join(tmpdir(), 'console-rendered-'));
+    mkdirSync(join(built, 'assets'));
+    mkdirSync(join(built, '.server'));
+    writeFileSync(
+      join(built, 'index.html'),
+      '<!doctype html><html><head><title>Backup Console</title><link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div></body></html>',
+    );
+    writeFileSync(join(built, 'assets', 'index-1.css'), 'main{color:teal}');
+    writeFileSync(join(built, 'assets', 'sign-in-1.css'), 'h1{margin:0}');
+    writeFileSync(
+      join(built, 'route-preloads.json'),
+      JSON.stringify({
+        routes: [
+          { path: '/sign-in', scripts: ['/assets/sign-in-1.js'], styles: ['/assets/sign-in-1.css'] },
+          { path: '/*', scripts: [], styles: [] },
+        ],
+        dialects: {},
+      }),
+    );
+    writeFileSync(join(built, 'config.json'), JSON.stringify({ connections: [{ dialect: 'rackspace-v1' }] }));
+    writeFileSync(join(built, SERVER_RENDER_FILE), RENDERER);
+    own = await createService(loadConfig(['--data-dir', ':memory:'], {}));
+    serveConsole(own, built);
+    ownServer = await listen(own);
+  });
+  afterAll(async () => {
+    await ownServer.close();
+    own.close();
+    rmSync(built, { recursive: true, force: true });
+  });
+
+  it('sends the page with its content, title, stylesheets and colour scheme in it', async () => {
+    const { status, html } = await page('/sign-in');
+    expect(status).toBe(200);
+    expect(html).toContain('<div id="root"><main><h1>Sign in</h1><p>1 connection(s)</p></main></div>');
+    expect(html).toContain('<title>Sign in · Backup Console</title>');
+    // The colour scheme is set before the body paints, by the one script the CSP allows by its hash.
+    expect(html).toContain(`<script>${COLOR_SCHEME_SCRIPT}</script>`);
+    // The stylesheets are in the page; their links follow the content, for print only, so that they
+    // hold up no paint and the code's loader finds them.
+    const head = html.slice(0, html.indexOf('<body>'));
+    expect(head).toContain('<style>main{color:teal}</style>');
+    expect(head).toContain('<style>h1{margin:0}</style>');
+    expect(head).not.toContain('rel="stylesheet"');
+    const tail = html.slice(html.indexOf('<div id="root">'));
+    expect(tail).toContain('<link media="print" rel="stylesheet" crossorigin href="/assets/index-1.css">');
+    expect(tail).toContain('<link media="print" rel="stylesheet" crossorigin href="/assets/sign-in-1.css">');
+  });
+
+  it('renders each address once, and only the pages it renders', async () => {
+    const before = renders();
+    await page('/sign-in?next=%2Fjobs');
+    const again = await page('/sign-in?next=%2Fjobs');
+    expect(renders()).toBe(before + 1);
+    expect(again.html).toContain('<h1>Sign in</h1>');
+    const other = await page('/jobs');
+    expect(other.html).toContain('<div id="root"></div>');
+    expect(other.html).not.toContain(COLOR_SCHEME_SCRIPT);
+    expect(renders()).toBe(before + 1);
+  });
+
+  it('leaves the page to the browser for a visitor with a console session', async () => {
+    const { html } = await page('/sign-in', { cookie: 'console_session=abc' });
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('<title>Backup Console</title>');
+  });
+
+  it('sends the page the browser renders when the render fails, and says why in the log', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { status, html } = await page('/sign-in?fail=1');
+      expect(status).toBe(200);
+      expect(html).toContain('<div id="root"></div>');
+      expect(String(logged.mock.calls[0]?.[0])).toContain('rendering /sign-in on the server failed');
+      // Once: the same build and config would fail the same way again.
+      expect((await page('/sign-in?fail=1')).html).toContain('<div id="root"></div>');
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('never sends the server build itself', async () => {
+    expect((await page(`/${SERVER_RENDER_FILE}`)).status).toBe(404);
   });
 });

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { Service } from './app';
 import type { PageConfig } from './console-pages';
 import { ConsolePages } from './console-pages';
+import { SESSION_COOKIE } from './console/sessions';
 import type { Encoding, Representation } from './encoding';
 import { ENCODINGS, acceptedEncodings, notModified, pick } from './encoding';
 
@@ -75,8 +77,8 @@ export function send(
 /**
  * Serves the built console: its files (hashed assets cached for a year, the rest revalidated by
  * ETag), each in the Brotli or gzip variant the build wrote when the client accepts it, and the page
- * (`index.html` with the preloads of the route asked for) for every other GET, so that deep links
- * into the single-page app work. Source maps and dot-folders are not served.
+ * (`index.html` with the preloads of the route asked for, the sign-in page rendered into it) for every
+ * other GET, so that deep links into the single-page app work. Source maps and dot-folders are not served.
  */
 export function serveConsole(
   /** The service's app, and its API paths, which the page fallback leaves to the routes. */
@@ -95,7 +97,7 @@ export function serveConsole(
     app.get('/config.json', (c) => send(c, choices, { type: TYPES['.json']!, cacheControl: REVALIDATE }));
   }
 
-  app.get('*', (c, next) => {
+  app.get('*', async (c, next) => {
     // The path arrives decoded once (the app's getPath); it is never decoded a second time.
     const path = c.req.path;
     if (apiPrefix.test(path) || path.startsWith('/proxy/')) return next();
@@ -114,7 +116,10 @@ export function serveConsole(
         });
     }
     if (ext && rel !== 'index.html') return c.text(`Not found: ${path}`, 404);
-    return send(c, pages.page(path), pageHeaders);
+    // The sign-in page comes rendered (server/console-pages.ts) to whoever is not signed in to the
+    // console; with a session, the browser renders what the person is shown.
+    const rendered = getCookie(c, SESSION_COOKIE) ? null : await pages.renderedPage(new URL(c.req.url));
+    return send(c, rendered ?? pages.page(path), pageHeaders);
   });
 }
 

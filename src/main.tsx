@@ -1,13 +1,16 @@
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { startApi } from './api/start';
 import { App } from './app/app';
-import { router } from './app/router';
+import { routes } from './app/router';
 import { afterFirstPaint } from './lib/after-first-paint';
 import { warmDateFormats } from './lib/format';
 
 /** How long the first render waits for the config and the page's code before it shows the boot screen. */
 const FIRST_RENDER_WAIT_MS = 1000;
+
+const router = createBrowserRouter(routes);
 
 /** Resolves once the router has loaded the code of the page the URL names (its lazy routes). */
 function routerReady(): Promise<void> {
@@ -24,26 +27,43 @@ function routerReady(): Promise<void> {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The config (preloaded by the page) and the page's code (preloaded too) load side by side, and the
-// first render is the page itself: not a boot screen, then a loading page, then the page, each a
-// render and a layout of its own on the main thread before the first useful paint. If either takes
-// longer than a moment, the boot screen shows meanwhile as before (and a bad config its message).
-void Promise.race([
-  Promise.allSettled([startApi(), routerReady()]),
-  new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
-]).then(() => {
-  // The first render is a transition: React renders it in slices of a few milliseconds and lets the
-  // browser run between them, instead of one task that holds the main thread for the whole page (about
-  // 65 ms here, a quarter of a second on a mid-range phone). Nothing is shown any later for it.
-  const app = createRoot(root);
-  startTransition(() =>
-    app.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
+const app = (
+  <StrictMode>
+    <App>
+      <RouterProvider router={router} />
+    </App>
+  </StrictMode>
+);
+
+if (root.hasChildNodes()) {
+  // The server rendered the page into the HTML (the sign-in page: src/server-render.tsx), so it shows
+  // already: React takes it over (hydrates it) once the config and the page's code are in, however long
+  // they take, since a boot screen meanwhile would replace a page that works with one that waits. A
+  // transition, for the same reason as below. Should the browser's render differ after all (a notice
+  // only this tab knows of), React renders the page afresh, as if the server had not.
+  void Promise.allSettled([startApi(), routerReady()]).then(() =>
+    startTransition(() => {
+      hydrateRoot(root, app, {
+        onRecoverableError: (error) => console.info('The page was rendered again in the browser:', error),
+      });
+    }),
   );
-});
+} else {
+  // The config (preloaded by the page) and the page's code (preloaded too) load side by side, and the
+  // first render is the page itself: not a boot screen, then a loading page, then the page, each a
+  // render and a layout of its own on the main thread before the first useful paint. If either takes
+  // longer than a moment, the boot screen shows meanwhile as before (and a bad config its message).
+  void Promise.race([
+    Promise.allSettled([startApi(), routerReady()]),
+    new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+  ]).then(() => {
+    // The first render is a transition: React renders it in slices of a few milliseconds and lets the
+    // browser run between them, instead of one task that holds the main thread for the whole page (about
+    // 65 ms here, a quarter of a second on a mid-range phone). Nothing is shown any later for it.
+    const reactRoot = createRoot(root);
+    startTransition(() => reactRoot.render(app));
+  });
+}
 
 // In a task of its own, not in the render of the first answers. It runs after the browser's first frame,
 // which is usually the empty page while the code still loads, so before React's first render; moving it

@@ -12,6 +12,16 @@ export function startedApi(): ApiRuntime | null {
 }
 
 /**
+ * The API module of a page the server renders (src/server-render.tsx): `runtime` is built from the
+ * server's config, with no session and a fetch that refuses (nothing is asked for while rendering).
+ */
+export function adoptApi(runtime: ApiRuntime): void {
+  setApiRuntime(runtime);
+  started = runtime;
+  starting = Promise.resolve(runtime);
+}
+
+/**
  * Starts the API module in the browser once: reads the config the page carries (or loads
  * /config.json) and checks it, then builds the runtime
  * with the page's fetch, origin and this tab's sessionStorage (in console mode, also asks the console

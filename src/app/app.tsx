@@ -1,12 +1,11 @@
 import './base-styles';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { RouterProvider } from 'react-router';
 import { useApiBoot } from '../features/session/use-api-boot';
 import { BootScreen } from './shell/boot-screen';
 import { queryClient } from './query-client';
-import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
 const NotificationsHost = lazy(() =>
@@ -35,9 +34,11 @@ function useFirstInteraction(): boolean {
 
 /**
  * Providers around the router: Mantine (light/dark, remembered per browser), Query, notifications.
- * The router renders only once the API module has read config.json; a bad config shows its message.
+ * The router (`children`: the browser's in src/main.tsx, a static one when the server renders a page in
+ * src/server-render.tsx) renders only once the API module has read config.json; a bad config shows its
+ * message.
  */
-export function App() {
+export function App({ children }: { children: ReactNode }) {
   const boot = useApiBoot();
   const acted = useFirstInteraction();
   return (
@@ -48,7 +49,7 @@ export function App() {
         </Suspense>
       )}
       <QueryClientProvider client={queryClient}>
-        {boot.status === 'ready' ? <RouterProvider router={router} /> : <BootScreen boot={boot} />}
+        {boot.status === 'ready' ? children : <BootScreen boot={boot} />}
       </QueryClientProvider>
     </MantineProvider>
   );

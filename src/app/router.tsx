@@ -1,5 +1,4 @@
 import type { RouteObject } from 'react-router';
-import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './shell/app-layout';
 import { PageFallback, RouteError } from './shell/route-error';
 import type { RouteTitle } from './shell/route-title';
@@ -54,5 +53,3 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
-
-export const router = createBrowserRouter(routes);

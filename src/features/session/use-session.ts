@@ -14,10 +14,17 @@ export interface SessionView {
   anySignedIn: boolean;
 }
 
-/** The signed-in state of every connection; re-renders when it changes (sign-in, 401, sign-out). */
+/**
+ * The signed-in state of every connection; re-renders when it changes (sign-in, 401, sign-out). On the
+ * server (src/server-render.tsx) its runtime's: signed out.
+ */
 export function useSession(): SessionView {
   const runtime = apiRuntime();
-  const snapshot = useSyncExternalStore(runtime.session.subscribe, runtime.session.getSnapshot);
+  const snapshot = useSyncExternalStore(
+    runtime.session.subscribe,
+    runtime.session.getSnapshot,
+    runtime.session.getSnapshot,
+  );
   return {
     connections: runtime.connections,
     sessions: snapshot.sessions,
@@ -30,6 +37,10 @@ export function useSession(): SessionView {
 /** The person's role on one connection; null when signed out of it. */
 export function useRole(connectionId: string): Role | null {
   const runtime = apiRuntime();
-  const snapshot = useSyncExternalStore(runtime.session.subscribe, runtime.session.getSnapshot);
+  const snapshot = useSyncExternalStore(
+    runtime.session.subscribe,
+    runtime.session.getSnapshot,
+    runtime.session.getSnapshot,
+  );
   return snapshot.sessions[connectionId]?.role ?? null;
 }

@@ -5,8 +5,9 @@ import '@mantine/core/styles/SegmentedControl.css';
 import '@mantine/core/styles/Loader.css';
 import { Button, PasswordInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Credentials } from '../../../api/domain';
+import { useHydrated } from '../../../components/use-hydrated';
 
 export type SecretKind = 'password' | 'apiKey';
 
@@ -30,6 +31,18 @@ export function SignInForm({
   const [secret, setSecret] = useState('');
   const [kind, setKind] = useState<SecretKind>('password');
   const [touched, setTouched] = useState(false);
+  const usernameInput = useRef<HTMLInputElement>(null);
+  const secretInput = useRef<HTMLInputElement>(null);
+  // The sign-in page comes rendered from the server (src/server-render.tsx): until its code has taken
+  // the form over, submitting would only reload the page, so the button waits; what the person typed
+  // meanwhile is kept.
+  const ready = useHydrated();
+  useEffect(() => {
+    const typedName = usernameInput.current?.value;
+    const typedSecret = secretInput.current?.value;
+    if (typedName) setUsername(typedName);
+    if (typedSecret) setSecret(typedSecret);
+  }, []);
   const usernameError = touched && !username.trim() ? 'Enter your username.' : null;
   const secretError =
     touched && !secret ? `Enter your ${kind === 'password' ? 'password' : 'API key'}.` : null;
@@ -51,6 +64,7 @@ export function SignInForm({
         <TextInput
           label="Username"
           autoComplete="username"
+          ref={usernameInput}
           value={username}
           onChange={(e) => setUsername(e.currentTarget.value)}
           error={usernameError}
@@ -76,6 +90,7 @@ export function SignInForm({
           <PasswordInput
             label="Password"
             autoComplete="current-password"
+            ref={secretInput}
             value={secret}
             onChange={(e) => setSecret(e.currentTarget.value)}
             error={secretError}
@@ -90,7 +105,7 @@ export function SignInForm({
             error={secretError}
           />
         )}
-        <Button type="submit" loading={pending}>
+        <Button type="submit" loading={pending} disabled={!ready}>
           Sign in
         </Button>
       </Stack>
