@@ -279,6 +279,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  // What was measured before a part failed is printed all the same: a failure late in the run (the
+  // push figures come last) must not cost the Lighthouse and list figures of the quarter hour before it.
+  if (results.length > 0) report();
+  console.error(`\nThe benchmark stopped: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 });
