@@ -154,3 +154,26 @@ test('the sign-in page arrives rendered: it shows before its code, in the colour
     await context.close();
   }
 });
+
+test('without JavaScript the sign-in page still shows, and says that signing in needs it', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    const response = await page.goto('/sign-in');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
+    // Mantine's colours need a colour scheme on <html>, which the page's script sets before the body
+    // paints; without the script the page says light itself, so its inputs keep their borders.
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+    const border = await page.getByLabel('Username').evaluate((el) => getComputedStyle(el).borderTopWidth);
+    expect(border).not.toBe('0px');
+    // (Chromium, with scripts turned off for a test rather than by the person, still parses <noscript>
+    // as text it does not show; a browser without JavaScript shows it.)
+    expect(await response?.text()).toContain('<noscript>Backup Console needs JavaScript');
+  } finally {
+    await context.close();
+  }
+});

@@ -174,6 +174,9 @@ export class ConsolePages {
     const html = this.withStylesInline(
       this.html(this.routeOf(url.pathname))
         .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>`)
+        // Mantine's colours are set per colour scheme: light until the script says otherwise, and for a
+        // browser that runs no script.
+        .replace(/<html([^>]*)>/, '<html$1 data-mantine-color-scheme="light">')
         .replace(
           /<title>[^<]*<\/title>/,
           () => `<title>${escapeHtml(title)}</title>\n    <script>${COLOR_SCHEME_SCRIPT}</script>`,

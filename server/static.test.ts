@@ -424,6 +424,7 @@ export async function renderPage(url, config) {
     expect(status).toBe(200);
     expect(html).toContain('<div id="root"><main><h1>Sign in</h1><p>1 connection(s)</p></main></div>');
     expect(html).toContain('<title>Sign in · Backup Console</title>');
+    expect(html).toContain('<html data-mantine-color-scheme="light">');
     // The colour scheme is set before the body paints, by the one script the CSP allows by its hash.
     expect(html).toContain(`<script>${COLOR_SCHEME_SCRIPT}</script>`);
     // The stylesheets are in the page; their links follow the content, for print only, so that they
