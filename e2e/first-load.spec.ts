@@ -3,9 +3,9 @@ import { expect, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 
 /**
- * The console under the server's Content-Security-Policy (no inline script), and its first load:
- * what a route needs to paint is named by the page the server sends, so nothing waits for the entry
- * chunk to run before it is fetched.
+ * The console under the server's Content-Security-Policy (no inline script but the colour-scheme one,
+ * by its hash), and its first load: the sign-in page arrives rendered, and what a route needs is named
+ * by the page the server sends, so nothing waits for the entry chunk to run before it is fetched.
  */
 
 /** Records every CSP violation the page reports, from before its first script runs. */
