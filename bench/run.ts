@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launchBrowser, newContext, newPage, signIn } from './browser';
 import { measureBundle } from './bundle';
@@ -11,6 +10,7 @@ import { benchPush } from './push';
 import { measurePageRequests } from './requests';
 import { benchServerLists } from './server-lists';
 import { startService } from './service';
+import { buildConsole } from '../tools/build';
 
 /**
  * `npm run bench`: builds the console and prints its figures — bundle sizes, a 10,000-row list in a real
@@ -30,26 +30,10 @@ const results: { name: string; value: string; budget?: string; ok?: boolean }[] 
 const row = (name: string, value: string, budget?: string, ok?: boolean) =>
   results.push({ name, value, budget, ok });
 
-/** `npm run build` into dist-bench/: the browser's build, then the server's (src/server-render.tsx). */
+/** `npm run build` into dist-bench/ (tools/build.ts), quieter, and unminified for a profile. */
 function build(): void {
-  const vite = (args: string[]) => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        'node_modules/vite/bin/vite.js',
-        'build',
-        '--logLevel',
-        'warn',
-        ...args,
-        // Function names a profile can be read by.
-        ...(process.env.BENCH_PROFILE ? ['--minify', 'false'] : []),
-      ],
-      { stdio: 'inherit' },
-    );
-    if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed`);
-  };
-  vite(['--outDir', dist, '--emptyOutDir']);
-  vite(['--ssr', 'src/server-render.tsx', '--outDir', join(dist, '.server')]);
+  // Function names a profile can be read by.
+  buildConsole(dist, ['--logLevel', 'warn', ...(process.env.BENCH_PROFILE ? ['--minify', 'false'] : [])]);
 }
 
 /** Prints every figure with its budget; exits 1 when one is missed. */
