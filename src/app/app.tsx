@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApiBoot } from '../features/session/use-api-boot';
+import { markReady } from '../lib/ready-mark';
 import { BootScreen } from './shell/boot-screen';
 import { queryClient } from './query-client';
 import { cssVariablesResolver, theme } from './theme';
@@ -41,6 +42,7 @@ function useFirstInteraction(): boolean {
 export function App({ children }: { children: ReactNode }) {
   const boot = useApiBoot();
   const acted = useFirstInteraction();
+  useEffect(markReady, []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       {acted && (
