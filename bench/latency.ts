@@ -181,8 +181,20 @@ export async function measureLatency(
     );
   };
 
+  const inFlight = (s: string) => s === 'Queued' || s === 'Running';
+  /**
+   * Stops `id` on the service if it is in flight there (a run its schedule started, or one queued behind
+   * another), and waits for the stop: a start measured on a job already in flight changes nothing.
+   */
+  const settleService = async (id: string) => {
+    if (!inFlight((await getJob(id)).lastStatus)) return;
+    await api(`/Jobs/${id}/action`, { method: 'POST', body: JSON.stringify({ stop: null }) });
+    await waitService(id, (s) => !inFlight(s));
+  };
+
   for (let i = 0; latencies.length < minChanges; i++) {
     const job = jobs[i % jobs.length]!;
+    await settleService(job.id);
     await waitScreenIdle(job.name);
     const before = Date.now();
     await api(`/Jobs/${job.id}/action`, { method: 'POST', body: JSON.stringify({ start: null }) });
@@ -198,8 +210,8 @@ export async function measureLatency(
     await randomPause();
   }
   page.off('request', onRequest);
-  if (keeper)
-    await api(`/Jobs/${keeper.id}/action`, { method: 'POST', body: JSON.stringify({ stop: null }) });
+  // Stopped, and seen stopped by the service, before whatever is measured next.
+  if (keeper) await settleService(keeper.id);
   const windowSeconds = (Date.now() - windowStart) / 1000;
   return {
     changes: latencies.length,
