@@ -16,7 +16,7 @@ const connectionGuard: Plugin = {
   configurePreviewServer: (server) => void guardConnections(server.httpServer as Server),
 };
 
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(({ isSsrBuild, mode }) => ({
   plugins: [
     react(),
     connectionGuard,
@@ -28,6 +28,11 @@ export default defineConfig(({ isSsrBuild }) => ({
   ],
   // The server's build carries what it imports, so that it runs wherever the built console is copied.
   ssr: { noExternal: true },
+  // And React's production build, whatever NODE_ENV the server runs with (`npm start` sets none, and a
+  // server build leaves process.env.NODE_ENV to run time, where React would pick its development build).
+  ...(isSsrBuild && mode === 'production'
+    ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } }
+    : {}),
   server: {
     host: '127.0.0.1',
     // In development the reference service runs beside Vite; every API path goes to it so that

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -24,6 +25,11 @@ export function buildConsole(outDir = join(root, 'dist'), viteArgs: readonly str
   };
   vite(['--outDir', outDir, '--emptyOutDir']);
   vite(['--ssr', 'src/server-render.tsx', '--outDir', join(outDir, '.server')]);
+  // React's development build renders about twice as slowly and is twice the size: the server's build
+  // must have left it out (vite.config.ts defines NODE_ENV for it).
+  const server = readFileSync(join(outDir, '.server', 'server-render.js'), 'utf8');
+  const dev = /node_modules\/[\w@/.-]+\.development\.js/.exec(server);
+  if (dev) throw new Error(`the server's build carries ${dev[0]}: define process.env.NODE_ENV for it`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
