@@ -117,7 +117,8 @@ export function serveConsole(
     }
     if (ext && rel !== 'index.html') return c.text(`Not found: ${path}`, 404);
     // The sign-in page comes rendered (server/console-pages.ts) to whoever is not signed in to the
-    // console; with a session, the browser renders what the person is shown.
+    // console. (A browser never sends the session cookie with a page request, its path being
+    // /console/api, so it gets the rendered page signed in too; the check is for a client that does.)
     const rendered = getCookie(c, SESSION_COOKIE) ? null : await pages.renderedPage(new URL(c.req.url));
     return send(c, rendered ?? pages.page(path), pageHeaders);
   });
