@@ -6,6 +6,7 @@ import { expect, test } from './fixtures';
 import { JobsPage } from './pages/jobs-page';
 import { Shell } from './pages/shell';
 import { SignInPage } from './pages/sign-in-page';
+import { holdEntryChunk } from './support/hold-entry';
 import { ExtraService } from './support/service';
 
 /**
@@ -208,4 +209,51 @@ test('the page carries the config and asks for the session itself: nothing waits
   expect(byCode).toEqual([]);
   // A preload the code did not take (another URL, another credentials mode) would be named here.
   expect(warnings).toEqual([]);
+});
+
+test('before its code has run, the sign-in form works all the same: the browser sends it to the console server', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: service.url });
+  const page = await context.newPage();
+  try {
+    const release = await holdEntryChunk(page);
+    const signIn = new SignInPage(page);
+    await page.goto('/sign-in?next=%2Fjobs', { waitUntil: 'commit' });
+    await signIn.username().fill('viewer');
+    await signIn.password().fill('demo');
+    await expect(signIn.submit()).toBeEnabled();
+    await signIn.password().press('Enter');
+    // Signed in by the server, on to the page asked for, which waits for its code like any page.
+    await expect(page).toHaveURL(/\/jobs$/);
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
+
+test('without JavaScript the sign-in page still shows, signs in, and says why when it did not', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: service.url, javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto('/sign-in?next=%2Fjobs');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    const signIn = new SignInPage(page);
+    await signIn.username().fill('viewer');
+    await signIn.password().fill('wrong');
+    await signIn.submit().click();
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fjobs&error=/);
+    await expect(page.getByRole('alert')).toContainText('Wrong user name or password.');
+    await signIn.username().fill('viewer');
+    await signIn.password().fill('demo');
+    await signIn.submit().click();
+    await expect(page).toHaveURL(/\/jobs$/);
+    const session = await context.request.get('/console/api/session');
+    expect(await session.json()).toMatchObject({ user: { username: 'viewer', role: 'viewer' } });
+  } finally {
+    await context.close();
+  }
 });

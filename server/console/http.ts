@@ -16,7 +16,7 @@ import type { HeldConnection, PersonalSignIn } from './forward';
 import { ApiError } from '../../src/api/api-error';
 import { forward } from './forward';
 import { CONSOLE_API, connectionBasePath } from './browser-config';
-import { oidcRoutes } from './oidc';
+import { oidcRoutes, safeNext } from './oidc';
 import { findDialect } from '../../src/api/dialects';
 import type { ConsoleConfig } from './config';
 import type { Session } from './sessions';
@@ -295,12 +295,16 @@ export async function mountConsole(
     idleTimeoutS: config.sessionIdleS,
   });
 
-  api.post('/session', async (c) => {
-    const note: Note = { action: 'sign-in' };
-    c.set('note', note);
-    const body = await bodyOf(c, signInSchema);
-    if (body instanceof Response) return body;
-    const { username, password } = body;
+  /**
+   * A password sign-in, for both of its forms below: the name and password checked (under the
+   * throttle of guesses), the session started and its cookie set, or why not.
+   */
+  const passwordSignIn = async (
+    c: C,
+    note: Note,
+    username: string,
+    password: string,
+  ): Promise<{ ok: true; session: Session } | { ok: false; status: 401 | 403 | 429; message: string }> => {
     note.who = username;
     const now = clock.now();
     const result = await guess(
@@ -314,9 +318,9 @@ export async function mountConsole(
     );
     if (!result.ok && result.status === 429) {
       c.header('Retry-After', String(result.retryAfterS));
-      return fail(c, 429, result.message);
+      return { ok: false, status: 429, message: result.message };
     }
-    if (!result.ok) return fail(c, 401, 'Wrong user name or password.');
+    if (!result.ok) return { ok: false, status: 401, message: 'Wrong user name or password.' };
     const user = result.value;
     Object.assign(note, {
       who: user.username,
@@ -324,8 +328,52 @@ export async function mountConsole(
       targetId: String(user.id),
       targetName: user.username,
     });
-    if (user.disabled) return fail(c, 403, 'This account is disabled: ask an administrator.');
-    return c.json(sessionAnswer(startSession(c, user, now)), 200);
+    if (user.disabled)
+      return { ok: false, status: 403, message: 'This account is disabled: ask an administrator.' };
+    return { ok: true, session: startSession(c, user, now) };
+  };
+
+  api.post('/session', async (c) => {
+    const note: Note = { action: 'sign-in' };
+    c.set('note', note);
+    const body = await bodyOf(c, signInSchema);
+    if (body instanceof Response) return body;
+    const signed = await passwordSignIn(c, note, body.username, body.password);
+    return signed.ok ? c.json(sessionAnswer(signed.session), 200) : fail(c, signed.status, signed.message);
+  });
+
+  /**
+   * The sign-in page's form as the browser itself sends it, before the page's code has taken the form
+   * over (a slow phone shows the server-rendered form seconds before its scripts have run): the same
+   * sign-in, answered as a page is, with 303 to the `next` path, or back to `/sign-in?error=…`. Another
+   * site's form is refused like any change it asks for (the cross-site check above).
+   */
+  api.post('/session/form', async (c) => {
+    const note: Note = { action: 'sign-in' };
+    c.set('note', note);
+    const back = (next: string, message: string, outcome: Outcome = 'failed') => {
+      Object.assign(note, { outcome, message });
+      c.set('message', message);
+      const search = new URLSearchParams({ ...(next !== '/' ? { next } : {}), error: message });
+      return c.redirect(`/sign-in?${search.toString()}`, 303);
+    };
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type))
+      return fail(
+        c,
+        415,
+        'This address reads the sign-in form (Content-Type: application/x-www-form-urlencoded).',
+      );
+    const form = new URLSearchParams(await c.req.text());
+    const next = safeNext(form.get('next'));
+    const parsed = check(signInSchema, {
+      username: form.get('username') ?? '',
+      password: form.get('password') ?? '',
+    });
+    if (!parsed.ok) return back(next, 'Enter your username and password.');
+    const signed = await passwordSignIn(c, note, parsed.value.username.trim(), parsed.value.password);
+    if (!signed.ok) return back(next, signed.message, signed.status === 401 ? 'failed' : 'refused');
+    return c.redirect(next, 303);
   });
 
   api.get('/session', (c) => {

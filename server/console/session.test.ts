@@ -167,6 +167,95 @@ describe('wrong passwords', () => {
   });
 });
 
+describe("the sign-in form as the browser sends it, before the page's code runs", () => {
+  const form = (fields: Record<string, string>, headers: Record<string, string> = {}, from?: string) =>
+    send(h.url, 'POST', '/console/api/session/form', {
+      raw: new URLSearchParams(fields).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      from,
+    });
+
+  test('signs in with the same cookie and goes on to `next` with a 303; a refusal goes back to the form saying why', async () => {
+    const ok = await form(
+      { username: ' Support ', password: 'demo', next: '/jobs?connection=veeam' },
+      { origin: h.url, 'sec-fetch-site': 'same-origin' },
+    );
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe('/jobs?connection=veeam');
+    const cookie = sessionCookie(ok);
+    expect(String(ok.headers['set-cookie'])).toMatch(/Path=\/console\/api; HttpOnly; SameSite=Strict/);
+    expect((await session(cookie)).json).toMatchObject({ user: { username: 'support', role: 'support' } });
+
+    const wrong = await form({ username: 'support', password: 'guess', next: '/jobs' });
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const back = new URL(String(wrong.headers.location), h.url);
+    expect(back.pathname).toBe('/sign-in');
+    expect(Object.fromEntries(back.searchParams)).toEqual({
+      next: '/jobs',
+      error: 'Wrong user name or password.',
+    });
+
+    // Nothing typed (the form has no checks of its own before its code runs): back, saying what is missing.
+    const empty = await form({ username: '', password: '' });
+    expect(new URL(String(empty.headers.location), h.url).searchParams.get('error')).toBe(
+      'Enter your username and password.',
+    );
+
+    const rows = h.console.audit.query({ action: 'sign-in' }, 10).reverse();
+    expect(rows.map((r) => `${r.who} ${r.status} ${r.outcome}`)).toEqual([
+      'support 303 ok',
+      'support 303 failed',
+      'null 303 failed',
+    ]);
+    expect(rows[1]!.message).toBe('Wrong user name or password.');
+  });
+
+  test('shares the throttle of guesses with the JSON sign-in, and never goes on to another site', async () => {
+    for (let i = 0; i < 3; i++)
+      await send(h.url, 'POST', '/console/api/session', {
+        body: { username: 'admin', password: `guess ${i}` },
+      });
+    const throttled = await form({ username: 'admin', password: 'demo' });
+    expect(new URL(String(throttled.headers.location), h.url).searchParams.get('error')).toBe(
+      'Too many wrong sign-ins: try again in 1 second.',
+    );
+    expect(h.console.audit.query({ action: 'sign-in' }, 1)[0]).toMatchObject({
+      status: 303,
+      outcome: 'refused',
+    });
+    h.clock.advance(1000);
+    for (const next of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example/',
+      '/sign-in',
+      '/console/api/users',
+    ]) {
+      const answer = await form({ username: 'viewer', password: 'demo', next });
+      expect(answer.status, next).toBe(303);
+      expect(answer.headers.location, next).toBe('/');
+    }
+  });
+
+  test("another site's form is refused; a body that is not the form is a 415", async () => {
+    const sites: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'http://evil.example' },
+    ];
+    for (const headers of sites) {
+      const out = await form({ username: 'admin', password: 'demo' }, headers);
+      expect(out.status, JSON.stringify(headers)).toBe(403);
+      expect(out.headers['set-cookie']).toBeUndefined();
+    }
+    const json = await send(h.url, 'POST', '/console/api/session/form', {
+      body: { username: 'admin', password: 'demo' },
+    });
+    expect(json.status).toBe(415);
+    expect(json.json.message).toMatch(/application\/x-www-form-urlencoded/);
+  });
+});
+
 describe('cross-site requests', () => {
   test('a mutation from another site is refused and audited; the console itself and non-browser clients pass', async () => {
     const cookie = await signIn(h.url, 'admin');

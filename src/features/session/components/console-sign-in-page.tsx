@@ -3,6 +3,7 @@ import '@mantine/core/styles/Button.css';
 import '@mantine/core/styles/Divider.css';
 import { Alert, Button, Divider } from '@mantine/core';
 import { useState } from 'react';
+import { CONSOLE_API_PATH } from '../../../api/console-call';
 import { apiRuntime } from '../../../api/runtime';
 import { useDocumentTitle } from '../../../components/document-title';
 import { useSession } from '../use-session';
@@ -23,7 +24,10 @@ export function ConsoleSignInPage({
   onDone,
 }: {
   expired: boolean;
-  /** Where single sign-on returns to (the password sign-in calls `onDone`). */
+  /**
+   * Where single sign-on and the browser's own sending of the form return to (the password sign-in
+   * the page's code sends calls `onDone`).
+   */
   next: string;
   error: string | null;
   onDone: () => void;
@@ -68,6 +72,7 @@ export function ConsoleSignInPage({
       <SignInForm
         apiKeys={false}
         pending={signIn.isPending}
+        post={{ action: `${CONSOLE_API_PATH}/session/form`, next }}
         onSubmit={(credentials) =>
           signIn.mutate(
             { username: credentials.username, password: credentials.password ?? '' },

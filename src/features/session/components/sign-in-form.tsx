@@ -20,12 +20,19 @@ export function SignInForm({
   onSubmit,
   apiKeys = true,
   label = 'Sign in',
+  post,
 }: {
   pending: boolean;
   onSubmit: (credentials: Credentials) => void;
   apiKeys?: boolean;
   /** The form's accessible name, where a page has more than one. */
   label?: string;
+  /**
+   * Where the browser itself may send the form (a password only), and the path to go on to after:
+   * the console server's sign-in (console mode). The server-rendered form then works before the
+   * page's code has run; once it has, `onSubmit` takes over.
+   */
+  post?: { action: string; next: string };
 }) {
   const [username, setUsername] = useState('');
   const [secret, setSecret] = useState('');
@@ -33,10 +40,10 @@ export function SignInForm({
   const [touched, setTouched] = useState(false);
   const usernameInput = useRef<HTMLInputElement>(null);
   const secretInput = useRef<HTMLInputElement>(null);
-  // The sign-in page comes rendered from the server (src/server-render.tsx): until its code has taken
-  // the form over, submitting would only reload the page, so the button waits; what the person typed
-  // meanwhile is kept.
-  const ready = useHydrated();
+  // The sign-in page comes rendered from the server (src/server-render.tsx). Until its code has taken
+  // the form over, the browser sends it itself where it can (`post`); elsewhere submitting would only
+  // reload the page, so the button waits. What the person typed meanwhile is kept.
+  const ready = useHydrated() || post !== undefined;
   useEffect(() => {
     const typedName = usernameInput.current?.value;
     const typedSecret = secretInput.current?.value;
@@ -59,10 +66,17 @@ export function SignInForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={label}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={label}
+      {...(post ? { method: 'post', action: post.action } : {})}
+    >
+      {post && <input type="hidden" name="next" value={post.next} />}
       <Stack gap="sm">
         <TextInput
           label="Username"
+          name="username"
           autoComplete="username"
           ref={usernameInput}
           value={username}
@@ -89,6 +103,7 @@ export function SignInForm({
         {kind === 'password' ? (
           <PasswordInput
             label="Password"
+            name="password"
             autoComplete="current-password"
             ref={secretInput}
             value={secret}
