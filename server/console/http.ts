@@ -357,6 +357,10 @@ export async function mountConsole(
       const search = new URLSearchParams({ ...(next !== '/' ? { next } : {}), error: message });
       return c.redirect(`/sign-in?${search.toString()}`, 303);
     };
+    // A browser sending a form says where it comes from; another site's is refused above. Without
+    // either header this is not a browser's form, and a sign-in it cannot vouch for is not made.
+    if (c.req.header('sec-fetch-site') === undefined && c.req.header('origin') === undefined)
+      return fail(c, 403, 'A sign-in form comes from a browser, which says where it was sent from (Origin).');
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type))
       return fail(

@@ -171,7 +171,7 @@ describe("the sign-in form as the browser sends it, before the page's code runs"
   const form = (fields: Record<string, string>, headers: Record<string, string> = {}, from?: string) =>
     send(h.url, 'POST', '/console/api/session/form', {
       raw: new URLSearchParams(fields).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: h.url, ...headers },
       from,
     });
 
@@ -238,7 +238,7 @@ describe("the sign-in form as the browser sends it, before the page's code runs"
     }
   });
 
-  test("another site's form is refused; a body that is not the form is a 415", async () => {
+  test("another site's form, or one that does not say where it comes from, is refused; a body that is not the form is a 415", async () => {
     const sites: Record<string, string>[] = [
       { 'sec-fetch-site': 'cross-site' },
       { origin: 'http://evil.example' },
@@ -248,8 +248,15 @@ describe("the sign-in form as the browser sends it, before the page's code runs"
       expect(out.status, JSON.stringify(headers)).toBe(403);
       expect(out.headers['set-cookie']).toBeUndefined();
     }
+    const bare = await send(h.url, 'POST', '/console/api/session/form', {
+      raw: 'username=admin&password=demo',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(bare.status).toBe(403);
+    expect(bare.headers['set-cookie']).toBeUndefined();
     const json = await send(h.url, 'POST', '/console/api/session/form', {
       body: { username: 'admin', password: 'demo' },
+      headers: { origin: h.url },
     });
     expect(json.status).toBe(415);
     expect(json.json.message).toMatch(/application\/x-www-form-urlencoded/);
