@@ -16,7 +16,7 @@ import type { HeldConnection, PersonalSignIn } from './forward';
 import { ApiError } from '../../src/api/api-error';
 import { forward } from './forward';
 import { CONSOLE_API, connectionBasePath } from './browser-config';
-import { oidcRoutes, safeNext } from './oidc';
+import { oidcRoutes, safeNext, signInPageSaying } from './oidc';
 import { findDialect } from '../../src/api/dialects';
 import type { ConsoleConfig } from './config';
 import type { Session } from './sessions';
@@ -353,9 +353,7 @@ export async function mountConsole(
     c.set('note', note);
     const back = (next: string, message: string, outcome: Outcome = 'failed') => {
       Object.assign(note, { outcome, message });
-      c.set('message', message);
-      const search = new URLSearchParams({ ...(next !== '/' ? { next } : {}), error: message });
-      return c.redirect(`/sign-in?${search.toString()}`, 303);
+      return c.redirect(signInPageSaying(message, next), 303);
     };
     // A browser sending a form says where it comes from; another site's is refused above. Without
     // either header this is not a browser's form, and a sign-in it cannot vouch for is not made.

@@ -97,6 +97,12 @@ export function safeNext(next: string | undefined | null): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/** The sign-in page showing why a sign-in did not happen, and going on to `next` after the next one. */
+export function signInPageSaying(message: string, next: string | undefined | null): string {
+  const search = new URLSearchParams({ ...(next && next !== '/' ? { next } : {}), error: message });
+  return `/sign-in?${search.toString()}`;
+}
+
 /** The values of the role claim: `name` itself, else a dotted path (`realm_access.roles`). */
 function claimValues(claims: Record<string, unknown>, name: string): string[] | undefined {
   let value: unknown = Object.hasOwn(claims, name) ? claims[name] : undefined;
@@ -330,9 +336,7 @@ export function oidcRoutes(deps: OidcDeps): Hono {
       message: `Single sign-on: ${message}${detail ? ` (${detail})` : ''}`,
       ...who,
     });
-    const next = returnTo.get(c);
-    const search = new URLSearchParams({ ...(next && next !== '/' ? { next } : {}), error: message });
-    return c.redirect(`/sign-in?${search.toString()}`, 302);
+    return c.redirect(signInPageSaying(message, returnTo.get(c)), 302);
   };
 
   const sweep = (now: number) => {
