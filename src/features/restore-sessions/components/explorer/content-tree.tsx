@@ -36,7 +36,8 @@ interface TreeProps {
   connectionId: string;
   sessionId: string;
   selectedId: string | null;
-  onSelect: (node: ContentNode) => void;
+  /** `above`: the places above it, from its root down (what the tree went through to show it). */
+  onSelect: (node: ContentNode, above: readonly string[]) => void;
   /** The places above the selected one (from a deep link): they open so that it is in view. */
   unfold?: readonly string[];
 }
@@ -82,7 +83,7 @@ export function ContentTree(props: TreeProps) {
       ) : (
         <ul role="tree" aria-label="Places" className={classes.tree}>
           {roots.data.map((n, i) => (
-            <TreeItem key={n.id} {...props} unfold={unfold} node={n} level={1} first={i === 0} />
+            <TreeItem key={n.id} {...props} unfold={unfold} node={n} above={[]} level={1} first={i === 0} />
           ))}
         </ul>
       )}
@@ -92,10 +93,11 @@ export function ContentTree(props: TreeProps) {
 
 function TreeItem({
   node,
+  above,
   level,
   first,
   ...props
-}: TreeProps & { node: ContentNode; level: number; first: boolean }) {
+}: TreeProps & { node: ContentNode; above: readonly string[]; level: number; first: boolean }) {
   const [open, setOpen] = useState(false);
   // Opened once when a deep link's place lies below it; the person may close it again.
   const onPath = props.unfold?.includes(node.id) ?? false;
@@ -120,7 +122,7 @@ function TreeItem({
       if (!leaf) setOpen((o) => !o);
       return;
     }
-    props.onSelect(node);
+    props.onSelect(node, above);
     if (!leaf && !open) setOpen(true);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -134,8 +136,8 @@ function TreeItem({
       ArrowRight: () => (leaf ? undefined : open ? moveFocus(el, 1) : setOpen(true)),
       ArrowLeft: () =>
         open && !leaf ? setOpen(false) : el.parentElement?.closest<HTMLElement>('[role="treeitem"]')?.focus(),
-      Enter: () => props.onSelect(node),
-      ' ': () => props.onSelect(node),
+      Enter: () => props.onSelect(node, above),
+      ' ': () => props.onSelect(node, above),
     };
     const act = keys[e.key];
     if (!act) return;
@@ -183,7 +185,14 @@ function TreeItem({
             </li>
           ) : (
             children.data.map((c) => (
-              <TreeItem key={c.id} {...props} node={c} level={level + 1} first={false} />
+              <TreeItem
+                key={c.id}
+                {...props}
+                node={c}
+                above={[...above, node.id]}
+                level={level + 1}
+                first={false}
+              />
             ))
           )}
         </ul>

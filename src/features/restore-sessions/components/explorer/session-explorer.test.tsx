@@ -59,6 +59,27 @@ const rows = (name: string) => [
 ];
 
 describe('SessionExplorer', () => {
+  test('a place chosen in the tree costs one request, for its first items: the tree already knows the place and the places above it', async () => {
+    const { p, id, page } = await open('support');
+    const mailbox = (await p.listContentNodes(id, null))[0]!;
+    const tree = await screen.findByRole('tree', { name: 'Places' }, { timeout: 40_000 });
+    fireEvent.click(within(tree).getByRole('treeitem', { name: mailbox.name }));
+    const inbox = await within(tree).findByRole('treeitem', { name: 'Inbox' }, { timeout: 40_000 });
+    const from = page.t.requests.length;
+    fireEvent.click(inbox);
+    await waitFor(() => expect(rows('Items in Inbox').length).toBeGreaterThan(5), { timeout: 40_000 });
+    const folder = (await p.listContentNodes(id, mailbox.id)).find((f) => f.name === 'Inbox')!;
+    const asked = page.t.requests.slice(from).map((r) => new URL(r.url));
+    // The Inbox's subfolders (the tree opens it) and its first items: no read of the Inbox itself
+    // or of its mailbox, which the tree listed already.
+    expect(
+      asked.filter(
+        (u) => u.pathname.endsWith('/items') && folder.id.endsWith(`/${u.searchParams.get('folderId')}`),
+      ),
+    ).toHaveLength(1);
+    expect(asked.filter((u) => /\/(folders|mailboxes)\/[^/]+$/.test(u.pathname))).toEqual([]);
+  });
+
   test('support opens a mailbox and its Inbox, finds a mail by subject, and sees the organization and point in time', async () => {
     const { p, id } = await open('support');
     const content = await p.getSessionContent(id);

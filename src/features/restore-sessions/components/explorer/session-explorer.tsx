@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ContentItem, ContentNode } from '../../../../api/restore-content';
@@ -75,11 +75,19 @@ export function SessionExplorer({
     },
     [params],
   );
-  const select = (node: ContentNode) =>
+  const queryClient = useQueryClient();
+  const select = (node: ContentNode, above: readonly string[]) => {
+    // The tree already holds the place and the places above it: no request asks for them again. Its
+    // first items are asked for now, not once the panel has rendered in the navigation's transition
+    // (about 50–150 ms later on this machine).
+    queryClient.setQueryData(contentQueries.node(connectionId, sessionId, node.id).queryKey, node);
+    queryClient.setQueryData(contentQueries.path(connectionId, sessionId, node.id).queryKey, [...above]);
+    void queryClient.prefetchInfiniteQuery(contentQueries.items(connectionId, sessionId, node.id));
     update(
       { folder: node.id, item: null, q: null, sender: null, after: null, before: null, type: null },
       true,
     );
+  };
   const list = useMemo(() => (mayRestore ? (actions.data ?? []) : []), [mayRestore, actions.data]);
   const s = summary.data;
 
