@@ -7,21 +7,30 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} mode`, () => {
     test.use({ role: 'admin', colorScheme: scheme });
 
-    test('the signed-in pages have no serious or critical accessibility violation', async ({
+    // One test per page, so that a failure names its page and each stays well inside its time limit
+    // while another worker shares the machine.
+    for (const path of PAGES) {
+      test(`${path} has no serious or critical accessibility violation`, async ({
+        page,
+        shell,
+        checkA11y,
+      }) => {
+        await page.goto(path);
+        await shell.useColorScheme(scheme);
+        await expect(shell.heading()).toBeVisible();
+        await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
+        await checkA11y(`${path} (${scheme})`);
+      });
+    }
+
+    test("a configuration's page and its confirmation dialog have no serious or critical accessibility violation", async ({
       page,
       shell,
       checkA11y,
     }) => {
-      await page.goto('/');
-      await shell.useColorScheme(scheme);
-      for (const path of PAGES) {
-        await page.goto(path);
-        await expect(shell.heading()).toBeVisible();
-        await expect(page.getByRole('status', { name: /^Loading/ })).toHaveCount(0);
-        await checkA11y(`${path} (${scheme})`);
-      }
       const list = new ConfigurationsPage(page);
       await list.goto();
+      await shell.useColorScheme(scheme);
       await list.open(0);
       await expect(page.getByRole('table', { name: 'Backup history' })).toBeVisible();
       await checkA11y(`a configuration's page (${scheme})`);

@@ -60,14 +60,27 @@ interface Fixtures {
   checkA11y: (what: string) => Promise<void>;
 }
 
-export const test = base.extend<Options & Fixtures, { sessionStates: SessionStates }>({
+/**
+ * The service of this worker: playwright.config.ts starts one per worker (E2E_BASE_URLS), so that
+ * what a spec starts, stops or expires is seen by no spec on another worker.
+ */
+function serviceOfWorker(parallelIndex: number): string {
+  const urls = (process.env.E2E_BASE_URLS ?? '').split(',').filter(Boolean);
+  const url = urls[parallelIndex];
+  if (!url) throw new Error(`playwright.config.ts started no service for worker ${parallelIndex}`);
+  return url;
+}
+
+export const test = base.extend<Options & Fixtures, { sessionStates: SessionStates; workerService: string }>({
   role: [null, { option: true }],
+  workerService: [
+    async ({}, use, workerInfo) => use(serviceOfWorker(workerInfo.parallelIndex)),
+    { scope: 'worker' },
+  ],
+  // A spec may still name another service (test.use({ baseURL }) or a context of its own).
+  baseURL: async ({ workerService }, use) => use(workerService),
   sessionStates: [
-    async ({ browser }, use, workerInfo) => {
-      const baseURL = workerInfo.project.use.baseURL;
-      if (!baseURL) throw new Error('playwright.config.ts sets no baseURL');
-      await use(new SessionStates(browser, baseURL));
-    },
+    async ({ browser, workerService }, use) => use(new SessionStates(browser, workerService)),
     { scope: 'worker' },
   ],
   context: async ({ context, role, sessionStates }, use) => {
