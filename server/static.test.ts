@@ -16,6 +16,7 @@ import { COLOR_SCHEME_SCRIPT, COLOR_SCHEME_SCRIPT_HASH } from './color-scheme-sc
 import { CONTENT_SECURITY_POLICY } from './security-headers';
 import { jsonInHtml, SERVER_RENDER_FILE } from './console-pages';
 import { serveConsole } from './static';
+import { signInPageSaying } from './console/sign-in-reason';
 import { tinyModule } from './testing/tiny-dialect/module';
 
 /**
@@ -417,6 +418,20 @@ export async function renderPage(url, config) {
     await ownServer.close();
     own.close();
     rmSync(built, { recursive: true, force: true });
+  });
+
+  it("shows a reason for a refused sign-in only when this server gave it: another's is taken off the address", async () => {
+    const at = (path: string) => fetch(`${ownServer.url}${path}`, { redirect: 'manual' });
+    const forged = await at('/sign-in?next=%2Fjobs&error=Your+account+is+locked%3A+call+555-0100');
+    expect(forged.status).toBe(303);
+    expect(forged.headers.get('location')).toBe('/sign-in?next=%2Fjobs');
+    const signed = signInPageSaying('Wrong user name or password.', '/jobs');
+    expect(signed).toMatch(/^\/sign-in\?next=%2Fjobs&error=Wrong\+user\+name\+or\+password\.&sig=/);
+    expect((await at(signed)).status).toBe(200);
+    // The signature of one reason does not carry another.
+    const swapped = signed.replace('Wrong+user+name', 'Call+us');
+    expect((await at(swapped)).headers.get('location')).toBe('/sign-in?next=%2Fjobs');
+    expect((await at('/sign-in?sig=abc')).headers.get('location')).toBe('/sign-in');
   });
 
   it('sends the page with its content, title, stylesheets and colour scheme in it', async () => {

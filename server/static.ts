@@ -7,6 +7,7 @@ import type { Service } from './app';
 import type { PageConfig } from './console-pages';
 import { ConsolePages } from './console-pages';
 import { SESSION_COOKIE } from './console/sessions';
+import { withoutForeignReason } from './console/sign-in-reason';
 import type { Encoding, Representation } from './encoding';
 import { ENCODINGS, acceptedEncodings, notModified, pick } from './encoding';
 
@@ -116,6 +117,10 @@ export function serveConsole(
         });
     }
     if (ext && rel !== 'index.html') return c.text(`Not found: ${path}`, 404);
+    if (path === SIGN_IN_PATH) {
+      const clean = withoutForeignReason(new URL(c.req.url));
+      if (clean !== null) return c.redirect(clean, 303);
+    }
     // The sign-in page comes rendered (server/console-pages.ts) to whoever is not signed in to the
     // console. (A browser never sends the session cookie with a page request, its path being
     // /console/api, so it gets the rendered page signed in too; the check is for a client that does.)
@@ -123,5 +128,8 @@ export function serveConsole(
     return send(c, rendered ?? pages.page(path), pageHeaders);
   });
 }
+
+/** The sign-in page, whose reason for a refused sign-in (`?error=…`) only this server may set. */
+const SIGN_IN_PATH = '/sign-in';
 
 const pageHeaders = { type: TYPES['.html']!, cacheControl: REVALIDATE };

@@ -10,6 +10,7 @@ import type { Db } from '../store/db';
 import type { Outcome } from './audit';
 import type { OidcConfig } from './config';
 import { endSessionsOf } from './sessions';
+import { signInPageSaying } from './sign-in-reason';
 import type { ConsoleUser } from './users';
 import { findUserById } from './users';
 
@@ -95,12 +96,6 @@ export function safeNext(next: string | undefined | null): string {
   const path = url.pathname.toLowerCase();
   if (/^\/sign-in(\/|$)/.test(path) || /^\/console\/api(\/|$)/.test(path)) return '/';
   return `${url.pathname}${url.search}${url.hash}`;
-}
-
-/** The sign-in page showing why a sign-in did not happen, and going on to `next` after the next one. */
-export function signInPageSaying(message: string, next: string | undefined | null): string {
-  const search = new URLSearchParams({ ...(next && next !== '/' ? { next } : {}), error: message });
-  return `/sign-in?${search.toString()}`;
 }
 
 /** The values of the role claim: `name` itself, else a dotted path (`realm_access.roles`). */

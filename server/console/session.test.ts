@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ConsoleHarness } from './test-support';
 import { consoleHarness, send, sessionCookie, signIn } from './test-support';
+import { withoutForeignReason } from './sign-in-reason';
 
 /**
  * Issue 13 items 2 and 3 over real HTTP and a real SQLite file: sign-in to the console, its cookie,
@@ -194,7 +195,10 @@ describe("the sign-in form as the browser sends it, before the page's code runs"
     expect(Object.fromEntries(back.searchParams)).toEqual({
       next: '/jobs',
       error: 'Wrong user name or password.',
+      // Signed by this server, so that the page shows it (server/console/sign-in-reason.ts).
+      sig: back.searchParams.get('sig'),
     });
+    expect(withoutForeignReason(back)).toBeNull();
 
     // Nothing typed (the form has no checks of its own before its code runs): back, saying what is missing.
     const empty = await form({ username: '', password: '' });
