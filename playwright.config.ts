@@ -1,15 +1,17 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './e2e/support/chromium';
 import { freePortSync } from './e2e/support/free-port';
 
 // Each worker has its own service (and data folder), so that specs on different workers never see each
-// other's jobs, restores or expired tokens. E2E_WORKERS overrides the count (1 on a one-core machine).
+// other's jobs, restores or expired tokens. A worker (its Chromium and its service) keeps about one core
+// busy: on two cores a second worker made every test twice as slow and the run no shorter, so the default
+// is one worker per two cores. E2E_WORKERS overrides it.
 // The config is evaluated again in every worker: the first evaluation picks the ports and the data
 // folders and hands them on through the environment, so that all agree.
-const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? Math.floor(availableParallelism() / 2)));
 process.env.E2E_PORTS ??= Array.from({ length: workers }, () => freePortSync()).join(',');
 process.env.E2E_DATA_DIRS ??= Array.from({ length: workers }, () =>
   mkdtempSync(join(tmpdir(), 'backup-console-e2e-')),
