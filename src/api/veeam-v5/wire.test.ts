@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mailboxItemSchema, mailboxItemUnion } from './restore-wire';
 import {
   formatVeeamDateTime,
   jobActionSchema,
@@ -84,5 +85,39 @@ describe('token request, links, pages', () => {
       _links: { self: { href: '/v5/JobSessions' } },
     });
     expect(page.results[0]).toMatchObject({ vendorExtra: 1 });
+  });
+});
+
+describe('Exchange items', () => {
+  const time = '2026-01-01T00:00:00Z';
+  it('parse as the union of their kinds does, without trying a kind their class cannot have', () => {
+    const items: unknown[] = [
+      { id: 'm', itemClass: 'IPM.Note', subject: 's', from: 'a', to: 'b', sent: time, extra: 1 },
+      {
+        id: 'a',
+        itemClass: 'IPM.Appointment',
+        subject: 's',
+        organizer: 'o',
+        attendees: '',
+        location: 'l',
+        startTime: time,
+        endTime: time,
+        recurring: false,
+      },
+      // An appointment's class with a mail's fields: the union takes it as a mail.
+      { id: 'b', itemClass: 'ipm.appointment', subject: 's', from: 'a', to: 'b' },
+      { id: 'c', itemClass: 'IPM.Contact', fullName: 'F', email: 'e' },
+      { id: 't', itemClass: 'IPM.Task', subject: 's', status: 'Completed', percentComplete: 100, owner: 'o' },
+      { id: 'n', itemClass: 'IPM.StickyNote' },
+      { itemClass: 'IPM.Note' },
+      { id: 'x', itemClass: 7 },
+      null,
+    ];
+    for (const item of items) {
+      const fast = mailboxItemSchema.safeParse(item);
+      const union = mailboxItemUnion.safeParse(item);
+      expect(fast.success, JSON.stringify(item)).toBe(union.success);
+      if (fast.success && union.success) expect(fast.data).toEqual(union.data);
+    }
   });
 });
