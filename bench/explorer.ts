@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { percentile } from './browser';
-import { measureKeystrokes, ROWS_IN } from './list';
+import { armRowsPaint, measureKeystrokes, ROWS_IN } from './list';
 
 export interface ExplorerFigures {
   /** Items loaded once the list was scrolled to its end. */
@@ -46,32 +46,15 @@ async function openFolderOfNewSession(page: Page, baseUrl: string) {
  * that a busy main thread counts) to the paint of the frame after the commit that shows its first rows.
  */
 async function timeFirstRows(page: Page, inbox: Locator): Promise<number> {
-  await page.evaluate((rowsExpr) => {
-    const w = window as unknown as { __firstRows?: Promise<number> };
-    w.__firstRows = new Promise<number>((resolve, reject) => {
-      const rows = () => (0, eval)(rowsExpr) as number;
-      let t0 = Number.NaN;
-      document.addEventListener(
-        'pointerdown',
-        (e) => {
-          t0 = e.timeStamp;
-        },
-        { capture: true, once: true },
-      );
-      const observer = new MutationObserver(() => {
-        if (Number.isNaN(t0) || rows() <= 0) return;
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-      });
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-      setTimeout(() => {
-        observer.disconnect();
-        reject(new Error('the folder showed no rows within 30 s of the click'));
-      }, 30_000);
-    });
-  }, ROWS_IN(TABLE));
+  const painted = await armRowsPaint(page, {
+    event: 'pointerdown',
+    rowsExpr: ROWS_IN(TABLE),
+    until: 'shown',
+    timeoutMs: 30_000,
+    failure: 'the folder showed no rows within 30 s of the click',
+  });
   await inbox.click();
-  return page.evaluate(() => (window as unknown as { __firstRows: Promise<number> }).__firstRows);
+  return painted();
 }
 
 /**

@@ -60,6 +60,65 @@ export async function measureList(
 }
 
 /**
+ * Arms a timer in the page, before the input it times: from the next `event`'s own time stamp (so that a
+ * busy main thread that delays the input counts) to the paint of the frame after the commit that changes
+ * the row count of `rowsExpr` (`changed`) or first shows rows (`shown`): the commit seen as it happens by
+ * a MutationObserver, then the next frame (a rAF runs just before it, a task queued from there runs just
+ * after it). Resolves with the milliseconds once the input has been sent.
+ */
+export async function armRowsPaint(
+  page: Page,
+  o: {
+    event: 'keydown' | 'pointerdown';
+    rowsExpr: string;
+    until: 'changed' | 'shown';
+    timeoutMs: number;
+    failure: string;
+    /** Names the end and length in a trace (`console.timeStamp`). */
+    mark?: string;
+  },
+): Promise<() => Promise<number>> {
+  await page.evaluate((o) => {
+    const w = window as unknown as { __rowsPaint?: Promise<number> };
+    w.__rowsPaint = new Promise<number>((resolve, reject) => {
+      const rows = () => (0, eval)(o.rowsExpr) as number;
+      const before = rows();
+      let t0 = Number.NaN;
+      document.addEventListener(
+        o.event,
+        (e) => {
+          t0 = e.timeStamp;
+        },
+        { capture: true, once: true },
+      );
+      const observer = new MutationObserver(() => {
+        const now = rows();
+        if (Number.isNaN(t0) || (o.until === 'changed' ? now === before : now <= 0)) return;
+        observer.disconnect();
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const ms = performance.now() - t0;
+            if (o.mark) console.timeStamp(`${o.mark} ${ms}`);
+            resolve(ms);
+          }, 0),
+        );
+      });
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['aria-label'],
+      });
+      setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(o.failure));
+      }, o.timeoutMs);
+    });
+  }, o);
+  return () => page.evaluate(() => (window as unknown as { __rowsPaint: Promise<number> }).__rowsPaint);
+}
+
+/**
  * A filter keystroke: from the key event (its time stamp, taken when the browser received the key, so
  * a busy main thread counts) to the paint that shows the new row count of the table `tableLabel` (the
  * commit seen by a MutationObserver, then the next frame), `probe` typed and deleted in turn with real
@@ -76,52 +135,17 @@ export async function measureKeystrokes(
   const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
   const samples: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
-    await page.evaluate(
-      ([label, rowsExpr]) => {
-        const w = window as unknown as { __keystroke?: Promise<number> };
-        w.__keystroke = new Promise<number>((resolve, reject) => {
-          const rows = () => (0, eval)(rowsExpr) as number;
-          const before = rows();
-          let t0 = Number.NaN;
-          document.addEventListener(
-            'keydown',
-            (e) => {
-              t0 = e.timeStamp;
-            },
-            { capture: true, once: true },
-          );
-          // The commit that changes the row count, seen as it happens; then the paint of the next
-          // frame (a rAF runs just before it, a task queued from there runs just after it).
-          const observer = new MutationObserver(() => {
-            if (rows() === before) return;
-            observer.disconnect();
-            requestAnimationFrame(() =>
-              setTimeout(() => {
-                const ms = performance.now() - t0;
-                // Marks the keystroke's end and length in a trace (BENCH_PROFILE).
-                console.timeStamp(`keystroke ${ms}`);
-                resolve(ms);
-              }, 0),
-            );
-          });
-          observer.observe(document.body, {
-            subtree: true,
-            childList: true,
-            attributes: true,
-            attributeFilter: ['aria-label'],
-          });
-          setTimeout(() => {
-            observer.disconnect();
-            reject(new Error(`a keystroke in the search box changed nothing in "${label}" within 5 s`));
-          }, 5000);
-        });
-      },
-      [tableLabel, ROWS_IN(tableLabel)] as const,
-    );
+    const painted = await armRowsPaint(page, {
+      event: 'keydown',
+      rowsExpr: ROWS_IN(tableLabel),
+      until: 'changed',
+      timeoutMs: 5000,
+      failure: `a keystroke in the search box changed nothing in "${tableLabel}" within 5 s`,
+      // Marks the keystroke's end and length in a trace (BENCH_PROFILE).
+      mark: 'keystroke',
+    });
     await page.keyboard.press(i % 2 === 0 ? probe : 'Backspace');
-    samples.push(
-      await page.evaluate(() => (window as unknown as { __keystroke: Promise<number> }).__keystroke),
-    );
+    samples.push(await painted());
     // Let the list settle (and the machine breathe) between keystrokes, as a person types.
     await page.waitForTimeout(100);
   }
