@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './e2e/support/chromium';
 import { freePortSync } from './e2e/support/free-port';
+import { scratchDir } from './e2e/support/scratch';
 
 // Each worker has its own service (and data folder), so that specs on different workers never see each
 // other's jobs, restores or expired tokens. One worker per core (E2E_WORKERS overrides it): once Chromium
@@ -14,9 +15,14 @@ import { freePortSync } from './e2e/support/free-port';
 // folders and hands them on through the environment, so that all agree.
 const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? availableParallelism()));
 process.env.E2E_PORTS ??= Array.from({ length: workers }, () => freePortSync()).join(',');
-process.env.E2E_DATA_DIRS ??= Array.from({ length: workers }, () =>
-  mkdtempSync(join(tmpdir(), 'backup-console-e2e-')),
-).join(',');
+if (!process.env.E2E_RUN_DIR) {
+  // One folder for everything the run writes (e2e/support/scratch.ts): the services' data and the specs'
+  // files. The process that made it removes it as it exits, once Playwright has stopped the services.
+  const runDir = mkdtempSync(join(tmpdir(), 'backup-console-e2e-'));
+  process.env.E2E_RUN_DIR = runDir;
+  process.on('exit', () => rmSync(runDir, { recursive: true, force: true }));
+}
+process.env.E2E_DATA_DIRS ??= Array.from({ length: workers }, () => scratchDir('service')).join(',');
 const ports = process.env.E2E_PORTS.split(',').map(Number);
 const dataDirs = process.env.E2E_DATA_DIRS.split(',');
 // What the fixtures read to give each worker its own service (e2e/fixtures.ts).

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -7,6 +5,7 @@ import { JobsPage } from './pages/jobs-page';
 import { Shell } from './pages/shell';
 import { SignInPage } from './pages/sign-in-page';
 import { holdEntryChunk } from './support/hold-entry';
+import { scratchDir } from './support/scratch';
 import { ExtraService } from './support/service';
 
 /**
@@ -14,7 +13,7 @@ import { ExtraService } from './support/service';
  * embedded reference service's own connections) and people sign in to the console. A server of its
  * own, so that the shared one keeps the browser signing in to each vendor.
  */
-const dir = mkdtempSync(join(tmpdir(), 'backup-console-console-mode-'));
+const dir = scratchDir('console-mode');
 const service = new ExtraService(join(dir, 'data'));
 
 test.beforeAll(async () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestIdp } from '../server/console/testing/oidc-idp';
 import { IDP_CLIENT_ID, IDP_CLIENT_SECRET, startIdp } from '../server/console/testing/oidc-idp';
@@ -7,6 +5,7 @@ import type { Page } from './fixtures';
 import { expect, test } from './fixtures';
 import { JobsPage } from './pages/jobs-page';
 import { Shell } from './pages/shell';
+import { scratchDir } from './support/scratch';
 import { ExtraService } from './support/service';
 
 /**
@@ -15,7 +14,7 @@ import { ExtraService } from './support/service';
  * grants consent, and a console server of its own that holds the reference service's connections and
  * sends people to that provider.
  */
-const dir = mkdtempSync(join(tmpdir(), 'backup-console-console-oidc-'));
+const dir = scratchDir('console-oidc');
 const service = new ExtraService(join(dir, 'data'));
 const LABEL = 'Sign in with Example ID';
 

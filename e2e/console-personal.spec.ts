@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { JobsPage } from './pages/jobs-page';
 import { SignInPage } from './pages/sign-in-page';
+import { scratchDir } from './support/scratch';
 import { ExtraService } from './support/service';
 
 /**
@@ -12,7 +12,7 @@ import { ExtraService } from './support/service';
  * console's, keeps the vendor token on the server, and asks again for that connection alone when the
  * server drops it.
  */
-const dir = mkdtempSync(join(tmpdir(), 'backup-console-personal-'));
+const dir = scratchDir('personal');
 const connections = join(dir, 'connections.json');
 writeFileSync(
   connections,

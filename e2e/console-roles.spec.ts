@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { request } from '@playwright/test';
@@ -12,6 +10,7 @@ import { JobsPage } from './pages/jobs-page';
 import { RestoreSessionsPage } from './pages/restore-sessions-page';
 import { Shell } from './pages/shell';
 import { SignInPage } from './pages/sign-in-page';
+import { scratchDir } from './support/scratch';
 import { ExtraService } from './support/service';
 
 /**
@@ -25,7 +24,7 @@ import { ExtraService } from './support/service';
  * The ids are the demo data set's (seed 42), read from the running server; the vendor paths and
  * bodies are those the adapters send (src/api/rackspace-v1, rackspace-v2, veeam-v5).
  */
-const dir = mkdtempSync(join(tmpdir(), 'backup-console-console-roles-'));
+const dir = scratchDir('console-roles');
 const service = new ExtraService(join(dir, 'data'));
 test.use({ baseURL: service.url });
 

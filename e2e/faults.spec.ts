@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ConfigurationsPage } from './pages/configurations-page';
 import { SignInPage } from './pages/sign-in-page';
 import { Shell } from './pages/shell';
+import { scratchDir } from './support/scratch';
 import { ExtraService } from './support/service';
 
 /** Presses a fault's Try again, unless its connection's own poll has taken the fault away first. */
@@ -22,7 +20,7 @@ async function tryAgain(fault: Locator) {
 // A service of its own: it is restarted with FAULTS on and off, which the shared one must not be.
 test('a service fault is shown with its message, and the console recovers by itself', async ({ page }) => {
   test.setTimeout(120_000);
-  const service = new ExtraService(mkdtempSync(join(tmpdir(), 'backup-console-faults-')));
+  const service = new ExtraService(scratchDir('faults'));
   try {
     await service.start();
     await page.goto(`${service.url}/configurations`);
@@ -65,7 +63,7 @@ test('a connection refused at sign-in by a fault and let in on Retry leads on to
   page,
 }) => {
   test.setTimeout(120_000);
-  const service = new ExtraService(mkdtempSync(join(tmpdir(), 'backup-console-faults-')));
+  const service = new ExtraService(scratchDir('faults'));
   try {
     await service.start(['--faults', 'errors=1']);
     await page.goto(`${service.url}/activity`);
@@ -92,7 +90,7 @@ test('a service that answers with errors is said to, and the Overview keeps its 
   page,
 }) => {
   test.setTimeout(120_000);
-  const service = new ExtraService(mkdtempSync(join(tmpdir(), 'backup-console-faults-')));
+  const service = new ExtraService(scratchDir('faults'));
   try {
     await service.start();
     // Veeam out of reach from the start: its part fails while the others' data shows.

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { JobsPage } from './pages/jobs-page';
 import { Shell } from './pages/shell';
+import { scratchDir } from './support/scratch';
 import { ExtraService } from './support/service';
 
 /**
@@ -13,7 +13,7 @@ import { ExtraService } from './support/service';
  * two people on two roles watching the same list, runs started at the vendor as a schedule or
  * another tool would, a dropped stream, and a vendor outage.
  */
-const dir = mkdtempSync(join(tmpdir(), 'backup-console-live-push-'));
+const dir = scratchDir('live-push');
 const vendor = new ExtraService(join(dir, 'vendor'));
 const server = new ExtraService(join(dir, 'console'));
 
