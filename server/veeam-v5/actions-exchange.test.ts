@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Mailbox, MailboxFolder, MailItem } from '../../src/api/veeam-v5/restore-wire';
 import {
   exchangeRestoreStatsSchema,
@@ -149,6 +149,7 @@ describe('saving, sending and exporting', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
     const dir = mkdtempSync(join(tmpdir(), 'veeam-save-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'items.zip');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });

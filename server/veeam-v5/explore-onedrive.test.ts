@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Document, OneDrive } from '../../src/api/veeam-v5/restore-wire';
 import {
   documentPageSchema,
@@ -113,7 +113,9 @@ describe('OneDrive actions', () => {
     const finance = roots.find((f) => f.name === 'Finance')!;
     const res = await t.post('support', `${self}/Folders/${finance.id}/Action`, { save: null });
     expect(res.headers.get('content-type')).toBe('application/zip');
-    const file = join(mkdtempSync(join(tmpdir(), 'veeam-od-')), 'finance.zip');
+    const dir = mkdtempSync(join(tmpdir(), 'veeam-od-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'finance.zip');
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
     expect(listing).toContain('Finance/Invoices/');

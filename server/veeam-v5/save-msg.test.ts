@@ -1,10 +1,10 @@
 import type { FieldsData } from '@kenjiuno/msgreader';
 import MsgReader from '@kenjiuno/msgreader';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { MailboxFolder } from '../../src/api/veeam-v5/restore-wire';
 import {
   appointmentItemSchema,
@@ -155,6 +155,7 @@ describe('saving Exchange items as .msg', () => {
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(res.headers.get('content-disposition')).toMatch(/filename=".+ items\.zip"/);
     const dir = mkdtempSync(join(tmpdir(), 'veeam-msg-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'items.zip'), Buffer.from(await res.arrayBuffer()));
     execFileSync('unzip', ['-q', 'items.zip', '-d', 'out'], { cwd: dir });
     const files = readdirSync(join(dir, 'out'));
