@@ -95,6 +95,7 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
       'bench/**/*.test.ts',
       'build-plugins/**/*.test.ts',
       'tools/**/*.test.ts',
+      'e2e/support/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -155,7 +155,13 @@ export async function measureLighthouse(dist: string, runs = 3): Promise<Lightho
   try {
     chrome = (await (chromeLauncher.launch as (o: unknown) => Promise<unknown>)({
       chromePath: chromiumExecutable(),
-      chromeFlags: ['--headless', '--no-sandbox', ...chromiumArgs],
+      // chrome-launcher turns off features of its own (`--disable-features`); Chromium reads only the
+      // last such list, so ours (made for Playwright's launch) stays out.
+      chromeFlags: [
+        '--headless',
+        '--no-sandbox',
+        ...chromiumArgs.filter((a) => !a.startsWith('--disable-features=')),
+      ],
     })) as { port: number; kill(): Promise<void> | void };
     browser = await puppeteer.connect({
       browserURL: `http://127.0.0.1:${chrome.port}`,
