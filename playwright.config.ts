@@ -31,6 +31,8 @@ const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: './e2e',
+  // Specs only: `e2e/support/*.test.ts` are Vitest's (unit tests of the e2e helpers).
+  testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers,
   forbidOnly: !!process.env.CI,
