@@ -9,8 +9,8 @@ import { scratchDir } from './e2e/support/scratch';
 // Each worker has its own service (and data folder), so that specs on different workers never see each
 // other's jobs, restores or expired tokens. One worker per core (E2E_WORKERS overrides it): once Chromium
 // stopped drawing what nobody looks at (below, and the omnibox popups in e2e/support/chromium.ts), a
-// worker left most of a core idle, and on the 2-core machine the whole run took 5.8 min on two workers
-// against 11.8 min on one before.
+// worker left most of a core idle, and on the 2-core machine the whole run took 6.3 min in CI on two
+// workers against 11.8 min on one before.
 // The config is evaluated again in every worker: the first evaluation picks the ports and the data
 // folders and hands them on through the environment, so that all agree.
 const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? availableParallelism()));
