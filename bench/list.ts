@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { percentile } from './browser';
 
@@ -79,15 +80,17 @@ export async function armRowsPaint(
   },
 ): Promise<() => Promise<number>> {
   await page.evaluate((o) => {
-    const w = window as unknown as { __rowsPaint?: Promise<number> };
+    const w = window as unknown as { __rowsPaint?: Promise<number>; __rowsPhases?: Phases[] };
     w.__rowsPaint = new Promise<number>((resolve, reject) => {
       const rows = () => (0, eval)(o.rowsExpr) as number;
       const before = rows();
       let t0 = Number.NaN;
+      let handled = Number.NaN;
       document.addEventListener(
         o.event,
         (e) => {
           t0 = e.timeStamp;
+          handled = performance.now();
         },
         { capture: true, once: true },
       );
@@ -95,13 +98,29 @@ export async function armRowsPaint(
         const now = rows();
         if (Number.isNaN(t0) || (o.until === 'changed' ? now === before : now <= 0)) return;
         observer.disconnect();
-        requestAnimationFrame(() =>
+        const committed = performance.now();
+        requestAnimationFrame(() => {
+          const frame = performance.now();
           setTimeout(() => {
-            const ms = performance.now() - t0;
+            const end = performance.now();
+            const ms = end - t0;
             if (o.mark) console.timeStamp(`${o.mark} ${ms}`);
+            (w.__rowsPhases ??= []).push({
+              wait: handled - t0,
+              render: committed - handled,
+              toFrame: frame - committed,
+              frame: end - frame,
+              answers: performance
+                .getEntriesByType('resource')
+                .filter((r) => (r as PerformanceResourceTiming).responseEnd >= t0 - 50)
+                .map(
+                  (r) =>
+                    `${new URL(r.name).pathname}@${((r as PerformanceResourceTiming).responseEnd - t0).toFixed(0)}`,
+                ),
+            });
             resolve(ms);
-          }, 0),
-        );
+          }, 0);
+        });
       });
       observer.observe(document.body, {
         subtree: true,
@@ -132,7 +151,9 @@ export async function measureKeystrokes(
 ): Promise<number[]> {
   const input = page.getByLabel(searchLabel);
   await input.focus();
-  const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
+  // BENCH_PROFILE=phases prints each keystroke's phases alone, without the profiler's own cost.
+  const profiler =
+    process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== 'phases' ? await startProfile(page) : null;
   const samples: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
     const painted = await armRowsPaint(page, {
@@ -149,11 +170,34 @@ export async function measureKeystrokes(
     // Let the list settle (and the machine breathe) between keystrokes, as a person types.
     await page.waitForTimeout(100);
   }
-  if (profiler) {
+  if (process.env.BENCH_PROFILE) {
     console.log(`${tableLabel}: keystrokes (ms) ${samples.map((s) => s.toFixed(0)).join(' ')}`);
-    await profiler.stop(tableLabel);
+    const phases = await page.evaluate(
+      () => (window as unknown as { __rowsPhases?: Phases[] }).__rowsPhases?.splice(0) ?? [],
+    );
+    console.log(`${tableLabel}: keystrokes as wait + render + to frame + frame (ms), answers received`);
+    for (const p of phases)
+      console.log(
+        `  ${[p.wait, p.render, p.toFrame, p.frame].map((v) => v.toFixed(1).padStart(5)).join(' ')}  ${p.answers.join(' ')}`,
+      );
   }
+  await profiler?.stop(tableLabel);
   return samples;
+}
+
+/**
+ * Where one timed input's milliseconds went: waiting for the main thread (`wait`, key event to its first
+ * listener), the handlers and the render up to the commit (`render`), the commit to the next frame's
+ * animation callbacks (`toFrame`: the frame's wait and anything else run before it), and that frame's
+ * style, layout and paint (`frame`).
+ */
+interface Phases {
+  wait: number;
+  render: number;
+  toFrame: number;
+  frame: number;
+  /** The API answers received from 50 ms before the key to the end, with their time from the key. */
+  answers: string[];
 }
 
 interface CpuProfile {
@@ -190,7 +234,13 @@ async function startProfile(page: Page) {
   return {
     async stop(label: string) {
       const profile = (await cdp.send('Profiler.stop')).profile as CpuProfile;
-      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+      const raw = (await browser.stopTracing()).toString();
+      // BENCH_TRACE_DIR=<folder> keeps the trace and the profile (Chromium's DevTools open both).
+      if (process.env.BENCH_TRACE_DIR) {
+        writeFileSync(`${process.env.BENCH_TRACE_DIR}/${label}.json`, raw);
+        writeFileSync(`${process.env.BENCH_TRACE_DIR}/${label}.cpuprofile`, JSON.stringify(profile));
+      }
+      const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] };
       await cdp.detach();
       const windows = trace.traceEvents.flatMap((e) => {
         const m = /^keystroke (.+)$/.exec(e.args?.data?.message ?? '');
@@ -222,6 +272,21 @@ async function startProfile(page: Page) {
       for (const e of complete) if (`${e.pid}:${e.tid}` === main) add(byName, e.name, e.dur! / 1000);
       console.log(`${label}: main thread trace events in the keystrokes (ms, inclusive)`);
       for (const [name, ms] of top(byName, 20)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+      // Per keystroke (the median of the 40): the trace's layout, paint (pre-paint, paint, layerize) and
+      // script, steadier figures than the sums above for comparing two builds.
+      const per = (names: RegExp) =>
+        percentile(
+          windows.map(
+            ([a, b]) =>
+              complete
+                .filter((e) => `${e.pid}:${e.tid}` === main && names.test(e.name) && e.ts >= a && e.ts <= b)
+                .reduce((sum, e) => sum + e.dur!, 0) / 1000,
+          ),
+          50,
+        );
+      console.log(
+        `${label}: per keystroke (median, ms): layout ${per(/^Layout$/).toFixed(2)}, paint ${per(/^(PrePaint|Paint|Layerize)$/).toFixed(2)}, script ${per(/^FunctionCall$/).toFixed(2)}`,
+      );
     },
   };
 }
