@@ -51,4 +51,57 @@ describe('list index', () => {
     expect(filterIndexed(sorted, '')).toHaveLength(1000);
     expect(i.sort(rows, 'name', 'asc')[0]).toBe(sorted.find((e) => e.row.id === '0'));
   });
+
+  test('a poll that moves no row keeps the order, with the new rows; one that moves a row sorts again', () => {
+    const rows: Row[] = Array.from({ length: 50 }, (_, n) => ({
+      id: String(n),
+      name: `Host ${n % 7}`,
+      size: n % 5,
+    }));
+    const i = index();
+    i.sort(rows, 'name', 'asc');
+    // A run changed: the row is a new object with the same name and id.
+    const polled = rows.map((r) => (r.id === '12' ? { ...r, size: 99 } : r));
+    const kept = i.sort(polled, 'name', 'asc');
+    expect(kept.map((e) => e.row)).toEqual(
+      index()
+        .sort(polled, 'name', 'asc')
+        .map((e) => e.row),
+    );
+    expect(kept.find((e) => e.row.id === '12')?.row).toBe(polled[12]);
+    // Renamed: it moves.
+    const renamed = polled.map((r) => (r.id === '3' ? { ...r, name: 'Aardvark' } : r));
+    expect(i.sort(renamed, 'name', 'asc')[0]?.row.id).toBe('3');
+    // Sorted by size, the size change moves the row to the end.
+    expect(i.sort(polled, 'size', 'asc').at(-1)?.row.id).toBe('12');
+  });
+
+  test('whatever a run of polls changes, the order is the one a fresh sort gives', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let rows: Row[] = Array.from({ length: 200 }, (_, n) => ({
+      id: String(n),
+      name: `Job ${random(20)}`,
+      size: random(10),
+    }));
+    const i = index();
+    for (let poll = 0; poll < 60; poll++) {
+      const key = poll % 10 < 7 ? 'name' : 'size';
+      const dir = poll % 3 === 0 ? 'desc' : 'asc';
+      // A few rows change: some keep their keys (a new object alike), some take new ones.
+      rows = rows.map((r) => {
+        const roll = random(40);
+        if (roll === 0) return { ...r, name: `Job ${random(20)}` };
+        if (roll === 1) return { ...r, size: random(10) };
+        if (roll < 5) return { ...r };
+        return r;
+      });
+      if (poll % 13 === 0) rows = rows.slice(1);
+      const fresh = index().sort(rows, key, dir);
+      expect(i.sort(rows, key, dir).map((e) => e.row)).toEqual(fresh.map((e) => e.row));
+    }
+  });
 });
