@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import classes from './cells.module.css';
 import { giveBoxesASize } from './testing/box-size';
 import { renderUi } from './test-render';
@@ -44,6 +44,38 @@ describe('VirtualTable on a narrow screen', () => {
     );
     expect(header('State').className).not.toContain(classes.optional);
     expect(within(table).getByText('Running').closest('td')?.className).not.toContain(classes.optional);
+  });
+
+  it('marks its box narrow from the width of the box itself, at 40em and below, as it is resized', () => {
+    // jsdom lays nothing out: the box's observer is handed the widths a browser would report.
+    const observed: { box: Element; report: (width: number) => void }[] = [];
+    const Before = globalThis.ResizeObserver;
+    globalThis.ResizeObserver = class {
+      constructor(private readonly callback: ResizeObserverCallback) {}
+      observe(box: Element) {
+        observed.push({
+          box,
+          report: (width) =>
+            this.callback([{ target: box, contentRect: { width } } as unknown as ResizeObserverEntry], this),
+        });
+      }
+      unobserve() {}
+      disconnect() {}
+    };
+    onTestFinished(() => {
+      globalThis.ResizeObserver = Before;
+    });
+    const table = renderTable();
+    const box = table.closest('[role="region"]');
+    const mine = observed.find((o) => o.box === box);
+    expect(mine, 'the scroll box is observed').toBeDefined();
+    // 40em of the box's 16px font: 640px.
+    mine!.report(900);
+    expect(box?.hasAttribute('data-narrow')).toBe(false);
+    mine!.report(640);
+    expect(box?.hasAttribute('data-narrow')).toBe(true);
+    mine!.report(641);
+    expect(box?.hasAttribute('data-narrow')).toBe(false);
   });
 
   it('drops a share of the width (%) so that the name takes what the state leaves', () => {
