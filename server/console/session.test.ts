@@ -93,6 +93,7 @@ describe('sign-in and the session cookie', () => {
       [{ body: ['admin', 'demo'] }, 400, /JSON object|not valid/],
       [{ body: { username: 'admin' } }, 400, /password: is required/],
       [{ body: { username: 'admin', password: 7 } }, 400, /password/],
+      [{ body: { username: '   ', password: 'demo' } }, 400, /username/],
       [
         {
           raw: 'username=admin&password=demo',
@@ -112,6 +113,8 @@ describe('sign-in and the session cookie', () => {
       expect(answer.status, JSON.stringify(options).slice(0, 80)).toBe(status);
       expect(String(answer.json.message)).toMatch(message);
     }
+    // Spaces around a name are not part of it, as in the form.
+    expect((await post({ body: { username: ' admin ', password: 'demo' } })).status).toBe(200);
     // The forwarding route's bodies too, before the session is looked at; a read is not limited.
     const cookie = await signIn(h.url, 'admin');
     const big = JSON.stringify({ name: 'x'.repeat(70 * 1024) });
@@ -200,16 +203,20 @@ describe("the sign-in form as the browser sends it, before the page's code runs"
     });
     expect(withoutForeignReason(back)).toBeNull();
 
-    // Nothing typed (the form has no checks of its own before its code runs): back, saying what is missing.
-    const empty = await form({ username: '', password: '' });
-    expect(new URL(String(empty.headers.location), h.url).searchParams.get('error')).toBe(
-      'Enter your username and password.',
-    );
+    // Nothing typed (the form has no checks of its own before its code runs), or spaces alone: back,
+    // saying what is missing.
+    for (const username of ['', '   ']) {
+      const empty = await form({ username, password: username === '' ? '' : 'demo' });
+      expect(new URL(String(empty.headers.location), h.url).searchParams.get('error'), username).toBe(
+        'Enter your username and password.',
+      );
+    }
 
     const rows = h.console.audit.query({ action: 'sign-in' }, 10).reverse();
     expect(rows.map((r) => `${r.who} ${r.status} ${r.outcome}`)).toEqual([
       'support 303 ok',
       'support 303 failed',
+      'null 303 failed',
       'null 303 failed',
     ]);
     expect(rows[1]!.message).toBe('Wrong user name or password.');
