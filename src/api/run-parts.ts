@@ -72,6 +72,22 @@ export function etaOf(remainingBytes: number | null, rateBps: number | null): nu
   return Math.round(remainingBytes / rateBps);
 }
 
+const namesByList = new WeakMap<readonly { id: string; name: string }[], ReadonlyMap<string, string>>();
+
+/**
+ * Id → name of a directory list, made once per list: the query cache hands back the same array until
+ * the list is read again, while the run feeds that name their targets by id are read every 1.25 s while
+ * something runs. A map of 10,000 names took about 4 ms to make (Node), on every poll.
+ */
+export function namesOf(list: readonly { id: string; name: string }[]): ReadonlyMap<string, string> {
+  let names = namesByList.get(list);
+  if (!names) {
+    names = new Map(list.map((x) => [x.id, x.name]));
+    namesByList.set(list, names);
+  }
+  return names;
+}
+
 /** A directory list through the reader's lookup (the query cache), or read at once without one. */
 export function directory<K extends keyof Directory>(
   o: ReadOptions | undefined,

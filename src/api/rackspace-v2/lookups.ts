@@ -4,7 +4,7 @@ import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { BackupSource, Lookup, ReadOptions } from '../provider';
 import type { Agent, BackupTarget } from '../domain';
-import { directory, newestFirst } from '../run-parts';
+import { directory, namesOf, newestFirst } from '../run-parts';
 import type { Names } from './map';
 import { remainingOf, v2ActivityRun, v2Agent, v2Backup, v2Configuration, v2State } from './map';
 import { readAll } from './pages';
@@ -35,7 +35,6 @@ export function v2Lookups(http: HttpClient, cid: string, region: string | null) 
   // the agents' lists, read through the query layer's lookup (one cache entry each, see ReadOptions).
   const agents = async (o?: ReadOptions): Promise<Agent[]> =>
     (await readAll(http, '/agents', agentListSchema, (p) => p.agents, o)).map((a) => v2Agent(cid, a, null));
-  const namesOf = (list: readonly { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x.name]));
   const agentNames = async (o?: ReadOptions) => namesOf(await directory(o, 'agents', agents));
   /** The configurations (not the deleted ones), with their machines' names. */
   const configurations = async (o?: ReadOptions): Promise<BackupTarget[]> => {

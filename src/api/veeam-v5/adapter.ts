@@ -6,7 +6,7 @@ import type { HttpClient } from '../http';
 import { path } from '../http';
 import { loadOnce } from '../lazy-provider';
 import type { AdapterProvider, ReadOptions } from '../provider';
-import { directory, newestFirst } from '../run-parts';
+import { directory, namesOf, newestFirst } from '../run-parts';
 import {
   veeamEvent,
   veeamJob,
@@ -59,7 +59,6 @@ export function createVeeamV5Provider(
     const list = await get('/organizations', organizationListSchema, o);
     return list.map((org) => veeamOrganization(cid, org));
   };
-  const namesOf = (list: readonly { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x.name]));
   const orgNames = async (o?: ReadOptions) => namesOf(await directory(o, 'organizations', organizations));
   const jobs = async (o?: ReadOptions): Promise<BackupTarget[]> => {
     const [list, names] = await Promise.all([get('/jobs', jobListSchema, o), orgNames(o)]);
