@@ -79,7 +79,14 @@ describe('withLiveRuns', () => {
     ]);
     expect(out[0]).toBe(same);
     expect(out[1]).toBe(other);
+    // Nothing changed: the list itself, so that nothing downstream sorts, filters or renders again.
+    expect(out).toBe(list);
     expect(withLiveRuns(list, [])).toBe(list);
+    // One changed: a new list, the others kept.
+    const moved = withLiveRuns(list, [backup({ state: 'succeeded', vendorState: 'Completed' })]);
+    expect(moved).not.toBe(list);
+    expect(moved[0]).toMatchObject({ currentRunId: null, lastRun: { id: 'b2', state: 'succeeded' } });
+    expect(moved[1]).toBe(other);
   });
 });
 

@@ -41,26 +41,56 @@ function newestByTarget(runs: readonly Run[]): Map<string, Run> {
 export function withLiveRuns(targets: readonly BackupTarget[], runs: readonly Run[]): BackupTarget[] {
   const newest = newestByTarget(runs);
   if (newest.size === 0) return targets as BackupTarget[];
-  return targets.map((t) => {
-    const run = newest.get(`${t.connectionId}\u0000${t.id}`);
-    if (!run) return t;
-    const listed = t.lastRun;
-    if (listed && listed.id !== run.id && timeOf(listed.at) > startOf(run)) return t;
-    const lastRun = {
-      id: run.id,
-      state: run.state,
-      vendorState: run.vendorState,
-      at: run.startedAt ?? run.updatedAt,
-    };
-    const currentRunId = isInFlight(run.state) ? run.id : null;
-    // A last run the list names only by its state and time (Veeam) is this run when they agree.
-    const byState = listed !== null && listed.id === null;
-    const same =
-      (listed?.id === lastRun.id || byState) &&
-      listed.state === lastRun.state &&
-      listed.vendorState === lastRun.vendorState &&
-      (listed.at === lastRun.at || byState) &&
-      t.currentRunId === currentRunId;
-    return same ? t : { ...t, lastRun, currentRunId };
-  });
+  // Only the targets the feeds name are looked at (a feed answers every 1.25 s while something runs;
+  // a list may hold 10,000 targets), and the list itself is kept when none of them changed.
+  const at = positions(targets);
+  let out: BackupTarget[] | null = null;
+  for (const [key, run] of newest) {
+    for (const i of at.get(key) ?? []) {
+      const t = targets[i]!;
+      const next = withRun(t, run);
+      if (next !== t) (out ??= targets.slice())[i] = next;
+    }
+  }
+  return out ?? (targets as BackupTarget[]);
+}
+
+const positionsByList = new WeakMap<readonly BackupTarget[], Map<string, number[]>>();
+
+/** Where each target (by connection and id) is in `targets`: made once per list. */
+function positions(targets: readonly BackupTarget[]): Map<string, number[]> {
+  let at = positionsByList.get(targets);
+  if (!at) {
+    at = new Map();
+    targets.forEach((t, i) => {
+      const key = `${t.connectionId}\u0000${t.id}`;
+      const seen = at!.get(key);
+      if (seen) seen.push(i);
+      else at!.set(key, [i]);
+    });
+    positionsByList.set(targets, at);
+  }
+  return at;
+}
+
+/** The target with `run`, its feed's newest, laid over it; the target itself when that changes nothing. */
+function withRun(t: BackupTarget, run: Run): BackupTarget {
+  const listed = t.lastRun;
+  if (listed && listed.id !== run.id && timeOf(listed.at) > startOf(run)) return t;
+  const lastRun = {
+    id: run.id,
+    state: run.state,
+    vendorState: run.vendorState,
+    at: run.startedAt ?? run.updatedAt,
+  };
+  const currentRunId = isInFlight(run.state) ? run.id : null;
+  // A last run the list names only by its state and time (Veeam) is this run when they agree.
+  const byState = listed !== null && listed.id === null;
+  const same =
+    (listed?.id === lastRun.id || byState) &&
+    listed.state === lastRun.state &&
+    listed.vendorState === lastRun.vendorState &&
+    (listed.at === lastRun.at || byState) &&
+    t.currentRunId === currentRunId;
+  return same ? t : { ...t, lastRun, currentRunId };
 }
