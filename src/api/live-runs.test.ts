@@ -88,6 +88,27 @@ describe('withLiveRuns', () => {
     expect(moved[0]).toMatchObject({ currentRunId: null, lastRun: { id: 'b2', state: 'succeeded' } });
     expect(moved[1]).toBe(other);
   });
+
+  test('a feed answer that changes no run gives back the last result, object for object', () => {
+    // The list (polled slowly) names an older run of c1; the feed has a newer one, at every answer.
+    const list = [config(), config({ id: 'c2' }), config({ id: 'c3' })];
+    const first = withLiveRuns(list, [backup(), backup({ id: 'b7', parentId: 'c3' })]);
+    expect(first[0]).toMatchObject({ currentRunId: 'b2' });
+    // The next answer: equal runs, new objects (as every answer brings).
+    const again = withLiveRuns(list, [backup({ id: 'b7', parentId: 'c3' }), backup()]);
+    expect(again).toBe(first);
+    // One run moves on: a new list in which only that target is new.
+    const moved = withLiveRuns(list, [backup({ state: 'succeeded' }), backup({ id: 'b7', parentId: 'c3' })]);
+    expect(moved).not.toBe(first);
+    expect(moved[0]).toMatchObject({ currentRunId: null, lastRun: { id: 'b2', state: 'succeeded' } });
+    expect(moved[1]).toBe(list[1]);
+    expect(moved[2]).toBe(first[2]);
+    // A run that ends as the list says gives back the list's own target there.
+    const done = withLiveRuns(list, [
+      backup({ id: 'b1', state: 'succeeded', vendorState: 'Completed', startedAt: '2026-11-30T02:00:00Z' }),
+    ]);
+    expect(done[0]).toBe(list[0]);
+  });
 });
 
 describe('withLiveRuns over jobs (a last run known by its status and time only)', () => {
