@@ -153,9 +153,15 @@ export async function measureKeystrokes(
 ): Promise<number[]> {
   const input = page.getByLabel(searchLabel);
   await input.focus();
-  // BENCH_PROFILE=phases prints each keystroke's phases alone, without the profiler's own cost.
+  // BENCH_PROFILE=phases prints each keystroke's phases alone, without the profiler's own cost;
+  // BENCH_PROFILE=threads the CPU each keystroke cost on every thread (a trace, no profiler).
+  const mode = process.env.BENCH_PROFILE;
   const profiler =
-    process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== 'phases' ? await startProfile(page) : null;
+    mode === 'threads'
+      ? await startThreadTrace(page)
+      : mode && mode !== 'phases'
+        ? await startProfile(page)
+        : null;
   const samples: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
     const painted = await armRowsPaint(page, {
@@ -216,7 +222,111 @@ interface TraceEvent {
   dur?: number;
   tid: number;
   pid: number;
-  args?: { data?: { message?: string } };
+  args?: { data?: { message?: string }; name?: string };
+}
+
+/** What a keystroke's frame may still cost other threads after its end mark (raster, compositing). */
+const AFTER_END_US = 30_000;
+
+/**
+ * A trace of every thread of the browser while the keystrokes run, without the JS profiler (whose own
+ * cost would blur the figures): `stop` prints, per keystroke (the median of the 40), the CPU time each
+ * kind of thread spent from the key event to 30 ms after the keystroke's end mark (its raster and
+ * compositing finish after the main thread's frame). The main thread's time is what the keystroke's
+ * figure waits for; the others compete with it for the machine's cores, which a busy machine feels.
+ */
+async function startThreadTrace(page: Page) {
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  return {
+    async stop(label: string) {
+      const raw = (await browser.stopTracing()).toString();
+      if (process.env.BENCH_TRACE_DIR) writeFileSync(`${process.env.BENCH_TRACE_DIR}/${label}.json`, raw);
+      const events = (JSON.parse(raw) as { traceEvents: TraceEvent[] }).traceEvents;
+      const threadName = new Map<string, string>();
+      for (const e of events)
+        if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+      const windows = keystrokeWindows(events).map(([a, b]) => [a, b + AFTER_END_US] as const);
+      // Busy time per thread and keystroke: the union of the thread's top-level events in the window
+      // (tasks nest: a worker's ThreadPool_RunTask holds its TaskGraphRunner::RunTask).
+      const spans = new Map<string, [number, number][]>();
+      for (const e of events) {
+        if (e.ph !== 'X' || !e.dur) continue;
+        const key = `${e.pid}:${e.tid}`;
+        let list = spans.get(key);
+        if (!list) spans.set(key, (list = []));
+        list.push([e.ts, e.ts + e.dur]);
+      }
+      const kinds = new Map<string, number[]>();
+      for (const [key, list] of spans) {
+        const kind = threadKind(threadName.get(key) ?? '');
+        list.sort((x, y) => x[0] - y[0]);
+        windows.forEach(([a, b], w) => {
+          const perWindow = kinds.get(kind) ?? Array<number>(windows.length).fill(0);
+          perWindow[w]! += busyIn(list, a, b) / 1000;
+          kinds.set(kind, perWindow);
+        });
+      }
+      const totals = windows.map((_, w) => [...kinds.values()].reduce((sum, v) => sum + v[w]!, 0));
+      // The page's main thread up to the end mark alone: what the keystroke's figure itself holds.
+      // (The page's renderer is the one whose main thread was busiest in the keystrokes.)
+      const mainKey = [...spans.keys()]
+        .filter((key) => threadKind(threadName.get(key) ?? '') === MAIN)
+        .map((key) => ({
+          key,
+          busy: windows.reduce((sum, [a, b]) => sum + busyIn(spans.get(key)!, a, b), 0),
+        }))
+        .sort((x, y) => y.busy - x.busy)[0]?.key;
+      const within = keystrokeWindows(events).map(
+        ([a, b]) => busyIn(spans.get(mainKey ?? '') ?? [], a, b) / 1000,
+      );
+      const median = (v: number[]) => percentile(v, 50).toFixed(1);
+      console.log(
+        `${label}: CPU per keystroke by thread (median of ${windows.length}, ms, key event to 30 ms after its frame): ` +
+          [...kinds]
+            .sort((x, y) => percentile(y[1], 50) - percentile(x[1], 50))
+            .map(([kind, v]) => `${kind} ${median(v)}`)
+            .join(', ') +
+          `; all threads ${median(totals)}, p95 ${percentile(totals, 95).toFixed(1)}` +
+          `; the main thread up to the end mark ${median(within)}, p95 ${percentile(within, 95).toFixed(1)}`,
+      );
+    },
+  };
+}
+
+/** The busy time (µs) in [a, b] of a thread's events, sorted by start: their union, nested ones once. */
+function busyIn(spans: readonly (readonly [number, number])[], a: number, b: number): number {
+  let busy = 0;
+  let until = a;
+  for (const [start, end] of spans) {
+    if (end <= until || start >= b) continue;
+    const from = Math.max(start, until);
+    const to = Math.min(end, b);
+    if (to > from) busy += to - from;
+    until = Math.max(until, to);
+  }
+  return busy;
+}
+
+const MAIN = 'page main thread';
+
+/** Chromium's thread names grouped by what they do for a frame. */
+function threadKind(name: string): string {
+  if (name === 'CrRendererMain') return MAIN;
+  if (name === 'Compositor') return 'page compositor';
+  if (name.startsWith('ThreadPoolForegroundWorker') || name.startsWith('CompositorTileWorker'))
+    return 'workers (raster)';
+  if (name === 'VizCompositorThread' || name === 'CrGpuMain') return 'display (viz)';
+  if (name === 'CrBrowserMain' || name === 'Chrome_IOThread') return 'browser';
+  return 'other';
+}
+
+/** Each keystroke's span in a trace (µs): from its key event to its end mark (armRowsPaint's `mark`). */
+function keystrokeWindows(events: TraceEvent[]): (readonly [number, number])[] {
+  return events.flatMap((e) => {
+    const m = /^keystroke (.+)$/.exec(e.args?.data?.message ?? '');
+    return e.name === 'TimeStamp' && m ? [[e.ts - Number(m[1]) * 1000, e.ts] as const] : [];
+  });
 }
 
 /**
@@ -244,10 +354,7 @@ async function startProfile(page: Page) {
       }
       const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] };
       await cdp.detach();
-      const windows = trace.traceEvents.flatMap((e) => {
-        const m = /^keystroke (.+)$/.exec(e.args?.data?.message ?? '');
-        return e.name === 'TimeStamp' && m ? [[e.ts - Number(m[1]) * 1000, e.ts] as const] : [];
-      });
+      const windows = keystrokeWindows(trace.traceEvents);
       const within = (ts: number) => windows.some(([a, b]) => ts >= a && ts <= b);
       const self = new Map<string, number>();
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));

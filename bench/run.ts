@@ -21,7 +21,8 @@ import { buildConsole } from '../tools/build';
  * `BENCH_ONLY=list` the bundle and the two 10,000-row lists in the browser, `BENCH_ONLY=push` the bundle
  * and live status through the console server with 1, 10 and 50 consoles (docs/live-push.md). `BENCH_PROFILE=1` also profiles
  * the filter keystrokes (an unminified build) and prints the functions that took the most time and each
- * keystroke's phases; `BENCH_PROFILE=phases` prints the phases alone, of the build as it ships.
+ * keystroke's phases; `BENCH_PROFILE=phases` prints the phases alone, of the build as it ships, and
+ * `BENCH_PROFILE=threads` the CPU each keystroke cost on each kind of thread (main, raster, compositing).
  */
 const KB = 1024;
 // Its own output folder, so a benchmark never pulls the rug from under an e2e run using dist/.
@@ -34,7 +35,7 @@ const row = (name: string, value: string, budget?: string, ok?: boolean) =>
 /** `npm run build` into dist-bench/ (tools/build.ts), quieter, and unminified for a profile. */
 function build(): void {
   // Function names a profile can be read by.
-  const profile = process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== 'phases';
+  const profile = process.env.BENCH_PROFILE && !['phases', 'threads'].includes(process.env.BENCH_PROFILE);
   buildConsole(dist, ['--logLevel', 'warn', ...(profile ? ['--minify', 'false'] : [])]);
 }
 
