@@ -34,6 +34,8 @@ export class JobsPage {
   /**
    * An enabled job of this organization that is not running (its row offers Start and Disable). The
    * demo's Adventureworks jobs go through an offline proxy and fail at once, so specs name another.
+   * Leaves the list searched for that job, so that its row is rendered: the table renders only the
+   * rows in view and a few more, and a job further down an unfiltered list has no row to find.
    */
   async idleJob(organization: string): Promise<string> {
     await this.search().fill(organization);
@@ -44,7 +46,7 @@ export class JobsPage {
       .filter({ has: this.page.getByRole('button', { name: /^Start / }) })
       .first();
     const name = (await idle.getByRole('link').first().innerText()).trim();
-    await this.search().fill('');
+    await this.search().fill(name);
     return name;
   }
 
