@@ -7,7 +7,7 @@
  * `AB_ROUNDS` (default 10) rounds of `AB_BATCH` (default 10) keystrokes per build and list.
  */
 import { launchBrowser, newPage, percentile, signIn } from './browser';
-import { ROWS_IN, armRowsPaint } from './list';
+import { ROWS_IN, typeKeystrokes } from './list';
 import type { RunningService } from './service';
 import { startService } from './service';
 
@@ -41,18 +41,7 @@ async function main(): Promise<void> {
           });
           await page.waitForTimeout(1500);
           await page.getByLabel(list.search).focus();
-          for (let i = 0; i < batch; i++) {
-            const painted = await armRowsPaint(page, {
-              event: 'keydown',
-              rowsExpr: ROWS_IN(list.label),
-              until: 'changed',
-              timeoutMs: 5000,
-              failure: `a keystroke changed nothing in "${list.label}" within 5 s`,
-            });
-            await page.keyboard.press(i % 2 === 0 ? '7' : 'Backspace');
-            samples[which]!.push(await painted());
-            await page.waitForTimeout(100);
-          }
+          samples[which]!.push(...(await typeKeystrokes(page, list.label, '7', batch)));
         }
       }
       samples.forEach((s, which) => {

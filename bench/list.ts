@@ -162,8 +162,34 @@ export async function measureKeystrokes(
       : mode && mode !== 'phases'
         ? await startProfile(page)
         : null;
+  const samples = await typeKeystrokes(page, tableLabel, probe, KEYSTROKES);
+  if (process.env.BENCH_PROFILE) {
+    console.log(`${tableLabel}: keystrokes (ms) ${samples.map((s) => s.toFixed(0)).join(' ')}`);
+    const phases = await page.evaluate(
+      () => (window as unknown as { __rowsPhases?: Phases[] }).__rowsPhases?.splice(0) ?? [],
+    );
+    console.log(`${tableLabel}: keystrokes as wait + render + to frame + frame (ms), answers received`);
+    for (const p of phases)
+      console.log(
+        `  ${[p.wait, p.render, p.toFrame, p.frame].map((v) => v.toFixed(1).padStart(5)).join(' ')}  ${p.answers.join(' ')}`,
+      );
+  }
+  await profiler?.stop(tableLabel);
+  return samples;
+}
+
+/**
+ * `count` filter keystrokes into the focused search box, `probe` typed and deleted in turn with real key
+ * presses: each one's time from its key event to the paint of the new row count of `tableLabel`.
+ */
+export async function typeKeystrokes(
+  page: Page,
+  tableLabel: string,
+  probe: string,
+  count: number,
+): Promise<number[]> {
   const samples: number[] = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
+  for (let i = 0; i < count; i++) {
     const painted = await armRowsPaint(page, {
       event: 'keydown',
       rowsExpr: ROWS_IN(tableLabel),
@@ -178,18 +204,6 @@ export async function measureKeystrokes(
     // Let the list settle (and the machine breathe) between keystrokes, as a person types.
     await page.waitForTimeout(100);
   }
-  if (process.env.BENCH_PROFILE) {
-    console.log(`${tableLabel}: keystrokes (ms) ${samples.map((s) => s.toFixed(0)).join(' ')}`);
-    const phases = await page.evaluate(
-      () => (window as unknown as { __rowsPhases?: Phases[] }).__rowsPhases?.splice(0) ?? [],
-    );
-    console.log(`${tableLabel}: keystrokes as wait + render + to frame + frame (ms), answers received`);
-    for (const p of phases)
-      console.log(
-        `  ${[p.wait, p.render, p.toFrame, p.frame].map((v) => v.toFixed(1).padStart(5)).join(' ')}  ${p.answers.join(' ')}`,
-      );
-  }
-  await profiler?.stop(tableLabel);
   return samples;
 }
 
@@ -246,7 +260,8 @@ async function startThreadTrace(page: Page) {
       const threadName = new Map<string, string>();
       for (const e of events)
         if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-      const windows = keystrokeWindows(events).map(([a, b]) => [a, b + AFTER_END_US] as const);
+      const keystrokes = keystrokeWindows(events);
+      const windows = keystrokes.map(([a, b]) => [a, b + AFTER_END_US] as const);
       // Busy time per thread and keystroke: the union of the thread's top-level events in the window
       // (tasks nest: a worker's ThreadPool_RunTask holds its TaskGraphRunner::RunTask).
       const spans = new Map<string, [number, number][]>();
@@ -277,9 +292,7 @@ async function startThreadTrace(page: Page) {
           busy: windows.reduce((sum, [a, b]) => sum + busyIn(spans.get(key)!, a, b), 0),
         }))
         .sort((x, y) => y.busy - x.busy)[0]?.key;
-      const within = keystrokeWindows(events).map(
-        ([a, b]) => busyIn(spans.get(mainKey ?? '') ?? [], a, b) / 1000,
-      );
+      const within = keystrokes.map(([a, b]) => busyIn(spans.get(mainKey ?? '') ?? [], a, b) / 1000);
       const median = (v: number[]) => percentile(v, 50).toFixed(1);
       console.log(
         `${label}: CPU per keystroke by thread (median of ${windows.length}, ms, key event to 30 ms after its frame): ` +

@@ -1,4 +1,4 @@
-import type { BackupTarget, Run } from './domain';
+import type { BackupTarget, LastRun, Run } from './domain';
 import { isInFlight } from './domain';
 import type { Pace } from '../lib/polling';
 import { runTimeOf } from './run-parts';
@@ -19,12 +19,15 @@ const startOf = (r: Run) => timeOf(r.startedAt) || runTimeOf(r);
 /** The kinds of run a target has (a Rackspace backup, a Veeam job session): not its restores. */
 const TARGET_RUN_KINDS: readonly Run['kind'][] = ['backup', 'job-session'];
 
+/** A target's key among the lists of every connection. */
+const targetKey = (connectionId: string, id: string) => `${connectionId}\u0000${id}`;
+
 /** The newest run of each target among `runs`, by connection and target id. */
 function newestByTarget(runs: readonly Run[]): Map<string, Run> {
   const newest = new Map<string, Run>();
   for (const r of runs) {
     if (!TARGET_RUN_KINDS.includes(r.kind) || r.parentId === null) continue;
-    const key = `${r.connectionId}\u0000${r.parentId}`;
+    const key = targetKey(r.connectionId, r.parentId);
     const seen = newest.get(key);
     if (!seen || startOf(r) > startOf(seen)) newest.set(key, r);
   }
@@ -86,7 +89,7 @@ function positions(targets: readonly BackupTarget[]): Map<string, number[]> {
   if (!at) {
     at = new Map();
     targets.forEach((t, i) => {
-      const key = `${t.connectionId}\u0000${t.id}`;
+      const key = targetKey(t.connectionId, t.id);
       const seen = at!.get(key);
       if (seen) seen.push(i);
       else at!.set(key, [i]);
@@ -109,25 +112,22 @@ function withRun(t: BackupTarget, run: Run): BackupTarget {
   const currentRunId = isInFlight(run.state) ? run.id : null;
   // A last run the list names only by its state and time (Veeam) is this run when they agree.
   const byState = listed !== null && listed.id === null;
-  const same =
-    (listed?.id === lastRun.id || byState) &&
-    listed.state === lastRun.state &&
-    listed.vendorState === lastRun.vendorState &&
-    (listed.at === lastRun.at || byState) &&
-    t.currentRunId === currentRunId;
-  if (same) return t;
+  if (listed && sameLastRun(listed, lastRun, byState) && t.currentRunId === currentRunId) return t;
   // The same run laid over the same target as at the feed's last answer: the object made then.
   const before = lastWithRun.get(t);
-  if (
-    before?.lastRun &&
-    before.currentRunId === currentRunId &&
-    before.lastRun.id === lastRun.id &&
-    before.lastRun.state === lastRun.state &&
-    before.lastRun.vendorState === lastRun.vendorState &&
-    before.lastRun.at === lastRun.at
-  )
+  if (before?.lastRun && sameLastRun(before.lastRun, lastRun, false) && before.currentRunId === currentRunId)
     return before;
   const next = { ...t, lastRun, currentRunId };
   lastWithRun.set(t, next);
   return next;
+}
+
+/** Whether two last runs say the same; `byState` leaves out their ids and times (the list names it by neither). */
+function sameLastRun(a: LastRun, b: LastRun, byState: boolean): boolean {
+  return (
+    (a.id === b.id || byState) &&
+    a.state === b.state &&
+    a.vendorState === b.vendorState &&
+    (a.at === b.at || byState)
+  );
 }
