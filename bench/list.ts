@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { percentile } from './browser';
@@ -8,6 +9,8 @@ export interface ListFigures {
   filterMedianMs: number;
   filterP95Ms: number;
   filterSamples: number;
+  /** The same keystrokes again while another process keeps one core busy (none with BENCH_PROFILE). */
+  busy: { medianMs: number; p95Ms: number; samples: number } | null;
 }
 
 /** Keystrokes measured: a character typed and deleted in turn. */
@@ -51,13 +54,39 @@ export async function measureList(
   const rows = await page.evaluate<number>(ROWS_IN(opts.tableLabel));
 
   const samples = await measureKeystrokes(page, opts.searchLabel, opts.tableLabel, opts.probe);
+  // A profile or trace is of the idle keystrokes alone.
+  const busy = process.env.BENCH_PROFILE
+    ? null
+    : await withBusyCore(() => typeKeystrokes(page, opts.tableLabel, opts.probe, KEYSTROKES));
   return {
     rows,
     renderMs,
     filterMedianMs: percentile(samples, 50),
     filterP95Ms: percentile(samples, 95),
     filterSamples: samples.length,
+    busy: busy && { medianMs: percentile(busy, 50), p95Ms: percentile(busy, 95), samples: busy.length },
   };
+}
+
+/**
+ * Runs `work` while another process keeps one core busy (a loop that never yields, at the same
+ * priority as the browser): the machine of a person whose other programs are working, which the
+ * keystroke's budget must hold on (issue 11: under 50 ms). On this project's 2-core machine that leaves
+ * one core to the browser's threads, the benchmark and the service.
+ */
+export async function withBusyCore<T>(work: () => Promise<T>): Promise<T> {
+  const hog = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  await new Promise<void>((resolve, reject) => {
+    hog.once('spawn', resolve);
+    hog.once('error', reject);
+  });
+  try {
+    // Let it take its core before the first measurement.
+    await new Promise((r) => setTimeout(r, 500));
+    return await work();
+  } finally {
+    hog.kill('SIGKILL');
+  }
 }
 
 /**
