@@ -1,16 +1,22 @@
-import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withBusyCore } from './busy';
 
-/** This process's children that run the busy loop (Linux's `ps`). */
+/** This process's children that run the busy loop, read from Linux's /proc (no `ps` needed). */
 function hogs(): string[] {
-  let out = '';
-  try {
-    out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  } catch {
-    // ps exits 1 when no process matches.
-  }
-  return out.split('\n').filter((line) => line.includes('for (;;) {}'));
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        // The parent's pid is the 4th field of `stat`, after the command in parentheses.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+        return ppid === process.pid && args.includes('for (;;) {}') ? [pid] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
 }
 
 describe('withBusyCore', () => {
