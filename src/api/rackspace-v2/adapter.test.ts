@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contractSuite } from '../contract.test-suite';
 import { isInFlight } from '../domain';
+import { createQueryClient } from '../query-client';
+import { lookupIn } from '../resource-queries';
 import { restoreContract } from '../restore-contract.test-suite';
 import type { InProcess } from '../testing/in-process-service';
 import { startInProcess } from '../testing/in-process-service';
@@ -15,6 +17,23 @@ describe('Rackspace v2 specifics', () => {
     await t.runtime.signIn('rackspace-ord', { username: 'admin', password: 'demo' });
   });
   afterAll(() => t.close());
+
+  test('a restore whose backup the backups feed is bringing at that moment is named from it, not asked for on its own', async () => {
+    const p = t.runtime.provider('rackspace-ord');
+    // A cache that knows no backup yet, as on a page's first load, where both feeds are asked for at once.
+    const lookup = lookupIn(createQueryClient(), 'rackspace-ord');
+    const from = t.requests.length;
+    const [restores] = await Promise.all([
+      p.listRuns('restores', { lookup }),
+      p.listRuns('backups', { lookup }),
+    ]);
+    const oneByOne = t.requests
+      .slice(from)
+      .filter((r) => r.method === 'GET' && /\/backups\/[^/]+$/.test(new URL(r.url).pathname));
+    expect(restores.length).toBeGreaterThan(0);
+    expect(oneByOne).toEqual([]);
+    expect(restores.every((r) => r.parentId !== null)).toBe(true);
+  });
 
   test('changes are RFC 6902 JSON Patch bodies', async () => {
     const p = t.runtime.provider('rackspace-ord');

@@ -37,7 +37,8 @@ export function createRackspaceV2Provider(
   const region = connection.region ?? null;
 
   const lookups = v2Lookups(http, cid, region);
-  const { get, names, agentNames, remember, restoreNames, activities, errorsOf, backupOf } = lookups;
+  const { get, names, agentNames, remember, backupsFeed, restoreNames, activities, errorsOf, backupOf } =
+    lookups;
   const agents = (o?: ReadOptions) => directory(o, 'agents', lookups.agents);
 
   const provider: AdapterProvider = {
@@ -87,11 +88,7 @@ export function createRackspaceV2Provider(
     async listRuns(feed, o) {
       const query = { sort_dir: 'desc' };
       if (feed === 'backups') {
-        const [backups, n] = await Promise.all([
-          readAll(http, '/backups', backupListSchema, (p) => p.backups, { ...o, query, max: ACTIVITY_LIMIT }),
-          names(o),
-        ]);
-        remember(backups, o);
+        const [backups, n] = await Promise.all([backupsFeed(o), names(o)]);
         return newestFirst(backups.map((b) => v2Backup(cid, b, n)));
       }
       if (feed === 'restores') {

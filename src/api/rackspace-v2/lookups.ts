@@ -12,6 +12,7 @@ import type { Backup, Restore as WireRestore } from './wire';
 import {
   activityListSchema,
   agentListSchema,
+  backupListSchema,
   backupSchema,
   configurationListSchema,
   errorListSchema,
@@ -60,10 +61,28 @@ export function v2Lookups(http: HttpClient, cid: string, region: string | null) 
     for (const b of backups) sources.set(b.id, { configurationId: b.configuration.id, agentId: b.agent.id });
     return backups;
   };
+  // The backups feed's reads under way. A restore's backup that is not known yet is nearly always
+  // among the backups such a read is bringing at that moment (the Overview asks for both feeds at once,
+  // and the restores' answer, the smaller, comes first): restoreNames waits for them rather than ask
+  // the vendor for each of those backups on its own, a second round trip before the page can show.
+  const feedReads = new Set<Promise<unknown>>();
+  /** The newest backups (the run feed), their sources kept as soon as the list is in. */
+  const backupsFeed = (o?: ReadOptions): Promise<readonly Backup[]> => {
+    const read = readAll(http, '/backups', backupListSchema, (p) => p.backups, {
+      ...o,
+      query: { sort_dir: 'desc' },
+      max: ACTIVITY_LIMIT,
+    }).then((backups) => remember(backups, o));
+    feedReads.add(read);
+    const done = () => void feedReads.delete(read);
+    read.then(done, done);
+    return read;
+  };
   /** Names, plus the configuration and machine of each restore's backup (asked for the few not yet known). */
   const restoreNames = async (restores: readonly WireRestore[], o?: ReadOptions): Promise<Names> => {
     const sources = sourcesOf(o);
     const ids = [...new Set(restores.map((r) => r.backup.id))];
+    if (feedReads.size > 0 && ids.some((id) => !sources.get(id))) await Promise.allSettled([...feedReads]);
     await Promise.all(
       ids
         .filter((id) => !sources.get(id))
@@ -133,6 +152,7 @@ export function v2Lookups(http: HttpClient, cid: string, region: string | null) 
     agentNames,
     names,
     remember,
+    backupsFeed,
     restoreNames,
     activities,
     errorsOf,
