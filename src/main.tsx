@@ -6,6 +6,7 @@ import { App } from './app/app';
 import { routes } from './app/router';
 import { afterFirstPaint } from './lib/after-first-paint';
 import { warmDateFormats } from './lib/format';
+import { whenReady } from './lib/ready-mark';
 
 /** How long the first render waits for the config and the page's code before it shows the boot screen. */
 const FIRST_RENDER_WAIT_MS = 1000;
@@ -26,6 +27,8 @@ function routerReady(): Promise<void> {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+/** The server rendered the page into the HTML (the sign-in page: src/server-render.tsx). */
+const serverRendered = root.hasChildNodes();
 
 const app = (
   <StrictMode>
@@ -35,12 +38,11 @@ const app = (
   </StrictMode>
 );
 
-if (root.hasChildNodes()) {
-  // The server rendered the page into the HTML (the sign-in page: src/server-render.tsx), so it shows
-  // already: React takes it over (hydrates it) once the config and the page's code are in, however long
-  // they take, since a boot screen meanwhile would replace a page that works with one that waits. A
-  // transition, for the same reason as below. Should the browser's render differ after all (a notice
-  // only this tab knows of), React renders the page afresh, as if the server had not.
+if (serverRendered) {
+  // The page shows already: React takes it over (hydrates it) once the config and the page's code are
+  // in, however long they take, since a boot screen meanwhile would replace a page that works with one
+  // that waits. A transition, for the same reason as below. Should the browser's render differ after
+  // all (a notice only this tab knows of), React renders the page afresh, as if the server had not.
   void Promise.allSettled([startApi(), routerReady()]).then(() =>
     startTransition(() => {
       hydrateRoot(root, app, {
@@ -65,7 +67,9 @@ if (root.hasChildNodes()) {
   });
 }
 
-// In a task of its own, not in the render of the first answers. It runs after the browser's first frame,
-// which is usually the empty page while the code still loads, so before React's first render; moving it
-// after that render measured slower on Lighthouse's phone preset (README, Benchmark), so it stays here.
-void afterFirstPaint().then(() => setTimeout(warmDateFormats, 0));
+// In a task of its own, not in the render of the first answers. A page the browser renders: after its
+// first frame, which is usually the empty page while the code still loads, so before React's first
+// render (moving it after that render measured slower on Lighthouse's phone preset: README, Benchmark).
+// A page the server rendered (the sign-in page) shows no time and works from the HTML: after React has
+// taken it over, so that the person's form does not wait for formatters only the next page needs.
+void (serverRendered ? whenReady() : afterFirstPaint()).then(() => setTimeout(warmDateFormats, 0));

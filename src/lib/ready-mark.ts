@@ -5,7 +5,18 @@
  */
 export const READY_MARK = 'console:ready';
 
+let resolveReady: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => {
+  resolveReady = resolve;
+});
+
 /** Sets READY_MARK, once per page. */
 export function markReady(): void {
   if (performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK);
+  resolveReady();
+}
+
+/** Resolves at React's first commit (markReady). */
+export function whenReady(): Promise<void> {
+  return ready;
 }
