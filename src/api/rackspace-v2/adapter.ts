@@ -7,7 +7,7 @@ import type { HttpClient } from '../http';
 import { path } from '../http';
 import type { AdapterProvider, ReadOptions } from '../provider';
 import { directory, newestFirst } from '../run-parts';
-import { ACTIVITY_LIMIT, v2Lookups } from './lookups';
+import { ACTIVITY_LIMIT, FEED_QUERY, v2Lookups } from './lookups';
 import { v2Backup, v2Configuration, v2Restore, v2RestorePoint, withErrors } from './map';
 import { readAll } from './pages';
 import {
@@ -86,7 +86,6 @@ export function createRackspaceV2Provider(
       return backupOf(backupId, await names(o), o);
     },
     async listRuns(feed, o) {
-      const query = { sort_dir: 'desc' };
       if (feed === 'backups') {
         const [backups, n] = await Promise.all([backupsFeed(o), names(o)]);
         return newestFirst(backups.map((b) => v2Backup(cid, b, n)));
@@ -94,7 +93,7 @@ export function createRackspaceV2Provider(
       if (feed === 'restores') {
         const restores = await readAll(http, '/restores', restoreListSchema, (p) => p.restores, {
           ...o,
-          query,
+          query: FEED_QUERY,
           max: ACTIVITY_LIMIT,
         });
         const rn = await restoreNames(restores, o);

@@ -21,6 +21,8 @@ import {
 
 /** How many of the newest runs the activity view reads per tick. */
 export const ACTIVITY_LIMIT = 200;
+/** The query of a run feed's read: the newest first (the runs the activity view reads per tick). */
+export const FEED_QUERY = { sort_dir: 'desc' } as const;
 /** Events read of a backup in flight, newest first: its last progress report is among them. */
 const EVENTS_READ = 20;
 
@@ -70,7 +72,7 @@ export function v2Lookups(http: HttpClient, cid: string, region: string | null) 
   const backupsFeed = (o?: ReadOptions): Promise<readonly Backup[]> => {
     const read = readAll(http, '/backups', backupListSchema, (p) => p.backups, {
       ...o,
-      query: { sort_dir: 'desc' },
+      query: FEED_QUERY,
       max: ACTIVITY_LIMIT,
     }).then((backups) => remember(backups, o));
     feedReads.add(read);
