@@ -157,7 +157,7 @@ test('a session that ends on the server sends the person to sign in, and back to
   await expect(page).toHaveURL(/\/configurations$/);
 });
 
-test('the page carries the config and asks for the session itself: nothing waits for the code to run', async ({
+test('the page carries the config and asks for the session and the first reads itself: nothing waits for the code to run', async ({
   page: signedIn,
 }) => {
   await signedIn.goto(`${service.url}/`);
@@ -187,25 +187,48 @@ test('the page carries the config and asks for the session itself: nothing waits
   expect(paths.filter((p) => p === '/console/api/session')).toHaveLength(1);
   expect(paths).not.toContain('/config.json');
 
-  // The Overview's data too: every path its adapters read first was asked for by the page, before any
-  // script ran, and that answer used; only the lookups its answers call for (a v2 restore's backup)
-  // are asked for by the code.
+  // The Overview's data too: every path its adapters read first came in one request the page asked
+  // for before any script ran (GET /console/api/first-reads), and that answer used; only the lookups
+  // its answers call for (a v2 restore's backup) are asked for by the code.
   await expect(page.getByRole('region', { name: 'Running now' })).toBeVisible();
-  const preloaded = html.match(/<link rel="preload" href="\/console\/api\/connections\//g) ?? [];
-  expect(preloaded.length).toBeGreaterThanOrEqual(10);
-  const firstAskedBy = await page.evaluate(() => {
-    const first = new Map<string, string>();
-    for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+  expect(html).toContain(
+    '<link rel="preload" href="/console/api/first-reads" as="fetch" crossorigin id="first-reads">',
+  );
+  expect(html).not.toMatch(/<link rel="preload" href="\/console\/api\/connections\//);
+  const askedBy = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => {
       const url = new URL(e.name);
-      const read = url.pathname + url.search;
-      if (url.pathname.startsWith('/console/api/connections/') && !first.has(read))
-        first.set(read, e.initiatorType);
-    }
-    return [...first];
-  });
-  expect(firstAskedBy.filter(([, by]) => by === 'link')).toHaveLength(preloaded.length);
-  const byCode = firstAskedBy.filter(([read, by]) => by !== 'link' && !/\/backups\/[^/?]+$/.test(read));
+      return [url.pathname + url.search, e.initiatorType] as const;
+    }),
+  );
+  expect(askedBy.filter(([read]) => read === '/console/api/first-reads')).toEqual([
+    ['/console/api/first-reads', 'link'],
+  ]);
+  const byCode = askedBy.filter(
+    ([read]) => read.startsWith('/console/api/connections/') && !/\/backups\/[^/?]+$/.test(read),
+  );
   expect(byCode).toEqual([]);
+  expect(paths.filter((p) => p === '/console/api/first-reads')).toHaveLength(1);
+  // The batch names exactly the reads the adapters send first: with it dropped, the page asks for each
+  // itself (and shows the Overview all the same).
+  const batched = await page.evaluate(async () => {
+    const answer = await fetch('/console/api/first-reads');
+    const first = (await answer.text()).split('\n')[0]!;
+    return (JSON.parse(first) as { paths: string[] }).paths;
+  });
+  expect(batched.length).toBeGreaterThanOrEqual(10);
+  const without = await signedIn.context().newPage();
+  await without.route('**/console/api/first-reads', (route) => route.abort('connectionreset'));
+  const asked: string[] = [];
+  without.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/console/api/connections/') && !/\/backups\/[^/?]+$/.test(url.pathname))
+      asked.push(url.pathname + url.search);
+  });
+  await without.goto(`${service.url}/`);
+  await expect(without.getByRole('region', { name: 'Running now' })).toBeVisible();
+  await expect.poll(() => [...new Set(asked)].sort()).toEqual([...batched].sort());
+  await without.close();
   // A preload the code did not take (another URL, another credentials mode) would be named here.
   expect(warnings).toEqual([]);
 });

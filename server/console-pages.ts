@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CONFIG_ELEMENT_ID } from '../src/api/config-in-page';
 import { findDialect } from '../src/api/dialects';
+import { FIRST_READS_LINK_ID } from '../src/api/first-reads';
+import { FIRST_READS_PATH } from './console/first-reads';
 import type * as ServerRenderModule from '../src/server-render';
 import { COLOR_SCHEME_SCRIPT } from './color-scheme-script';
 import type { Representation } from './encoding';
@@ -287,13 +289,19 @@ export class ConsolePages {
       // Signed-in pages call the connections at once; the sign-in page needs no adapter to paint.
       const adapters = route.path === '/sign-in' ? [] : Object.values(this.dialects).flat();
       const scripts = [...new Set([...route.scripts, ...adapters])];
-      // The Overview's data, asked for beside its code rather than once the code has run.
+      // The Overview's data, asked for beside its code rather than once the code has run: all of its
+      // first reads in one request (server/console/first-reads.ts), first of the route's, since each
+      // request waits for one of the browser's six connections to the host.
       const reads =
         route.path === OVERVIEW_ROUTE && this.runtimeConfig ? overviewPreloads(this.runtimeConfig) : [];
       const links = [
+        ...(reads.length > 0
+          ? [
+              `<link rel="preload" href="${FIRST_READS_PATH}" as="fetch" crossorigin id="${FIRST_READS_LINK_ID}">`,
+            ]
+          : []),
         ...scripts.map((s) => `<link rel="modulepreload" crossorigin href="${attr(s)}">`),
         ...route.styles.map((s) => `<link rel="stylesheet" crossorigin href="${attr(s)}">`),
-        ...reads.map((r) => `<link rel="preload" href="${attr(r)}" as="fetch" crossorigin>`),
       ];
       html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
     }

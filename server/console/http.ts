@@ -15,6 +15,7 @@ import { AuditLog, auditCsv, parseAuditQuery } from './audit';
 import type { HeldConnection, PersonalSignIn } from './forward';
 import { ApiError } from '../../src/api/api-error';
 import { forward } from './forward';
+import { firstReadsAnswer, firstReadsOf } from './first-reads';
 import { CONSOLE_API, connectionBasePath } from './browser-config';
 import { oidcRoutes, safeNext } from './oidc';
 import { signInPageSaying } from './sign-in-reason';
@@ -588,6 +589,26 @@ export async function mountConsole(
         'x-accel-buffering': 'no',
       },
     });
+  });
+
+  // The Overview's first reads in one answer (server/console/first-reads.ts). Each read is the
+  // forwarding route's below, asked in this process with this request's cookie and the read's pace.
+  api.get('/first-reads', (c) => {
+    const session = signedIn(c);
+    if (session instanceof Response) return session;
+    const cookie = c.req.header('cookie') ?? '';
+    return firstReadsAnswer(
+      firstReadsOf(held.connections()),
+      (path, pace) =>
+        Promise.resolve(
+          app.request(
+            new URL(path, c.req.url),
+            { headers: { cookie, 'x-console-watch': pace } },
+            c.env as object | undefined,
+          ),
+        ),
+      c.req.header('accept-encoding'),
+    );
   });
 
   // A person's request to a vendor: the rule check, then the vendor with the server's credentials (or,

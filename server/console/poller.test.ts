@@ -26,6 +26,8 @@ const vendorCalls: string[] = [];
 /** How often the console server opened the held connection (its token and API root). */
 let opens = 0;
 const streams: EventStream[] = [];
+/** A vendor path (below the API root) whose answers the vendor holds back this long, for one test. */
+let slow: { path: string; ms: number } | null = null;
 
 const TIMES = {
   perSecond: 10,
@@ -44,7 +46,8 @@ beforeAll(async () => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (url.pathname.startsWith('/v5/') && url.pathname !== '/v5/token')
       vendorCalls.push(url.pathname.slice(3) + url.search);
-    return fetch(input, init);
+    const held = slow && url.pathname.slice(3) + url.search === slow.path ? slow.ms : 0;
+    return held ? sleep(held).then(() => fetch(input, init)) : fetch(input, init);
   };
   h = await consoleHarness(
     {},
@@ -76,6 +79,7 @@ beforeAll(async () => {
 afterEach(() => {
   for (const s of streams.splice(0)) s.close();
   config.faults.dropRate = 0;
+  slow = null;
 });
 afterAll(async () => {
   await h.close();
@@ -285,6 +289,61 @@ test("a read the Overview's page preloads is watched without the header, at the 
   const other = await plain('/jobsessions?limit=7');
   expect(other.status).toBe(200);
   expect(other.headers['x-console-polled-at']).toBeUndefined();
+});
+
+test("the Overview's first reads come in one answer, each line as soon as its read is answered, each read watched", async () => {
+  const viewer = await signIn(h.url, 'viewer');
+  // A command makes every kept answer old (earlier tests read some of these paths): the reads below
+  // go to the vendor, which holds back one of them.
+  const admin = await signIn(h.url, 'admin');
+  await send(h.url, 'POST', `/console/api/connections/veeam/jobs/${SEED_JOB_ID}/action`, {
+    cookie: admin,
+    body: { stop: null },
+  });
+  slow = { path: '/organizations', ms: 800 };
+  const started = Date.now();
+  // Compressed as it streams (Node's fetch reads Brotli when asked for it).
+  const answer = await fetch(`${h.url}/console/api/first-reads`, {
+    headers: { cookie: viewer, 'accept-encoding': 'br' },
+  });
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+  expect(answer.headers.get('content-encoding')).toBe('br');
+  expect(answer.headers.get('cache-control')).toBe('no-store');
+  const lines: { line: Record<string, unknown>; at: number }[] = [];
+  const reader = answer.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    buffered += chunk.value;
+    const parts = buffered.split('\n');
+    buffered = parts.pop()!;
+    for (const part of parts)
+      lines.push({ line: JSON.parse(part) as Record<string, unknown>, at: Date.now() - started });
+  }
+  const base = '/console/api/connections/veeam';
+  const paths = ['/jobsessions?limit=200', '/restoresessions?limit=200', '/jobs', '/organizations'];
+  // First the paths it answers (the dialect's overviewReads), then one line for each.
+  expect(lines[0]!.line).toEqual({ paths: paths.map((p) => base + p) });
+  const byPath = new Map(lines.slice(1).map((l) => [l.line.path as string, l]));
+  expect([...byPath.keys()].sort()).toEqual(paths.map((p) => base + p).sort());
+  for (const { line } of byPath.values()) {
+    expect(line.status).toBe(200);
+    expect(Date.parse(String(line.polledAt))).toBeGreaterThan(0);
+    expect(() => JSON.parse(String(line.body)) as unknown).not.toThrow();
+  }
+  // The same answer as the read's own request: the jobs the vendor lists.
+  const jobs = await watched(viewer, '/jobs', 'idle');
+  expect(JSON.parse(String(byPath.get(`${base}/jobs`)!.line.body))).toEqual(jobs.json);
+  // The slow vendor read holds back its own line only.
+  const organizations = byPath.get(`${base}/organizations`)!.at;
+  for (const p of paths.slice(0, 3)) expect(byPath.get(base + p)!.at).toBeLessThan(organizations - 400);
+  // Each read is watched at its pace, as the page's own read would be: the next is the poller's.
+  const sent = Date.now();
+  expect(fromCache(await watched(viewer, '/organizations', 'keep'), sent)).toBe(true);
+
+  // Without a session there is nothing to read.
+  const anonymous = await send(h.url, 'GET', '/console/api/first-reads');
+  expect(anonymous.status).toBe(401);
 });
 
 test('a stream carries only what its person may read, with the role they hold now', async () => {

@@ -1,5 +1,6 @@
 import { configInPage } from './config-in-page';
 import { loadRuntimeConfig, parseRuntimeConfig } from './connections';
+import { withFirstReads } from './first-reads';
 import type { FetchLike } from './http';
 import { ApiRuntime, setApiRuntime } from './runtime';
 
@@ -30,7 +31,12 @@ export function adoptApi(runtime: ApiRuntime): void {
  */
 export function startApi(): Promise<ApiRuntime> {
   starting ??= (async () => {
-    const fetchImpl: FetchLike = (url, init) => window.fetch(url, init);
+    // The Overview's page brings its first reads in one request (console mode; first-reads.ts).
+    const fetchImpl: FetchLike = withFirstReads(
+      (url, init) => window.fetch(url, init),
+      document,
+      window.location.origin,
+    );
     const url = `${import.meta.env.BASE_URL}config.json`;
     // The config the server carried in the page, else config.json (Vite's dev server, an old page).
     const inPage = configInPage(document);
