@@ -33,7 +33,7 @@ import {
 } from './sessions';
 import { openConsoleDb } from './store';
 import type { PollTimes, Polled } from './poller';
-import { SharedPolls, paceOfRead } from './poller';
+import { SharedPolls, paceOf } from './poller';
 import type { ConsoleUser } from './users';
 import {
   addUser,
@@ -626,8 +626,7 @@ export async function mountConsole(
     const rest = url.pathname.slice(prefix.length) + url.search;
     // A read the browser keeps showing: the shared poller keeps it, and may answer it from its cache
     // once forward() has checked the rule, or from a request for the same path already on its way.
-    const pace =
-      c.req.method === 'GET' ? paceOfRead(c.req.header('x-console-watch'), found.dialect, rest) : null;
+    const pace = c.req.method === 'GET' ? paceOf(c.req.header('x-console-watch')) : null;
     const poller = pace && !found.personal ? polls.poller(id) : null;
     let sentAt = Date.now();
     /** This read goes to the vendor: its answer (or null) for the reads that wait for it. */

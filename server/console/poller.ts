@@ -1,5 +1,4 @@
 import type { Role } from '../../src/api/contract/roles';
-import { findDialect } from '../../src/api/dialects';
 import type { HeldConnection } from './forward';
 import { forward } from './forward';
 import { checkRule } from './rules';
@@ -44,16 +43,6 @@ export const FAILED_RETRY_MS = 2_000;
 export function paceOf(header: string | undefined | null): Pace | null {
   const word = header?.trim().toLowerCase();
   return PACES.includes(word as Pace) ? (word as Pace) : null;
-}
-
-/**
- * The pace of a forwarded GET: the one its `X-Console-Watch` names; for a GET without that header of
- * a path the Overview's page preloads (a preload cannot carry a header), the pace its dialect names
- * (DialectPlugin.overviewReads).
- */
-export function paceOfRead(header: string | undefined, dialect: string, rest: string): Pace | null {
-  if (header !== undefined) return paceOf(header);
-  return findDialect(dialect)?.overviewReads?.find((r) => r.path === rest)?.pace ?? null;
 }
 
 /** The vendor's answer to a path, as kept. */

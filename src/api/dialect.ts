@@ -92,10 +92,10 @@ export interface DialectPlugin {
   loadAdapter(): Promise<AdapterFactory>;
   /**
    * The GETs the Overview sends first for one connection: its run feeds, its targets and the
-   * directories they name. In console mode the page the server sends preloads them, so that they
-   * are on their way while the code loads (a preload carries no header: the server watches these
-   * paths at the pace named here). Absent: nothing is preloaded. e2e/console-mode.spec.ts checks
-   * them against what the adapters send.
+   * directories they name. In console mode the page the server sends preloads them, every held
+   * connection's in one request (`GET /console/api/first-reads`), so that they are on their way while
+   * the code loads; the server asks each at the pace named here. Absent: nothing is preloaded.
+   * e2e/console-mode.spec.ts checks them against what the adapters send.
    */
   overviewReads?: readonly FirstRead[];
 }
