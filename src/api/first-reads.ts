@@ -67,13 +67,24 @@ export function withFirstReads(
   const href = page?.getElementById(FIRST_READS_LINK_ID)?.getAttribute('href');
   if (!href) return fetch;
   const startedAt = now();
+  const fresh = () => now() - startedAt <= FIRST_READS_FRESH_MS;
   /** The paths the batch answers (null: none, it failed), once its first line is in. */
   const paths = deferred<ReadonlySet<string> | null>();
+  /** The lines in or awaited, until taken: a line nobody took is let go once the window has passed. */
   const lines = new Map<string, Deferred<Line | null>>();
   const taken = new Set<string>();
+  setTimeout(() => {
+    for (const path of [...lines.keys()]) if (!taken.has(path)) lines.delete(path);
+  }, FIRST_READS_FRESH_MS + 1000);
+  /** The batch has ended: a line not in by now will not come. */
+  let ended = false;
   const lineOf = (path: string) => {
     let line = lines.get(path);
-    if (!line) lines.set(path, (line = deferred()));
+    if (!line) {
+      line = deferred();
+      if (ended) line.resolve(null);
+      else lines.set(path, line);
+    }
     return line;
   };
 
@@ -98,7 +109,7 @@ export function withFirstReads(
             if (!Array.isArray(list)) return;
             named = new Set(list.filter((p): p is string => typeof p === 'string'));
             paths.resolve(named);
-          } else if (isLine(parsed) && named.has(parsed.path)) {
+          } else if (isLine(parsed) && named.has(parsed.path) && (fresh() || taken.has(parsed.path))) {
             lineOf(parsed.path).resolve(parsed);
           }
         }
@@ -106,21 +117,23 @@ export function withFirstReads(
     } catch {
       // A dropped connection or a line that does not read: the reads not in yet are asked for anew.
     } finally {
+      ended = true;
       paths.resolve(null);
-      for (const path of named ?? []) lineOf(path).resolve(null);
+      for (const line of lines.values()) line.resolve(null);
     }
   })();
 
   return async (url, init) => {
     // Only the reads a page keeps showing (they say at what pace): the batch holds no other.
     const watched = (init.method ?? 'GET') === 'GET' && new Headers(init.headers).has('X-Console-Watch');
-    if (!watched || now() - startedAt > FIRST_READS_FRESH_MS) return fetch(url, init);
+    if (!watched || !fresh()) return fetch(url, init);
     const asked = new URL(url, origin);
     const path = asked.pathname + asked.search;
     if (asked.origin !== origin || !(await paths.promise)?.has(path) || taken.has(path))
       return fetch(url, init);
     taken.add(path);
     const line = await lineOf(path).promise;
+    lines.delete(path);
     return (line && responseOf(line)) ?? fetch(url, init);
   };
 }
