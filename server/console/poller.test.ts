@@ -288,14 +288,15 @@ test('a read without the header is forwarded as it is: not watched, not kept', a
 
 test("the Overview's first reads come in one answer, each line as soon as its read is answered, each read watched", async () => {
   const viewer = await signIn(h.url, 'viewer');
-  // A command makes every kept answer old (earlier tests read some of these paths): the reads below
-  // go to the vendor, which holds back one of them.
+  // The vendor holds back one read from now on, the poller's own polls of it included; then a command
+  // makes every kept answer older than itself (earlier tests read some of these paths): the reads below
+  // go to the vendor.
+  slow = { path: '/organizations', ms: 800 };
   const admin = await signIn(h.url, 'admin');
   await send(h.url, 'POST', `/console/api/connections/veeam/jobs/${SEED_JOB_ID}/action`, {
     cookie: admin,
     body: { stop: null },
   });
-  slow = { path: '/organizations', ms: 800 };
   const started = Date.now();
   // Compressed as it streams (Node's fetch reads Brotli when asked for it).
   const answer = await fetch(`${h.url}/console/api/first-reads`, {
