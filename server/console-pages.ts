@@ -80,15 +80,14 @@ const RENDERED_KEPT = 32;
 const OVERVIEW_ROUTE = '/';
 
 /**
- * The Overview's first reads of every connection the server holds (console mode): each dialect's
- * `overviewReads` below the connection's forwarding path. None for a connection each person signs in
- * to (the person may not have yet), nor when the browser talks to the vendors itself.
+ * Whether the Overview has first reads for the server to answer in one request (console mode; the
+ * reads themselves: server/console/first-reads.ts): a connection the server holds whose dialect names
+ * `overviewReads`. None for a connection each person signs in to (the person may not have yet), nor
+ * when the browser talks to the vendors itself.
  */
-export function overviewPreloads(config: PageConfig): string[] {
-  return config.connections.flatMap((c) =>
-    c.basePath && !c.signIn
-      ? (findDialect(c.dialect)?.overviewReads ?? []).map((r) => c.basePath + r.path)
-      : [],
+function hasFirstReads(config: PageConfig): boolean {
+  return config.connections.some(
+    (c) => c.basePath && !c.signIn && (findDialect(c.dialect)?.overviewReads?.length ?? 0) > 0,
   );
 }
 
@@ -292,10 +291,9 @@ export class ConsolePages {
       // The Overview's data, asked for beside its code rather than once the code has run: all of its
       // first reads in one request (server/console/first-reads.ts), first of the route's, since each
       // request waits for one of the browser's six connections to the host.
-      const reads =
-        route.path === OVERVIEW_ROUTE && this.runtimeConfig ? overviewPreloads(this.runtimeConfig) : [];
+      const reads = route.path === OVERVIEW_ROUTE && this.runtimeConfig && hasFirstReads(this.runtimeConfig);
       const links = [
-        ...(reads.length > 0
+        ...(reads
           ? [
               `<link rel="preload" href="${FIRST_READS_PATH}" as="fetch" crossorigin id="${FIRST_READS_LINK_ID}">`,
             ]
