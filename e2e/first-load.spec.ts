@@ -4,8 +4,8 @@ import { SignInPage } from './pages/sign-in-page';
 import { holdEntryChunk } from './support/hold-entry';
 
 /**
- * The console under the server's Content-Security-Policy (no inline script but the colour-scheme one,
- * by its hash), and its first load: the sign-in page arrives rendered, and what a route needs is named
+ * The console under the server's Content-Security-Policy (no inline script but its own two, by their
+ * hashes: server/page-scripts.ts), and its first load: the sign-in page arrives rendered, and what a route needs is named
  * by the page the server sends, so nothing waits for the entry chunk to run before it is fetched.
  */
 
@@ -53,6 +53,24 @@ test('the console runs under its Content-Security-Policy without a single violat
   await shell.useColorScheme('light');
   await page.goto('/no/such/page');
   await expect(shell.heading()).toHaveText('Page not found');
+  expect(await violations()).toEqual([]);
+});
+
+test('a page the browser renders sets its colour scheme while its code is still on its way, under the CSP', async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const release = await holdEntryChunk(page);
+  try {
+    // The page's HTML alone: its entry chunk, held back, has not run (nor has the page's DOMContentLoaded).
+    await page.goto('/no/such/page', { waitUntil: 'commit' });
+    // The warm-up (server/page-scripts.ts) runs in a task of its own once the page is parsed.
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await expect(page.locator('#root')).toBeEmpty();
+  } finally {
+    release();
+  }
   expect(await violations()).toEqual([]);
 });
 

@@ -8,7 +8,7 @@ import { findDialect } from '../src/api/dialects';
 import { FIRST_READS_LINK_ID } from '../src/api/first-reads';
 import { FIRST_READS_PATH } from './console/first-reads';
 import type * as ServerRenderModule from '../src/server-render';
-import { COLOR_SCHEME_SCRIPT } from './color-scheme-script';
+import { COLOR_SCHEME_SCRIPT, WARM_UP_SCRIPT } from './page-scripts';
 import type { Representation } from './encoding';
 
 /**
@@ -130,7 +130,7 @@ export class ConsolePages {
     const key = route?.path ?? '';
     let page = this.built.get(key);
     if (!page) {
-      page = representations(this.html(route));
+      page = representations(withPageScripts(this.html(route)));
       this.built.set(key, page);
     }
     return page;
@@ -305,6 +305,15 @@ export class ConsolePages {
     }
     return html;
   }
+}
+
+/**
+ * A page the browser renders, with its inline script (server/page-scripts.ts) as the body's last
+ * element, after every link the parser must see: the colour scheme and the warm-up of what the code's
+ * start would otherwise meet cold, while that code is on its way.
+ */
+function withPageScripts(html: string): string {
+  return html.replace('</body>', () => `  <script>${WARM_UP_SCRIPT}</script>\n  </body>`);
 }
 
 /** A page as sent: plain, Brotli (at `brotliQuality`) and gzip, each with its ETag. */

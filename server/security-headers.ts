@@ -1,16 +1,16 @@
 import type { MiddlewareHandler } from 'hono';
-import { COLOR_SCHEME_SCRIPT_HASH } from './color-scheme-script';
+import { PAGE_SCRIPT_HASHES } from './page-scripts';
 
 /**
  * The console's Content-Security-Policy. Scripts only from the console's own files (no eval, and no
- * inline script but the colour-scheme one of a server-rendered page, allowed by its hash); data only
+ * inline script but a page's own, server/page-scripts.ts, allowed by their hashes); data only
  * from its own origin (real vendors are reached through the forwarding proxy, same-origin). Styles
  * allow 'unsafe-inline' because Mantine writes its CSS variables and per-component responsive styles
  * into <style> elements at run time, and a server-rendered page carries its stylesheets inline.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  `script-src 'self' ${COLOR_SCHEME_SCRIPT_HASH}`,
+  `script-src 'self' ${PAGE_SCRIPT_HASHES.join(' ')}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",

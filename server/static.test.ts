@@ -12,7 +12,7 @@ import { acceptedEncodings } from './encoding';
 import { listen } from './listen-test-support';
 import { mountProxy } from './proxy';
 import { createHash } from 'node:crypto';
-import { COLOR_SCHEME_SCRIPT, COLOR_SCHEME_SCRIPT_HASH } from './color-scheme-script';
+import { COLOR_SCHEME_SCRIPT, PAGE_SCRIPT_HASHES, WARM_UP_SCRIPT } from './page-scripts';
 import { CONTENT_SECURITY_POLICY } from './security-headers';
 import { jsonInHtml, SERVER_RENDER_FILE } from './console-pages';
 import { serveConsole } from './static';
@@ -275,10 +275,12 @@ describe('security headers', () => {
       expect(a.headers['referrer-policy']).toBe('no-referrer');
       expect(a.headers['x-frame-options']).toBe('DENY');
     }
-    // The console's own files, and the one inline script a server-rendered page carries, by its hash.
-    const hash = createHash('sha256').update(COLOR_SCHEME_SCRIPT).digest('base64');
-    expect(COLOR_SCHEME_SCRIPT_HASH).toBe(`'sha256-${hash}'`);
-    expect(CONTENT_SECURITY_POLICY).toContain(`script-src 'self' 'sha256-${hash}';`);
+    // The console's own files, and the inline scripts a page carries, by their hashes.
+    const hashes = [COLOR_SCHEME_SCRIPT, WARM_UP_SCRIPT].map(
+      (script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+    );
+    expect(PAGE_SCRIPT_HASHES).toEqual(hashes);
+    expect(CONTENT_SECURITY_POLICY).toContain(`script-src 'self' ${hashes.join(' ')};`);
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 });
@@ -462,8 +464,22 @@ export async function renderPage(url, config) {
     expect(again.html).toContain('<h1>Sign in</h1>');
     const other = await page('/jobs');
     expect(other.html).toContain('<div id="root"></div>');
-    expect(other.html).not.toContain(COLOR_SCHEME_SCRIPT);
     expect(renders()).toBe(before + 1);
+  });
+
+  it('sets the colour scheme and warms up the start of a page the browser renders, once it is parsed', async () => {
+    const { html } = await page('/jobs');
+    // As the body's last element, after every link the parser must see, and in a task of its own.
+    expect(html).toContain(`<script>${WARM_UP_SCRIPT}</script>\n  </body>`);
+    expect(html.indexOf(WARM_UP_SCRIPT)).toBeGreaterThan(html.lastIndexOf('<link'));
+    expect(WARM_UP_SCRIPT).toMatch(/^setTimeout\(function\(\)\{.*\}\)$/);
+    expect(WARM_UP_SCRIPT).toContain(COLOR_SCHEME_SCRIPT);
+    expect(html.split('<script>').length).toBe(2);
+    // The sign-in page the server renders makes no formatter before its form is React's.
+    const signIn = await page('/sign-in');
+    expect(signIn.html).toContain('<h1>Sign in</h1>');
+    expect(signIn.html).toContain(COLOR_SCHEME_SCRIPT);
+    expect(signIn.html).not.toContain(WARM_UP_SCRIPT);
   });
 
   it('leaves the page to the browser for a visitor with a console session', async () => {

@@ -72,7 +72,9 @@ const firstFrame = afterFirstPaint();
 
 // In a task of its own, not in the render of the first answers. A page the browser renders: after its
 // first frame, which is usually the empty page while the code still loads, so before React's first
-// render (moving it after that render measured slower on Lighthouse's phone preset: README, Benchmark).
+// render (moving it after that render measured slower on Lighthouse's phone preset: README, Benchmark);
+// its HTML's warm-up script (server/page-scripts.ts) has loaded the locale's data already, so this
+// costs next to nothing there.
 // A page the server rendered (the sign-in page) shows no time and works from the HTML: after React has
 // taken it over, so that the person's form does not wait for formatters only the next page needs.
 void (serverRendered ? whenReady() : firstFrame).then(() => setTimeout(warmDateFormats, 0));
