@@ -5,8 +5,9 @@ import { holdEntryChunk } from './support/hold-entry';
 
 /**
  * The console under the server's Content-Security-Policy (no inline script but its own two, by their
- * hashes: server/page-scripts.ts), and its first load: the sign-in page arrives rendered, and what a route needs is named
- * by the page the server sends, so nothing waits for the entry chunk to run before it is fetched.
+ * hashes: server/page-scripts.ts), and its first load: the sign-in page arrives rendered, and what a route
+ * needs is named by the page the server sends, so nothing waits for the entry chunk to run before it is
+ * fetched.
  */
 
 /** Records every CSP violation the page reports, from before its first script runs. */
