@@ -10,7 +10,8 @@ export interface BundleFigures {
   initialFiles: string[];
   /**
    * The two pages every visit starts on, beside index.html: what the Overview loads before it can paint
-   * and send its requests, and what the sign-in page (whose HTML paints by itself) loads before it works.
+   * and send its requests, and what the sign-in page (whose HTML paints by itself) loads before it works
+   * with vendor sign-in (in console mode it loads none: its form works as HTML).
    */
   landing: { page: string; files: number; gzip: number }[];
 }

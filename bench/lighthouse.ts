@@ -26,6 +26,7 @@ export interface LighthouseFigures {
   /**
    * When React's first commit came (READY_MARK, src/lib/ready-mark.ts: the page works from then on), as the
    * load measured it: with DevTools throttling, on the phone; otherwise at full speed, not estimated.
+   * NaN for a page without code (console mode's sign-in page).
    */
   readyMs: number;
 }
@@ -301,8 +302,12 @@ export async function lighthouseRows(
       `${Math.round(f.tbtMs)} ms (${Math.round(tbtMs[0])}–${Math.round(tbtMs[1])}) · ${(f.bytes / 1024).toFixed(0)} KiB`,
     );
     // The load's own clock: only with DevTools throttling is that the phone's.
+    // Console mode's sign-in page carries no code: it works as the HTML it is.
     if (f.preset === 'mobile-devtools')
-      row(`${name}: React's first commit`, `${(f.readyMs / 1000).toFixed(2)} s`);
+      row(
+        `${name}: React's first commit`,
+        Number.isNaN(f.readyMs) ? 'none (no code: works as HTML)' : `${(f.readyMs / 1000).toFixed(2)} s`,
+      );
     row(`${name}: benchmarkIndex`, f.benchmarkIndex.toFixed(0));
   }
 }

@@ -157,7 +157,7 @@ async function main(): Promise<void> {
   // On HTTP/1.1 (as `npm start` serves) each file on the way waits for one of six connections.
   for (const l of bundle.landing)
     row(
-      `${l.page}: code ${l.page === 'Overview' ? 'before its requests (with adapters)' : 'before it works (its HTML paints first)'}`,
+      `${l.page}: code ${l.page === 'Overview' ? 'before its requests (with adapters)' : 'with vendor sign-in (console mode: none)'}`,
       `${l.files} files · ${(l.gzip / KB).toFixed(1)} KB`,
     );
 

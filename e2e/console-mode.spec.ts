@@ -4,7 +4,6 @@ import { expect, test } from './fixtures';
 import { JobsPage } from './pages/jobs-page';
 import { Shell } from './pages/shell';
 import { SignInPage } from './pages/sign-in-page';
-import { holdEntryChunk } from './support/hold-entry';
 import { scratchDir } from './support/scratch';
 import { ExtraService } from './support/service';
 
@@ -260,26 +259,49 @@ test('the page carries the config and asks for the session and the first reads i
   expect(warnings).toEqual([]);
 });
 
-test('before its code has run, the sign-in form works all the same: the browser sends it to the console server', async ({
-  browser,
+test('the sign-in page works as its HTML alone: it loads no code, then fetches the next page’s files for it', async ({
+  page,
+  checkA11y,
 }) => {
-  const context = await browser.newContext({ baseURL: service.url });
-  const page = await context.newPage();
-  try {
-    const release = await holdEntryChunk(page);
-    const signIn = new SignInPage(page);
-    await page.goto('/sign-in?next=%2Fjobs', { waitUntil: 'commit' });
-    await signIn.username().fill('viewer');
-    await signIn.password().fill('demo');
-    await expect(signIn.submit()).toBeEnabled();
-    await signIn.password().press('Enter');
-    // Signed in by the server, on to the page asked for, which waits for its code like any page.
-    await expect(page).toHaveURL(/\/jobs$/);
-    release();
-    await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
-  } finally {
-    await context.close();
-  }
+  const asked: { url: string; type: string; at: number }[] = [];
+  page.on('request', (r) =>
+    asked.push({ url: new URL(r.url()).pathname, type: r.resourceType(), at: Date.now() }),
+  );
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const cached = new Set<string>();
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.response.fromDiskCache || e.response.fromPrefetchCache)
+      cached.add(new URL(e.response.url).pathname);
+  });
+
+  await page.goto(`${service.url}/sign-in?next=%2Fjobs`);
+  const loaded = Date.now();
+  const signIn = new SignInPage(page);
+  await expect(signIn.username()).toBeVisible();
+  // Nothing but the page itself (and the browser's icon) until it has loaded: no script, no stylesheet.
+  expect(asked.filter((r) => r.at <= loaded && !r.url.endsWith('.svg')).map((r) => r.url)).toEqual([
+    '/sign-in',
+  ]);
+  // No button that only the code could make work.
+  await expect(page.getByRole('button', { name: 'Toggle password visibility' })).toHaveCount(0);
+  await checkA11y('the sign-in page without its code');
+  // Then the files of the page it goes on to, at the lowest priority.
+  const files = JSON.parse((await page.locator('#next-page-files').textContent()) ?? '[]') as string[];
+  expect(files.some((f) => /^\/assets\/index-.*\.js$/.test(f))).toBe(true);
+  await expect
+    .poll(() => files.filter((f) => !asked.some((r) => r.url === f)), { timeout: 10_000 })
+    .toEqual([]);
+  expect(asked.filter((r) => files.includes(r.url) && r.at <= loaded)).toEqual([]);
+
+  // The browser sends the form to the console server, which signs the person in and sends them on;
+  // that page takes its code from the cache.
+  await signIn.username().fill('viewer');
+  await signIn.password().fill('demo');
+  await signIn.password().press('Enter');
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
+  expect(files.filter((f) => !cached.has(f))).toEqual([]);
 });
 
 test('without JavaScript the sign-in page still shows, signs in, and says why when it did not', async ({
@@ -296,7 +318,9 @@ test('without JavaScript the sign-in page still shows, signs in, and says why wh
     await signIn.submit().click();
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fjobs&error=/);
     await expect(page.getByRole('alert')).toContainText('Wrong user name or password.');
-    await signIn.username().fill('viewer');
+    // The name given is still there; the password is not.
+    await expect(signIn.username()).toHaveValue('viewer');
+    await expect(signIn.password()).toHaveValue('');
     await signIn.password().fill('demo');
     await signIn.submit().click();
     await expect(page).toHaveURL(/\/jobs$/);

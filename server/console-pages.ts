@@ -7,8 +7,9 @@ import { CONFIG_ELEMENT_ID } from '../src/api/config-in-page';
 import { findDialect } from '../src/api/dialects';
 import { FIRST_READS_LINK_ID } from '../src/api/first-reads';
 import { FIRST_READS_PATH } from './console/first-reads';
+import { safeNext } from './console/oidc';
 import type * as ServerRenderModule from '../src/server-render';
-import { COLOR_SCHEME_SCRIPT, WARM_UP_SCRIPT } from './page-scripts';
+import { COLOR_SCHEME_SCRIPT, NEXT_PAGE_FILES_ID, PREFETCH_SCRIPT, WARM_UP_SCRIPT } from './page-scripts';
 import type { Representation } from './encoding';
 
 /**
@@ -172,8 +173,10 @@ export class ConsolePages {
     }
     if (rendered === null) return keep(null);
     const { markup, title } = rendered;
+    // (A server build from before pages could go without their code says nothing: with it.)
+    const code = rendered.code !== false;
     const html = this.withStylesInline(
-      this.html(this.routeOf(url.pathname))
+      (code ? this.html(this.routeOf(url.pathname)) : this.htmlWithoutCode(url))
         .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>`)
         // Mantine's colours are set per colour scheme: light until the script says otherwise, and for a
         // browser that runs no script.
@@ -182,6 +185,7 @@ export class ConsolePages {
           /<title>[^<]*<\/title>/,
           () => `<title>${escapeHtml(title)}</title>\n    <script>${COLOR_SCHEME_SCRIPT}</script>`,
         ),
+      code,
     );
     // Brotli's best takes about 0.1 s of CPU on a rendered page: spent once on the plain address, while
     // a variant (`?next=…`, whose query anyone may vary) gets a quick level, about 2 ms and 15 % larger.
@@ -190,12 +194,13 @@ export class ConsolePages {
 
   /**
    * A rendered page's stylesheets in the page itself, so that it paints once the HTML is in rather than
-   * a round trip later. Their links stay, at the end of the body and for print only, so that they hold
-   * up neither the paint nor the parser (and with it the code): the files still load, at the lowest
-   * priority, into the cache for the pages that follow, and the code's loader, which fetches a page's
-   * stylesheet unless a link to it is there, finds them and fetches nothing.
+   * a round trip later. On a page with its code (`keepLinks`) their links stay, at the end of the body
+   * and for print only, so that they hold up neither the paint nor the parser (and with it the code):
+   * the files still load, at the lowest priority, into the cache for the pages that follow, and the
+   * code's loader, which fetches a page's stylesheet unless a link to it is there, finds them and
+   * fetches nothing. A page without its code prefetches them with the rest (`htmlWithoutCode`).
    */
-  private withStylesInline(html: string): string {
+  private withStylesInline(html: string, keepLinks: boolean): string {
     const links: string[] = [];
     const out = html.replace(
       /<link rel="stylesheet" crossorigin href="([^"]+\.css)" ?\/?>/g,
@@ -207,7 +212,44 @@ export class ConsolePages {
         return `<style>${css}</style>`;
       },
     );
-    return out.replace('</body>', `  ${links.join('\n    ')}\n  </body>`);
+    return keepLinks ? out.replace('</body>', `  ${links.join('\n    ')}\n  </body>`) : out;
+  }
+
+  /**
+   * index.html for a page that works without the console's code (`RenderedPage.code`: console mode's
+   * sign-in page): no script, no module preload, no config and no comment, a link to each of the
+   * page's own stylesheets (put inline by `withStylesInline`), and, for PREFETCH_SCRIPT to fetch once
+   * the page has painted, the files the page the person goes on to (`?next=`, else the Overview) will
+   * need: the entry chunk, that route's chunks, the adapters of the connections' dialects and the
+   * stylesheets. Nothing the page asks for while it loads but the page itself.
+   */
+  private htmlWithoutCode(url: URL): string {
+    const files: string[] = [];
+    const take = (_: string, href: string) => {
+      files.push(href);
+      return '';
+    };
+    let html = readFileSync(this.index, 'utf8')
+      .replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '')
+      .replace(/[ \t]*<link rel="preload" href="[^"]*config\.json" as="fetch" crossorigin ?\/?>\n?/, '')
+      .replace(/[ \t]*<script type="module" crossorigin src="([^"]+)"><\/script>\n?/g, take)
+      .replace(/[ \t]*<link rel="modulepreload" crossorigin href="([^"]+)" ?\/?>\n?/g, take);
+    for (const [, href] of html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+\.css)" ?\/?>/g))
+      files.push(href!);
+    const next = this.routeOf(safeNext(url.searchParams.get('next')).replace(/[?#].*$/, ''));
+    files.push(...(next?.scripts ?? []), ...Object.values(this.dialects).flat(), ...(next?.styles ?? []));
+    const own = this.routeOf(url.pathname)?.styles ?? [];
+    html = html.replace(
+      '</head>',
+      () =>
+        `  ${own.map((s) => `<link rel="stylesheet" crossorigin href="${attr(s)}">`).join('\n    ')}\n  </head>`,
+    );
+    return html.replace(
+      '</body>',
+      () =>
+        `  <script type="application/json" id="${NEXT_PAGE_FILES_ID}">${jsonInHtml([...new Set(files)])}</script>\n` +
+        `    <script>${PREFETCH_SCRIPT}</script>\n  </body>`,
+    );
   }
 
   private routeOf(path: string): RoutePreload | undefined {

@@ -12,7 +12,13 @@ import { acceptedEncodings } from './encoding';
 import { listen } from './listen-test-support';
 import { mountProxy } from './proxy';
 import { createHash } from 'node:crypto';
-import { COLOR_SCHEME_SCRIPT, PAGE_SCRIPT_HASHES, WARM_UP_SCRIPT } from './page-scripts';
+import {
+  COLOR_SCHEME_SCRIPT,
+  NEXT_PAGE_FILES_ID,
+  PAGE_SCRIPT_HASHES,
+  PREFETCH_SCRIPT,
+  WARM_UP_SCRIPT,
+} from './page-scripts';
 import { CONTENT_SECURITY_POLICY } from './security-headers';
 import { jsonInHtml, SERVER_RENDER_FILE } from './console-pages';
 import { serveConsole } from './static';
@@ -276,7 +282,7 @@ describe('security headers', () => {
       expect(a.headers['x-frame-options']).toBe('DENY');
     }
     // The console's own files, and the inline scripts a page carries, by their hashes.
-    const hashes = [COLOR_SCHEME_SCRIPT, WARM_UP_SCRIPT].map(
+    const hashes = [COLOR_SCHEME_SCRIPT, WARM_UP_SCRIPT, PREFETCH_SCRIPT].map(
       (script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`,
     );
     expect(PAGE_SCRIPT_HASHES).toEqual(hashes);
@@ -379,6 +385,8 @@ export async function renderPage(url, config) {
   return {
     markup: '<main><h1>Sign in</h1><p>' + config.connections.length + ' connection(s)</p></main>',
     title: 'Sign in · Backup Console',
+    // As src/server-render.tsx decides: console mode's sign-in page works without its code.
+    code: config.console === undefined,
   };
 }
 `;
@@ -505,5 +513,92 @@ export async function renderPage(url, config) {
 
   it('never sends the server build itself', async () => {
     expect((await page(`/${SERVER_RENDER_FILE}`)).status).toBe(404);
+  });
+
+  it('sends a page that works without its code (console mode) with none, and the next page’s files to prefetch', async () => {
+    // The same build, with the config of console mode: people sign in to the console server.
+    const consoleBuilt = mkdtempSync(join(tmpdir(), 'console-rendered-bare-'));
+    for (const f of [
+      'index.html',
+      'route-preloads.json',
+      SERVER_RENDER_FILE,
+      'assets/index-1.css',
+      'assets/sign-in-1.css',
+    ]) {
+      mkdirSync(join(consoleBuilt, f, '..'), { recursive: true });
+      writeFileSync(join(consoleBuilt, f), readFileSync(join(built, f)));
+    }
+    writeFileSync(
+      join(consoleBuilt, 'index.html'),
+      '<!doctype html><html><head><title>Backup Console</title>\n    <!-- about config.json -->\n    <link rel="preload" href="/config.json" as="fetch" crossorigin />\n    <script type="module" crossorigin src="/assets/index-9.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/vendor-9.js">\n    <link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div></body></html>',
+    );
+    writeFileSync(
+      join(consoleBuilt, 'route-preloads.json'),
+      JSON.stringify({
+        routes: [
+          { path: '/sign-in', scripts: ['/assets/sign-in-1.js'], styles: ['/assets/sign-in-1.css'] },
+          { path: '/', scripts: ['/assets/overview-1.js'], styles: ['/assets/overview-1.css'] },
+          { path: '/jobs', scripts: ['/assets/jobs-1.js'], styles: [] },
+          { path: '/*', scripts: [], styles: [] },
+        ],
+        dialects: { 'veeam-v5': ['/assets/adapter-v5.js'] },
+      }),
+    );
+    writeFileSync(
+      join(consoleBuilt, 'config.json'),
+      JSON.stringify({
+        connections: [{ dialect: 'veeam-v5' }],
+        console: { session: '/console/api/session' },
+      }),
+    );
+    const bare = await createService(loadConfig(['--data-dir', ':memory:'], {}));
+    serveConsole(bare, consoleBuilt);
+    const bareServer = await listen(bare);
+    try {
+      const at = async (path: string) => {
+        const res = await fetch(`${bareServer.url}${path}`);
+        return { html: await res.text(), csp: res.headers.get('content-security-policy') ?? '' };
+      };
+      const { html, csp } = await at('/sign-in?next=%2Fjobs%3Fq%3Dx');
+      expect(html).toContain('<div id="root"><main><h1>Sign in</h1><p>1 connection(s)</p></main></div>');
+      // Nothing that loads or runs code, no config for it, no session asked for, no comment about them.
+      expect(html).not.toMatch(/type="module"|modulepreload|rel="preload"|console-config|<!--/);
+      expect(html).not.toContain('media="print"');
+      // Its stylesheets inline, as before.
+      const head = html.slice(0, html.indexOf('<body>'));
+      expect(head).toContain('<style>main{color:teal}</style>');
+      expect(head).toContain('<style>h1{margin:0}</style>');
+      expect(head).not.toContain('rel="stylesheet"');
+      // The files the page named by ?next= will need, for the one other script the CSP allows.
+      const list = new RegExp(
+        `<script type="application/json" id="${NEXT_PAGE_FILES_ID}">(.*?)</script>`,
+      ).exec(html);
+      expect(JSON.parse(list![1]!)).toEqual([
+        '/assets/index-9.js',
+        '/assets/vendor-9.js',
+        '/assets/index-1.css',
+        '/assets/jobs-1.js',
+        '/assets/adapter-v5.js',
+      ]);
+      expect(html).toContain(`<script>${PREFETCH_SCRIPT}</script>\n  </body>`);
+      expect(html.split('<script>').length).toBe(3);
+      const hash = `'sha256-${createHash('sha256').update(PREFETCH_SCRIPT).digest('base64')}'`;
+      expect(csp).toContain(hash);
+      // Without ?next=, the Overview's.
+      const plain = await at('/sign-in');
+      const files = JSON.parse(
+        new RegExp(`id="${NEXT_PAGE_FILES_ID}">(.*?)</script>`).exec(plain.html)![1]!,
+      ) as string[];
+      expect(files).toContain('/assets/overview-1.js');
+      expect(files).toContain('/assets/overview-1.css');
+      // A page the browser renders keeps its code.
+      expect((await at('/jobs')).html).toContain(
+        '<script type="module" crossorigin src="/assets/index-9.js">',
+      );
+    } finally {
+      await bareServer.close();
+      bare.close();
+      rmSync(consoleBuilt, { recursive: true, force: true });
+    }
   });
 });

@@ -11,15 +11,26 @@ import { documentTitle } from './components/document-title';
 /**
  * The pages the console server renders into the HTML it sends, for a visitor who is not signed in:
  * the page then shows as soon as the HTML and its stylesheets are in, before any script has loaded
- * (src/main.tsx hydrates it). Signed-in pages render in the browser alone: what they show is the
- * person's and changes by the second.
+ * (src/main.tsx hydrates it, unless the page works without its code: `RenderedPage.code`). Signed-in
+ * pages render in the browser alone: what they show is the person's and changes by the second.
  */
 export const SERVER_RENDERED_PATHS: readonly string[] = ['/sign-in'];
 
-/** What the browser would show of a page at first: its markup, and its title (set by an effect there). */
+/**
+ * What the browser would show of a page at first: its markup, its title (set by an effect there), and
+ * whether the page needs its code at all.
+ */
 export interface RenderedPage {
   markup: string;
   title: string;
+  /**
+   * False when the page works as the HTML it is: console mode's sign-in page, whose form the browser
+   * sends to the console server itself (`POST /console/api/session/form`), which signs the person in
+   * and sends them on, or back with why. Such a page is sent without the console's code; the page the
+   * person goes on to loads it. True in vendor sign-in, whose form only the code can send, and where a
+   * connection signs in each person with their own account (the step after the console's is the code's).
+   */
+  code: boolean;
 }
 
 const TITLES: Record<string, string> = { '/sign-in': 'Sign in' };
@@ -57,6 +68,9 @@ export async function renderPage(url: URL, config: unknown): Promise<RenderedPag
   // Rendered at once (renderToString runs in one piece), so no other render sees this runtime meanwhile.
   adoptApi(runtime);
   const router = createStaticRouter(handler.dataRoutes, context);
+  // With a connection each person signs in to with their own account, signing in to the console is
+  // followed by that step, which the page's code shows (src/features/session): that page keeps it.
+  const code = runtime.consoleMode === null || runtime.connections.some((c) => c.personal);
   const markup = renderToString(
     <StrictMode>
       <App>
@@ -64,5 +78,5 @@ export async function renderPage(url: URL, config: unknown): Promise<RenderedPag
       </App>
     </StrictMode>,
   );
-  return { markup, title: documentTitle(TITLES[url.pathname]) };
+  return { markup, title: documentTitle(TITLES[url.pathname]), code };
 }

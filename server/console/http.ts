@@ -355,9 +355,11 @@ export async function mountConsole(
   api.post('/session/form', async (c) => {
     const note: Note = { action: 'sign-in' };
     c.set('note', note);
-    const back = (next: string, message: string, outcome: Outcome = 'failed') => {
+    // Back to the page with why, and with the name given (a name of at most the 256 characters a
+    // username may have; never the password), which the form shows again.
+    const back = (next: string, message: string, outcome: Outcome = 'failed', username = '') => {
       Object.assign(note, { outcome, message });
-      return c.redirect(signInPageSaying(message, next), 303);
+      return c.redirect(signInPageSaying(message, next, username.trim().slice(0, 256)), 303);
     };
     // A browser sending a form says where it comes from; another site's is refused above. Without
     // either header this is not a browser's form, and a sign-in it cannot vouch for is not made.
@@ -376,9 +378,11 @@ export async function mountConsole(
       username: form.get('username') ?? '',
       password: form.get('password') ?? '',
     });
-    if (!parsed.ok) return back(next, 'Enter your username and password.');
+    if (!parsed.ok)
+      return back(next, 'Enter your username and password.', 'failed', form.get('username') ?? '');
     const signed = await passwordSignIn(c, note, parsed.value.username, parsed.value.password);
-    if (!signed.ok) return back(next, signed.message, signed.status === 401 ? 'failed' : 'refused');
+    if (!signed.ok)
+      return back(next, signed.message, signed.status === 401 ? 'failed' : 'refused', parsed.value.username);
     return c.redirect(next, 303);
   });
 

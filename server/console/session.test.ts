@@ -200,16 +200,19 @@ describe("the sign-in form as the browser sends it, before the page's code runs"
       error: 'Wrong user name or password.',
       // Signed by this server, so that the page shows it (server/console/sign-in-reason.ts).
       sig: back.searchParams.get('sig'),
+      // The name given, which the form shows again; never the password.
+      username: 'support',
     });
+    expect(back.search).not.toContain('guess');
     expect(withoutForeignReason(back)).toBeNull();
 
     // Nothing typed (the form has no checks of its own before its code runs), or spaces alone: back,
     // saying what is missing.
     for (const username of ['', '   ']) {
       const empty = await form({ username, password: username === '' ? '' : 'demo' });
-      expect(new URL(String(empty.headers.location), h.url).searchParams.get('error'), username).toBe(
-        'Enter your username and password.',
-      );
+      const again = new URL(String(empty.headers.location), h.url).searchParams;
+      expect(again.get('error'), username).toBe('Enter your username and password.');
+      expect(again.has('username')).toBe(false);
     }
 
     const rows = h.console.audit.query({ action: 'sign-in' }, 10).reverse();
@@ -220,6 +223,9 @@ describe("the sign-in form as the browser sends it, before the page's code runs"
       'null 303 failed',
     ]);
     expect(rows[1]!.message).toBe('Wrong user name or password.');
+    // A name without a password comes back with it.
+    const named = await form({ username: ' viewer ', password: '' });
+    expect(new URL(String(named.headers.location), h.url).searchParams.get('username')).toBe('viewer');
   });
 
   test('shares the throttle of guesses with the JSON sign-in, and never goes on to another site', async () => {

@@ -13,12 +13,16 @@ const KEY = randomBytes(32);
 const signatureOf = (reason: string): string =>
   createHmac('sha256', KEY).update(reason).digest('base64url').slice(0, 22);
 
-/** The sign-in page showing why a sign-in did not happen, and going on to `next` after the next one. */
-export function signInPageSaying(reason: string, next: string | undefined | null): string {
+/**
+ * The sign-in page showing why a sign-in did not happen, and going on to `next` after the next one;
+ * with `username`, the name given, which the form shows again (never the password).
+ */
+export function signInPageSaying(reason: string, next: string | undefined | null, username = ''): string {
   const search = new URLSearchParams({
     ...(next && next !== '/' ? { next } : {}),
     error: reason,
     sig: signatureOf(reason),
+    ...(username ? { username } : {}),
   });
   return `/sign-in?${search.toString()}`;
 }

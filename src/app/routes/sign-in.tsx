@@ -5,8 +5,9 @@ import { SignInPage } from '../../features/session/components/sign-in-page';
 import { acknowledgeExpired, safeNext, signedIn } from '../shell/session-gate';
 
 /**
- * /sign-in?next=<where the person was>&reason=expired (&error=<why single sign-on failed>): the
- * console server's sign-in in console mode, otherwise one form for every vendor.
+ * /sign-in?next=<where the person was>&reason=expired (&error=<why a sign-in failed>&username=<the
+ * name the browser's own sending of the form gave>): the console server's sign-in in console mode,
+ * otherwise one form for every vendor.
  */
 export function Component() {
   const [params] = useSearchParams();
@@ -19,7 +20,13 @@ export function Component() {
     void navigate(next, { replace: true });
   };
   return apiRuntime().consoleMode ? (
-    <ConsoleSignInPage expired={expired} next={next} error={params.get('error')} onDone={onDone} />
+    <ConsoleSignInPage
+      expired={expired}
+      next={next}
+      error={params.get('error')}
+      username={params.get('username') ?? ''}
+      onDone={onDone}
+    />
   ) : (
     <SignInPage expired={expired} onDone={onDone} />
   );

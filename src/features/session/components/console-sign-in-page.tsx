@@ -21,6 +21,7 @@ export function ConsoleSignInPage({
   expired,
   next,
   error,
+  username,
   onDone,
 }: {
   expired: boolean;
@@ -30,6 +31,8 @@ export function ConsoleSignInPage({
    */
   next: string;
   error: string | null;
+  /** The username of the sign-in `error` refused, as the browser sent the form itself. */
+  username: string;
   onDone: () => void;
 }) {
   useDocumentTitle('Sign in');
@@ -73,6 +76,7 @@ export function ConsoleSignInPage({
         apiKeys={false}
         pending={signIn.isPending}
         post={{ action: `${CONSOLE_API_PATH}/session/form`, next }}
+        typedBefore={username}
         onSubmit={(credentials) =>
           signIn.mutate(
             { username: credentials.username, password: credentials.password ?? '' },

@@ -4,7 +4,7 @@ import '@mantine/core/styles/PasswordInput.css';
 import '@mantine/core/styles/SegmentedControl.css';
 import '@mantine/core/styles/Loader.css';
 import { Button, PasswordInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import type { Credentials } from '../../../api/domain';
 import { useHydrated } from '../../../components/use-hydrated';
@@ -21,6 +21,7 @@ export function SignInForm({
   apiKeys = true,
   label = 'Sign in',
   post,
+  typedBefore = '',
 }: {
   pending: boolean;
   onSubmit: (credentials: Credentials) => void;
@@ -33,8 +34,10 @@ export function SignInForm({
    * page's code has run; once it has, `onSubmit` takes over.
    */
   post?: { action: string; next: string };
+  /** The username of a sign-in the server refused, when the browser sent the form itself (`post`). */
+  typedBefore?: string;
 }) {
-  const [username, setUsername] = useState('');
+  const [username, setUsername] = useState(typedBefore);
   const [secret, setSecret] = useState('');
   const [kind, setKind] = useState<SecretKind>('password');
   const [touched, setTouched] = useState(false);
@@ -43,7 +46,8 @@ export function SignInForm({
   // The sign-in page comes rendered from the server (src/server-render.tsx). Until its code has taken
   // the form over, the browser sends it itself where it can (`post`); elsewhere submitting would only
   // reload the page, so the button waits. What the person typed meanwhile is kept.
-  const ready = useHydrated() || post !== undefined;
+  const hydrated = useHydrated();
+  const ready = hydrated || post !== undefined;
   useEffect(() => {
     const typedName = usernameInput.current?.value;
     const typedSecret = secretInput.current?.value;
@@ -53,6 +57,16 @@ export function SignInForm({
   const usernameError = touched && !username.trim() ? 'Enter your username.' : null;
   const secretError =
     touched && !secret ? `Enter your ${kind === 'password' ? 'password' : 'API key'}.` : null;
+
+  const password = {
+    label: 'Password',
+    name: 'password',
+    autoComplete: 'current-password',
+    ref: secretInput,
+    value: secret,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setSecret(e.currentTarget.value),
+    error: secretError,
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -100,16 +114,13 @@ export function SignInForm({
             ]}
           />
         )}
-        {kind === 'password' ? (
-          <PasswordInput
-            label="Password"
-            name="password"
-            autoComplete="current-password"
-            ref={secretInput}
-            value={secret}
-            onChange={(e) => setSecret(e.currentTarget.value)}
-            error={secretError}
-          />
+        {!hydrated && post ? (
+          // The form the server renders for the browser to send itself (console mode's sign-in, sent
+          // without the console's code: src/server-render.tsx): no button to show the password, which
+          // only the code could make work.
+          <TextInput type="password" {...password} />
+        ) : kind === 'password' ? (
+          <PasswordInput {...password} />
         ) : (
           <PasswordInput
             label="API key"
