@@ -47,6 +47,8 @@ test('a person signs in to the console, then to a per-person connection with the
   // step (console mode's sign-in page goes without when signing in to the console is all it does).
   const signInHtml = await (await page.request.get(`${service.url}/sign-in`)).text();
   expect(signInHtml).toContain('<script type="module"');
+  // And its password field the button to show it, which works once the code has taken the page over.
+  expect(signInHtml).toContain('aria-label="Toggle password visibility"');
   await page.goto(`${service.url}/jobs`);
   await new SignInPage(page).signIn('support');
   const own = page.getByRole('region', { name: 'Veeam (own account)' });

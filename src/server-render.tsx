@@ -7,6 +7,7 @@ import { adoptApi } from './api/start';
 import { App } from './app/app';
 import { routes } from './app/router';
 import { documentTitle } from './components/document-title';
+import { signInWorksWithoutCode } from './features/session/sign-in-without-code';
 
 /**
  * The pages the console server renders into the HTML it sends, for a visitor who is not signed in:
@@ -68,9 +69,7 @@ export async function renderPage(url: URL, config: unknown): Promise<RenderedPag
   // Rendered at once (renderToString runs in one piece), so no other render sees this runtime meanwhile.
   adoptApi(runtime);
   const router = createStaticRouter(handler.dataRoutes, context);
-  // With a connection each person signs in to with their own account, signing in to the console is
-  // followed by that step, which the page's code shows (src/features/session): that page keeps it.
-  const code = runtime.consoleMode === null || runtime.connections.some((c) => c.personal);
+  const code = !signInWorksWithoutCode(runtime);
   const markup = renderToString(
     <StrictMode>
       <App>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { CONSOLE_API_PATH } from '../../../api/console-call';
 import { apiRuntime } from '../../../api/runtime';
 import { useDocumentTitle } from '../../../components/document-title';
+import { signInWorksWithoutCode } from '../sign-in-without-code';
 import { useSession } from '../use-session';
 import { useConsoleSignIn } from '../use-sign-in';
 import { PersonalSignIns } from './personal-sign-ins';
@@ -77,6 +78,7 @@ export function ConsoleSignInPage({
         pending={signIn.isPending}
         post={{ action: `${CONSOLE_API_PATH}/session/form`, next }}
         typedBefore={username}
+        withoutCode={signInWorksWithoutCode(runtime)}
         onSubmit={(credentials) =>
           signIn.mutate(
             { username: credentials.username, password: credentials.password ?? '' },

@@ -22,6 +22,7 @@ export function SignInForm({
   label = 'Sign in',
   post,
   typedBefore = '',
+  withoutCode = false,
 }: {
   pending: boolean;
   onSubmit: (credentials: Credentials) => void;
@@ -36,6 +37,11 @@ export function SignInForm({
   post?: { action: string; next: string };
   /** The username of a sign-in the server refused, when the browser sent the form itself (`post`). */
   typedBefore?: string;
+  /**
+   * The server sends the page this form is on without the console's code (its form the browser sends
+   * itself: src/features/session/sign-in-without-code.ts), so it renders no control only the code works.
+   */
+  withoutCode?: boolean;
 }) {
   const [username, setUsername] = useState(typedBefore);
   const [secret, setSecret] = useState('');
@@ -114,10 +120,10 @@ export function SignInForm({
             ]}
           />
         )}
-        {!hydrated && post ? (
-          // The form the server renders for the browser to send itself (console mode's sign-in, sent
-          // without the console's code: src/server-render.tsx): no button to show the password, which
-          // only the code could make work.
+        {!hydrated && withoutCode ? (
+          // A page sent without the console's code: no button to show the password, which only the
+          // code could make work. (A page that keeps its code renders the button, which works from
+          // its hydration on, so that no field is swapped under a person typing in it.)
           <TextInput type="password" {...password} />
         ) : kind === 'password' ? (
           <PasswordInput {...password} />
