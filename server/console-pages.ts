@@ -42,6 +42,12 @@ export function matchesRoute(pattern: string, path: string): boolean {
   return have.length === want.length;
 }
 
+/** index.html's preload of config.json (the page carries the config instead when the server can). */
+const CONFIG_PRELOAD = /[ \t]*<link rel="preload" href="[^"]*config\.json" as="fetch" crossorigin ?\/?>\n?/;
+/** A stylesheet link as Vite writes it and as `html()` adds them; the file is its first group. */
+const STYLESHEET_LINK = /<link rel="stylesheet" crossorigin href="([^"]+\.css)" ?\/?>/g;
+const stylesheetLink = (href: string) => `<link rel="stylesheet" crossorigin href="${attr(href)}">`;
+
 const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -202,16 +208,13 @@ export class ConsolePages {
    */
   private withStylesInline(html: string, keepLinks: boolean): string {
     const links: string[] = [];
-    const out = html.replace(
-      /<link rel="stylesheet" crossorigin href="([^"]+\.css)" ?\/?>/g,
-      (link, href: string) => {
-        const file = join(this.root, href.replace(/^\/+/, ''));
-        const css = file.startsWith(this.root) && existsSync(file) ? readFileSync(file, 'utf8') : null;
-        if (css === null || /<\/style/i.test(css)) return link;
-        links.push(link.replace('<link ', '<link media="print" '));
-        return `<style>${css}</style>`;
-      },
-    );
+    const out = html.replace(STYLESHEET_LINK, (link, href: string) => {
+      const file = join(this.root, href.replace(/^\/+/, ''));
+      const css = file.startsWith(this.root) && existsSync(file) ? readFileSync(file, 'utf8') : null;
+      if (css === null || /<\/style/i.test(css)) return link;
+      links.push(link.replace('<link ', '<link media="print" '));
+      return `<style>${css}</style>`;
+    });
     return keepLinks ? out.replace('</body>', `  ${links.join('\n    ')}\n  </body>`) : out;
   }
 
@@ -231,25 +234,25 @@ export class ConsolePages {
     };
     let html = readFileSync(this.index, 'utf8')
       .replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '')
-      .replace(/[ \t]*<link rel="preload" href="[^"]*config\.json" as="fetch" crossorigin ?\/?>\n?/, '')
+      .replace(CONFIG_PRELOAD, '')
       .replace(/[ \t]*<script type="module" crossorigin src="([^"]+)"><\/script>\n?/g, take)
       .replace(/[ \t]*<link rel="modulepreload" crossorigin href="([^"]+)" ?\/?>\n?/g, take);
-    for (const [, href] of html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+\.css)" ?\/?>/g))
-      files.push(href!);
+    for (const [, href] of html.matchAll(STYLESHEET_LINK)) files.push(href!);
     const next = this.routeOf(safeNext(url.searchParams.get('next')).replace(/[?#].*$/, ''));
-    files.push(...(next?.scripts ?? []), ...Object.values(this.dialects).flat(), ...(next?.styles ?? []));
+    files.push(...(next?.scripts ?? []), ...this.adapters(), ...(next?.styles ?? []));
     const own = this.routeOf(url.pathname)?.styles ?? [];
-    html = html.replace(
-      '</head>',
-      () =>
-        `  ${own.map((s) => `<link rel="stylesheet" crossorigin href="${attr(s)}">`).join('\n    ')}\n  </head>`,
-    );
+    html = html.replace('</head>', () => `  ${own.map(stylesheetLink).join('\n    ')}\n  </head>`);
     return html.replace(
       '</body>',
       () =>
         `  <script type="application/json" id="${NEXT_PAGE_FILES_ID}">${jsonInHtml([...new Set(files)])}</script>\n` +
         `    <script>${PREFETCH_SCRIPT}</script>\n  </body>`,
     );
+  }
+
+  /** The adapter chunks of the dialects the connections use. */
+  private adapters(): string[] {
+    return Object.values(this.dialects).flat();
   }
 
   private routeOf(path: string): RoutePreload | undefined {
@@ -322,13 +325,11 @@ export class ConsolePages {
           : []),
       ];
       // index.html's own preload of config.json is then not needed.
-      html = html
-        .replace(/<link rel="preload" href="[^"]*config\.json" as="fetch" crossorigin ?\/?>/, '')
-        .replace('</head>', `  ${head.join('\n    ')}\n  </head>`);
+      html = html.replace(CONFIG_PRELOAD, '').replace('</head>', `  ${head.join('\n    ')}\n  </head>`);
     }
     if (route) {
       // Signed-in pages call the connections at once; the sign-in page needs no adapter to paint.
-      const adapters = route.path === '/sign-in' ? [] : Object.values(this.dialects).flat();
+      const adapters = route.path === '/sign-in' ? [] : this.adapters();
       const scripts = [...new Set([...route.scripts, ...adapters])];
       // The Overview's data, asked for beside its code rather than once the code has run: all of its
       // first reads in one request (server/console/first-reads.ts), first of the route's, since each
@@ -341,7 +342,7 @@ export class ConsolePages {
             ]
           : []),
         ...scripts.map((s) => `<link rel="modulepreload" crossorigin href="${attr(s)}">`),
-        ...route.styles.map((s) => `<link rel="stylesheet" crossorigin href="${attr(s)}">`),
+        ...route.styles.map(stylesheetLink),
       ];
       html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
     }
