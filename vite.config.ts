@@ -58,7 +58,10 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
     // page, where every signed-out visit starts, is one chunk with the inputs it uses, beside the few
     // pieces it shares with the Overview (3 scripts in all instead of 11; its score 92 → 95).
     rolldownOptions: isSsrBuild
-      ? {}
+      ? // The server's build is one file: the server imports it anew after each build (with a query that
+        // names the build), and a chunk that imported it back without that query would get a second copy
+        // of every module in it (React's contexts among them), which the page's own would not see.
+        { output: { codeSplitting: false } }
       : {
           output: {
             codeSplitting: {
