@@ -26,6 +26,20 @@ test.afterAll(async () => {
   await service.stop();
 });
 
+/**
+ * Opens `url` in `page` as a link on another site does (a mail, a chat): the browser sends no cookie
+ * with that navigation (SameSite=Strict), so the console server cannot render the page with the
+ * person's data and the page asks for it itself. Returns the page's HTML as it came.
+ */
+async function openFromAnotherSite(page: Page, url: string): Promise<string> {
+  await page.setContent(`<a href="${url}">the console</a>`);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url() === url && r.request().resourceType() === 'document'),
+    page.getByRole('link', { name: 'the console' }).click(),
+  ]);
+  return response.text();
+}
+
 /** Every request the page sends to an API: in console mode all go to the console server. */
 function apiRequests(page: Page): string[] {
   const seen: string[] = [];
@@ -78,11 +92,9 @@ test('a viewer signs in to the console once, sees every connection read-only, an
 
   // The session is an HttpOnly cookie; the tab keeps no token of any kind.
   const cookies = await page.context().cookies(`${service.url}/console/api/session`);
-  expect(cookies.find((c) => c.name === 'console_session')).toMatchObject({
-    httpOnly: true,
-    sameSite: 'Strict',
-    path: '/console/api',
-  });
+  expect(cookies.filter((c) => c.name === 'console_session')).toEqual([
+    expect.objectContaining({ httpOnly: true, sameSite: 'Strict', path: '/' }),
+  ]);
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
   expect(stored).not.toMatch(/"token":"[^"]/);
   // Every API request went to the console server, none to a vendor's API.
@@ -156,7 +168,7 @@ test('a session that ends on the server sends the person to sign in, and back to
   await expect(page).toHaveURL(/\/configurations$/);
 });
 
-test('the page carries the config and asks for the session and the first reads itself: nothing waits for the code to run', async ({
+test('a page the server cannot render with the data carries the config and asks for the session and the first reads itself: nothing waits for the code to run', async ({
   page: signedIn,
 }) => {
   await signedIn.goto(`${service.url}/`);
@@ -164,9 +176,10 @@ test('the page carries the config and asks for the session and the first reads i
   await new SignInPage(signedIn).signInAs('viewer');
   await expect(new Shell(signedIn).heading()).toHaveText('Overview');
 
-  // Another tab, signed in: the Overview shows without a stop at the sign-in page. (A new tab rather
-  // than a reload, so that the requests counted are this page's alone, not the last ones of the page
-  // it replaces.)
+  // Another tab, signed in, opened from a link on another site (so without the cookie: the server
+  // sends the page the browser renders): the Overview shows without a stop at the sign-in page. (A new
+  // tab rather than a reload, so that the requests counted are this page's alone, not the last ones of
+  // the page it replaces.)
   const page = await signedIn.context().newPage();
   const paths: string[] = [];
   /**
@@ -200,7 +213,8 @@ test('the page carries the config and asks for the session and the first reads i
     });
     observer.observe(document, { childList: true, subtree: true });
   });
-  const html = (await (await page.goto(`${service.url}/`))?.text()) ?? '';
+  const html = await openFromAnotherSite(page, `${service.url}/`);
+  expect(html).not.toContain('id="page-queries"');
   await expect(new Shell(page).heading()).toHaveText('Overview');
   expect(page.url()).toBe(`${service.url}/`);
   // Asked for once, by the page's preload (sent before any script ran), and that answer used.
@@ -264,12 +278,85 @@ test('the page carries the config and asks for the session and the first reads i
     if (url.pathname.startsWith('/console/api/connections/') && !/\/backups\/[^/?]+$/.test(url.pathname))
       asked.push(url.pathname + url.search);
   });
-  await without.goto(`${service.url}/`);
+  await openFromAnotherSite(without, `${service.url}/`);
   await expect(without.getByRole('region', { name: 'Running now' })).toBeVisible();
   await expect.poll(() => [...new Set(asked)].sort()).toEqual([...batched].sort());
   await without.close();
   // A preload the code did not take (another URL, another credentials mode) would be named here.
   expect(warnings).toEqual([]);
+});
+
+test("a signed-in person's Overview comes rendered with their data: it shows before any code, and the code takes it over as it is", async ({
+  browser,
+  page,
+  checkA11y,
+}) => {
+  // Without JavaScript: the page is the server's alone, and it is each person's own (a viewer's has
+  // no Users page; an admin's has).
+  for (const [who, users] of [
+    ['viewer', 0],
+    ['admin', 1],
+  ] as const) {
+    const bare = await browser.newContext({ baseURL: service.url, javaScriptEnabled: false });
+    try {
+      const noCode = await bare.newPage();
+      await noCode.goto('/sign-in');
+      const signIn = new SignInPage(noCode);
+      await signIn.username().fill(who);
+      await signIn.password().fill('demo');
+      await signIn.submit().click();
+      await expect(noCode).toHaveURL(`${service.url}/`);
+      await expect(noCode.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+      await expect(noCode.getByTestId('current-role')).toHaveText(`(${who})`);
+      await expect(noCode.getByRole('link', { name: 'Users' })).toHaveCount(users);
+      const running = noCode.getByRole('region', { name: 'Running now' });
+      const failed = noCode.getByRole('region', { name: 'Failed or missed' });
+      await expect(running.or(failed).getByRole('listitem').first()).toBeVisible();
+    } finally {
+      await bare.close();
+    }
+  }
+
+  // With it: the page shows its data at once, never a loading state, and the code takes over the page
+  // from the answers it carries (no first reads asked for, none missing).
+  await page.goto(`${service.url}/sign-in`);
+  await new SignInPage(page).signInAs('viewer');
+  await expect(new Shell(page).heading()).toHaveText('Overview');
+  const fresh = await page.context().newPage();
+  const asked: string[] = [];
+  fresh.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const errors: string[] = [];
+  fresh.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+  fresh.on('pageerror', (e) => errors.push(e.message));
+  await fresh.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    // Once the data has shown (the parser may still be on its way to it before), it never goes away.
+    let shown = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[aria-label="Loading the overview"], [aria-label="Loading the page"]'))
+        seen.push('loading');
+      if (document.querySelector('section[aria-label="Running now"]')) shown = true;
+      else if (shown) seen.push('data gone');
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const html = (await (await fresh.goto(`${service.url}/`))?.text()) ?? '';
+  expect(html).toContain('id="page-queries"');
+  expect(html).toContain('aria-label="Running now"');
+  expect(html).not.toContain('id="first-reads"');
+  // Taken over: the live indicator names each connection once the code holds the stream.
+  await expect(
+    fresh.getByRole('status').filter({ hasText: 'Rackspace DFW (v1.0): live' }).first(),
+  ).toBeVisible();
+  expect(await fresh.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+  expect(asked).not.toContain('/console/api/first-reads');
+  expect(errors).toEqual([]);
+  await checkA11y('the Overview rendered by the server, taken over by the code');
+  // The code works it: a link is followed in the page, not by loading another.
+  await fresh.evaluate(() => ((window as unknown as { same: boolean }).same = true));
+  await new Shell(fresh).navLink('Jobs').click();
+  await expect(new Shell(fresh).heading()).toHaveText('Jobs');
+  expect(await fresh.evaluate(() => (window as unknown as { same?: boolean }).same)).toBe(true);
 });
 
 test('the sign-in page works as its HTML alone: it loads no code, then fetches the next page’s files for it', async ({

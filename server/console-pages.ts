@@ -6,6 +6,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { CONFIG_ELEMENT_ID } from '../src/api/config-in-page';
 import { findDialect } from '../src/api/dialects';
 import { FIRST_READS_LINK_ID } from '../src/api/first-reads';
+import type { FetchLike } from '../src/api/http';
+import { PAGE_QUERIES_ID } from '../src/api/queries-in-page';
 import { FIRST_READS_PATH } from './console/first-reads';
 import { safeNext } from './console/oidc';
 import type * as ServerRenderModule from '../src/server-render';
@@ -75,7 +77,8 @@ export interface PageConfig {
 }
 
 /** What the server's build of the console (`vite build --ssr`: src/server-render.tsx) exports. */
-type ServerRender = Pick<typeof ServerRenderModule, 'SERVER_RENDERED_PATHS' | 'renderPage'>;
+type ServerRender = Pick<typeof ServerRenderModule, 'SERVER_RENDERED_PATHS' | 'renderPage'> &
+  Partial<Pick<typeof ServerRenderModule, 'SIGNED_IN_RENDERED_PATHS' | 'renderSignedInPage'>>;
 
 /** Where the build writes the server's build, below the console's folder (a dot-folder: never served). */
 export const SERVER_RENDER_FILE = '.server/server-render.js';
@@ -182,20 +185,47 @@ export class ConsolePages {
     // (A server build from before pages could go without their code says nothing: with it.)
     const code = rendered.code !== false;
     const html = this.withStylesInline(
-      (code ? this.html(this.routeOf(url.pathname)) : this.htmlWithoutCode(url))
-        .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>`)
-        // Mantine's colours are set per colour scheme: light until the script says otherwise, and for a
-        // browser that runs no script.
-        .replace(/<html([^>]*)>/, '<html$1 data-mantine-color-scheme="light">')
-        .replace(
-          /<title>[^<]*<\/title>/,
-          () => `<title>${escapeHtml(title)}</title>\n    <script>${COLOR_SCHEME_SCRIPT}</script>`,
-        ),
+      withMarkup(code ? this.html(this.routeOf(url.pathname)) : this.htmlWithoutCode(url), markup, title),
       code,
     );
     // Brotli's best takes about 0.1 s of CPU on a rendered page: spent once on the plain address, while
     // a variant (`?next=…`, whose query anyone may vary) gets a quick level, about 2 ms and 15 % larger.
     return keep(representations(html, url.search ? 5 : 11));
+  }
+
+  /**
+   * The page of `url` rendered with a signed-in person's data (src/server-render.tsx: the Overview),
+   * `fetch` answering that person's requests to the console server's own routes; null when the server
+   * does not render that page for them (another page, no server build, a config without console
+   * mode, a session that is not a good one, a read that failed): then `page()` serves the page that
+   * renders in the browser. Never kept: it is that person's, as of now.
+   */
+  async signedInPage(url: URL, fetch: FetchLike): Promise<Representation[] | null> {
+    this.refresh();
+    if (this.configValue === undefined || !this.runtimeConfig) return null;
+    const render = await this.serverRender();
+    if (!render?.renderSignedInPage || !render.SIGNED_IN_RENDERED_PATHS?.includes(url.pathname)) return null;
+    let rendered: Awaited<ReturnType<NonNullable<ServerRender['renderSignedInPage']>>>;
+    try {
+      rendered = await render.renderSignedInPage(url, this.configValue, fetch);
+    } catch (err) {
+      console.error(`rendering ${url.pathname} on the server failed; the browser renders it:`, err);
+      return null;
+    }
+    if (rendered === null) return null;
+    const { markup, title, queries } = rendered;
+    const html = this.withStylesInline(
+      withMarkup(
+        // The page's data is in it: no first reads to preload (`html()`).
+        this.html(this.routeOf(url.pathname), { firstReads: false }),
+        markup,
+        title,
+        `<script type="application/json" id="${PAGE_QUERIES_ID}">${jsonInHtml(queries)}</script>`,
+      ),
+      true,
+    );
+    // Made for one request: a quick Brotli level (about 2 ms).
+    return representations(withPageScripts(html), 5);
   }
 
   /**
@@ -311,8 +341,8 @@ export class ConsolePages {
     this.routes = [...routes].sort((a, b) => Number(a.path.includes('*')) - Number(b.path.includes('*')));
   }
 
-  /** index.html with the config and the route's preloads. */
-  private html(route: RoutePreload | undefined): string {
+  /** index.html with the config and the route's preloads (and the Overview's first reads, unless told not to). */
+  private html(route: RoutePreload | undefined, { firstReads = true } = {}): string {
     let html = readFileSync(this.index, 'utf8');
     if (this.configValue !== undefined) {
       // The runtime config travels in the page: no config.json request before the code can start.
@@ -334,7 +364,11 @@ export class ConsolePages {
       // The Overview's data, asked for beside its code rather than once the code has run: all of its
       // first reads in one request (server/console/first-reads.ts), first of the route's, since each
       // request waits for one of the browser's six connections to the host.
-      const reads = route.path === OVERVIEW_ROUTE && this.runtimeConfig && hasFirstReads(this.runtimeConfig);
+      const reads =
+        firstReads &&
+        route.path === OVERVIEW_ROUTE &&
+        this.runtimeConfig &&
+        hasFirstReads(this.runtimeConfig);
       const links = [
         ...(reads
           ? [
@@ -348,6 +382,21 @@ export class ConsolePages {
     }
     return html;
   }
+}
+
+/**
+ * `html` with a page the server rendered in it: its markup in the root (and `after` it, what the page
+ * carries for its code), its title, and the colour-scheme script that sets Mantine's colours before the
+ * first paint (light until the script says otherwise, and for a browser that runs no script).
+ */
+function withMarkup(html: string, markup: string, title: string, after = ''): string {
+  return html
+    .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>${after && `\n    ${after}`}`)
+    .replace(/<html([^>]*)>/, '<html$1 data-mantine-color-scheme="light">')
+    .replace(
+      /<title>[^<]*<\/title>/,
+      () => `<title>${escapeHtml(title)}</title>\n    <script>${COLOR_SCHEME_SCRIPT}</script>`,
+    );
 }
 
 /**

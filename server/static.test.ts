@@ -490,10 +490,9 @@ export async function renderPage(url, config) {
     expect(signIn.html).not.toContain(WARM_UP_SCRIPT);
   });
 
-  it('leaves the page to the browser for a visitor with a console session', async () => {
+  it('renders it whatever cookie comes when people sign in to the vendors (there is no console session)', async () => {
     const { html } = await page('/sign-in', { cookie: 'console_session=abc' });
-    expect(html).toContain('<div id="root"></div>');
-    expect(html).toContain('<title>Backup Console</title>');
+    expect(html).toContain('<div id="root"><main><h1>Sign in</h1>');
   });
 
   it('sends the page the browser renders when the render fails, and says why in the log', async () => {
@@ -599,6 +598,137 @@ export async function renderPage(url, config) {
       await bareServer.close();
       bare.close();
       rmSync(consoleBuilt, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the Overview rendered with a person's data (console mode)", () => {
+  // A server build as src/server-render.tsx's: the Overview for whoever the console's own session
+  // route says the cookie is, from that route answered in the server's process.
+  const RENDERER = `
+export const SERVER_RENDERED_PATHS = ['/sign-in'];
+export const SIGNED_IN_RENDERED_PATHS = ['/'];
+export async function renderPage(url) {
+  return { markup: '<main><h1>Sign in</h1></main>', title: 'Sign in · Backup Console', code: false };
+}
+export async function renderSignedInPage(url, config, fetch) {
+  if (url.searchParams.has('fail')) throw new Error('the render failed');
+  const who = await fetch('/console/api/session', { method: 'GET' });
+  if (!who.ok) return null;
+  const { user } = await who.json();
+  return {
+    markup: '<main><h1>Overview</h1><p>' + user.username + '</p></main>',
+    title: 'Overview · Backup Console',
+    queries: { mutations: [], queries: [{ queryKey: ['runs', user.username], state: { data: '</script><b>' } }] },
+  };
+}
+`;
+  let built: string;
+  let own: Service;
+  let ownServer: Awaited<ReturnType<typeof listen>>;
+  const held = {
+    console: { session: '/console/api/session', oidc: null },
+    connections: [
+      { id: 'veeam', label: 'Veeam', dialect: 'veeam-v5', basePath: '/console/api/connections/veeam' },
+    ],
+  };
+  const page = async (path: string, cookie?: string) => {
+    const res = await fetch(`${ownServer.url}${path}`, {
+      headers: cookie ? { cookie: `console_session=${cookie}` } : {},
+    });
+    return { res, html: await res.text() };
+  };
+
+  beforeAll(async () => {
+    built = mkdtempSync(join(tmpdir(), 'console-signed-in-'));
+    mkdirSync(join(built, 'assets'));
+    mkdirSync(join(built, '.server'));
+    writeFileSync(
+      join(built, 'index.html'),
+      '<!doctype html><html><head><title>Backup Console</title>\n    <script type="module" crossorigin src="/assets/index-9.js"></script>\n    <link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div></body></html>',
+    );
+    writeFileSync(join(built, 'assets', 'index-1.css'), 'main{color:teal}');
+    writeFileSync(
+      join(built, 'route-preloads.json'),
+      JSON.stringify({
+        routes: [
+          { path: '/sign-in', scripts: [], styles: [] },
+          { path: '/', scripts: ['/assets/overview-1.js'], styles: [] },
+          { path: '/*', scripts: [], styles: [] },
+        ],
+        dialects: { 'veeam-v5': ['/assets/adapter-v5.js'] },
+      }),
+    );
+    writeFileSync(join(built, SERVER_RENDER_FILE), RENDERER);
+    own = await createService(loadConfig(['--data-dir', ':memory:'], {}));
+    // The console's session route as the render asks it: "good-<name>" is a session of <name>.
+    own.app.get('/console/api/session', (c) => {
+      const cookie = /console_session=([^;]+)/.exec(c.req.header('cookie') ?? '')?.[1] ?? '';
+      return cookie.startsWith('good-')
+        ? c.json({ user: { username: cookie.slice(5), role: 'viewer' } })
+        : c.json({ message: 'Sign in again.' }, 401);
+    });
+    serveConsole(own, built, held);
+    ownServer = await listen(own);
+  });
+  afterAll(async () => {
+    await ownServer.close();
+    own.close();
+    rmSync(built, { recursive: true, force: true });
+  });
+
+  it('sends each person their own Overview, with its answers for the code, stored by no cache', async () => {
+    for (const name of ['alice', 'bob']) {
+      const { res, html } = await page('/', `good-${name}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(html).toContain(`<div id="root"><main><h1>Overview</h1><p>${name}</p></main></div>`);
+      expect(html).toContain('<title>Overview · Backup Console</title>');
+      // The answers, escaped so that no text in them can end the element.
+      const queries = new RegExp('<script type="application/json" id="page-queries">(.*?)</script>').exec(
+        html,
+      );
+      expect(queries![1]).toContain('\\u003c/script>');
+      expect(JSON.parse(queries![1]!)).toEqual({
+        mutations: [],
+        queries: [{ queryKey: ['runs', name], state: { data: '</script><b>' } }],
+      });
+      // Its code and the route's, the config, its stylesheet inline, the colour scheme before the paint;
+      // no first reads to preload: the page has them.
+      expect(html).toContain('<script type="module" crossorigin src="/assets/index-9.js">');
+      expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/overview-1.js">');
+      expect(html).toContain('id="console-config"');
+      expect(html).not.toContain('first-reads');
+      expect(html.slice(0, html.indexOf('<body>'))).toContain('<style>main{color:teal}</style>');
+      expect(html).toContain(`<script>${COLOR_SCHEME_SCRIPT}</script>`);
+      expect(html).toContain(`<script>${WARM_UP_SCRIPT}</script>`);
+    }
+  });
+
+  it('sends the page the browser renders to whoever has no good session, and on any other path', async () => {
+    for (const cookie of [undefined, 'ended', 'good-alice']) {
+      const { res, html } = await page(cookie === 'good-alice' ? '/jobs' : '/', cookie);
+      expect(html).toContain('<div id="root"></div>');
+      expect(html).not.toContain('page-queries');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('renders the sign-in page for a cookie that names no session, and leaves it to the browser for one that does', async () => {
+    expect((await page('/sign-in', 'ended')).html).toContain('<div id="root"><main><h1>Sign in</h1>');
+    expect((await page('/sign-in')).html).toContain('<div id="root"><main><h1>Sign in</h1>');
+    expect((await page('/sign-in', 'good-alice')).html).toContain('<div id="root"></div>');
+  });
+
+  it('sends the page the browser renders when the render fails, and says why in the log', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { res, html } = await page('/?fail=1', 'good-alice');
+      expect(res.status).toBe(200);
+      expect(html).toContain('<div id="root"></div>');
+      expect(String(logged.mock.calls[0]?.[0])).toContain('rendering / on the server failed');
+    } finally {
+      logged.mockRestore();
     }
   });
 });

@@ -6,6 +6,8 @@ import { getCookie } from 'hono/cookie';
 import type { Service } from './app';
 import type { PageConfig } from './console-pages';
 import { ConsolePages } from './console-pages';
+import type { FetchLike } from '../src/api/http';
+import { CONSOLE_API } from './console/browser-config';
 import { SESSION_COOKIE } from './console/sessions';
 import { withoutForeignReason } from './console/sign-in-reason';
 import type { Encoding, Representation } from './encoding';
@@ -121,10 +123,31 @@ export function serveConsole(
       const clean = withoutForeignReason(new URL(c.req.url));
       if (clean !== null) return c.redirect(clean, 303);
     }
+    const url = new URL(c.req.url);
+    const cookie = getCookie(c, SESSION_COOKIE) === undefined ? null : (c.req.header('cookie') ?? null);
+    // Console mode, a browser with a session cookie: the Overview comes rendered with the person's data
+    // (server/console-pages.ts), made by this server's own routes with that cookie, never kept.
+    const ownRoutes: FetchLike | null =
+      runtimeConfig && cookie !== null
+        ? (to, init) => {
+            const headers = new Headers(init.headers);
+            headers.set('cookie', cookie);
+            return Promise.resolve(
+              app.request(new URL(to, url), { ...init, headers }, c.env as object | undefined),
+            );
+          }
+        : null;
+    if (ownRoutes) {
+      const page = await pages.signedInPage(url, ownRoutes);
+      if (page) return send(c, page, signedInPageHeaders);
+    }
     // The sign-in page comes rendered (server/console-pages.ts) to whoever is not signed in to the
-    // console. (A browser never sends the session cookie with a page request, its path being
-    // /console/api, so it gets the rendered page signed in too; the check is for a client that does.)
-    const rendered = getCookie(c, SESSION_COOKIE) ? null : await pages.renderedPage(new URL(c.req.url));
+    // console: a cookie that names no good session (it ended, or idled out) is as good as none.
+    const signedIn =
+      ownRoutes && path === SIGN_IN_PATH
+        ? (await ownRoutes(`${CONSOLE_API}/session`, { method: 'GET' })).ok
+        : false;
+    const rendered = signedIn ? null : await pages.renderedPage(url);
     return send(c, rendered ?? pages.page(path), pageHeaders);
   });
 }
@@ -133,3 +156,5 @@ export function serveConsole(
 const SIGN_IN_PATH = '/sign-in';
 
 const pageHeaders = { type: TYPES['.html']!, cacheControl: REVALIDATE };
+/** A page with a person's data in it: stored nowhere, by no cache. */
+const signedInPageHeaders = { type: TYPES['.html']!, cacheControl: 'no-store' };

@@ -1,8 +1,10 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { adoptQueriesInPage } from './api/queries-in-page';
 import { startApi } from './api/start';
 import { App } from './app/app';
+import { queryClient } from './app/query-client';
 import { routes } from './app/router';
 import { afterFirstPaint } from './lib/after-first-paint';
 import { warmDateFormats } from './lib/format';
@@ -27,8 +29,13 @@ function routerReady(): Promise<void> {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-/** The server rendered the page into the HTML (the sign-in page: src/server-render.tsx). */
+/** The server rendered the page into the HTML (the sign-in page, the Overview: src/server-render.tsx). */
 const serverRendered = root.hasChildNodes();
+/**
+ * The server rendered it with the person's data (the Overview), and the page carries the answers it
+ * rendered from: the browser's first render starts from them.
+ */
+const withData = serverRendered && adoptQueriesInPage(document, queryClient);
 
 const app = (
   <StrictMode>
@@ -38,7 +45,17 @@ const app = (
   </StrictMode>
 );
 
-if (serverRendered) {
+if (withData) {
+  // The page shows the person's data already. The browser renders it afresh from the same answers
+  // rather than hydrating the server's markup: its times are of the person's clock and time zone, which
+  // the server's are not, and React keeps a server's attribute (a time in a tooltip) as it was. What it
+  // renders looks the same, so it replaces the page in one commit once the config and the code are in,
+  // however long they take (a boot screen meanwhile would hide data already on screen).
+  void Promise.allSettled([startApi(), routerReady()]).then(() => {
+    const reactRoot = createRoot(root);
+    startTransition(() => reactRoot.render(app));
+  });
+} else if (serverRendered) {
   // The page shows already: React takes it over (hydrates it) once the config and the page's code are
   // in, however long they take, since a boot screen meanwhile would replace a page that works with one
   // that waits. A transition, for the same reason as below. Should the browser's render differ after

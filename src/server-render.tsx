@@ -1,21 +1,31 @@
+import type { DehydratedState } from '@tanstack/react-query';
+import { dehydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { parseRuntimeConfig } from './api/connections';
+import type { FetchLike } from './api/http';
+import { createQueryClient } from './api/query-client';
 import { ApiRuntime } from './api/runtime';
 import { adoptApi } from './api/start';
 import { App } from './app/app';
 import { routes } from './app/router';
 import { documentTitle } from './components/document-title';
+import { prefetchOverview } from './features/overview/queries';
 import { signInWorksWithoutCode } from './features/session/sign-in-without-code';
 
 /**
  * The pages the console server renders into the HTML it sends, for a visitor who is not signed in:
  * the page then shows as soon as the HTML and its stylesheets are in, before any script has loaded
- * (src/main.tsx hydrates it, unless the page works without its code: `RenderedPage.code`). Signed-in
- * pages render in the browser alone: what they show is the person's and changes by the second.
+ * (src/main.tsx hydrates it, unless the page works without its code: `RenderedPage.code`).
  */
 export const SERVER_RENDERED_PATHS: readonly string[] = ['/sign-in'];
+
+/**
+ * The pages the console server renders with a signed-in person's data (`renderSignedInPage`): the
+ * Overview, the page a person lands on. Every other signed-in page renders in the browser alone.
+ */
+export const SIGNED_IN_RENDERED_PATHS: readonly string[] = ['/'];
 
 /**
  * What the browser would show of a page at first: its markup, its title (set by an effect there), and
@@ -34,7 +44,7 @@ export interface RenderedPage {
   code: boolean;
 }
 
-const TITLES: Record<string, string> = { '/sign-in': 'Sign in' };
+const TITLES: Record<string, string> = { '/sign-in': 'Sign in', '/': 'Overview' };
 
 const handler = createStaticHandler(routes);
 /** The runtime built from the config last rendered with, and that config. */
@@ -78,4 +88,73 @@ export async function renderPage(url: URL, config: unknown): Promise<RenderedPag
     </StrictMode>,
   );
   return { markup, title: documentTitle(TITLES[url.pathname]), code };
+}
+
+/** A page rendered with a person's data: its markup and title, and the answers it was rendered from. */
+export interface SignedInPage {
+  markup: string;
+  title: string;
+  /** The query cache the page was rendered from, for the browser's first render to start from. */
+  queries: DehydratedState;
+}
+
+/**
+ * How long the render waits for its reads: a vendor slower than that (its answer not in the poller's
+ * cache) does not hold the page back; the page comes without data and asks for it itself.
+ */
+export const SIGNED_IN_READS_WAIT_MS = 1000;
+
+/**
+ * `url`'s page (one of SIGNED_IN_RENDERED_PATHS) rendered for the person whose requests `fetch`
+ * answers: the console server's own routes, in its process, with that person's cookie. The session
+ * is asked for as the browser asks for it, then every query the page's first render reads, through
+ * the connections' providers as the browser's would (the rule check, the poller's cache and the
+ * watch at each read's pace are the server's routes'). Null, and the browser renders the page itself
+ * as before, when the page is not one of those, the config is not console mode or has a connection each
+ * person signs in to (only the browser holds those), the session is not a good one, or any read
+ * failed or took longer than SIGNED_IN_READS_WAIT_MS: a page shown half from the server and half
+ * loading would show the person less than the page that loads in the browser.
+ */
+export async function renderSignedInPage(
+  url: URL,
+  config: unknown,
+  fetch: FetchLike,
+): Promise<SignedInPage | null> {
+  if (!SIGNED_IN_RENDERED_PATHS.includes(url.pathname)) return null;
+  const parsed = parseRuntimeConfig(config);
+  if (!parsed.console || parsed.connections.some((c) => c.personal)) return null;
+  const context = await handler.query(new Request(url));
+  if (context instanceof Response) return null;
+  const runtime = new ApiRuntime({
+    connections: parsed.connections,
+    console: parsed.console,
+    fetch,
+    origin: url.origin,
+    storage: null,
+  });
+  await runtime.resumeConsoleSession();
+  const connections = runtime.connections.filter((c) => runtime.session.get(c.id));
+  if (connections.length === 0) return null;
+  const client = createQueryClient({ retry: false });
+  // The API module's runtime is the process's, as in the browser: this person's while the queries start
+  // (each takes its connection's provider at once, which keeps its runtime) and while the page renders
+  // (in one piece); another person's render may adopt its own in between.
+  adoptApi(runtime);
+  const read = prefetchOverview(client, connections);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, SIGNED_IN_READS_WAIT_MS, false)));
+  const answered = await Promise.race([read, late]).finally(() => clearTimeout(timer));
+  if (!answered) return null;
+  adoptApi(runtime);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const markup = renderToString(
+    <StrictMode>
+      <App client={client}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </App>
+    </StrictMode>,
+  );
+  const page = { markup, title: documentTitle(TITLES[url.pathname]), queries: dehydrate(client) };
+  client.clear();
+  return page;
 }

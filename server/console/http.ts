@@ -104,14 +104,28 @@ function overHttps(c: C): boolean {
   return proto === 'https' || /(^|;|,)\s*proto=https\b/i.test(c.req.header('forwarded') ?? '');
 }
 
+/**
+ * The session cookie's attributes. Its path is the whole console, so that a page request carries it
+ * and the server can render the Overview with the person's data (server/static.ts); SameSite=Strict
+ * keeps it off every request another site starts, a link included.
+ */
 function cookieOptions(c: C, maxAgeS?: number) {
   return {
-    path: CONSOLE_API,
+    path: '/',
     httpOnly: true,
     sameSite: 'Strict' as const,
     secure: overHttps(c),
     ...(maxAgeS === undefined ? {} : { maxAge: maxAgeS }),
   };
+}
+
+/**
+ * Clears the session cookie, and the one a console before the cookie's path was widened set on
+ * /console/api alone (a browser would otherwise keep sending it there beside the new one).
+ */
+function dropCookies(c: C): void {
+  deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+  deleteCookie(c, SESSION_COOKIE, { ...cookieOptions(c), path: CONSOLE_API });
 }
 
 /**
@@ -255,7 +269,7 @@ export async function mountConsole(
       c.set('session', checked.session);
       return checked.session;
     }
-    if (token !== undefined) deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+    if (token !== undefined) dropCookies(c);
     return fail(c, 401, checked.message);
   };
   const admin = (c: C, what: string): Session | Response => {
@@ -290,6 +304,8 @@ export async function mountConsole(
     if (held.ok) endSession(db, held.session.id);
     const { token, session } = createSession(db, user, config, now);
     setCookie(c, SESSION_COOKIE, token, cookieOptions(c, config.sessionMaxS));
+    // A console before the cookie's path was widened set it on /console/api alone.
+    deleteCookie(c, SESSION_COOKIE, { ...cookieOptions(c), path: CONSOLE_API });
     return session;
   };
   const sessionAnswer = (s: Session) => ({
@@ -412,7 +428,7 @@ export async function mountConsole(
     for (const h of held.connections()) await h.personal?.signOut(session.id).catch(() => undefined);
     endSession(db, session.id);
     polls.endSession(session.id, 'You signed out.');
-    deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+    dropCookies(c);
     return c.body(null, 204);
   });
 

@@ -204,7 +204,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
     expect(cookie).toMatch(/^console_session=[A-Za-z0-9_-]{43}$/);
     const callback = hops[hops.length - 1]!;
     expect(callback.setCookies.join('\n')).toMatch(
-      /console_session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/console\/api; HttpOnly; SameSite=Strict/,
+      /console_session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict/,
     );
     const answer = await session(cookie);
     expect(answer.status).toBe(200);

@@ -1,5 +1,6 @@
 import './base-styles';
 import { MantineProvider } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -37,9 +38,10 @@ function useFirstInteraction(): boolean {
  * Providers around the router: Mantine (light/dark, remembered per browser), Query, notifications.
  * The router (`children`: the browser's in src/main.tsx, a static one when the server renders a page in
  * src/server-render.tsx) renders only once the API module has read config.json; a bad config shows its
- * message.
+ * message. `client` is the console's one QueryClient, but for a page the server renders with a person's
+ * data (its own client, filled for that render alone).
  */
-export function App({ children }: { children: ReactNode }) {
+export function App({ children, client = queryClient }: { children: ReactNode; client?: QueryClient }) {
   const boot = useApiBoot();
   const acted = useFirstInteraction();
   useEffect(markReady, []);
@@ -50,7 +52,7 @@ export function App({ children }: { children: ReactNode }) {
           <NotificationsHost />
         </Suspense>
       )}
-      <QueryClientProvider client={queryClient}>
+      <QueryClientProvider client={client}>
         {boot.status === 'ready' ? children : <BootScreen boot={boot} />}
       </QueryClientProvider>
     </MantineProvider>

@@ -167,20 +167,32 @@ export function useLiveStatus(): PushedLiveStatus {
     },
     [client, stream],
   );
-  // A string snapshot: useSyncExternalStore needs a stable value between changes.
-  const snapshot = useSyncExternalStore(subscribe, () => {
-    const online = onlineManager.isOnline();
-    const pushed = stream.getSnapshot();
-    if (pushed.state === 'off') {
-      const s = readLiveStatus(client, online);
-      return JSON.stringify({ ...s, connections: [] });
-    }
-    const runtime = apiRuntime();
-    const label = (id: string) => runtime.connections.find((c) => c.id === id)?.label ?? id;
-    return JSON.stringify(readPushedStatus(client, online, pushed, (id) => runtime.serverPolls(id), label));
-  });
+  // A string snapshot: useSyncExternalStore needs a stable value between changes. On the server, and in
+  // the browser's render that takes over a page the server rendered, nothing has answered on screen yet.
+  const snapshot = useSyncExternalStore(
+    subscribe,
+    () => {
+      const online = onlineManager.isOnline();
+      const pushed = stream.getSnapshot();
+      if (pushed.state === 'off') {
+        const s = readLiveStatus(client, online);
+        return JSON.stringify({ ...s, connections: [] });
+      }
+      const runtime = apiRuntime();
+      const label = (id: string) => runtime.connections.find((c) => c.id === id)?.label ?? id;
+      return JSON.stringify(readPushedStatus(client, online, pushed, (id) => runtime.serverPolls(id), label));
+    },
+    serverSnapshot,
+  );
   return JSON.parse(snapshot) as PushedLiveStatus;
 }
+
+const SERVER_SNAPSHOT = JSON.stringify({
+  liveness: 'live',
+  dataAsOf: 0,
+  connections: [],
+} satisfies PushedLiveStatus);
+const serverSnapshot = () => SERVER_SNAPSHOT;
 
 const LOOK: Record<Liveness, { color: string; label: string; hint: string }> = {
   live: { color: 'green', label: 'Live', hint: 'Data refreshes by itself.' },
