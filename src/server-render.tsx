@@ -1,5 +1,5 @@
 import type { DehydratedState } from '@tanstack/react-query';
-import { dehydrate } from '@tanstack/react-query';
+import { dehydrate, hashKey } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
@@ -142,9 +142,10 @@ export async function renderSignedInPage(
   adoptApi(runtime);
   const read = prefetchOverview(client, connections);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, SIGNED_IN_READS_WAIT_MS, false)));
+  const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, SIGNED_IN_READS_WAIT_MS, null)));
   const answered = await Promise.race([read, late]).finally(() => clearTimeout(timer));
   if (!answered) return null;
+  const pageQueries = new Set(answered.map(hashKey));
   adoptApi(runtime);
   const router = createStaticRouter(handler.dataRoutes, context);
   const markup = renderToString(
@@ -154,7 +155,11 @@ export async function renderSignedInPage(
       </App>
     </StrictMode>,
   );
-  const page = { markup, title: documentTitle(TITLES[url.pathname]), queries: dehydrate(client) };
+  const page = {
+    markup,
+    title: documentTitle(TITLES[url.pathname]),
+    queries: dehydrate(client, { shouldDehydrateQuery: (q) => pageQueries.has(q.queryHash) }),
+  };
   client.clear();
   return page;
 }

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
 import { dialectOf } from '../../api/dialects';
 import type { Connection } from '../../api/domain';
@@ -19,35 +19,34 @@ export const overviewQueries = {
 /**
  * Asks for every query the Overview's first render of `connections` (the signed-in ones) reads: each
  * one's run feeds (useLiveRuns) and, where the dialect has them, its backup targets (useOverview).
- * True when all of them answered. The console server does this before it renders the page with a
- * person's data (src/server-render.tsx).
+ * Their keys when all of them answered, else null. The console server does this before it renders the
+ * page with a person's data (src/server-render.tsx), and sends the page these answers alone (what the
+ * adapters wrote into the cache beside them, such as a v2 backup's configuration, the browser's code
+ * asks for as it needs it).
  */
 export async function prefetchOverview(
   client: QueryClient,
   connections: readonly Connection[],
-): Promise<boolean> {
-  const reads = connections.flatMap((c) => {
+): Promise<QueryKey[] | null> {
+  const queries = connections.flatMap((c) => {
     const { runFeeds, targets } = dialectOf(c).capabilities;
     return [
-      ...runFeeds.map(async (feed) => {
-        const query = runFeedQueries.feed(c.id, feed);
-        await client.prefetchQuery(query);
-        return answered(client, query.queryKey);
-      }),
+      ...runFeeds.map((feed) => ({
+        queryKey: runFeedQueries.feed(c.id, feed).queryKey,
+        fetch: () => client.prefetchQuery(runFeedQueries.feed(c.id, feed)),
+      })),
       ...(targets === null
         ? []
         : [
-            (async () => {
-              const query = overviewQueries.targets(c.id);
-              await client.prefetchQuery(query);
-              return answered(client, query.queryKey);
-            })(),
+            {
+              queryKey: overviewQueries.targets(c.id).queryKey as QueryKey,
+              fetch: () => client.prefetchQuery(overviewQueries.targets(c.id)),
+            },
           ]),
     ];
   });
-  return (await Promise.all(reads)).every(Boolean);
+  // prefetchQuery keeps a failure in the cache without throwing.
+  await Promise.all(queries.map((q) => q.fetch()));
+  const answered = queries.every((q) => client.getQueryState(q.queryKey)?.status === 'success');
+  return answered ? queries.map((q) => q.queryKey) : null;
 }
-
-/** Whether the query answered (prefetchQuery keeps a failure in the cache without throwing). */
-const answered = (client: QueryClient, queryKey: readonly unknown[]) =>
-  client.getQueryState(queryKey)?.status === 'success';
