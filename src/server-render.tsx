@@ -1,7 +1,9 @@
 import type { DehydratedState } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { dehydrate, hashKey } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
+import type { StaticHandlerContext } from 'react-router';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { parseRuntimeConfig } from './api/connections';
 import type { FetchLike } from './api/http';
@@ -53,6 +55,18 @@ let adopted: { config: unknown; runtime: ApiRuntime } | null = null;
 /** Nothing is fetched while a page renders on the server: it shows what it shows without data. */
 const noFetch = () => Promise.reject(new Error('The server does not fetch while it renders a page.'));
 
+/** The page of a matched route as the browser's first render makes it, with the console's providers around it. */
+function markupOf(context: StaticHandlerContext, client?: QueryClient): string {
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return renderToString(
+    <StrictMode>
+      <App client={client}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </App>
+    </StrictMode>,
+  );
+}
+
 /**
  * The markup of `url`'s page (one of SERVER_RENDERED_PATHS) as the browser's first render makes it,
  * and its title,
@@ -78,16 +92,8 @@ export async function renderPage(url: URL, config: unknown): Promise<RenderedPag
   }
   // Rendered at once (renderToString runs in one piece), so no other render sees this runtime meanwhile.
   adoptApi(runtime);
-  const router = createStaticRouter(handler.dataRoutes, context);
   const code = !signInWorksWithoutCode(runtime);
-  const markup = renderToString(
-    <StrictMode>
-      <App>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </App>
-    </StrictMode>,
-  );
-  return { markup, title: documentTitle(TITLES[url.pathname]), code };
+  return { markup: markupOf(context), title: documentTitle(TITLES[url.pathname]), code };
 }
 
 /** A page rendered with a person's data: its markup and title, and the answers it was rendered from. */
@@ -147,16 +153,8 @@ export async function renderSignedInPage(
   if (!answered) return null;
   const pageQueries = new Set(answered.map(hashKey));
   adoptApi(runtime);
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const markup = renderToString(
-    <StrictMode>
-      <App client={client}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </App>
-    </StrictMode>,
-  );
   const page = {
-    markup,
+    markup: markupOf(context, client),
     title: documentTitle(TITLES[url.pathname]),
     queries: dehydrate(client, { shouldDehydrateQuery: (q) => pageQueries.has(q.queryHash) }),
   };

@@ -28,25 +28,22 @@ export async function prefetchOverview(
   client: QueryClient,
   connections: readonly Connection[],
 ): Promise<QueryKey[] | null> {
-  const queries = connections.flatMap((c) => {
+  const keys: QueryKey[] = [];
+  const reads: Promise<void>[] = [];
+  for (const c of connections) {
     const { runFeeds, targets } = dialectOf(c).capabilities;
-    return [
-      ...runFeeds.map((feed) => ({
-        queryKey: runFeedQueries.feed(c.id, feed).queryKey,
-        fetch: () => client.prefetchQuery(runFeedQueries.feed(c.id, feed)),
-      })),
-      ...(targets === null
-        ? []
-        : [
-            {
-              queryKey: overviewQueries.targets(c.id).queryKey as QueryKey,
-              fetch: () => client.prefetchQuery(overviewQueries.targets(c.id)),
-            },
-          ]),
-    ];
-  });
+    for (const feed of runFeeds) {
+      const query = runFeedQueries.feed(c.id, feed);
+      keys.push(query.queryKey);
+      reads.push(client.prefetchQuery(query));
+    }
+    if (targets !== null) {
+      const query = overviewQueries.targets(c.id);
+      keys.push(query.queryKey);
+      reads.push(client.prefetchQuery(query));
+    }
+  }
   // prefetchQuery keeps a failure in the cache without throwing.
-  await Promise.all(queries.map((q) => q.fetch()));
-  const answered = queries.every((q) => client.getQueryState(q.queryKey)?.status === 'success');
-  return answered ? queries.map((q) => q.queryKey) : null;
+  await Promise.all(reads);
+  return keys.every((key) => client.getQueryState(key)?.status === 'success') ? keys : null;
 }
