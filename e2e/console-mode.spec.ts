@@ -359,6 +359,39 @@ test("a signed-in person's Overview comes rendered with their data: it shows bef
   expect(await fresh.evaluate(() => (window as unknown as { same?: boolean }).same)).toBe(true);
 });
 
+test('a focus moved on the rendered Overview before its code runs stays on that element when the code renders the page afresh', async ({
+  page,
+}) => {
+  await page.goto(`${service.url}/sign-in`);
+  await new SignInPage(page).signInAs('viewer');
+  await expect(new Shell(page).heading()).toHaveText('Overview');
+  const fresh = await page.context().newPage();
+  // The code held back until the person has moved the focus in the server's markup.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await fresh.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await fresh.goto(`${service.url}/`, { waitUntil: 'commit' });
+  const shell = new Shell(fresh);
+  const jobs = shell.navLink('Jobs');
+  await expect(jobs).toBeVisible();
+  // The keyboard's way there: Tab, as often as it takes.
+  await expect(async () => {
+    await fresh.keyboard.press('Tab');
+    await expect(jobs).toBeFocused({ timeout: 100 });
+  }).toPass({ timeout: 10_000 });
+  const servers = await jobs.elementHandle();
+  release();
+  await expect.poll(() => fresh.evaluate(() => performance.getEntriesByName('console:ready').length)).toBe(1);
+  // The server's link is gone (the page is React's render now), and the focus is on the new one.
+  expect(await servers.evaluate((e) => e.isConnected)).toBe(false);
+  await expect(jobs).toBeFocused();
+  await fresh.keyboard.press('Enter');
+  await expect(shell.heading()).toHaveText('Jobs');
+});
+
 test('the sign-in page works as its HTML alone: it loads no code, then fetches the next page’s files for it', async ({
   page,
   checkA11y,

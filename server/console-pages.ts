@@ -185,7 +185,9 @@ export class ConsolePages {
     // (A server build from before pages could go without their code says nothing: with it.)
     const code = rendered.code !== false;
     const html = this.withStylesInline(
-      withMarkup(code ? this.html(this.routeOf(url.pathname)) : this.htmlWithoutCode(url), markup, title),
+      code
+        ? withMarkup(this.html(this.routeOf(url.pathname)), markup, title)
+        : withMarkup(this.htmlWithoutCode(url), markup, title, '', NOSCRIPT_SIGN_IN),
       code,
     );
     // Brotli's best takes about 0.1 s of CPU on a rendered page: spent once on the plain address, while
@@ -221,6 +223,7 @@ export class ConsolePages {
         markup,
         title,
         `<script type="application/json" id="${PAGE_QUERIES_ID}">${jsonInHtml(queries)}</script>`,
+        NOSCRIPT_WITH_DATA,
       ),
       true,
     );
@@ -385,12 +388,27 @@ export class ConsolePages {
 }
 
 /**
- * `html` with a page the server rendered in it: its markup in the root (and `after` it, what the page
- * carries for its code), its title, and the colour-scheme script that sets Mantine's colours before the
- * first paint (light until the script says otherwise, and for a browser that runs no script).
+ * What a browser that runs no script shows of index.html's `<noscript>` on a page that works as its
+ * HTML: console mode's sign-in page (its form is sent by the browser itself) and the Overview rendered
+ * with the person's data (its data shows, as of the page's load).
  */
-function withMarkup(html: string, markup: string, title: string, after = ''): string {
+const NOSCRIPT_SIGN_IN =
+  'Signing in works without JavaScript; the console’s pages need it: turn it on for this site to use them.';
+const NOSCRIPT_WITH_DATA =
+  'Without JavaScript this page shows its data as it was when it loaded, does not update, and its ' +
+  'buttons do nothing: turn JavaScript on for this site to use the console.';
+
+/**
+ * `html` with a page the server rendered in it: its markup in the root (and `after` it, what the page
+ * carries for its code), its title, the colour-scheme script that sets Mantine's colours before the
+ * first paint (light until the script says otherwise, and for a browser that runs no script), and, for
+ * a page that works without its code, what its `<noscript>` says instead of index.html's words.
+ */
+function withMarkup(html: string, markup: string, title: string, after = '', noscript?: string): string {
   return html
+    .replace(/<noscript>[^<]*<\/noscript>/, (tag) =>
+      noscript ? `<noscript>${escapeHtml(noscript)}</noscript>` : tag,
+    )
     .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>${after && `\n    ${after}`}`)
     .replace(/<html([^>]*)>/, '<html$1 data-mantine-color-scheme="light">')
     .replace(

@@ -529,7 +529,7 @@ export async function renderPage(url, config) {
     }
     writeFileSync(
       join(consoleBuilt, 'index.html'),
-      '<!doctype html><html><head><title>Backup Console</title>\n    <!-- about config.json -->\n    <link rel="preload" href="/config.json" as="fetch" crossorigin />\n    <script type="module" crossorigin src="/assets/index-9.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/vendor-9.js">\n    <link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div></body></html>',
+      '<!doctype html><html><head><title>Backup Console</title>\n    <!-- about config.json -->\n    <link rel="preload" href="/config.json" as="fetch" crossorigin />\n    <script type="module" crossorigin src="/assets/index-9.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/vendor-9.js">\n    <link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div><noscript>It needs JavaScript.</noscript></body></html>',
     );
     writeFileSync(
       join(consoleBuilt, 'route-preloads.json'),
@@ -563,6 +563,9 @@ export async function renderPage(url, config) {
       // Nothing that loads or runs code, no config for it, no session asked for, no comment about them.
       expect(html).not.toMatch(/type="module"|modulepreload|rel="preload"|console-config|<!--/);
       expect(html).not.toContain('media="print"');
+      // Its form works without JavaScript: its <noscript> says so.
+      expect(html).toContain('<noscript>Signing in works without JavaScript;');
+      expect(html).not.toContain('It needs JavaScript.');
       // Its stylesheets inline, as before.
       const head = html.slice(0, html.indexOf('<body>'));
       expect(head).toContain('<style>main{color:teal}</style>');
@@ -645,7 +648,7 @@ export async function renderSignedInPage(url, config, fetch) {
     mkdirSync(join(built, '.server'));
     writeFileSync(
       join(built, 'index.html'),
-      '<!doctype html><html><head><title>Backup Console</title>\n    <script type="module" crossorigin src="/assets/index-9.js"></script>\n    <link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div></body></html>',
+      '<!doctype html><html><head><title>Backup Console</title>\n    <script type="module" crossorigin src="/assets/index-9.js"></script>\n    <link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div><noscript>It needs JavaScript.</noscript></body></html>',
     );
     writeFileSync(join(built, 'assets', 'index-1.css'), 'main{color:teal}');
     writeFileSync(
@@ -702,6 +705,11 @@ export async function renderSignedInPage(url, config, fetch) {
       expect(html.slice(0, html.indexOf('<body>'))).toContain('<style>main{color:teal}</style>');
       expect(html).toContain(`<script>${COLOR_SCHEME_SCRIPT}</script>`);
       expect(html).toContain(`<script>${WARM_UP_SCRIPT}</script>`);
+      // Its data shows without JavaScript, as of the load: its <noscript> says so, not that it needs it.
+      expect(html).toContain(
+        '<noscript>Without JavaScript this page shows its data as it was when it loaded',
+      );
+      expect(html).not.toContain('It needs JavaScript.');
     }
   });
 
@@ -709,6 +717,7 @@ export async function renderSignedInPage(url, config, fetch) {
     for (const cookie of [undefined, 'ended', 'good-alice']) {
       const { res, html } = await page(cookie === 'good-alice' ? '/jobs' : '/', cookie);
       expect(html).toContain('<div id="root"></div>');
+      expect(html).toContain('<noscript>It needs JavaScript.</noscript>');
       expect(html).not.toContain('page-queries');
       expect(res.headers.get('cache-control')).toBe('no-cache');
     }

@@ -8,6 +8,7 @@ import { queryClient } from './app/query-client';
 import { routes } from './app/router';
 import { afterFirstPaint } from './lib/after-first-paint';
 import { warmDateFormats } from './lib/format';
+import { keepFocus } from './lib/keep-focus';
 import { whenReady } from './lib/ready-mark';
 
 /** How long the first render waits for the config and the page's code before it shows the boot screen. */
@@ -50,10 +51,13 @@ if (withData) {
   // rather than hydrating the server's markup: its times are of the person's clock and time zone, which
   // the server's are not, and React keeps a server's attribute (a time in a tooltip) as it was. What it
   // renders looks the same, so it replaces the page in one commit once the config and the code are in,
-  // however long they take (a boot screen meanwhile would hide data already on screen).
+  // however long they take (a boot screen meanwhile would hide data already on screen). A focus the
+  // person moved in the server's markup moves to the same element of the new render (keepFocus).
+  const restoreFocus = keepFocus(root);
   void Promise.allSettled([startApi(), routerReady()]).then(() => {
     const reactRoot = createRoot(root);
     startTransition(() => reactRoot.render(app));
+    void whenReady().then(restoreFocus);
   });
 } else if (serverRendered) {
   // The page shows already: React takes it over (hydrates it) once the config and the page's code are
