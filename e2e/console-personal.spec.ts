@@ -91,3 +91,37 @@ test('a person signs in to the console, then to a per-person connection with the
     'Veeam (own account)',
   ]);
 });
+
+test("a person who signs in before the page's code has run still meets the per-person step on the way", async ({
+  page,
+}) => {
+  // The page's code held back: the browser sends the form itself, as on a slow phone.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${service.url}/sign-in?next=%2Fjobs`, { waitUntil: 'commit' });
+  const form = new SignInPage(page);
+  await form.username().fill('support');
+  await form.password().fill('demo');
+  // The browser's own POST, answered with the page it goes on to: the sign-in page's per-person step
+  // (not `next` itself, past that step).
+  const landing = page.waitForResponse(
+    (r) => r.request().resourceType() === 'document' && r.request().method() === 'GET',
+  );
+  await form.submit().click();
+  const landed = new URL((await landing).url());
+  expect(landed.pathname).toBe('/sign-in');
+  expect(landed.searchParams.get('next')).toBe('/jobs');
+  expect((await landing).request().redirectedFrom()?.method()).toBe('POST');
+  release();
+  const own = page.getByRole('region', { name: 'Veeam (own account)' });
+  await expect(own).toBeVisible();
+  await own.getByLabel('Username').fill('admin');
+  await own.getByLabel('Password', { exact: true }).fill('demo');
+  await own.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(new JobsPage(page).rows().first()).toBeVisible();
+});

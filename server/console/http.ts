@@ -365,7 +365,8 @@ export async function mountConsole(
   /**
    * The sign-in page's form as the browser itself sends it, before the page's code has taken the form
    * over (a slow phone shows the server-rendered form seconds before its scripts have run): the same
-   * sign-in, answered as a page is, with 303 to the `next` path, or back to `/sign-in?error=…`. Another
+   * sign-in, answered as a page is, with 303 to the `next` path (by way of the sign-in page's step for
+   * the connections each person signs in to, when there are any), or back to `/sign-in?error=…`. Another
    * site's form is refused like any change it asks for (the cross-site check above).
    */
   api.post('/session/form', async (c) => {
@@ -399,6 +400,11 @@ export async function mountConsole(
     const signed = await passwordSignIn(c, note, parsed.value.username, parsed.value.password);
     if (!signed.ok)
       return back(next, signed.message, signed.status === 401 ? 'failed' : 'refused', parsed.value.username);
+    // A connection each person signs in to with their own vendor account: that step is the sign-in
+    // page's code's, so the person goes on to it (the page shows it to someone signed in to the
+    // console with such a sign-in pending), and from there to `next`, rather than past it.
+    if (held.connections().some((h) => h.personal))
+      return c.redirect(`/sign-in?${new URLSearchParams({ next }).toString()}`, 303);
     return c.redirect(next, 303);
   });
 

@@ -41,6 +41,16 @@ const dir = () => running.dir;
 const base = '/console/api/connections';
 
 describe('per-person vendor sign-in', () => {
+  test("the sign-in form the browser sends itself (before the page's code runs) goes on by way of the personal step", async () => {
+    const sent = await send(main.url, 'POST', '/console/api/session/form', {
+      raw: new URLSearchParams({ username: 'support', password: 'demo', next: '/jobs?q=a' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: main.url },
+    });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.location).toBe('/sign-in?next=%2Fjobs%3Fq%3Da');
+    expect(String(sent.headers['set-cookie'])).toContain('console_session=');
+  });
+
   test('each person signs in with their own vendor account; the console role still decides', async () => {
     const support = await signIn(main.url, 'support');
     const listed = await send(main.url, 'GET', base, { cookie: support });
