@@ -17,7 +17,19 @@ const connectionGuard: Plugin = {
   configurePreviewServer: (server) => void guardConnections(server.httpServer as Server),
 };
 
-export default defineConfig(({ isSsrBuild, mode }) => ({
+/**
+ * React Router 7's package points every import at its development build (its `exports` name no
+ * production one; react-router issue #14102), whose only difference is that its development warnings
+ * are on: strings built on each render of the routes, and a "Hey developer" note in its default error
+ * boundary. A build takes the production build beside it instead.
+ */
+const reactRouterProduction = {
+  find: /^react-router$/,
+  replacement: join(import.meta.dirname, 'node_modules/react-router/dist/production/index.mjs'),
+};
+
+export default defineConfig(({ command, isSsrBuild, mode }) => ({
+  ...(command === 'build' && mode === 'production' ? { resolve: { alias: [reactRouterProduction] } } : {}),
   plugins: [
     react(),
     connectionGuard,

@@ -5,6 +5,7 @@ import { JobsPage } from './pages/jobs-page';
 import { Shell } from './pages/shell';
 import { SignInPage } from './pages/sign-in-page';
 import { scratchDir } from './support/scratch';
+import { holdEntryChunk } from './support/hold-entry';
 import { ExtraService } from './support/service';
 
 /**
@@ -367,12 +368,7 @@ test('a focus moved on the rendered Overview before its code runs stays on that 
   await expect(new Shell(page).heading()).toHaveText('Overview');
   const fresh = await page.context().newPage();
   // The code held back until the person has moved the focus in the server's markup.
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await fresh.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdEntryChunk(fresh);
   await fresh.goto(`${service.url}/`, { waitUntil: 'commit' });
   const shell = new Shell(fresh);
   const jobs = shell.navLink('Jobs');

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { JobsPage } from './pages/jobs-page';
 import { SignInPage } from './pages/sign-in-page';
 import { scratchDir } from './support/scratch';
+import { holdEntryChunk } from './support/hold-entry';
 import { ExtraService } from './support/service';
 
 /**
@@ -96,12 +97,7 @@ test("a person who signs in before the page's code has run still meets the per-p
   page,
 }) => {
   // The page's code held back: the browser sends the form itself, as on a slow phone.
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdEntryChunk(page);
   await page.goto(`${service.url}/sign-in?next=%2Fjobs`, { waitUntil: 'commit' });
   const form = new SignInPage(page);
   await form.username().fill('support');

@@ -197,3 +197,14 @@ test('without JavaScript the sign-in page still shows, and says that signing in 
     await context.close();
   }
 });
+
+test("the console's code carries React Router's production build, without its development warnings", async ({
+  page,
+}) => {
+  const html = await (await page.request.get('/jobs')).text();
+  const entry = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1] ?? 'no entry script';
+  const code = await (await page.request.get(entry)).text();
+  expect(code.length).toBeGreaterThan(10_000);
+  // One of the warnings its development build (the one its package names) carries and runs.
+  expect(code).not.toContain('You rendered descendant <Routes>');
+});
