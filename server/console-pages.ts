@@ -185,9 +185,9 @@ export class ConsolePages {
     // (A server build from before pages could go without their code says nothing: with it.)
     const code = rendered.code !== false;
     const html = this.withStylesInline(
-      code
-        ? withMarkup(this.html(this.routeOf(url.pathname)), markup, title)
-        : withMarkup(this.htmlWithoutCode(url), markup, title, '', NOSCRIPT_SIGN_IN),
+      withMarkup(code ? this.html(this.routeOf(url.pathname)) : this.htmlWithoutCode(url), markup, title, {
+        noscript: code ? undefined : NOSCRIPT_SIGN_IN,
+      }),
       code,
     );
     // Brotli's best takes about 0.1 s of CPU on a rendered page: spent once on the plain address, while
@@ -222,8 +222,10 @@ export class ConsolePages {
         this.html(this.routeOf(url.pathname), { firstReads: false }),
         markup,
         title,
-        `<script type="application/json" id="${PAGE_QUERIES_ID}">${jsonInHtml(queries)}</script>`,
-        NOSCRIPT_WITH_DATA,
+        {
+          after: `<script type="application/json" id="${PAGE_QUERIES_ID}">${jsonInHtml(queries)}</script>`,
+          noscript: NOSCRIPT_WITH_DATA,
+        },
       ),
       true,
     );
@@ -404,7 +406,12 @@ const NOSCRIPT_WITH_DATA =
  * first paint (light until the script says otherwise, and for a browser that runs no script), and, for
  * a page that works without its code, what its `<noscript>` says instead of index.html's words.
  */
-function withMarkup(html: string, markup: string, title: string, after = '', noscript?: string): string {
+function withMarkup(
+  html: string,
+  markup: string,
+  title: string,
+  { after = '', noscript }: { after?: string; noscript?: string } = {},
+): string {
   return html
     .replace(/<noscript>[^<]*<\/noscript>/, (tag) =>
       noscript ? `<noscript>${escapeHtml(noscript)}</noscript>` : tag,
