@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, expect, test, vi } from 'vitest';
+import { SERVER_RENDER_FILE } from './console-pages';
 import { startMain } from './process-test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'console-'));
@@ -55,6 +56,31 @@ test("as `npm start` runs it, the server holds the reference service's connectio
     expect(await (await fetch(`${vendorMode.url}/config.json`)).text()).toBe(vendorConfig);
   } finally {
     await vendorMode.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+}, 60_000);
+
+test("loads the build's server part once it listens, before any page asks for it, and says so", async () => {
+  const site = mkdtempSync(join(tmpdir(), 'console-site-'));
+  writeFileSync(join(site, 'config.json'), readFileSync('public/config.json', 'utf8'));
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>x</title><div id="root"></div>');
+  mkdirSync(join(site, '.server'));
+  writeFileSync(
+    join(site, SERVER_RENDER_FILE),
+    'export const SERVER_RENDERED_PATHS = []; export async function renderPage() { return null; }',
+  );
+  const main = await startMain(['--data-dir', ':memory:', '--serve-console', site], {
+    env: { CONSOLE_CONNECTIONS: 'off' },
+  });
+  try {
+    await vi.waitFor(
+      () => expect(main.output()).toMatch(/the server's build of the console is loaded \(\d+\.\d s\)/),
+      {
+        timeout: 20_000,
+      },
+    );
+  } finally {
+    await main.stop();
     rmSync(site, { recursive: true, force: true });
   }
 }, 60_000);

@@ -82,12 +82,13 @@ async function main(): Promise<void> {
   const allow = [...config.proxyTargets, ...origins];
   mountProxy(service.app, () => allow);
   // With connections held by the server, the browser signs in to the console (console mode).
-  if (config.serveConsole)
-    serveConsole(
-      service,
-      config.serveConsole,
-      heldEntries.length > 0 ? browserConfig(heldEntries, consoleConfig.oidc) : undefined,
-    );
+  const consolePages = config.serveConsole
+    ? serveConsole(
+        service,
+        config.serveConsole,
+        heldEntries.length > 0 ? browserConfig(heldEntries, consoleConfig.oidc) : undefined,
+      )
+    : null;
 
   let healthChecks: { stop(): void } | undefined;
   const server = serve({ fetch: service.app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -96,6 +97,13 @@ async function main(): Promise<void> {
     console.log(`listening on ${url}`);
     // Once the server knows its own origin (relative connection URLs mean it).
     healthChecks = startHealthChecks(() => held, consoleConfig.healthCheckS ?? 0);
+    // The pages the server renders need its build of the console: loaded now, not by the first person
+    // to open one (a page that comes before it is in waits for the same load).
+    const warmFrom = performance.now();
+    void consolePages?.warm().then((loaded) => {
+      const s = ((performance.now() - warmFrom) / 1000).toFixed(1);
+      if (loaded) console.log(`the server's build of the console is loaded (${s} s): pages come rendered`);
+    });
     if (config.serveConsole) {
       console.log(
         `Backup Console: open ${url} and sign in as admin, support or viewer (password "${DEMO_PASSWORD}").`,

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 export async function startMain(
   args: string[],
   options: { env?: NodeJS.ProcessEnv } = {},
-): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+): Promise<{ url: string; child: ChildProcess; output(): string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
@@ -27,6 +27,8 @@ export async function startMain(
   return {
     url,
     child,
+    /** What it wrote to stdout and stderr so far. */
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

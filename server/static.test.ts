@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -378,6 +378,7 @@ describe('the sign-in page rendered on the server', () => {
   // The server's build as `vite build --ssr` lays it out, standing in for src/server-render.tsx: it
   // counts its renders and fails when asked to.
   const RENDERER = `
+globalThis.__consoleRendererLoads = (globalThis.__consoleRendererLoads ?? 0) + 1;
 export const SERVER_RENDERED_PATHS = ['/sign-in'];
 export async function renderPage(url, config) {
   globalThis.__consoleRenders = (globalThis.__consoleRenders ?? 0) + 1;
@@ -391,6 +392,7 @@ export async function renderPage(url, config) {
 }
 `;
   const renders = () => (globalThis as { __consoleRenders?: number }).__consoleRenders ?? 0;
+  const loads = () => (globalThis as { __consoleRendererLoads?: number }).__consoleRendererLoads ?? 0;
   let built: string;
   let own: Service;
   let ownServer: Awaited<ReturnType<typeof listen>>;
@@ -507,6 +509,56 @@ export async function renderPage(url, config) {
       expect(logged).toHaveBeenCalledTimes(1);
     } finally {
       logged.mockRestore();
+    }
+  });
+
+  it('loads the server build when told to (the server does once it listens), so that no page waits for it', async () => {
+    // A build of its own: a module is loaded once per address, and the others' is loaded already.
+    const copy = mkdtempSync(join(tmpdir(), 'console-warm-'));
+    cpSync(built, copy, { recursive: true });
+    const another = await createService(loadConfig(['--data-dir', ':memory:'], {}));
+    try {
+      const before = loads();
+      const { warm } = serveConsole(another, copy);
+      expect(loads()).toBe(before);
+      expect(await warm()).toBe(true);
+      expect(loads()).toBe(before + 1);
+      const html = await (await another.app.request('/sign-in')).text();
+      expect(html).toContain('<h1>Sign in</h1>');
+      // The page was rendered by the build loaded before it.
+      expect(loads()).toBe(before + 1);
+      expect(await warm()).toBe(true);
+      expect(loads()).toBe(before + 1);
+    } finally {
+      another.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('tells when there is no server build to load, or one that does not load (said in the log), and pages render in the browser', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const without = mkdtempSync(join(tmpdir(), 'console-warm-none-'));
+    const broken = mkdtempSync(join(tmpdir(), 'console-warm-broken-'));
+    cpSync(built, without, { recursive: true });
+    cpSync(built, broken, { recursive: true });
+    rmSync(join(without, SERVER_RENDER_FILE));
+    writeFileSync(join(broken, SERVER_RENDER_FILE), 'export const = ;');
+    const services = [
+      await createService(loadConfig(['--data-dir', ':memory:'], {})),
+      await createService(loadConfig(['--data-dir', ':memory:'], {})),
+    ];
+    try {
+      expect(await serveConsole(services[0]!, without).warm()).toBe(false);
+      expect(logged).not.toHaveBeenCalled();
+      expect(await serveConsole(services[1]!, broken).warm()).toBe(false);
+      expect(String(logged.mock.calls[0]?.[0])).toContain('does not load; pages render in the browser');
+      const html = await (await services[1]!.app.request('/sign-in')).text();
+      expect(html).toContain('<div id="root"></div>');
+    } finally {
+      logged.mockRestore();
+      for (const s of services) s.close();
+      rmSync(without, { recursive: true, force: true });
+      rmSync(broken, { recursive: true, force: true });
     }
   });
 

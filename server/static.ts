@@ -82,13 +82,14 @@ export function send(
  * ETag), each in the Brotli or gzip variant the build wrote when the client accepts it, and the page
  * (`index.html` with the preloads of the route asked for, the sign-in page rendered into it) for every
  * other GET, so that deep links into the single-page app work. Source maps and dot-folders are not served.
+ * `warm()` loads the server's build of the pages before the first page asks for it (ConsolePages.warm).
  */
 export function serveConsole(
   /** The service's app, and its API paths, which the page fallback leaves to the routes. */
   { app, apiPrefix }: Pick<Service, 'app' | 'apiPrefix'>,
   dir: string,
   runtimeConfig?: PageConfig,
-): void {
+): { warm: () => Promise<boolean> } {
   const root = resolve(dir);
   const pages = new ConsolePages(root, runtimeConfig);
 
@@ -150,6 +151,7 @@ export function serveConsole(
     const rendered = signedIn ? null : await pages.renderedPage(url);
     return send(c, rendered ?? pages.page(path), pageHeaders);
   });
+  return { warm: () => pages.warm() };
 }
 
 /** The sign-in page, whose reason for a refused sign-in (`?error=…`) only this server may set. */
