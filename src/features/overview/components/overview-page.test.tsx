@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PageTest } from '../../../components/testing/page-test';
 import { startPageTest } from '../../../components/testing/page-test';
+import { usePageAccess } from '../../../components/page-access';
 import { OverviewPage } from './overview-page';
+import { useOverview } from './use-overview';
 
 let page: PageTest | null = null;
 afterEach(() => {
@@ -64,4 +67,31 @@ describe('OverviewPage', () => {
     expect(item.textContent).toContain('Veeam Microsoft 365');
     expect(['queued', 'running']).toContain(item.getAttribute('data-status'));
   }, 40_000);
+});
+
+describe('useOverview', () => {
+  test('renders once, not twice, when every answer is already there (the page the server rendered, or one come back to)', async () => {
+    page = await startPageTest('viewer');
+    const renders = { first: 0, second: 0 };
+    function Counted({ name }: { name: keyof typeof renders }) {
+      const o = useOverview(usePageAccess());
+      renders[name] += 1;
+      return <p>{`${name}: ${o.body.loaded ? 'loaded' : 'waiting'}`}</p>;
+    }
+    function Both() {
+      const [second, setSecond] = useState(false);
+      return (
+        <>
+          <Counted name="first" />
+          {second ? <Counted name="second" /> : <button onClick={() => setSecond(true)}>Second</button>}
+        </>
+      );
+    }
+    page.render(<Both />);
+    await screen.findByText('first: loaded', undefined, { timeout: 10_000 });
+    // The answers are in the cache now: the second one's first render has them all.
+    fireEvent.click(screen.getByRole('button', { name: 'Second' }));
+    expect(screen.getByText('second: loaded')).toBeTruthy();
+    expect(renders.second).toBe(1);
+  });
 });

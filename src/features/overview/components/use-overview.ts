@@ -59,8 +59,11 @@ export function useOverview(access: PageAccess): OverviewData {
   // The first view waits for every connection's first answer (or failure), so that the counts do not
   // grow connection by connection; after that a connection that fails or retries hides only itself.
   // Until then nothing is derived: each answer that comes in would otherwise redo it for nothing.
-  const [settled, setSettled] = useState(false);
-  const ready = settled || (!live.pending && results.every((r) => !r.isPending));
+  // Settled from the first render when every answer is there already (the Overview the server rendered,
+  // or one come back to): no update during that render, which would make React render the page twice.
+  const answered = !live.pending && results.every((r) => !r.isPending);
+  const [settled, setSettled] = useState(answered);
+  const ready = settled || answered;
   if (!settled && ready) setSettled(true);
 
   const loaded = useMemo(
