@@ -63,8 +63,8 @@ export function useOverview(access: PageAccess): OverviewData {
   // or one come back to): no update during that render, which would make React render the page twice.
   const answered = !live.pending && results.every((r) => !r.isPending);
   const [settled, setSettled] = useState(answered);
+  if (!settled && answered) setSettled(true);
   const ready = settled || answered;
-  if (!settled && ready) setSettled(true);
 
   const loaded = useMemo(
     () =>
