@@ -459,3 +459,46 @@ test('without JavaScript the sign-in page still shows, signs in, and says why wh
     await context.close();
   }
 });
+
+test('with slow vendors the Overview’s head comes at once, its code loads while the server waits, and the browser renders the page', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  // Every vendor answer 1.2 s late: the server's reads for the rendered Overview, which no poll has
+  // answered yet, wait longer than it gives them (1 s), after the page's head has gone out.
+  const slow = new ExtraService(join(dir, 'slow'));
+  const context = await browser.newContext({ baseURL: slow.url });
+  try {
+    await slow.start(['--faults', 'latency=1200'], { CONSOLE_CONNECTIONS: '' });
+    // Signed in without opening a page, so that nothing has asked for the Overview's data yet.
+    const signedIn = await context.request.post('/console/api/session', {
+      data: { username: 'viewer', password: 'demo' },
+    });
+    expect(signedIn.ok()).toBe(true);
+
+    const fresh = await context.newPage();
+    const errors: string[] = [];
+    fresh.on('pageerror', (e) => errors.push(e.message));
+    const html = (await (await fresh.goto('/'))?.text()) ?? '';
+    // The code was asked for while the server still waited for the reads: well before the page ended
+    // (by the browser's own clock: when it began to fetch the entry chunk, when the HTML's last byte came).
+    const timing = await fresh.evaluate(() => {
+      const page = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const code = performance
+        .getEntriesByType('resource')
+        .find((e) => /\/assets\/index-[^/]+\.js$/.test(new URL(e.name).pathname));
+      return { codeAsked: code?.startTime ?? Infinity, pageEnded: page.responseEnd };
+    });
+    expect(timing.pageEnded - timing.codeAsked).toBeGreaterThan(500);
+    // The rest is the page the browser renders: no data in it, its first reads asked for from the body.
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).not.toContain('id="page-queries"');
+    expect(html.indexOf('id="first-reads"')).toBeGreaterThan(html.indexOf('<body>'));
+    await expect(fresh.getByRole('region', { name: 'Running now' })).toBeVisible({ timeout: 30_000 });
+    await expect(new Shell(fresh).heading()).toHaveText('Overview');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await slow.stop();
+  }
+});

@@ -78,7 +78,20 @@ export interface PageConfig {
 
 /** What the server's build of the console (`vite build --ssr`: src/server-render.tsx) exports. */
 type ServerRender = Pick<typeof ServerRenderModule, 'SERVER_RENDERED_PATHS' | 'renderPage'> &
-  Partial<Pick<typeof ServerRenderModule, 'SIGNED_IN_RENDERED_PATHS' | 'renderSignedInPage'>>;
+  Partial<Pick<typeof ServerRenderModule, 'SIGNED_IN_RENDERED_PATHS' | 'startSignedInPage'>>;
+
+/**
+ * A page sent in two parts: `head` at once, then what `rest()` makes (it never rejects), called once the
+ * head is on its way. The head asks for the page's code, which the browser then fetches while the
+ * server reads and renders the rest.
+ */
+export interface StreamedPage {
+  head: string;
+  rest: () => Promise<string>;
+}
+
+/** The root element as index.html has it, empty: where a page's head ends and its rendered part begins. */
+const EMPTY_ROOT = '<div id="root"></div>';
 
 /** Where the build writes the server's build, below the console's folder (a dot-folder: never served). */
 export const SERVER_RENDER_FILE = '.server/server-render.js';
@@ -197,40 +210,56 @@ export class ConsolePages {
 
   /**
    * The page of `url` rendered with a signed-in person's data (src/server-render.tsx: the Overview),
-   * `fetch` answering that person's requests to the console server's own routes; null when the server
-   * does not render that page for them (another page, no server build, a config without console
-   * mode, a session that is not a good one, a read that failed): then `page()` serves the page that
-   * renders in the browser. Never kept: it is that person's, as of now.
+   * `fetch` answering that person's requests to the console server's own routes, in two parts: the head
+   * once the person's session is known to be good, so that the browser fetches the code while the
+   * server reads and renders, and the rest once rendered. Null when the server does not render that
+   * page for them (another page, no server build, a config without console mode, a session that is not
+   * a good one): then `page()` serves the page that renders in the browser. When the render gives up
+   * (a read failed or was late) or fails (logged) after the head has gone, the rest is that of the page
+   * the browser renders: an empty root, and the first reads to preload. Never kept: it is that
+   * person's, as of now.
    */
-  async signedInPage(url: URL, fetch: FetchLike): Promise<Representation[] | null> {
+  async signedInPage(url: URL, fetch: FetchLike): Promise<StreamedPage | null> {
     this.refresh();
     if (this.configValue === undefined || !this.runtimeConfig) return null;
     const render = await this.serverRender();
-    if (!render?.renderSignedInPage || !render.SIGNED_IN_RENDERED_PATHS?.includes(url.pathname)) return null;
-    let rendered: Awaited<ReturnType<NonNullable<ServerRender['renderSignedInPage']>>>;
-    try {
-      rendered = await render.renderSignedInPage(url, this.configValue, fetch);
-    } catch (err) {
+    if (!render?.startSignedInPage || !render.SIGNED_IN_RENDERED_PATHS?.includes(url.pathname)) return null;
+    const failed = (err: unknown) =>
       console.error(`rendering ${url.pathname} on the server failed; the browser renders it:`, err);
+    let started: Awaited<ReturnType<NonNullable<ServerRender['startSignedInPage']>>>;
+    try {
+      started = await render.startSignedInPage(url, this.configValue, fetch);
+    } catch (err) {
+      failed(err);
       return null;
     }
-    if (rendered === null) return null;
-    const { markup, title, queries } = rendered;
-    const html = this.withStylesInline(
-      withMarkup(
-        // The page's data is in it: no first reads to preload (`html()`).
-        this.html(this.routeOf(url.pathname), { firstReads: false }),
-        markup,
-        title,
-        {
-          after: `<script type="application/json" id="${PAGE_QUERIES_ID}">${jsonInHtml(queries)}</script>`,
-          noscript: NOSCRIPT_WITH_DATA,
+    if (started === null) return null;
+    const route = this.routeOf(url.pathname);
+    // The page's data will be in it: no first reads to preload in its head (`html()`).
+    const shell = (noscript?: string) =>
+      withPageScripts(
+        this.withStylesInline(
+          withMarkup(this.html(route, { firstReads: false }), '', started.title, { noscript }),
+          true,
+        ),
+      );
+    const [head, withData] = splitAtRoot(shell(NOSCRIPT_WITH_DATA));
+    const [, withoutData] = splitAtRoot(shell());
+    const browserRenders = () => `${EMPTY_ROOT}${this.firstReadsLink(route)}${withoutData}`;
+    const rest = () =>
+      started.render().then(
+        (page) =>
+          page
+            ? `<div id="root">${page.markup}</div>\n    ` +
+              `<script type="application/json" id="${PAGE_QUERIES_ID}">${jsonInHtml(page.queries)}</script>` +
+              withData
+            : browserRenders(),
+        (err: unknown) => {
+          failed(err);
+          return browserRenders();
         },
-      ),
-      true,
-    );
-    // Made for one request: a quick Brotli level (about 2 ms).
-    return representations(withPageScripts(html), 5);
+      );
+    return { head, rest };
   }
 
   /**
@@ -283,6 +312,18 @@ export class ConsolePages {
         `  <script type="application/json" id="${NEXT_PAGE_FILES_ID}">${jsonInHtml([...new Set(files)])}</script>\n` +
         `    <script>${PREFETCH_SCRIPT}</script>\n  </body>`,
     );
+  }
+
+  /**
+   * The Overview's data, asked for beside its code rather than once the code has run: all of its first
+   * reads in one request (server/console/first-reads.ts), first of the route's links, since each request
+   * waits for one of the browser's six connections to the host. Empty on another route, or when the
+   * connections have no first reads.
+   */
+  private firstReadsLink(route: RoutePreload | undefined): string {
+    return route?.path === OVERVIEW_ROUTE && this.runtimeConfig && hasFirstReads(this.runtimeConfig)
+      ? `<link rel="preload" href="${FIRST_READS_PATH}" as="fetch" crossorigin id="${FIRST_READS_LINK_ID}">`
+      : '';
   }
 
   /** The adapter chunks of the dialects the connections use. */
@@ -383,20 +424,8 @@ export class ConsolePages {
       // Signed-in pages call the connections at once; the sign-in page needs no adapter to paint.
       const adapters = route.path === '/sign-in' ? [] : this.adapters();
       const scripts = [...new Set([...route.scripts, ...adapters])];
-      // The Overview's data, asked for beside its code rather than once the code has run: all of its
-      // first reads in one request (server/console/first-reads.ts), first of the route's, since each
-      // request waits for one of the browser's six connections to the host.
-      const reads =
-        firstReads &&
-        route.path === OVERVIEW_ROUTE &&
-        this.runtimeConfig &&
-        hasFirstReads(this.runtimeConfig);
       const links = [
-        ...(reads
-          ? [
-              `<link rel="preload" href="${FIRST_READS_PATH}" as="fetch" crossorigin id="${FIRST_READS_LINK_ID}">`,
-            ]
-          : []),
+        ...(firstReads ? [this.firstReadsLink(route)].filter(Boolean) : []),
         ...scripts.map((s) => `<link rel="modulepreload" crossorigin href="${attr(s)}">`),
         ...route.styles.map(stylesheetLink),
       ];
@@ -433,12 +462,19 @@ function withMarkup(
     .replace(/<noscript>[^<]*<\/noscript>/, (tag) =>
       noscript ? `<noscript>${escapeHtml(noscript)}</noscript>` : tag,
     )
-    .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>${after && `\n    ${after}`}`)
+    .replace(EMPTY_ROOT, () => `<div id="root">${markup}</div>${after && `\n    ${after}`}`)
     .replace(/<html([^>]*)>/, '<html$1 data-mantine-color-scheme="light">')
     .replace(
       /<title>[^<]*<\/title>/,
       () => `<title>${escapeHtml(title)}</title>\n    <script>${COLOR_SCHEME_SCRIPT}</script>`,
     );
+}
+
+/** A page with an empty root, in two: up to the root, and from it on without it. */
+function splitAtRoot(html: string): [string, string] {
+  const at = html.indexOf(EMPTY_ROOT);
+  if (at < 0) throw new Error('index.html has no empty <div id="root"></div>');
+  return [html.slice(0, at), html.slice(at + EMPTY_ROOT.length)];
 }
 
 /**

@@ -666,16 +666,22 @@ export const SIGNED_IN_RENDERED_PATHS = ['/'];
 export async function renderPage(url) {
   return { markup: '<main><h1>Sign in</h1></main>', title: 'Sign in · Backup Console', code: false };
 }
-export async function renderSignedInPage(url, config, fetch) {
+export async function startSignedInPage(url, config, fetch) {
   if (url.searchParams.has('fail')) throw new Error('the render failed');
   const who = await fetch('/console/api/session', { method: 'GET' });
   if (!who.ok) return null;
   const { user } = await who.json();
-  return {
-    markup: '<main><h1>Overview</h1><p>' + user.username + '</p></main>',
-    title: 'Overview · Backup Console',
-    queries: { mutations: [], queries: [{ queryKey: ['runs', user.username], state: { data: '</script><b>' } }] },
+  const render = async () => {
+    // ?hold: the render waits until the test lets it go; ?late: its reads were late; ?broken: it fails.
+    if (url.searchParams.has('hold')) await new Promise((resolve) => (globalThis.releaseOverview = resolve));
+    if (url.searchParams.has('late')) return null;
+    if (url.searchParams.has('broken')) throw new Error('the render broke');
+    return {
+      markup: '<main><h1>Overview</h1><p>' + user.username + '</p></main>',
+      queries: { mutations: [], queries: [{ queryKey: ['runs', user.username], state: { data: '</script><b>' } }] },
+    };
   };
+  return { title: 'Overview · Backup Console', render };
 }
 `;
   let built: string;
@@ -779,6 +785,98 @@ export async function renderSignedInPage(url, config, fetch) {
     expect((await page('/sign-in', 'ended')).html).toContain('<div id="root"><main><h1>Sign in</h1>');
     expect((await page('/sign-in')).html).toContain('<div id="root"><main><h1>Sign in</h1>');
     expect((await page('/sign-in', 'good-alice')).html).toContain('<div id="root"></div>');
+  });
+
+  it('sends the head, which asks for the code, before the render is done, in each encoding', async () => {
+    const held = globalThis as { releaseOverview?: () => void };
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      held.releaseOverview = undefined;
+      const res = await fetch(`${ownServer.url}/?hold=1`, {
+        headers: { cookie: 'console_session=good-alice', 'accept-encoding': encoding },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(encoding === 'identity' ? null : encoding);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      // All that comes while the render is held: the head, with the code and the route's preloads.
+      let head = '';
+      let pending = reader.read();
+      for (;;) {
+        const next = await Promise.race([
+          pending,
+          new Promise<null>((resolve) => setTimeout(resolve, 300, null)),
+        ]);
+        if (next === null) break;
+        if (next.done) throw new Error('the page ended while its render was held');
+        head += next.value;
+        pending = reader.read();
+      }
+      expect(head).toContain('<script type="module" crossorigin src="/assets/index-9.js">');
+      expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/overview-1.js">');
+      expect(head).toContain('<title>Overview · Backup Console</title>');
+      expect(head).toContain('<body>');
+      expect(head).not.toContain('<div id="root"');
+      // The render started once the head had gone, and waits.
+      await vi.waitFor(() => expect(held.releaseOverview).toBeDefined());
+      held.releaseOverview!();
+      let html = head;
+      for (let next = await pending; !next.done; next = await reader.read()) html += next.value;
+      expect(html).toContain('<div id="root"><main><h1>Overview</h1><p>alice</p></main></div>');
+      expect(html).toContain('id="page-queries"');
+      expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    }
+  });
+
+  it('sends the rest of the page the browser renders when the render gives up after the head has gone', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      for (const why of ['late', 'broken']) {
+        const { res, html } = await page(`/?${why}=1`, 'good-alice');
+        expect(res.status).toBe(200);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        expect(html).toContain('<div id="root"></div>');
+        expect(html).not.toContain('page-queries');
+        // What that page needs beside its code: its first reads, preloaded from the body.
+        expect(html).toContain(
+          '<link rel="preload" href="/console/api/first-reads" as="fetch" crossorigin id="first-reads">',
+        );
+        expect(html).toContain('<noscript>It needs JavaScript.</noscript>');
+        expect(html).toContain(`<script>${WARM_UP_SCRIPT}</script>`);
+        expect(html.trimEnd().endsWith('</html>')).toBe(true);
+      }
+      // Only the render that failed is a fault worth the log.
+      expect(logged.mock.calls.length).toBe(1);
+      expect(String(logged.mock.calls[0]?.[0])).toContain('rendering / on the server failed');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('answers HEAD with the headers alone, and outlives a browser gone before the rest', async () => {
+    const held = globalThis as { releaseOverview?: () => void };
+    held.releaseOverview = undefined;
+    const head = await fetch(`${ownServer.url}/?hold=1`, {
+      method: 'HEAD',
+      headers: { cookie: 'console_session=good-alice' },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('cache-control')).toBe('no-store');
+    expect(await head.text()).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(held.releaseOverview).toBeUndefined(); // no render began
+    const gone = new AbortController();
+    const res = await fetch(`${ownServer.url}/?hold=1`, {
+      headers: { cookie: 'console_session=good-alice' },
+      signal: gone.signal,
+    });
+    await res.body!.getReader().read();
+    await vi.waitFor(() => expect(held.releaseOverview).toBeDefined());
+    gone.abort();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    held.releaseOverview!();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server goes on answering.
+    expect((await page('/', 'good-bob')).html).toContain('<p>bob</p>');
   });
 
   it('sends the page the browser renders when the render fails, and says why in the log', async () => {

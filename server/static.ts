@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Service } from './app';
-import type { PageConfig } from './console-pages';
+import type { PageConfig, StreamedPage } from './console-pages';
 import { ConsolePages } from './console-pages';
 import type { FetchLike } from '../src/api/http';
 import { CONSOLE_API } from './console/browser-config';
@@ -78,6 +80,47 @@ export function send(
 }
 
 /**
+ * Answers with a page sent in two parts (`StreamedPage`), compressed as the client accepts: the head is
+ * flushed through the compressor at once, so that the browser can read it and fetch the code it names
+ * before the rest is made. Not kept, so no ETag. A client gone before the rest ends the stream.
+ */
+function sendStreamed(
+  c: Context,
+  page: StreamedPage,
+  headers: { type: string; cacheControl: string },
+): Response {
+  const encoding = acceptedEncodings(c.req.header('accept-encoding'))[0] ?? null;
+  const common = {
+    'cache-control': headers.cacheControl,
+    'content-type': headers.type,
+    vary: 'Accept-Encoding',
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+  };
+  // HEAD: the same answer without a body, and without a render nobody will read.
+  if (c.req.method === 'HEAD') return c.body(null, 200, common);
+  const out =
+    encoding === 'br'
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+      : encoding === 'gzip'
+        ? createGzip()
+        : new PassThrough();
+  // The rest is made once the head has been handed on (the flush's callback, then the turn after it,
+  // in which the head's bytes go to the socket): its render holds the event loop for a while.
+  const later = () =>
+    setImmediate(() => {
+      void page.rest().then((rest) => {
+        if (!out.destroyed) out.end(rest);
+      });
+    });
+  if (out instanceof PassThrough) out.write(page.head, later);
+  else {
+    out.write(page.head);
+    out.flush(encoding === 'br' ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH, later);
+  }
+  return c.body(Readable.toWeb(out) as ReadableStream<Uint8Array>, 200, common);
+}
+
+/**
  * Serves the built console: its files (hashed assets cached for a year, the rest revalidated by
  * ETag), each in the Brotli or gzip variant the build wrote when the client accepts it, and the page
  * (`index.html` with the preloads of the route asked for, the sign-in page rendered into it) for every
@@ -140,7 +183,7 @@ export function serveConsole(
         : null;
     if (ownRoutes) {
       const page = await pages.signedInPage(url, ownRoutes);
-      if (page) return send(c, page, signedInPageHeaders);
+      if (page) return sendStreamed(c, page, signedInPageHeaders);
     }
     // The sign-in page comes rendered (server/console-pages.ts) to whoever is not signed in to the
     // console: a cookie that names no good session (it ended, or idled out) is as good as none.

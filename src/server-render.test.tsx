@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FetchLike } from './api/http';
-import { renderSignedInPage, SIGNED_IN_READS_WAIT_MS } from './server-render';
+import { SIGNED_IN_READS_WAIT_MS, startSignedInPage } from './server-render';
 
 /**
  * The Overview rendered with a person's data gives way to the page the browser renders whenever it
@@ -41,44 +41,45 @@ function routes(session: Response | null, read: (path: string) => Promise<Respon
 
 const at = (path: string) => new URL(path, 'http://console.test');
 
-describe('renderSignedInPage', () => {
+describe('startSignedInPage', () => {
   // The adapter the Veeam connection loads on its first read, loaded beforehand: its first load here
   // (the test runner compiles it) could take longer than the render waits for its reads.
   beforeAll(async () => {
     await import('./api/veeam-v5/adapter');
   });
 
-  it('renders nothing for a cookie that names no session, and asks for nothing more', async () => {
+  it('starts nothing for a cookie that names no session, and asks for nothing more', async () => {
     const r = routes(null, () => Promise.reject(new Error('not asked')));
-    expect(await renderSignedInPage(at('/'), config(connection('veeam', 'veeam-v5')), r.fetch)).toBeNull();
+    expect(await startSignedInPage(at('/'), config(connection('veeam', 'veeam-v5')), r.fetch)).toBeNull();
     expect(r.asked).toEqual(['/console/api/session']);
   });
 
-  it('renders nothing when a read fails: a half-shown page would show less than the browser’s', async () => {
+  it('starts once the session is good, and renders nothing when a read fails: a half-shown page would show less than the browser’s', async () => {
     const r = routes(json(SESSION), () => Promise.resolve(json({ message: 'The vendor failed.' }, 502)));
-    expect(await renderSignedInPage(at('/'), config(connection('veeam', 'veeam-v5')), r.fetch)).toBeNull();
+    const started = await startSignedInPage(at('/'), config(connection('veeam', 'veeam-v5')), r.fetch);
+    expect(started?.title).toBe('Overview · Backup Console');
+    expect(await started!.render()).toBeNull();
     expect(r.asked.some((p) => p.startsWith('/console/api/connections/veeam/'))).toBe(true);
   });
 
   it('gives up on a read slower than its wait, so that a slow vendor does not hold the page back', async () => {
     const r = routes(json(SESSION), () => new Promise<Response>(() => undefined));
-    const started = performance.now();
-    expect(await renderSignedInPage(at('/'), config(connection('veeam', 'veeam-v5')), r.fetch)).toBeNull();
-    const waited = performance.now() - started;
+    const begun = performance.now();
+    const started = await startSignedInPage(at('/'), config(connection('veeam', 'veeam-v5')), r.fetch);
+    expect(await started!.render()).toBeNull();
+    const waited = performance.now() - begun;
     expect(waited).toBeGreaterThanOrEqual(SIGNED_IN_READS_WAIT_MS - 5);
     expect(waited).toBeLessThan(SIGNED_IN_READS_WAIT_MS + 2000);
   });
 
   it('leaves other pages, and configs with a connection each person signs in to, to the browser', async () => {
     const r = routes(json(SESSION), () => Promise.reject(new Error('not asked')));
-    expect(
-      await renderSignedInPage(at('/jobs'), config(connection('veeam', 'veeam-v5')), r.fetch),
-    ).toBeNull();
+    expect(await startSignedInPage(at('/jobs'), config(connection('veeam', 'veeam-v5')), r.fetch)).toBeNull();
     const personal = config(
       connection('veeam', 'veeam-v5'),
       connection('mine', 'rackspace-v1', 'per-person'),
     );
-    expect(await renderSignedInPage(at('/'), personal, r.fetch)).toBeNull();
+    expect(await startSignedInPage(at('/'), personal, r.fetch)).toBeNull();
     expect(r.asked).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ import { signInWorksWithoutCode } from './features/session/sign-in-without-code'
 export const SERVER_RENDERED_PATHS: readonly string[] = ['/sign-in'];
 
 /**
- * The pages the console server renders with a signed-in person's data (`renderSignedInPage`): the
+ * The pages the console server renders with a signed-in person's data (`startSignedInPage`): the
  * Overview, the page a person lands on. Every other signed-in page renders in the browser alone.
  */
 export const SIGNED_IN_RENDERED_PATHS: readonly string[] = ['/'];
@@ -96,12 +96,28 @@ export async function renderPage(url: URL, config: unknown): Promise<RenderedPag
   return { markup: markupOf(context), title: documentTitle(TITLES[url.pathname]), code };
 }
 
-/** A page rendered with a person's data: its markup and title, and the answers it was rendered from. */
+/** A page rendered with a person's data: its markup, and the answers it was rendered from. */
 export interface SignedInPage {
   markup: string;
-  title: string;
   /** The query cache the page was rendered from, for the browser's first render to start from. */
   queries: DehydratedState;
+}
+
+/**
+ * A page with a person's data on its way: what is known once the person's session is (its title), and
+ * its render, which waits for the page's reads. The console server sends the page's head, which asks
+ * for its code, as soon as it has this, and the rest once the render is done, so that the browser
+ * fetches the code while the server reads and renders (server/console-pages.ts).
+ */
+export interface SignedInRender {
+  title: string;
+  /**
+   * Renders the page (the server calls it once the head is on its way): the page, or null when a read
+   * failed or took longer than SIGNED_IN_READS_WAIT_MS: a page shown half from the server and half
+   * loading would show the person less than the page that loads in the browser, which the server then
+   * sends instead. Rejects if the render itself fails.
+   */
+  render: () => Promise<SignedInPage | null>;
 }
 
 /**
@@ -111,21 +127,20 @@ export interface SignedInPage {
 export const SIGNED_IN_READS_WAIT_MS = 1000;
 
 /**
- * `url`'s page (one of SIGNED_IN_RENDERED_PATHS) rendered for the person whose requests `fetch`
- * answers: the console server's own routes, in its process, with that person's cookie. The session
- * is asked for as the browser asks for it, then every query the page's first render reads, through
- * the connections' providers as the browser's would (the rule check, the poller's cache and the
- * watch at each read's pace are the server's routes'). Null, and the browser renders the page itself
- * as before, when the page is not one of those, the config is not console mode or has a connection each
- * person signs in to (only the browser holds those), the session is not a good one, or any read
- * failed or took longer than SIGNED_IN_READS_WAIT_MS: a page shown half from the server and half
- * loading would show the person less than the page that loads in the browser.
+ * Starts `url`'s page (one of SIGNED_IN_RENDERED_PATHS) for the person whose requests `fetch` answers:
+ * the console server's own routes, in its process, with that person's cookie. The session is asked for
+ * as the browser asks for it; once it is a good one, the page's render (`SignedInRender.render`) reads
+ * every query the page's first render reads, through the connections' providers as the browser's would
+ * (the rule check, the poller's cache and the watch at each read's pace are the server's routes').
+ * Null, and the browser renders the page itself as before, when the page is not one of those, the
+ * config is not console mode or has a connection each person signs in to (only the browser holds
+ * those), or the session is not a good one.
  */
-export async function renderSignedInPage(
+export async function startSignedInPage(
   url: URL,
   config: unknown,
   fetch: FetchLike,
-): Promise<SignedInPage | null> {
+): Promise<SignedInRender | null> {
   if (!SIGNED_IN_RENDERED_PATHS.includes(url.pathname)) return null;
   const parsed = parseRuntimeConfig(config);
   if (!parsed.console || parsed.connections.some((c) => c.personal)) return null;
@@ -141,6 +156,17 @@ export async function renderSignedInPage(
   await runtime.resumeConsoleSession();
   const connections = runtime.connections.filter((c) => runtime.session.get(c.id));
   if (connections.length === 0) return null;
+  return {
+    title: documentTitle(TITLES[url.pathname]),
+    render: () => renderWithData(context, runtime, connections),
+  };
+}
+
+async function renderWithData(
+  context: StaticHandlerContext,
+  runtime: ApiRuntime,
+  connections: ApiRuntime['connections'],
+): Promise<SignedInPage | null> {
   const client = createQueryClient({ retry: false });
   // The API module's runtime is the process's, as in the browser: this person's while the queries start
   // (each takes its connection's provider at once, which keeps its runtime) and while the page renders
@@ -155,7 +181,6 @@ export async function renderSignedInPage(
   adoptApi(runtime);
   const page = {
     markup: markupOf(context, client),
-    title: documentTitle(TITLES[url.pathname]),
     queries: dehydrate(client, { shouldDehydrateQuery: (q) => pageQueries.has(q.queryHash) }),
   };
   client.clear();
