@@ -797,6 +797,7 @@ export async function startSignedInPage(url, config, fetch) {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-encoding')).toBe(encoding === 'identity' ? null : encoding);
       expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-accel-buffering')).toBe('no');
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
       // All that comes while the render is held: the head, with the code and the route's preloads.
       let head = '';

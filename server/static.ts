@@ -94,6 +94,8 @@ function sendStreamed(
     'cache-control': headers.cacheControl,
     'content-type': headers.type,
     vary: 'Accept-Encoding',
+    // A proxy in front (nginx) would otherwise hold the head back until its buffer fills or the page ends.
+    'x-accel-buffering': 'no',
     ...(encoding ? { 'content-encoding': encoding } : {}),
   };
   // HEAD: the same answer without a body, and without a render nobody will read.
