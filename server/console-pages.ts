@@ -236,15 +236,12 @@ export class ConsolePages {
     if (started === null) return null;
     const route = this.routeOf(url.pathname);
     // The page's data will be in it: no first reads to preload in its head (`html()`).
-    const shell = (noscript?: string) =>
+    const [head, withoutData] = splitAtRoot(
       withPageScripts(
-        this.withStylesInline(
-          withMarkup(this.html(route, { firstReads: false }), '', started.title, { noscript }),
-          true,
-        ),
-      );
-    const [head, withData] = splitAtRoot(shell(NOSCRIPT_WITH_DATA));
-    const [, withoutData] = splitAtRoot(shell());
+        this.withStylesInline(withMarkup(this.html(route, { firstReads: false }), '', started.title), true),
+      ),
+    );
+    const withData = withNoscript(withoutData, NOSCRIPT_WITH_DATA);
     const browserRenders = () => `${EMPTY_ROOT}${this.firstReadsLink(route)}${withoutData}`;
     const rest = () =>
       started.render().then(
@@ -458,16 +455,20 @@ function withMarkup(
   title: string,
   { after = '', noscript }: { after?: string; noscript?: string } = {},
 ): string {
-  return html
-    .replace(/<noscript>[^<]*<\/noscript>/, (tag) =>
-      noscript ? `<noscript>${escapeHtml(noscript)}</noscript>` : tag,
-    )
+  return withNoscript(html, noscript)
     .replace(EMPTY_ROOT, () => `<div id="root">${markup}</div>${after && `\n    ${after}`}`)
     .replace(/<html([^>]*)>/, '<html$1 data-mantine-color-scheme="light">')
     .replace(
       /<title>[^<]*<\/title>/,
       () => `<title>${escapeHtml(title)}</title>\n    <script>${COLOR_SCHEME_SCRIPT}</script>`,
     );
+}
+
+/** `html` with its `<noscript>` saying `text` instead (unchanged without a text). */
+function withNoscript(html: string, text: string | undefined): string {
+  return text
+    ? html.replace(/<noscript>[^<]*<\/noscript>/, () => `<noscript>${escapeHtml(text)}</noscript>`)
+    : html;
 }
 
 /** A page with an empty root, in two: up to the root, and from it on without it. */

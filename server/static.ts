@@ -110,6 +110,7 @@ function sendStreamed(
   // in which the head's bytes go to the socket): its render holds the event loop for a while.
   const later = () =>
     setImmediate(() => {
+      if (out.destroyed) return; // the browser has gone: no render for nobody
       void page.rest().then((rest) => {
         if (!out.destroyed) out.end(rest);
       });
