@@ -198,9 +198,12 @@ export class ConsolePages {
     // (A server build from before pages could go without their code says nothing: with it.)
     const code = rendered.code !== false;
     const html = this.withStylesInline(
-      withMarkup(code ? this.html(this.routeOf(url.pathname)) : this.htmlWithoutCode(url), markup, title, {
-        noscript: code ? undefined : NOSCRIPT_SIGN_IN,
-      }),
+      withMarkup(
+        code ? this.html(this.routeOf(url.pathname)) : this.htmlWithoutCode(url),
+        markup,
+        title,
+        code ? undefined : NOSCRIPT_SIGN_IN,
+      ),
       code,
     );
     // Brotli's best takes about 0.1 s of CPU on a rendered page: spent once on the plain address, while
@@ -444,19 +447,14 @@ const NOSCRIPT_WITH_DATA =
   'buttons do nothing: turn JavaScript on for this site to use the console.';
 
 /**
- * `html` with a page the server rendered in it: its markup in the root (and `after` it, what the page
- * carries for its code), its title, the colour-scheme script that sets Mantine's colours before the
- * first paint (light until the script says otherwise, and for a browser that runs no script), and, for
- * a page that works without its code, what its `<noscript>` says instead of index.html's words.
+ * `html` with a page the server rendered in it: its markup in the root, its title, the colour-scheme
+ * script that sets Mantine's colours before the first paint (light until the script says otherwise, and
+ * for a browser that runs no script), and, for a page that works without its code, what its
+ * `<noscript>` says instead of index.html's words.
  */
-function withMarkup(
-  html: string,
-  markup: string,
-  title: string,
-  { after = '', noscript }: { after?: string; noscript?: string } = {},
-): string {
+function withMarkup(html: string, markup: string, title: string, noscript?: string): string {
   return withNoscript(html, noscript)
-    .replace(EMPTY_ROOT, () => `<div id="root">${markup}</div>${after && `\n    ${after}`}`)
+    .replace(EMPTY_ROOT, () => `<div id="root">${markup}</div>`)
     .replace(/<html([^>]*)>/, '<html$1 data-mantine-color-scheme="light">')
     .replace(
       /<title>[^<]*<\/title>/,
