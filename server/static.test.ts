@@ -802,11 +802,11 @@ export async function startSignedInPage(url, config, fetch) {
       // All that comes while the render is held: the head, with the code and the route's preloads.
       let head = '';
       let pending = reader.read();
-      for (;;) {
-        const next = await Promise.race([
-          pending,
-          new Promise<null>((resolve) => setTimeout(resolve, 300, null)),
-        ]);
+      // Its first part whenever it comes, then whatever more comes within 300 ms of the last.
+      for (let first = true; ; first = false) {
+        const next = first
+          ? await pending
+          : await Promise.race([pending, new Promise<null>((resolve) => setTimeout(resolve, 300, null))]);
         if (next === null) break;
         if (next.done) throw new Error('the page ended while its render was held');
         head += next.value;
