@@ -131,6 +131,8 @@ export class ConsolePages {
   private readonly config: string;
   private configVersion = -1;
   private readonly built = new Map<string, Representation[]>();
+  /** The shells of signed-in rendered pages (`signedInShell`), by route and title. */
+  private readonly shells = new Map<string, { head: string; withData: string; withoutData: string }>();
   /** Pages rendered on the server, by path and query, oldest first (null: its render failed). */
   private readonly rendered = new Map<string, Representation[] | null>();
   /** The server's build, loaded on first use and again after a new build; null when there is none. */
@@ -238,13 +240,7 @@ export class ConsolePages {
     }
     if (started === null) return null;
     const route = this.routeOf(url.pathname);
-    // The page's data will be in it: no first reads to preload in its head (`html()`).
-    const [head, withoutData] = splitAtRoot(
-      withPageScripts(
-        this.withStylesInline(withMarkup(this.html(route, { firstReads: false }), '', started.title), true),
-      ),
-    );
-    const withData = withNoscript(withoutData, NOSCRIPT_WITH_DATA);
+    const { head, withData, withoutData } = this.signedInShell(route, started.title);
     const browserRenders = () => `${EMPTY_ROOT}${this.firstReadsLink(route)}${withoutData}`;
     const rest = () =>
       started.render().then(
@@ -260,6 +256,30 @@ export class ConsolePages {
         },
       );
     return { head, rest };
+  }
+
+  /**
+   * What a signed-in rendered page is made in, the same for everyone: its head, and what follows its root
+   * with its data in it and without. Built once per route and title, and again when the build or the
+   * config changes, not on every request (index.html and the stylesheets are read from disk to make it).
+   */
+  private signedInShell(
+    route: RoutePreload | undefined,
+    title: string,
+  ): { head: string; withData: string; withoutData: string } {
+    const key = `${route?.path ?? ''}\n${title}`;
+    let shell = this.shells.get(key);
+    if (!shell) {
+      // The page's data will be in it: no first reads to preload in its head (`html()`).
+      const [head, withoutData] = splitAtRoot(
+        withPageScripts(
+          this.withStylesInline(withMarkup(this.html(route, { firstReads: false }), '', title), true),
+        ),
+      );
+      shell = { head, withData: withNoscript(withoutData, NOSCRIPT_WITH_DATA), withoutData };
+      this.shells.set(key, shell);
+    }
+    return shell;
   }
 
   /**
@@ -380,6 +400,7 @@ export class ConsolePages {
     this.version = version;
     this.configVersion = configVersion;
     this.built.clear();
+    this.shells.clear();
     this.rendered.clear();
     const file = existsSync(this.preloadsFile)
       ? (JSON.parse(readFileSync(this.preloadsFile, 'utf8')) as Partial<PreloadsFile>)
