@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { JobsPage } from './pages/jobs-page';
 import { Shell } from './pages/shell';
@@ -358,6 +358,59 @@ test("a signed-in person's Overview comes rendered with their data: it shows bef
   await new Shell(fresh).navLink('Jobs').click();
   await expect(new Shell(fresh).heading()).toHaveText('Jobs');
   expect(await fresh.evaluate(() => (window as unknown as { same?: boolean }).same)).toBe(true);
+});
+
+/** A new browser on a phone-sized screen, signed in as the viewer without opening a page. */
+async function narrowSignedIn(browser: Browser, javaScriptEnabled: boolean): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: service.url,
+    javaScriptEnabled,
+    viewport: { width: 390, height: 800 },
+  });
+  const signedIn = await context.request.post('/console/api/session', {
+    data: { username: 'viewer', password: 'demo' },
+  });
+  expect(signedIn.ok()).toBe(true);
+  return context;
+}
+
+test('on a narrow screen the rendered Overview’s navigation is hidden without any code', async ({
+  browser,
+}) => {
+  const context = await narrowSignedIn(browser, false);
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    // Off screen and hidden by the stylesheet alone, so Tab does not wander into links nobody sees.
+    await expect(new Shell(page).navLink('Activity')).toBeHidden();
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a narrow screen the rendered Overview’s navigation stays hidden until the code opens it', async ({
+  browser,
+}) => {
+  const context = await narrowSignedIn(browser, true);
+  try {
+    const page = await context.newPage();
+    const release = await holdEntryChunk(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    const shell = new Shell(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    await expect(shell.navLink('Activity')).toBeHidden();
+    release();
+    // Taken over: the live indicator names each connection once the code holds the stream.
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Rackspace DFW (v1.0): live' }).first(),
+    ).toBeVisible();
+    await expect(shell.navLink('Activity')).toBeHidden();
+    await shell.burger().click();
+    await expect(shell.navLink('Activity')).toBeVisible();
+  } finally {
+    await context.close();
+  }
 });
 
 test('a focus moved on the rendered Overview before its code runs stays on that element when the code renders the page afresh', async ({

@@ -1,7 +1,7 @@
 import '@mantine/core/styles/Burger.css';
 import '@mantine/core/styles/Loader.css';
 import { Anchor, Burger, Group, Loader, Title } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigation } from 'react-router';
@@ -40,7 +40,6 @@ function Frame() {
   useLiveStream();
   const [opened, { toggle, close }] = useDisclosure(false);
   const navigating = useNavigation().state === 'loading';
-  const narrow = useMediaQuery('(max-width: 47.99em)');
   return (
     <div className={classes.frame}>
       <SkipLink />
@@ -71,13 +70,9 @@ function Frame() {
           </Group>
         </Group>
       </header>
-      {/* Off screen on a narrow screen until opened: hidden, so Tab does not wander into it. */}
-      <nav
-        id="main-navigation"
-        className={classes.navbar}
-        data-opened={opened || undefined}
-        style={narrow && !opened ? { visibility: 'hidden' } : undefined}
-      >
+      {/* Off screen on a narrow screen until opened, and hidden there by its stylesheet (no media query
+          in the render: its answer came in an effect, a second render of the whole frame). */}
+      <nav id="main-navigation" className={classes.navbar} data-opened={opened || undefined}>
         <div className={classes.grow}>
           <NavLinks onNavigate={close} />
         </div>
