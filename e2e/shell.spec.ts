@@ -81,3 +81,27 @@ test('on a narrow screen the navigation opens from the burger', async ({ page, s
   await expect(shell.heading()).toHaveText('Activity');
   await expect(shell.navLink('Activity')).toBeHidden();
 });
+
+test('on a narrow screen with reduced motion the navigation opens and closes without sliding', async ({
+  page,
+  shell,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/');
+  await expect(shell.navLink('Activity')).toBeHidden();
+  const sliding = () =>
+    page.evaluate(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.effect instanceof KeyframeEffect && a.effect.target?.id === 'main-navigation')
+          .length,
+    );
+  await shell.burger().click();
+  expect(await sliding()).toBe(0);
+  await expect(shell.navLink('Activity')).toBeVisible();
+  await shell.burger().click();
+  expect(await sliding()).toBe(0);
+  await expect(shell.navLink('Activity')).toBeHidden();
+});
