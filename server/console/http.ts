@@ -617,6 +617,19 @@ export async function mountConsole(
     });
   });
 
+  // What changed since a page's answers were read, among the paths this session watches: a page the
+  // server rendered with its answers asks once its stream is held, and reads again only those.
+  api.get('/changes', (c) => {
+    const session = signedIn(c);
+    if (session instanceof Response) return session;
+    const since = c.req.query('since') ?? '';
+    if (!/^\d{1,15}$/.test(since))
+      return fail(c, 400, '"since" must be a time in milliseconds since 1970 (an integer).');
+    return c.json({ changes: polls.changedSince(session.id, session.user.role, Number(since)) }, 200, {
+      'cache-control': 'no-store',
+    });
+  });
+
   // The Overview's first reads in one answer (server/console/first-reads.ts). Each read is the
   // forwarding route's below, asked in this process with this request's cookie and the read's pace.
   api.get('/first-reads', (c) => {

@@ -390,6 +390,39 @@ test('a stream carries only what its person may read, with the role they hold no
   await send(h.url, 'PATCH', '/console/api/users/support', { cookie: admin, body: { role: 'support' } });
 });
 
+test('a page asks what changed since its reads began: the paths its session watches whose answer changed since, not a first answer, only with a session', async () => {
+  const viewer = await signIn(h.url, 'viewer');
+  const admin = await signIn(h.url, 'admin');
+  const changes = (cookie: string, since: number | string) =>
+    send(h.url, 'GET', `/console/api/changes?since=${since}`, { cookie });
+  const paths = (answer: { json: Record<string, unknown> }) =>
+    (answer.json.changes as { path: string }[]).map((c) => c.path);
+  expect((await watched(viewer)).status).toBe(200);
+  const readFrom = Date.now();
+  // A path the viewer reads for the first time after that: its first answer is not a change.
+  expect((await watched(viewer, '/organizations', 'idle')).status).toBe(200);
+  // A run started (or, should the first test's still run, its progress): the poller reads the feed every
+  // 200 ms here, and the feed's answer changes.
+  await startAtVendor().catch(() => undefined);
+  await expect.poll(async () => paths(await changes(viewer, readFrom)), { timeout: 3000 }).toContain(FEED);
+  const answer = await changes(viewer, readFrom);
+  expect(answer.status).toBe(200);
+  expect(answer.headers['cache-control']).toBe('no-store');
+  const change = (answer.json.changes as Record<string, unknown>[]).find((c) => c.path === FEED);
+  expect(change).toMatchObject({ connection: 'veeam', path: FEED });
+  expect(typeof change?.version).toBe('number');
+  expect(String(change?.polledAt)).toMatch(/^\d{4}-\d\d-\d\dT/);
+  expect(paths(answer)).not.toContain('/organizations');
+  // Nothing changed after now; and another person's session watches nothing.
+  expect(paths(await changes(viewer, Date.now() + 60_000))).toEqual([]);
+  expect(paths(await changes(admin, readFrom))).toEqual([]);
+  // A time that is not one, or no session: refused with why.
+  for (const bad of ['', 'soon', '-1', '1.5', '1e12'])
+    expect((await changes(viewer, bad)).status, bad).toBe(400);
+  expect((await changes(viewer, 'soon')).json.message).toMatch(/since/);
+  expect((await send(h.url, 'GET', `/console/api/changes?since=${readFrom}`)).status).toBe(401);
+});
+
 test('signing out ends the stream with the words why; without a session there is no stream', async () => {
   const viewer = await signIn(h.url, 'viewer');
   const stream = await openStream(viewer);

@@ -71,6 +71,11 @@ interface Entry {
   watchers: Map<string, Watch>;
   answer: Polled | null;
   version: number;
+  /**
+   * When (ms) its answer last changed from one it had before, or 0: a first answer is news to nobody, as
+   * whoever watches the path read it (changedSince()).
+   */
+  changedAt: number;
   /** When the path was last asked of the vendor (by the poller or a browser), successful or not. */
   triedAt: number;
   /** Set by a command through the connection: read again first, and not answered from the cache. */
@@ -173,7 +178,7 @@ class ConnectionPoller {
   watch(sessionId: string, path: string, pace: Pace, now: number): void {
     let entry = this.entries.get(path);
     if (!entry) {
-      entry = { path, watchers: new Map(), answer: null, version: 0, triedAt: 0, stale: false };
+      entry = { path, watchers: new Map(), answer: null, version: 0, changedAt: 0, triedAt: 0, stale: false };
       this.entries.set(path, entry);
     }
     entry.watchers.set(sessionId, { pace, until: now + this.hub.times.watchTtlMs });
@@ -253,6 +258,7 @@ class ConnectionPoller {
     this.noteSuccess(answer.polledAt);
     if (!changed) return;
     entry.version += 1;
+    if (!first) entry.changedAt = Date.now();
     // The first answer a browser fetched itself is news to nobody: the watch is that browser's.
     if (!first || from === 'poll') this.hub.tell(this, entry);
   }
@@ -371,6 +377,13 @@ class ConnectionPoller {
     };
   }
 
+  /** The paths `session` watches whose answer changed at `since` (ms) or later. */
+  changedSince(sessionId: string, since: number): Entry[] {
+    return [...this.entries.values()].filter(
+      (e) => e.answer !== null && e.changedAt > 0 && e.changedAt >= since && e.watchers.has(sessionId),
+    );
+  }
+
   /** Whether `session` watches `path` now. */
   watches(sessionId: string, path: string): boolean {
     return this.entries.get(path)?.watchers.has(sessionId) ?? false;
@@ -380,6 +393,31 @@ class ConnectionPoller {
     this.stopped = true;
     clearTimeout(this.timer);
   }
+}
+
+/** The stream's `change`: a watched path whose vendor answer changed. */
+export interface Change {
+  connection: string;
+  path: string;
+  version: number;
+  /** When the request that got the new answer was sent (ISO 8601). */
+  polledAt: string;
+}
+
+function changeOf(poller: ConnectionPoller, entry: Entry): Change {
+  return {
+    connection: poller.connection.id,
+    path: entry.path,
+    version: entry.version,
+    polledAt: new Date(entry.answer!.polledAt).toISOString(),
+  };
+}
+
+/** Whether `role` may read the path now (the rule check repeated with the person's current role). */
+function mayRead(role: Role, poller: ConnectionPoller, entry: Entry): boolean {
+  if (poller.rootPath === null) return false;
+  const path = poller.rootPath + entry.path.split('?')[0];
+  return checkRule(role, { dialect: poller.connection.dialect, method: 'GET', path }).allowed;
 }
 
 /**
@@ -443,25 +481,30 @@ export class SharedPolls {
 
   /** A changed answer: to each stream whose session watches the path and whose role may still read it. */
   tell(poller: ConnectionPoller, entry: Entry): void {
-    const data = {
-      connection: poller.connection.id,
-      path: entry.path,
-      version: entry.version,
-      polledAt: new Date(entry.answer!.polledAt).toISOString(),
-    };
-    const rawPath = (poller.rootPath ?? '') + entry.path.split('?')[0];
+    const data = changeOf(poller, entry);
     const allowed = new Map<Role, boolean>();
     for (const sink of this.streams) {
       if (!entry.watchers.has(sink.sessionId)) continue;
       let may = allowed.get(sink.role);
       if (may === undefined) {
-        may =
-          poller.rootPath !== null &&
-          checkRule(sink.role, { dialect: poller.connection.dialect, method: 'GET', path: rawPath }).allowed;
+        may = mayRead(sink.role, poller, entry);
         allowed.set(sink.role, may);
       }
       if (may) sink.send('change', data);
     }
+  }
+
+  /**
+   * What changed at `since` (ms) or later among the paths the session watches, as the stream's `change`
+   * tells it, for a role that may still read each: a page rendered with answers read at `since` asks for
+   * it once its stream is held, and reads again only those (`GET /console/api/changes`).
+   */
+  changedSince(sessionId: string, role: Role, since: number): Change[] {
+    const out: Change[] = [];
+    for (const poller of this.pollers.values())
+      for (const entry of poller.changedSince(sessionId, since))
+        if (mayRead(role, poller, entry)) out.push(changeOf(poller, entry));
+    return out;
   }
 
   /** A connection's state moved: one `status` to every stream, after the moves of this turn. */
