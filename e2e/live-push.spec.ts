@@ -4,6 +4,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { JobsPage } from './pages/jobs-page';
 import { Shell } from './pages/shell';
+import { holdEntryChunk } from './support/hold-entry';
 import { scratchDir } from './support/scratch';
 import { ExtraService } from './support/service';
 
@@ -74,6 +75,17 @@ async function vendorApi() {
       const answer = await call(`/jobs/${job.id}/action`, {
         method: 'POST',
         body: JSON.stringify({ start: null }),
+      });
+      expect(answer.status).toBeLessThan(300);
+    },
+    /** The jobs as the vendor lists them. */
+    async jobs(): Promise<VeeamJob[]> {
+      return (await (await call('/jobs')).json()) as VeeamJob[];
+    },
+    async enable(job: VeeamJob, on: boolean) {
+      const answer = await call(`/jobs/${job.id}/action`, {
+        method: 'POST',
+        body: JSON.stringify(on ? { enable: null } : { disable: null }),
       });
       expect(answer.status).toBeLessThan(300);
     },
@@ -168,4 +180,58 @@ test('a vendor outage shows as reconnecting, and the console recovers by itself'
   });
   await api.stop(job);
   await viewer.context().close();
+});
+
+test('the Overview comes with its answers, reads none of them again as its code takes it over, and shows what changed meanwhile', async ({
+  browser,
+}) => {
+  const api = await vendorApi();
+  const context = await browser.newContext({ baseURL: server.url });
+  const disabled: VeeamJob[] = [];
+  try {
+    const signedIn = await context.request.post('/console/api/session', {
+      data: { username: 'viewer', password: 'demo' },
+    });
+    expect(signedIn.status()).toBe(200);
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search));
+    // The server's page, its code held back: as on a phone, where the code takes seconds.
+    const release = await holdEntryChunk(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    const nextUp = page.getByRole('region', { name: 'Next up' });
+    await expect(nextUp).toBeVisible();
+    const shown = (await nextUp.textContent()) ?? '';
+    const job = (await api.jobs()).find((j) => j.isEnabled && shown.includes(j.name));
+    expect(job, 'a job of the vendor’s in Next up').toBeDefined();
+    const readFrom = await page.evaluate(
+      () =>
+        (JSON.parse(document.getElementById('page-queries')!.textContent) as { readFrom: number }).readFrom,
+    );
+    // Disabled at the vendor after the server read the page's answers, before the code runs: a change
+    // made once, which no later poll repeats. Once the server has seen it, and the answers' stale time
+    // (2 s) has passed, after which each would be read again as the page mounts, the code comes.
+    disabled.push(job!);
+    await api.enable(job!, false);
+    await expect
+      .poll(
+        async () => {
+          const answer = await context.request.get(`/console/api/changes?since=${readFrom}`);
+          const { changes } = (await answer.json()) as { changes: { path: string }[] };
+          return changes.some((c) => c.path === '/jobs') && Date.now() - readFrom > 2500;
+        },
+        // The job list is polled at its slow pace (every 20 s).
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    release();
+    await expect(page.getByRole('status').filter({ hasText: 'Live' }).first()).toBeVisible();
+    await expect(nextUp).not.toContainText(job!.name, { timeout: 10_000 });
+    // Asked once which of its answers changed since the server read them; an unchanged one is not read.
+    expect(asked.filter((p) => /^\/console\/api\/changes\?since=\d+$/.test(p))).toHaveLength(1);
+    expect(asked.filter((p) => p.startsWith('/console/api/connections/veeam/restoresessions'))).toEqual([]);
+  } finally {
+    for (const j of disabled) await api.enable(j, true);
+    await context.close();
+  }
 });

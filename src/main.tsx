@@ -1,6 +1,9 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { CONSOLE_API_PATH, consoleCall } from './api/console-call';
+import type { PathChange } from './api/page-answers';
+import { coverPageAnswers } from './api/page-answers';
 import { adoptQueriesInPage } from './api/queries-in-page';
 import { startApi } from './api/start';
 import { App } from './app/app';
@@ -36,7 +39,20 @@ const serverRendered = root.hasChildNodes();
  * The server rendered it with the person's data (the Overview), and the page carries the answers it
  * rendered from: the browser's first render starts from them.
  */
-const withData = serverRendered && adoptQueriesInPage(document, queryClient);
+const adopted = serverRendered ? adoptQueriesInPage(document, queryClient) : null;
+const withData = adopted !== null;
+// They are not read again as the page is taken over; once the stream is held, what changed since the
+// server read them is (src/api/page-answers.ts).
+if (adopted?.reads)
+  coverPageAnswers(queryClient, adopted.reads, {
+    changesSince: async (since) => {
+      const answer = (await consoleCall('GET', `${CONSOLE_API_PATH}/changes?since=${since}`)) as {
+        changes?: PathChange[];
+      };
+      if (!Array.isArray(answer?.changes)) throw new Error('The changes came without their list.');
+      return answer.changes;
+    },
+  });
 
 const app = (
   <StrictMode>

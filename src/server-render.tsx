@@ -1,4 +1,3 @@
-import type { DehydratedState } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { dehydrate, hashKey } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -7,6 +6,8 @@ import type { StaticHandlerContext } from 'react-router';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { parseRuntimeConfig } from './api/connections';
 import type { FetchLike } from './api/http';
+import { readBookOf } from './api/live-watch';
+import type { QueriesInPage } from './api/queries-in-page';
 import { createQueryClient } from './api/query-client';
 import { ApiRuntime } from './api/runtime';
 import { adoptApi } from './api/start';
@@ -99,8 +100,11 @@ export async function renderPage(url: URL, config: unknown): Promise<RenderedPag
 /** A page rendered with a person's data: its markup, and the answers it was rendered from. */
 export interface SignedInPage {
   markup: string;
-  /** The query cache the page was rendered from, for the browser's first render to start from. */
-  queries: DehydratedState;
+  /**
+   * The query cache the page was rendered from, for the browser's first render to start from, with when
+   * its reads began and what each query read (so that the browser asks only what changed since).
+   */
+  queries: QueriesInPage;
 }
 
 /**
@@ -172,6 +176,8 @@ async function renderWithData(
   // (each takes its connection's provider at once, which keeps its runtime) and while the page renders
   // (in one piece); another person's render may adopt its own in between.
   adoptApi(runtime);
+  // Before the first read leaves: whatever changes on the vendor from now on may not be in the answers.
+  const readFrom = Date.now();
   const read = prefetchOverview(client, connections);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, SIGNED_IN_READS_WAIT_MS, null)));
@@ -179,10 +185,17 @@ async function renderWithData(
   if (!answered) return null;
   const pageQueries = new Set(answered.map(hashKey));
   adoptApi(runtime);
-  const page = {
-    markup: markupOf(context, client),
-    queries: dehydrate(client, { shouldDehydrateQuery: (q) => pageQueries.has(q.queryHash) }),
-  };
+  const markup = markupOf(context, client);
+  const state = dehydrate(client, { shouldDehydrateQuery: (q) => pageQueries.has(q.queryHash) });
+  const book = readBookOf(client);
+  const reads = Object.fromEntries(
+    client
+      .getQueryCache()
+      .getAll()
+      .filter((q) => pageQueries.has(q.queryHash))
+      .map((q) => [q.queryHash, book.readsOf(q)]),
+  );
+  const page = { markup, queries: { ...state, readFrom, reads } };
   client.clear();
   return page;
 }

@@ -64,16 +64,31 @@ function usualInterval(option: IntervalOption, query: Query): number {
  */
 export function watchPace(query: Query): WatchPace | null {
   if (query.queryKey[0] === queryKeys.runs.all()[0]) return 'feed';
-  // No observer: a directory an adapter reads for another query (the job names a feed's sessions
-  // show). The server reads it again once a minute within its budget and answers it from its cache.
-  if (query.observers.length === 0) return 'keep';
+  if (query.observers.length === 0) {
+    // Read ahead of the page that shows it (the server's render of the Overview, whose answers the
+    // browser does not read again as it takes the page over): at the pace its options name.
+    if (query.meta?.[READ_AHEAD] === true)
+      return paceOf(
+        usualInterval((query.options as { refetchInterval?: IntervalOption }).refetchInterval, query),
+      );
+    // No observer: a directory an adapter reads for another query (the job names a feed's sessions
+    // show). The server reads it again once a minute within its budget and answers it from its cache.
+    return 'keep';
+  }
   let fastest = 0;
   for (const observer of query.observers) {
     const ms = usualInterval(observer.options.refetchInterval as IntervalOption, query);
     if (ms > 0 && (fastest === 0 || ms < fastest)) fastest = ms;
   }
-  if (fastest === 0) return null;
-  return fastest <= POLL_FAST_MS ? 'fast' : fastest <= POLL_OPEN_MS ? 'open' : 'idle';
+  return paceOf(fastest);
+}
+
+/** The `meta` key of a query read ahead of the page that will show it (`{ [READ_AHEAD]: true }`). */
+export const READ_AHEAD = 'readAhead';
+
+function paceOf(intervalMs: number): WatchPace | null {
+  if (intervalMs === 0) return null;
+  return intervalMs <= POLL_FAST_MS ? 'fast' : intervalMs <= POLL_OPEN_MS ? 'open' : 'idle';
 }
 
 /** What HttpClient asks of a server-held connection's GETs (HttpClientOptions.watch). */
@@ -114,10 +129,13 @@ export function watchHook(connectionId: string, basePath: () => string | null): 
   };
 }
 
+/** A path of a connection as the server names it (below the connection's root, with its query string). */
+export type ConnectionPath = [connectionId: string, path: string];
+
 /** Which queries read which path of which connection (a query forgets its reads when it fetches again). */
 export class ReadBook {
   private readonly readers = new Map<string, Set<Query>>();
-  private readonly reads = new Map<Query, Set<string>>();
+  private readonly reads = new Map<Query, Map<string, ConnectionPath>>();
 
   constructor(client: QueryClient) {
     client.getQueryCache().subscribe((event) => {
@@ -131,12 +149,17 @@ export class ReadBook {
     if (!readers) this.readers.set(at, (readers = new Set()));
     readers.add(query);
     let reads = this.reads.get(query);
-    if (!reads) this.reads.set(query, (reads = new Set()));
-    reads.add(at);
+    if (!reads) this.reads.set(query, (reads = new Map<string, ConnectionPath>()));
+    reads.set(at, [connectionId, path]);
+  }
+
+  /** What `query` read since its last fetch began: each connection and path. */
+  readsOf(query: Query): ConnectionPath[] {
+    return [...(this.reads.get(query)?.values() ?? [])];
   }
 
   forget(query: Query): void {
-    for (const at of this.reads.get(query) ?? []) {
+    for (const at of this.reads.get(query)?.keys() ?? []) {
       const readers = this.readers.get(at);
       readers?.delete(query);
       if (readers?.size === 0) this.readers.delete(at);

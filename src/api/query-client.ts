@@ -16,6 +16,7 @@ import { startHiddenHeartbeat } from '../lib/polling';
 import type { ApiError } from './api-error';
 import { toApiError } from './api-error';
 import { connectionOfKey, liveView, pushedInterval } from './live-watch';
+import { waitsForPageChanges } from './page-answers';
 import { queryKeys } from './query-keys';
 
 declare module '@tanstack/react-query' {
@@ -81,6 +82,10 @@ export function createQueryClient(options: { retry?: boolean } = {}): QueryClien
   client.defaultQueryOptions = ((options: Parameters<typeof defaultQueryOptions>[0]) => {
     if (options._defaulted) return options;
     const defaulted = defaultQueryOptions(options);
+    // An answer a rendered page carried is not read again on mount while the server is asked which of
+    // them changed since it read them (page-answers.ts).
+    if (defaulted.refetchOnMount === undefined || defaulted.refetchOnMount === true)
+      defaulted.refetchOnMount = (query) => !waitsForPageChanges(client, query as Query);
     defaulted.refetchInterval = pushedInterval(
       client,
       defaulted.queryKey,

@@ -1,6 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
 import { dialectOf } from '../../api/dialects';
+import { READ_AHEAD } from '../../api/live-watch';
 import type { Connection } from '../../api/domain';
 import { resourceQueries } from '../../api/resource-queries';
 import { runFeedQueries } from '../../api/run-feeds';
@@ -38,7 +39,8 @@ export async function prefetchOverview(
       reads.push(client.prefetchQuery(query));
     }
     if (targets !== null) {
-      const query = overviewQueries.targets(c.id);
+      // Watched at the pace the page shows it (the feeds' pace is theirs whoever reads them).
+      const query = { ...overviewQueries.targets(c.id), meta: { [READ_AHEAD]: true } };
       keys.push(query.queryKey);
       reads.push(client.prefetchQuery(query));
     }
