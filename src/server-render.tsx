@@ -188,12 +188,9 @@ async function renderWithData(
   const markup = markupOf(context, client);
   const state = dehydrate(client, { shouldDehydrateQuery: (q) => pageQueries.has(q.queryHash) });
   const book = readBookOf(client);
+  const cache = client.getQueryCache();
   const reads = Object.fromEntries(
-    client
-      .getQueryCache()
-      .getAll()
-      .filter((q) => pageQueries.has(q.queryHash))
-      .map((q) => [q.queryHash, book.readsOf(q)]),
+    state.queries.map((q) => [q.queryHash, book.readsOf(cache.get(q.queryHash)!)]),
   );
   const page = { markup, queries: { ...state, readFrom, reads } };
   client.clear();

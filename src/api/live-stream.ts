@@ -1,6 +1,6 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { ConnectionStatus, LiveSnapshot, StreamState } from './live-watch';
-import { connectionOfKey, liveView, readBookOf } from './live-watch';
+import { connectionOfKey, liveView, pageVisible, readAgain, readBookOf } from './live-watch';
 
 export * from './live-watch';
 
@@ -85,10 +85,6 @@ function defaultLocks(): LocksLike | null {
 
 function defaultChannel(): (() => ChannelLike) | null {
   return typeof BroadcastChannel === 'function' ? () => new BroadcastChannel(CHANNEL_NAME) : null;
-}
-
-function defaultVisible(): boolean {
-  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
 }
 
 function toStatus(raw: unknown): ConnectionStatus | null {
@@ -346,18 +342,14 @@ export class LiveStream {
   }
 
   private changedPath(connectionId: string, path: string): void {
-    const refetchType = (this.options?.visible?.() ?? defaultVisible()) ? 'active' : 'none';
-    const cache = this.client.getQueryCache();
-    for (const query of readBookOf(this.client).queriesReading(connectionId, path)) {
-      if (cache.get(query.queryHash) !== query) continue;
-      void this.client.invalidateQueries({ queryKey: query.queryKey, exact: true, refetchType });
-    }
+    const readers = readBookOf(this.client).queriesReading(connectionId, path);
+    readAgain(this.client, readers, this.options?.visible?.() ?? pageVisible());
   }
 
   /** The shown queries of the server-held connections, read once (a hidden tab marks them stale). */
   private catchUp(): void {
     const predicate = (query: Query) => this.heldQuery(query);
-    if (this.options?.visible?.() ?? defaultVisible())
+    if (this.options?.visible?.() ?? pageVisible())
       void this.client.refetchQueries({ type: 'active', predicate });
     else void this.client.invalidateQueries({ predicate, refetchType: 'none' });
   }

@@ -129,6 +129,24 @@ export function watchHook(connectionId: string, basePath: () => string | null): 
   };
 }
 
+/** Whether the page is shown: a hidden tab marks what changed stale instead of reading it. */
+export function pageVisible(): boolean {
+  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
+}
+
+/**
+ * `queries` of `client` read again because something they read changed: fetched now in a shown tab,
+ * only marked stale in a hidden one; a query no longer in the cache is left alone.
+ */
+export function readAgain(client: QueryClient, queries: Iterable<Query>, visible: boolean): void {
+  const refetchType = visible ? 'active' : 'none';
+  const cache = client.getQueryCache();
+  for (const query of new Set(queries)) {
+    if (cache.get(query.queryHash) !== query) continue;
+    void client.invalidateQueries({ queryKey: query.queryKey, exact: true, refetchType });
+  }
+}
+
 /** A path of a connection as the server names it (below the connection's root, with its query string). */
 export type ConnectionPath = [connectionId: string, path: string];
 

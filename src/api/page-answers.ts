@@ -1,5 +1,5 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
-import { liveView, readBookOf } from './live-watch';
+import { liveView, pageVisible, readAgain, readBookOf } from './live-watch';
 import type { PageReads } from './queries-in-page';
 
 /**
@@ -42,8 +42,6 @@ export function waitsForPageChanges(client: QueryClient, query: Query): boolean 
   return covered.get(client)?.has(query.queryHash) ?? false;
 }
 
-const defaultVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
-
 /**
  * Takes the page's answers (already in `client`) as current until the server has said what changed
  * since `reads.readFrom`: notes what each query read, as if the browser had read it (the stream's
@@ -62,16 +60,9 @@ export function coverPageAnswers(client: QueryClient, reads: PageReads, options:
   if (hashes.size === 0) return;
   covered.set(client, hashes);
   const view = liveView(client);
-  const visible = options.visible ?? defaultVisible;
+  const visible = options.visible ?? pageVisible;
 
   let settled = false;
-  const readAgain = (queries: Iterable<Query>) => {
-    const refetchType = visible() ? 'active' : 'none';
-    for (const query of new Set(queries)) {
-      if (cache.get(query.queryHash) !== query) continue;
-      void client.invalidateQueries({ queryKey: query.queryKey, exact: true, refetchType });
-    }
-  };
   const settle = (changes: PathChange[] | null) => {
     if (settled) return;
     settled = true;
@@ -80,10 +71,18 @@ export function coverPageAnswers(client: QueryClient, reads: PageReads, options:
     covered.delete(client);
     if (changes === null) {
       // Nothing known of what changed: every answer the page carried is read again.
-      readAgain([...hashes].flatMap((hash) => cache.get(hash) ?? []));
+      readAgain(
+        client,
+        [...hashes].flatMap((hash) => cache.get(hash) ?? []),
+        visible(),
+      );
       return;
     }
-    readAgain(changes.flatMap((c) => book.queriesReading(c.connection, c.path)));
+    readAgain(
+      client,
+      changes.flatMap((c) => book.queriesReading(c.connection, c.path)),
+      visible(),
+    );
   };
   const onStream = () => {
     const { state } = view.getSnapshot();
