@@ -52,7 +52,7 @@ type RunLighthouse = (
   flags: Record<string, unknown>,
   config?: unknown,
   page?: unknown,
-) => Promise<{ lhr: Lhr } | undefined>;
+) => Promise<{ lhr: Lhr; artifacts?: { Trace?: { traceEvents?: unknown[] } } } | undefined>;
 interface PuppeteerPage {
   goto(url: string): Promise<unknown>;
   type(selector: string, text: string): Promise<void>;
@@ -241,11 +241,15 @@ export async function measureLighthouse(dist: string, runs = 3): Promise<Lightho
               `Lighthouse (${page}, ${preset}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`,
             );
           lhrs.push(result.lhr);
-          // LIGHTHOUSE_SAVE=<folder>: each run's whole report, to read where the time goes.
+          // LIGHTHOUSE_SAVE=<folder>: each run's whole report, to read where the time goes, and the
+          // Chromium trace of its load (`<name>.trace.json`, for bench/trace-tasks.ts).
           const save = process.env.LIGHTHOUSE_SAVE;
           if (save) {
             mkdirSync(save, { recursive: true });
-            writeFileSync(join(save, `${preset}-${page}-${i + 1}.json`), JSON.stringify(result.lhr));
+            const name = `${preset}-${page}-${i + 1}`;
+            writeFileSync(join(save, `${name}.json`), JSON.stringify(result.lhr));
+            const trace = result.artifacts?.Trace?.traceEvents;
+            if (trace) writeFileSync(join(save, `${name}.trace.json`), JSON.stringify(trace));
           }
         }
         const values = (id: string) => lhrs.map((l) => l.audits[id]?.numericValue ?? Number.NaN);

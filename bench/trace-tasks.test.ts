@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { longTasks } from './trace-tasks';
+
+const task = (ts: number, dur: number, name = 'RunTask', extra: object = {}) => ({
+  name,
+  ph: 'X',
+  ts: ts * 1000,
+  dur: dur * 1000,
+  pid: 1,
+  tid: 7,
+  ...extra,
+});
+
+describe('the long tasks of a saved trace', () => {
+  const events = [
+    { name: 'thread_name', ph: 'M', ts: 0, pid: 1, tid: 7, args: { name: 'CrRendererMain' } },
+    { name: 'thread_name', ph: 'M', ts: 0, pid: 2, tid: 3, args: { name: 'CrRendererMain' } },
+    { name: 'firstContentfulPaint', ph: 'I', ts: 500_000, pid: 1, tid: 7 },
+    task(100, 60),
+    task(101, 40, 'ParseHTML', { args: { data: { url: 'http://127.0.0.1:1/sign-in' } } }),
+    task(120, 30, 'RunTask'), // nested in the task before: not a task of its own
+    task(300, 10), // too short
+    task(600, 20),
+    task(601, 12, 'TimerFire'),
+    task(700, 90, 'RunTask', { pid: 2, tid: 3 }), // another renderer
+  ];
+
+  it('lists each top-level task of 12.5 ms or more of the painting page, from its first paint', () => {
+    expect(longTasks(events)).toEqual([
+      { atMs: -400, durationMs: 60, estimatedBlockingMs: 190, top: [['ParseHTML /sign-in', 40]] },
+      { atMs: 100, durationMs: 20, estimatedBlockingMs: 30, top: [['TimerFire', 12]] },
+    ]);
+  });
+
+  it('says so when the trace has no paint to count from', () => {
+    expect(() => longTasks(events.filter((e) => e.name !== 'firstContentfulPaint'))).toThrow(/paint/);
+  });
+});
