@@ -17,10 +17,14 @@ export interface PageTest {
   close(): void;
 }
 
-/** The reference service in-process with `role` signed in to every connection, and the PageAccess the shell would give. */
-export async function startPageTest(role: Role): Promise<PageTest> {
+/**
+ * The reference service in-process with `role` signed in to every connection, and the PageAccess the
+ * shell would give. `serviceArgs` go to the service after its own (`--speed 1`: a backup takes at least
+ * a minute, where the default sixty-fold speed ends one in a second or two).
+ */
+export async function startPageTest(role: Role, serviceArgs: string[] = []): Promise<PageTest> {
   giveBoxesASize();
-  const t = await startInProcess();
+  const t = await startInProcess({ args: serviceArgs });
   await t.signIn(role);
   setApiRuntime(t.runtime);
   const { runtime } = t;
