@@ -193,15 +193,23 @@ test('a page the server cannot render with the data carries the config and asks 
     paths.push(url.pathname);
     sent.push({ read: url.pathname + url.search, at: Date.now() });
   });
-  // What the live stream said changed, with when it reached the test: a read the code sends again after
-  // a change is the stream's doing, not a first read the batch missed.
+  // What the live stream said changed: a read the code sends again after a change is the stream's
+  // doing, not a first read the batch missed. Each change and each request with the browser's own time
+  // of it (one clock, from one DevTools session): the test receives the two kinds of event by different
+  // ways, and a read sent a moment after its change could reach the test before the change did.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   const changed: { read: string; at: number }[] = [];
   cdp.on('Network.eventSourceMessageReceived', (e) => {
     if (e.eventName !== 'change') return;
     const change = JSON.parse(e.data) as { connection: string; path: string };
-    changed.push({ read: `/console/api/connections/${change.connection}${change.path}`, at: Date.now() });
+    changed.push({ read: `/console/api/connections/${change.connection}${change.path}`, at: e.timestamp });
+  });
+  /** Each request as the browser sent it: its monotonic time (as the changes') and its wall time (ms). */
+  const requested: { read: string; at: number; wallMs: number }[] = [];
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const url = new URL(e.request.url);
+    requested.push({ read: url.pathname + url.search, at: e.timestamp, wallMs: e.wallTime * 1000 });
   });
   const warnings: string[] = [];
   page.on('console', (m) => (/preload/i.test(m.text()) ? warnings.push(m.text()) : undefined));
@@ -245,13 +253,18 @@ test('a page the server cannot render with the data carries the config and asks 
   expect(shownAt).toBeGreaterThan(0);
   const before = sent.filter((s) => s.at < shownAt);
   expect(before.filter((s) => s.read === '/console/api/first-reads')).toHaveLength(1);
-  const byCode = before.filter(
+  const byCode = requested.filter(
     (s) =>
+      s.wallMs < shownAt &&
       s.read.startsWith('/console/api/connections/') &&
       !/\/backups\/[^/?]+$/.test(s.read) &&
       !changed.some((c) => c.read === s.read && c.at <= s.at),
   );
   expect(byCode.map((s) => s.read)).toEqual([]);
+  // (The browser's own record holds every read the test saw sent before then.)
+  const reads = (list: { read: string }[]) =>
+    list.map((s) => s.read).filter((r) => r.startsWith('/console/api/connections/'));
+  expect(reads(requested.filter((s) => s.wallMs < shownAt))).toEqual(expect.arrayContaining(reads(before)));
   // And the batch was the page's preload (its answer taken by the code), once its answer has ended.
   await expect
     .poll(() =>
