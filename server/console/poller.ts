@@ -380,7 +380,8 @@ class ConnectionPoller {
   /** The paths `session` watches whose answer changed at `since` (ms) or later. */
   changedSince(sessionId: string, since: number): Entry[] {
     return [...this.entries.values()].filter(
-      (e) => e.answer !== null && e.changedAt > 0 && e.changedAt >= since && e.watchers.has(sessionId),
+      // (changedAt is set only with a changed answer, so such an entry has one.)
+      (e) => e.changedAt > 0 && e.changedAt >= since && e.watchers.has(sessionId),
     );
   }
 

@@ -343,15 +343,19 @@ export class LiveStream {
 
   private changedPath(connectionId: string, path: string): void {
     const readers = readBookOf(this.client).queriesReading(connectionId, path);
-    readAgain(this.client, readers, this.options?.visible?.() ?? pageVisible());
+    readAgain(this.client, readers, this.visible());
   }
 
   /** The shown queries of the server-held connections, read once (a hidden tab marks them stale). */
   private catchUp(): void {
     const predicate = (query: Query) => this.heldQuery(query);
-    if (this.options?.visible?.() ?? pageVisible())
-      void this.client.refetchQueries({ type: 'active', predicate });
+    if (this.visible()) void this.client.refetchQueries({ type: 'active', predicate });
     else void this.client.invalidateQueries({ predicate, refetchType: 'none' });
+  }
+
+  /** Whether the page is shown (the options' test, else the document's). */
+  private visible(): boolean {
+    return this.options?.visible?.() ?? pageVisible();
   }
 
   private heldQuery(query: Query): boolean {

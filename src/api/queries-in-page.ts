@@ -55,9 +55,9 @@ function pageReadsOf(state: QueriesInPage): PageReads | null {
   const { readFrom, reads } = state;
   if (typeof readFrom !== 'number' || !Number.isSafeInteger(readFrom) || readFrom < 0) return null;
   if (typeof reads !== 'object' || reads === null || Array.isArray(reads)) return null;
-  const pairs = Object.values(reads).flat();
+  const lists = Object.values(reads);
   const valid =
-    Object.values(reads).every(Array.isArray) &&
-    pairs.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
+    lists.every(Array.isArray) &&
+    lists.flat().every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'));
   return valid ? { readFrom, reads } : null;
 }
