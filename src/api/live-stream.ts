@@ -1,6 +1,6 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { ConnectionStatus, LiveSnapshot, StreamState } from './live-watch';
-import { connectionOfKey, liveView, pageVisible, readAgain, readBookOf } from './live-watch';
+import { connectionOfKey, HELLO_WITHIN_MS, liveView, pageVisible, readAgain, readBookOf } from './live-watch';
 
 export * from './live-watch';
 
@@ -19,8 +19,6 @@ export * from './live-watch';
  * Connections each person signs in to are not polled by the server: none of this touches them.
  */
 
-/** A stream that says `hello` no sooner than this after opening is not held. */
-export const HELLO_WITHIN_MS = 5_000;
 /** A stream silent for this many heartbeats is not held (a proxy holding events back). */
 export const SILENT_HEARTBEATS = 3;
 /** What the stream's `hello` says when it says nothing of its heartbeat. */

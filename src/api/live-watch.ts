@@ -12,6 +12,12 @@ import { queryKeys } from './query-keys';
 
 export type WatchPace = 'feed' | 'fast' | 'open' | 'idle' | 'keep';
 
+/**
+ * A stream that says `hello` no sooner than this after opening is not held (live-stream.ts). Here, in
+ * the code every page loads, because the page's answers wait for the stream a while beyond it.
+ */
+export const HELLO_WITHIN_MS = 5_000;
+
 /** While the stream is held, a server-held query polls this often: it renews the server's watch. */
 export const PUSHED_POLL_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
-import { liveView, pageVisible, readAgain, readBookOf } from './live-watch';
+import { HELLO_WITHIN_MS, liveView, pageVisible, readAgain, readBookOf } from './live-watch';
 import type { PageReads } from './queries-in-page';
 
 /**
@@ -28,8 +28,14 @@ export interface PageAnswersOptions {
   visible?: () => boolean;
 }
 
-/** How long the answers wait for the stream: beyond its own wait for `hello` (live-stream.ts). */
-export const PAGE_ANSWERS_WAIT_MS = 10_000;
+/** How long the stream's own code may take to load and open it, on a slow phone. */
+const STREAM_LOAD_MS = 5_000;
+
+/**
+ * How long the answers wait for the stream: beyond its own wait for `hello`, after which it says it
+ * cannot be held (`fallback`) and they are read again anyway.
+ */
+export const PAGE_ANSWERS_WAIT_MS = STREAM_LOAD_MS + HELLO_WITHIN_MS;
 
 /** The hashes of each client's queries whose answers came with the page and wait for the changes. */
 const covered = new WeakMap<QueryClient, Set<string>>();
