@@ -1,8 +1,26 @@
 import '@mantine/core/styles/Table.css';
 import { Table, Text } from '@mantine/core';
-import type { RunError } from '../api/domain';
+import type { RunDetail, RunError } from '../api/domain';
 import { NONE } from '../lib/format';
 import { VendorWord } from './vendor-word';
+
+/** What a run's report says of why it ended as it did: the vendor's reason and its diagnostics. */
+export function RunNotes({ run }: { run: Pick<RunDetail, 'reason' | 'diagnostics'> }) {
+  return (
+    <>
+      {run.reason && (
+        <Text size="sm">
+          Reason: <VendorWord word={run.reason} detail />
+        </Text>
+      )}
+      {run.diagnostics && (
+        <Text size="sm" c="dimmed">
+          {run.diagnostics}
+        </Text>
+      )}
+    </>
+  );
+}
 
 /** A run's error list (path, type, description), as its report gives it; `labelledBy` names the table. */
 export function RunErrors({

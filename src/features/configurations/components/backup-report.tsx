@@ -1,17 +1,16 @@
 import '@mantine/core/styles/Anchor.css';
 import '@mantine/core/styles/Paper.css';
-import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { RunDetail } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { Fact } from '../../../components/fact';
-import { RunErrors } from '../../../components/run-errors';
+import { RunErrors, RunNotes } from '../../../components/run-errors';
 import { RunProgress } from '../../../components/run-progress';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
-import { VendorWord } from '../../../components/vendor-word';
 import {
   formatBytes,
   formatCount,
@@ -107,16 +106,7 @@ function Report({ run: b }: { run: RunDetail }) {
         <Fact label="Bytes searched">{formatBytes(b.progress.bytesSearched)}</Fact>
         <Fact label="Bytes backed up">{formatBytes(b.progress.bytesDone)}</Fact>
       </SimpleGrid>
-      {b.reason && (
-        <Text size="sm">
-          Reason: <VendorWord word={b.reason} detail />
-        </Text>
-      )}
-      {b.diagnostics && (
-        <Text size="sm" c="dimmed">
-          {b.diagnostics}
-        </Text>
-      )}
+      <RunNotes run={b} />
       <Title order={3} size="h5" id="backup-errors-title">
         Errors ({formatCount(b.errorCount)})
       </Title>

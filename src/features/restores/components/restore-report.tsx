@@ -1,11 +1,10 @@
 import '@mantine/core/styles/Paper.css';
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import type { Restore } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { Fact } from '../../../components/fact';
-import { RunErrors } from '../../../components/run-errors';
+import { RunErrors, RunNotes } from '../../../components/run-errors';
 import { RunProgress } from '../../../components/run-progress';
-import { VendorWord } from '../../../components/vendor-word';
 import {
   NONE,
   formatBytes,
@@ -70,16 +69,7 @@ export function RestoreReport({ restore, now }: { restore: Restore; now?: number
               {formatCount(restore.errorCount)}
             </Fact>
           </SimpleGrid>
-          {restore.reason && (
-            <Text size="sm">
-              Reason: <VendorWord word={restore.reason} detail />
-            </Text>
-          )}
-          {restore.diagnostics && (
-            <Text size="sm" c="dimmed">
-              {restore.diagnostics}
-            </Text>
-          )}
+          <RunNotes run={restore} />
         </Stack>
       </Paper>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="restore-errors-title">
