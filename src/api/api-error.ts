@@ -74,3 +74,14 @@ export function unsupported(dialect: string, what: string): ApiError {
 export function signInRefused(connection: { id: string }, message: string): ApiError {
   return new ApiError({ kind: 'http', status: 400, code: 'sign-in', message, connectionId: connection.id });
 }
+
+/** Stop asked of a configuration with no backup running (the Rackspace dialects find the run first). */
+export function noBackupRunning(connectionId: string): ApiError {
+  return new ApiError({
+    kind: 'http',
+    status: 409,
+    code: 'not-running',
+    message: 'No backup of this configuration is running.',
+    connectionId,
+  });
+}

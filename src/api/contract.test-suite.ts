@@ -101,6 +101,20 @@ export function contractSuite(connectionId: string) {
       expect(stopped).toBe(true);
     });
 
+    test('stopping a backup where none runs is a 409 that says so, and nothing is stopped', async () => {
+      const target = await backupTarget(p);
+      const before = (await target.runs()).map((r) => [r.id, r.state]);
+      const error = await p.stopBackup({ targetId: target.id, runId: null }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(409);
+      expect((error as ApiError).connectionId).toBe(connectionId);
+      expect((error as ApiError).message).toMatch(/not running|is running/);
+      expect((await target.runs()).map((r) => [r.id, r.state])).toEqual(before);
+    });
+
     test('disable and enable are read back', async () => {
       const target = await backupTarget(p);
       const enabled = async () => (await p.getTarget(target.id)).enabled;

@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error';
+import { ApiError, noBackupRunning } from '../api-error';
 import { baseProvider } from '../base-provider';
 import type { Capabilities } from '../capabilities';
 import type { Connection, RestoreInput, Run } from '../domain';
@@ -211,14 +211,7 @@ export function createRackspaceV1Provider(
     },
     async stopBackup({ targetId, runId }) {
       const id = runId ?? (await activity()).find((r) => r.parentId === targetId && isInFlight(r.state))?.id;
-      if (!id)
-        throw new ApiError({
-          kind: 'http',
-          status: 409,
-          code: 'not-running',
-          message: 'No backup of this configuration is running.',
-          connectionId: cid,
-        });
+      if (!id) throw noBackupRunning(cid);
       await http.send({
         method: 'POST',
         path: '/backup/action-requested',

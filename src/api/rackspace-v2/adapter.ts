@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error';
+import { noBackupRunning } from '../api-error';
 import { baseProvider } from '../base-provider';
 import type { Capabilities } from '../capabilities';
 import type { Connection, Run } from '../domain';
@@ -163,14 +163,7 @@ export function createRackspaceV2Provider(
         (await activities(undefined, path`/configurations/${targetId}/activities`)).find(
           (r) => r.kind === 'backup' && isInFlight(r.state),
         )?.id;
-      if (!id)
-        throw new ApiError({
-          kind: 'http',
-          status: 409,
-          code: 'not-running',
-          message: 'No backup of this configuration is running.',
-          connectionId: cid,
-        });
+      if (!id) throw noBackupRunning(cid);
       await http.send({ method: 'PATCH', path: path`/backups/${id}`, patch: STOP_PATCH });
     },
     async setEnabled(configurationId, enabled) {
