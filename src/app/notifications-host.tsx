@@ -2,6 +2,7 @@ import '@mantine/notifications/styles.css';
 import '@mantine/core/styles/Notification.css';
 import '@mantine/core/styles/CloseButton.css';
 import '@mantine/core/styles/Loader.css';
+import './notifications-host.css';
 import { Notifications, notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { setMutationErrorHandler } from '../api/query-client';
