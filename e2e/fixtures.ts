@@ -116,6 +116,17 @@ export const test = base.extend<Options & Fixtures, { sessionStates: SessionStat
   },
   checkA11y: async ({ page }, use) => {
     await use(async (what: string) => {
+      // Axe reads colours as they are at that moment: a notice or a dialog half-faded in or out has a
+      // contrast it never shows at rest. Transitions and finite animations end first (a spinner's
+      // endless one does not count).
+      await page.waitForFunction(
+        () =>
+          document
+            .getAnimations()
+            .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+        undefined,
+        { timeout: 5_000 },
+      );
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
       const bad = result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
