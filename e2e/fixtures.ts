@@ -4,6 +4,7 @@ import { test as base, expect } from '@playwright/test';
 import type { Role } from './pages/sign-in-page';
 import { SignInPage } from './pages/sign-in-page';
 import { Shell } from './pages/shell';
+import { coloursOf, contrastFaults } from './support/contrast';
 
 export type { Role };
 
@@ -137,7 +138,17 @@ export const test = base.extend<Options & Fixtures, { sessionStates: SessionStat
               .slice(0, 3)
               .join(', ')}`,
         );
-      expect(bad, `accessibility of ${what}`).toEqual([]);
+      // Text over another element (a notice floating over the page, a sticky header over rows) is a
+      // colour-contrast finding axe leaves to review: judged here from the computed colours.
+      const toReview = result.incomplete
+        .filter((v) => v.id === 'color-contrast')
+        .flatMap((v) => v.nodes.map((n) => n.target))
+        .filter((target) => target.length === 1)
+        .map((target) => String(target[0]));
+      const unreadable = contrastFaults(await coloursOf(page, toReview)).map(
+        (fault) => `color-contrast (reviewed here): ${fault}`,
+      );
+      expect([...bad, ...unreadable.slice(0, 3)], `accessibility of ${what}`).toEqual([]);
     });
   },
 });
