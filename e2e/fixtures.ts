@@ -131,21 +131,20 @@ export const test = base.extend<Options & Fixtures, { sessionStates: SessionStat
         );
         return new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
       };
+      const serious = (r: Awaited<ReturnType<typeof analyze>>) =>
+        r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       let result = await analyze();
       // A notice closes by itself a few seconds after it shows, and may begin to fade while axe reads
       // the page (CI saw "Restore session opened." judged half-faded twice): what is still wrong once
       // the page has settled again counts, and a real fault is there both times.
-      if (result.violations.some((v) => v.impact === 'serious' || v.impact === 'critical'))
-        result = await analyze();
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(', ')}`,
-        );
+      if (serious(result).length > 0) result = await analyze();
+      const bad = serious(result).map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
       // Text over another element (a notice floating over the page, a sticky header over rows) is a
       // colour-contrast finding axe leaves to review: judged here from the computed colours.
       const toReview = result.incomplete
