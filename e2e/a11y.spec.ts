@@ -41,6 +41,42 @@ for (const scheme of ['light', 'dark'] as const) {
       await checkA11y(`the confirmation dialog (${scheme})`);
       await page.getByRole('button', { name: 'Cancel' }).click();
     });
+
+    // Floating parts that only show on use: a list that searches as one types, and a tooltip.
+    test("the restore wizard's searchable list, open and finding nothing, has no serious or critical accessibility violation", async ({
+      page,
+      shell,
+      checkA11y,
+    }) => {
+      await page.goto('/restores/new');
+      await shell.useColorScheme(scheme);
+      await page.getByRole('combobox', { name: 'Connection' }).selectOption({ index: 1 });
+      const configuration = page.getByRole('combobox', { name: 'Configuration' });
+      await expect(configuration).toBeEnabled();
+      await configuration.click();
+      await configuration.press('ArrowDown');
+      await configuration.press('ArrowDown');
+      await expect(configuration).toHaveAttribute('aria-activedescendant', /.+/);
+      await checkA11y(`the configuration list, open (${scheme})`);
+      // The search removes the option the arrow keys reached: the input must not name it any more.
+      await configuration.fill('no configuration is called this');
+      await expect(page.getByRole('option', { name: 'No configuration matches' })).toBeVisible();
+      await checkA11y(`the configuration list, finding nothing (${scheme})`);
+    });
+
+    test("a disabled action's reason has no serious or critical accessibility violation", async ({
+      page,
+      shell,
+      checkA11y,
+    }) => {
+      const list = new ConfigurationsPage(page);
+      await list.goto('?enabled=disabled');
+      await shell.useColorScheme(scheme);
+      await list.open(0);
+      await page.getByRole('button', { name: /^Start a backup of / }).hover();
+      await expect(page.getByRole('tooltip')).toHaveText('The configuration is disabled; enable it first.');
+      await checkA11y(`a disabled action's reason (${scheme})`);
+    });
   });
 }
 

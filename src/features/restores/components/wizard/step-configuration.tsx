@@ -1,9 +1,8 @@
-import '@mantine/core/styles/Combobox.css';
 import '@mantine/core/styles/Input.css';
-import '@mantine/core/styles/Popover.css';
-import { NativeSelect, Select, Stack } from '@mantine/core';
+import { NativeSelect, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Connection } from '../../../../api/domain';
+import { SearchSelect } from '../../../../components/search-select';
 import { ErrorState } from '../../../../components/states';
 import { restoreQueries } from '../../queries';
 import type { WizardChoices } from './wizard-state';
@@ -42,11 +41,10 @@ export function StepConfiguration({
           title="Could not load the configurations"
         />
       ) : (
-        <Select
+        <SearchSelect
           label="Configuration"
           description="The backup configuration whose backups you restore from."
           placeholder={configurations.isLoading ? 'Loading configurations…' : 'Search by name or machine'}
-          searchable
           // Thousands of configurations: only the first matches render.
           limit={50}
           nothingFoundMessage="No configuration matches"

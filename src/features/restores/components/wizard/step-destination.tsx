@@ -1,11 +1,10 @@
 import '@mantine/core/styles/Checkbox.css';
-import '@mantine/core/styles/Combobox.css';
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Input.css';
-import '@mantine/core/styles/Popover.css';
 import '@mantine/core/styles/Radio.css';
-import { Checkbox, Group, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { SearchSelect } from '../../../../components/search-select';
 import { ErrorState } from '../../../../components/states';
 import { restoreQueries } from '../../queries';
 import type { WizardChoices } from './wizard-state';
@@ -30,12 +29,12 @@ export function StepDestination({
           title="Could not load the machines"
         />
       ) : (
-        <Select
+        <SearchSelect
           label="Destination machine"
           description="A machine with a backup agent in the same region."
           placeholder={agents.isLoading ? 'Loading machines…' : 'Search machines'}
-          searchable
           limit={50}
+          nothingFoundMessage="No machine matches"
           disabled={agents.isLoading}
           value={choices.destinationAgentId}
           onChange={(value) => onChoose({ destinationAgentId: value })}
