@@ -237,6 +237,41 @@ describe('change', () => {
     expect(t.sent.length).toBe(before + 1);
   });
 
+  test('a change to a directory an adapter read for a shown query reads that query again, and the directory with it', async () => {
+    const t = tab();
+    cleanup.push(t.close);
+    // A job list that names each job's organization from the organizations' directory, as the Veeam
+    // adapter does: the directory is a query of its own, observed by nobody.
+    const jobs = new QueryObserver(t.client, {
+      queryKey: ['targets', 'veeam', 'list'],
+      refetchInterval: POLL_SLOW_MS,
+      queryFn: async (ctx) => {
+        const o = readOptions(ctx, 'veeam');
+        const [organizations] = await Promise.all([
+          o.lookup!.list('organizations', async (d) => {
+            await t.http('veeam').send({ method: 'GET', path: '/organizations', signal: d.signal });
+            return [];
+          }),
+          t.http('veeam').send({ method: 'GET', path: '/jobs', signal: o.signal }),
+        ]);
+        return organizations;
+      },
+    });
+    cleanup.push(jobs.subscribe(() => undefined));
+    await settle(t.client);
+    expect([t.reads('/organizations'), t.reads('/jobs')]).toEqual([1, 1]);
+    const { source } = startStream(t.client);
+    cleanup.push(() => liveStream(t.client).stop());
+    source().emit('hello', hello());
+    source().emit('change', { connection: 'veeam', path: '/organizations', version: 2, polledAt: null });
+    await settle(t.client);
+    expect([t.reads('/organizations'), t.reads('/jobs')]).toEqual([2, 2]);
+    // What the job list read itself changed: the directory, fresh, is not read again.
+    source().emit('change', { connection: 'veeam', path: '/jobs', version: 2, polledAt: null });
+    await settle(t.client);
+    expect([t.reads('/organizations'), t.reads('/jobs')]).toEqual([2, 3]);
+  });
+
   test('a hidden tab only marks them stale: no request', async () => {
     const t = tab();
     cleanup.push(t.close);

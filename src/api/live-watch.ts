@@ -49,6 +49,20 @@ export function noteQueryFetch(ctx: { signal: AbortSignal; client: QueryClient; 
   readBookOf(ctx.client).forget(query);
 }
 
+/**
+ * Notes that the query fetching with `signal` used `used`'s answer: a directory it names its own
+ * answer's ids from (the agents, the organizations). It reads again when what `used` read changes, as
+ * it would if it had read those paths itself: a renamed machine shows its new name when the change is
+ * told, not at the list's next poll.
+ */
+export function noteQueryUses(signal: AbortSignal, used: Query): void {
+  const from = querySignals.get(signal);
+  // An aborted fetch's reads are not the query's any more (it fetches again, or is gone).
+  if (!from || from.query === used || signal.aborted) return;
+  const book = readBookOf(from.client);
+  for (const [connectionId, path] of book.readsOf(used)) book.note(connectionId, path, from.query);
+}
+
 /** The interval an observer would poll at without the stream (the wrapper keeps the page's own). */
 const usualIntervals = new WeakMap<(query: Query) => IntervalValue, IntervalOption>();
 
@@ -147,7 +161,12 @@ export function pageVisible(): boolean {
 export function readAgain(client: QueryClient, queries: Iterable<Query>, visible: boolean): void {
   const refetchType = visible ? 'active' : 'none';
   const cache = client.getQueryCache();
-  for (const query of new Set(queries)) {
+  // A directory read for other queries (no observer of its own) first: it is marked stale before the
+  // queries that use it fetch again and ask for it (noteQueryUses).
+  const ordered = [...new Set(queries)].sort(
+    (a, b) => Number(a.observers.length > 0) - Number(b.observers.length > 0),
+  );
+  for (const query of ordered) {
     if (cache.get(query.queryHash) !== query) continue;
     void client.invalidateQueries({ queryKey: query.queryKey, exact: true, refetchType });
   }

@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { livePolling, POLL_SLOW_MS } from '../lib/polling';
 import type { Run } from './domain';
 import { isInFlight } from './domain';
-import { noteQueryFetch } from './live-watch';
+import { noteQueryFetch, noteQueryUses } from './live-watch';
 import type { BackupSource, Directory, Lookup, ReadOptions } from './provider';
 import { queryKeys } from './query-keys';
 import { providerFor } from './runtime';
@@ -36,14 +36,15 @@ export function readOptions(
   connectionId: string,
 ): ReadOptions {
   noteQueryFetch(ctx);
-  return { signal: ctx.signal, lookup: lookupIn(ctx.client, connectionId) };
+  return { signal: ctx.signal, lookup: lookupIn(ctx.client, connectionId, ctx.signal) };
 }
 
 /**
  * An adapter's directory reads go to the resource's own cache entry: one request, whoever asks. A
- * backup's source is an entry of its own, never stale (see createQueryClient's defaults).
+ * backup's source is an entry of its own, never stale (see createQueryClient's defaults). `signal`
+ * is that of the query the adapter reads for: it reads again when the directory changes.
  */
-export function lookupIn(client: QueryClient, connectionId: string): Lookup {
+export function lookupIn(client: QueryClient, connectionId: string, signal?: AbortSignal): Lookup {
   const sourceKey = (backupId: string) =>
     [...queryKeys.backupSources.connection(connectionId), backupId] as const;
   // An invalidated source is read again: invalidation reaches it like any other entry.
@@ -56,12 +57,20 @@ export function lookupIn(client: QueryClient, connectionId: string): Lookup {
       resource: K,
       load: (o: ReadOptions) => Promise<Directory[K]>,
       staleMs = DIRECTORY_STALE_MS[resource],
-    ) =>
-      client.fetchQuery({
-        queryKey: queryKeys[resource].list(connectionId),
+    ) => {
+      const queryKey = queryKeys[resource].list(connectionId);
+      const answer = client.fetchQuery({
+        queryKey,
         queryFn: (ctx) => load(readOptions(ctx, connectionId)),
         staleTime: staleMs,
-      }),
+      });
+      if (!signal) return answer;
+      return answer.then((list) => {
+        const used = client.getQueryCache().find({ queryKey, exact: true });
+        if (used) noteQueryUses(signal, used);
+        return list;
+      });
+    },
     backupSource: {
       get: held,
       // Each poll of a feed tells the sources of every backup it lists again: writing the same one
