@@ -101,6 +101,38 @@ describe('RestoreWizard on a v1.0 connection', () => {
     await waitFor(() => expect((machine as HTMLInputElement).value).toContain(chosen.machineName));
   });
 
+  it('gives the focus to each step the person moves to, and the Next pressed is not the Start restore that follows', async () => {
+    cleanup();
+    const connection = t.connections.find((c) => c.id === CID)!;
+    const plain = (await t.runtime.provider(CID).listRestorePoints(null)).find((p) => !p.encrypted)!;
+    const restoresBefore = (await t.runtime.provider(CID).listRestores()).length;
+    renderUi(
+      <RestoreWizard
+        connections={[connection]}
+        initial={{ connectionId: CID, configurationId: plain.configurationId, backupId: plain.backupId }}
+      />,
+      { route: '/restores/new' },
+    );
+    const section = (name: string) => screen.getByRole('region', { name });
+    const radio = await screen.findByRole('radio', { name: new RegExp(`backup ${plain.backupId}\\b`) });
+    await waitFor(() => expect((radio as HTMLInputElement).checked).toBe(true));
+    // Opened at a step: the focus is left where the page put it.
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('combobox', { name: 'Destination machine' });
+    expect(document.activeElement).toBe(section('Destination'));
+    const next = screen.getByRole('button', { name: 'Next' });
+    next.focus();
+    fireEvent.click(next);
+    await waitFor(() => expect(document.activeElement).toBe(section('Review')));
+    // The element the key pressed is gone: a second press reaches nothing that starts a restore.
+    expect(next.isConnected).toBe(false);
+    expect(screen.getByRole('button', { name: 'Start restore' })).not.toBe(next);
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(document.activeElement).toBe(section('Destination'));
+    expect(await t.runtime.provider(CID).listRestores()).toHaveLength(restoresBefore);
+  });
+
   it('says so when the linked backup is not a restore point of the configuration (issue 10 §14)', async () => {
     cleanup();
     const connection = t.connections.find((c) => c.id === CID)!;

@@ -3,7 +3,7 @@ import '@mantine/core/styles/Stepper.css';
 import { Button, Group, Stack, Stepper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Connection } from '../../../../api/domain';
 import { PageHeader } from '../../../../components/page-header';
@@ -93,10 +93,24 @@ export function RestoreWizard({
     setChoices((c) => choose(c, change));
     if (change.connectionId !== undefined || change.configurationId !== undefined) setPassword('');
   };
+  // A step that the person moves to takes the focus (its section), as a new page would: the button
+  // pressed may be gone or be another one now (Next becomes Start restore), and a second press of the
+  // key must not act on the next step unseen.
+  const stepMoved = useRef(false);
+  const moveTo = (to: number) => {
+    if (to === active || to < 0 || to >= steps.length) return;
+    stepMoved.current = true;
+    setActive(to);
+  };
+  const focusIfMoved = (section: HTMLElement | null) => {
+    if (!section || !stepMoved.current) return;
+    stepMoved.current = false;
+    section.focus();
+  };
   const next = () => {
     const p = stepProblem(step, choices, password);
     setProblem(p);
-    if (!p) setActive((a) => Math.min(a + 1, steps.length - 1));
+    if (!p) moveTo(active + 1);
   };
   const start = () => {
     const input = restoreInput(choices);
@@ -150,13 +164,21 @@ export function RestoreWizard({
       <Stack gap="lg">
         <Stepper
           active={active}
-          onStepClick={(i) => i < active && setActive(i)}
+          onStepClick={(i) => i < active && moveTo(i)}
           allowNextStepsSelect={false}
           size="sm"
         >
           {steps.map((id) => (
             <Stepper.Step key={id} label={LABELS[id].label} description={LABELS[id].description}>
-              <Stack gap="md" pt="md" component="section" aria-label={LABELS[id].label}>
+              <Stack
+                gap="md"
+                pt="md"
+                component="section"
+                aria-label={LABELS[id].label}
+                tabIndex={-1}
+                ref={focusIfMoved}
+                style={{ outline: 'none' }}
+              >
                 {body(id)}
               </Stack>
             </Stepper.Step>
@@ -172,18 +194,21 @@ export function RestoreWizard({
             variant="default"
             onClick={() => {
               setProblem(null);
-              setActive((a) => a - 1);
+              moveTo(active - 1);
             }}
             disabled={active === 0 || starter.pending}
           >
             Back
           </Button>
+          {/* Two buttons, not one that changes its words and its action under the person's key. */}
           {last ? (
-            <Button onClick={start} loading={starter.pending}>
+            <Button key="start" onClick={start} loading={starter.pending}>
               Start restore
             </Button>
           ) : (
-            <Button onClick={next}>Next</Button>
+            <Button key="next" onClick={next}>
+              Next
+            </Button>
           )}
         </Group>
       </Stack>
