@@ -42,6 +42,32 @@ describe('readLiveStatus', () => {
     expect(readLiveStatus(c.client, true).liveness).toBe('offline');
   });
 
+  test('an answer that what was asked for is not there or not allowed is the service working: live, as of that answer', async () => {
+    const notFound = new ApiError({ kind: 'http', status: 404, message: 'Configuration not found' });
+    const forbidden = new ApiError({ kind: 'http', status: 403, message: 'Not allowed' });
+    const before = Date.now();
+    const c = cache([notFound, forbidden]);
+    stop = c.stop;
+    await c.settled;
+    const status = readLiveStatus(c.client, true);
+    expect(status.liveness).toBe('live');
+    expect(status.dataAsOf).toBeGreaterThanOrEqual(before);
+    // With a fault beside it, the fault shows as ever.
+    const mixed = cache([notFound, http500]);
+    await mixed.settled;
+    expect(readLiveStatus(mixed.client, true).liveness).toBe('reconnecting');
+    mixed.stop();
+  });
+
+  test('an ended session (401), a timeout (408) or too many requests (429) are trouble: failing', async () => {
+    for (const status of [401, 408, 429]) {
+      const c = cache([new ApiError({ kind: 'http', status, message: `HTTP ${status}` })]);
+      await c.settled;
+      expect(readLiveStatus(c.client, true).liveness).toBe('failing');
+      c.stop();
+    }
+  });
+
   test('some fail, some answer: reconnecting; all answer: live', async () => {
     const some = cache([http500, 'ok']);
     await some.settled;

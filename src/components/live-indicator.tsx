@@ -7,7 +7,7 @@ import type { LiveSnapshot } from '../api/live-watch';
 import { connectionOfKey, liveView } from '../api/live-watch';
 import { apiRuntime } from '../api/runtime';
 import { formatTime } from '../lib/format';
-import { isOffline } from './error-info';
+import { errorStatus, isOffline } from './error-info';
 
 /**
  * `failing`: every request on screen fails, but the service answers (with an error status): it is
@@ -33,6 +33,17 @@ export interface PushedLiveStatus extends LiveStatus {
   connections: ConnectionLiveness[];
 }
 
+/**
+ * An error that is the service's plain answer about the request, not a fault of the service: what was
+ * asked for is not there (404, 410), not allowed (403), or not possible now (400, 409, 422). A page
+ * for an unknown id says so itself; the header must not call the service failing for it. A 401 (the
+ * session has ended), 408 and 429 are trouble with the connection, and count as failing.
+ */
+function isDefiniteAnswer(error: unknown): boolean {
+  const status = errorStatus(error);
+  return status !== null && status >= 400 && status < 500 && ![401, 408, 429].includes(status);
+}
+
 /** The newest answer of `queries`, and whether their latest attempts are failing. */
 function tally(queries: Iterable<Query>, online: boolean): LiveStatus {
   let dataAsOf = 0;
@@ -43,7 +54,12 @@ function tally(queries: Iterable<Query>, online: boolean): LiveStatus {
     const { dataUpdatedAt, error, errorUpdatedAt, fetchFailureCount, fetchFailureReason, status } =
       query.state;
     dataAsOf = Math.max(dataAsOf, dataUpdatedAt);
-    if (fetchFailureCount > 0 || (status === 'error' && errorUpdatedAt > dataUpdatedAt)) {
+    const reason = fetchFailureCount > 0 ? fetchFailureReason : error;
+    if ((fetchFailureCount > 0 || status === 'error') && isDefiniteAnswer(reason)) {
+      // The service answered, and well: as healthy as data, and as recent as that answer.
+      dataAsOf = Math.max(dataAsOf, errorUpdatedAt);
+      healthy += 1;
+    } else if (fetchFailureCount > 0 || (status === 'error' && errorUpdatedAt > dataUpdatedAt)) {
       failing += 1;
       if (!isOffline(fetchFailureReason ?? error)) answered += 1;
     } else if (dataUpdatedAt > 0) healthy += 1;
