@@ -30,6 +30,8 @@ export function StepPoint({
         error={points.error}
         onRetry={() => void points.refetch()}
         title="Could not load the restore points"
+        // A link that names a configuration the connection does not have: "Configuration not found".
+        what="Configuration"
       />
     );
   if (points.data.length === 0)
