@@ -185,4 +185,40 @@ test.describe('admin', () => {
     await page.reload();
     await expect(detail.disable()).toBeVisible();
   });
+
+  test('keyboard: the focus stays on the command that takes the place of the one pressed', async ({
+    page,
+  }) => {
+    const list = new ConfigurationsPage(page);
+    await list.goto(onMachine('cache-prod-ord-01'));
+    const detail = new ConfigurationPage(page, await list.open(0));
+    await detail.waitUntilIdle({ timeout: 40_000 });
+    const reason = 'The configuration is disabled; enable it first.';
+    await detail.disable().focus();
+    await page.keyboard.press('Enter');
+    await expect(detail.dialog().getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(detail.dialog().getByRole('button', { name: 'Disable', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(detail.enable()).toBeFocused();
+    // The refused Start, reached from the keyboard, says why: in its tooltip and as its description.
+    await page.keyboard.press('Shift+Tab');
+    await expect(detail.start()).toBeFocused();
+    await expect(page.getByRole('tooltip')).toHaveText(reason);
+    await expect(detail.start()).toHaveAccessibleDescription(reason);
+    await page.keyboard.press('Tab');
+    await expect(detail.enable()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(detail.disable()).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(detail.start()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(detail.stop()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(detail.dialog().getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    // Stop while the backup is stopping, Start once it has.
+    await expect(detail.stop().or(detail.start())).toBeFocused();
+  });
 });

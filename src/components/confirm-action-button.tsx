@@ -5,10 +5,13 @@ import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/CloseButton.css';
 import '@mantine/core/styles/Tooltip.css';
+import '@mantine/core/styles/VisuallyHidden.css';
 import type { ButtonProps } from '@mantine/core';
-import { Button, Group, Modal, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Modal, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FocusHandOff } from './focus-hand-off';
+import { handOffFocus } from './focus-hand-off';
 
 export interface ConfirmSpec {
   title: string;
@@ -31,7 +34,10 @@ export interface ConfirmActionButtonProps extends Omit<ButtonProps, 'children' |
 
 /**
  * A button for an action on the service: it shows that the action is pending, ignores a second click
- * until the first has settled, and asks first when the action interrupts work.
+ * until the first has settled, and asks first when the action interrupts work. Keyboard focus stays in
+ * place across the action (focus-hand-off.ts): on this button once it is enabled again, or on the one
+ * that took its place (Stop after Start, Enable after Disable). A refused action's reason is the
+ * button's description, and its tooltip opens on focus as well as on hover.
  */
 export function ConfirmActionButton({
   children,
@@ -47,6 +53,9 @@ export function ConfirmActionButton({
   const inFlight = useRef(false);
   const sawPending = useRef(false);
   const isPending = pending || busy;
+  const button = useRef<HTMLButtonElement>(null);
+  const handOff = useRef<FocusHandOff | null>(null);
+  const reasonId = useId();
 
   // A fire-and-forget action (a mutation's `mutate`) is over when its `pending` goes true, then false.
   useEffect(() => {
@@ -54,6 +63,7 @@ export function ConfirmActionButton({
     else if (sawPending.current) {
       sawPending.current = false;
       inFlight.current = false;
+      handOff.current?.settle();
     }
   }, [pending]);
 
@@ -61,6 +71,8 @@ export function ConfirmActionButton({
     if (inFlight.current || isPending) return;
     inFlight.current = true;
     setAsking(false);
+    // Taken before the action: it disables this button, and may replace it by another.
+    const focus = (handOff.current = handOffFocus(button.current));
     const result = onAction();
     if (result instanceof Promise) {
       setBusy(true);
@@ -70,22 +82,38 @@ export function ConfirmActionButton({
         .finally(() => {
           inFlight.current = false;
           setBusy(false);
+          focus.settle();
         });
     } else {
       // An action that never reports pending: let it be sent again after a moment.
       setTimeout(() => {
-        if (!sawPending.current) inFlight.current = false;
+        if (!sawPending.current) {
+          inFlight.current = false;
+          focus.settle();
+        }
       }, 1000);
     }
   };
 
   if (disabledReason) {
+    // Focusable (aria-disabled, not disabled), so that a keyboard reaches it and hears why.
     return (
-      <Tooltip label={disabledReason}>
-        <Button {...buttonProps} data-disabled aria-disabled="true" onClick={(e) => e.preventDefault()}>
-          {children}
-        </Button>
-      </Tooltip>
+      <>
+        <Tooltip label={disabledReason} events={{ hover: true, focus: true, touch: false }}>
+          <Button
+            {...buttonProps}
+            ref={button}
+            data-disabled
+            aria-disabled="true"
+            aria-describedby={reasonId}
+            onClick={(e) => e.preventDefault()}
+          >
+            {children}
+          </Button>
+        </Tooltip>
+        {/* The description while the tooltip is closed (the tooltip says the same when open). */}
+        <VisuallyHidden id={reasonId}>{disabledReason}</VisuallyHidden>
+      </>
     );
   }
 
@@ -93,6 +121,7 @@ export function ConfirmActionButton({
     <>
       <Button
         {...buttonProps}
+        ref={button}
         loading={isPending}
         aria-busy={isPending || undefined}
         onClick={() => (confirm ? setAsking(true) : run())}

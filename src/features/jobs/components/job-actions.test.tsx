@@ -1,12 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../api/domain';
+import { isInFlight } from '../../../api/domain';
 import { renderUi } from '../../../components/test-render';
+import type { PageTest } from '../../../components/testing/page-test';
+import { startPageTest } from '../../../components/testing/page-test';
 import { veeamV5 } from '../../../api/veeam-v5/plugin';
 import { permission } from '../../../lib/can';
 import { jobLastRun, makeJob } from './job-fixtures';
 import { JobActions } from './job-actions';
+import { JobPage } from './job-page';
 
 /** What Veeam v5 can do, as its plug-in declares it. */
 const veeam = veeamV5.capabilities;
@@ -58,4 +62,66 @@ describe('JobActions offers only what the role may do', () => {
     );
     expect(names()).toEqual(['Start', 'Disable']);
   });
+});
+
+describe('JobActions keep the keyboard focus in place across a command', () => {
+  let page: PageTest | null = null;
+  afterEach(() => {
+    cleanup();
+    page?.close();
+    page = null;
+  });
+
+  const button = (name: string) => screen.getByRole('button', { name });
+  /** Pressed from the keyboard: focused first, as Tab leaves it, then activated. */
+  const press = (name: string) => {
+    const b = button(name);
+    act(() => b.focus());
+    fireEvent.click(b);
+  };
+  const focusLandsOn = (name: string) =>
+    waitFor(() => expect(document.activeElement).toBe(button(name)), { timeout: 5_000 });
+
+  it('on a job page: Start → Stop, confirmed Stop → Stop or Start, confirmed Disable → Enable → Disable', async () => {
+    // Jobs at real speed: a run lasts long enough to be stopped.
+    page = await startPageTest('admin', ['--speed', '1']);
+    const job = (await page.t.runtime.provider('veeam').listTargets()).find(
+      (j) => j.enabled && !(j.lastRun && isInFlight(j.lastRun.state)),
+    )!;
+    page.render(
+      <JobPage
+        connectionId="veeam"
+        id={job.id}
+        permissionFor={page.access.allow}
+        onExplore={() => undefined}
+      />,
+      `/jobs/veeam/${job.id}`,
+    );
+    await screen.findByRole('heading', { level: 1, name: job.name }, { timeout: 10_000 });
+
+    press(`Start ${job.name}`);
+    await focusLandsOn(`Stop ${job.name}`);
+
+    press(`Stop ${job.name}`);
+    let dialog = await screen.findByRole('dialog', { name: `Stop ${job.name}?` });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stop job' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const inPlace = () =>
+      screen.queryByRole('button', { name: `Stop ${job.name}` }) ??
+      screen.queryByRole('button', { name: `Start ${job.name}` });
+    await waitFor(
+      () => {
+        expect(inPlace()?.hasAttribute('disabled')).toBe(false);
+        expect(document.activeElement).toBe(inPlace());
+      },
+      { timeout: 5_000 },
+    );
+
+    press(`Disable ${job.name}`);
+    dialog = await screen.findByRole('dialog', { name: `Disable ${job.name}?` });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Disable job' }));
+    await focusLandsOn(`Enable ${job.name}`);
+    press(`Enable ${job.name}`);
+    await focusLandsOn(`Disable ${job.name}`);
+  }, 40_000);
 });
