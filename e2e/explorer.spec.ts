@@ -83,6 +83,64 @@ test.describe('Working inside a restore session as support', () => {
     await expect(dialog.getByTestId('action-outcome')).toContainText(`${name} was saved`);
   });
 
+  test('keyboard: the tree keeps a tab stop when the branch of the selected folder closes, and closing the details or a dialog gives focus back to what opened it', async ({
+    page,
+  }) => {
+    const sessions = new RestoreSessionsPage(page);
+    const explorer = new ExplorerPage(page);
+    await sessions.goto();
+    await sessions.openButton().click();
+    await sessions.explore('Contoso', 'Exchange');
+    await expect(sessions.state()).toHaveAttribute('data-status', 'running', SLOW);
+
+    // A folder selected with Enter, then ArrowLeft twice: focus to its mailbox, which closes.
+    const mailbox = explorer.tree().getByRole('treeitem').first();
+    await mailbox.focus(SLOW);
+    await page.keyboard.press('ArrowRight');
+    await expect(mailbox).toHaveAttribute('aria-expanded', 'true', SLOW);
+    const folder = mailbox.getByRole('group').getByRole('treeitem').first();
+    await expect(folder).toBeVisible(SLOW);
+    await page.keyboard.press('ArrowDown');
+    await expect(folder).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(folder).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowLeft');
+    await expect(mailbox).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(mailbox).toHaveAttribute('aria-expanded', 'false');
+    await expect(explorer.tree().locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1);
+    await page.keyboard.press('Tab');
+    await expect(mailbox).not.toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(mailbox).toBeFocused();
+
+    // An item's details opened with Enter on its link and closed with Escape: focus on the link again.
+    await mailbox.click();
+    await explorer.open('Inbox');
+    await expect(explorer.rows('Inbox').nth(2)).toBeVisible(SLOW);
+    const link = explorer.rows('Inbox').nth(1).getByRole('link');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog');
+    await expect(drawer).toBeVisible(SLOW);
+    await expect(drawer.getByRole('button', { name: 'Close' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(drawer).toHaveCount(0);
+    await expect(link).toBeFocused();
+
+    // The same for an action's dialog and its button.
+    await explorer.rows('Inbox').first().getByRole('checkbox').check();
+    const button = page.getByRole('button', { name: 'Restore to the original mailbox' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = explorer.dialog('Restore to the original mailbox');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(button).toBeFocused();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`the explorer has no accessibility violations in ${scheme} mode`, async ({ page, checkA11y }) => {
       const sessions = new RestoreSessionsPage(page);

@@ -30,6 +30,7 @@ import type {
 } from '../../../../api/restore-content';
 import { formatCount } from '../../../../lib/format';
 import { useContentAction } from '../../mutations';
+import { itemListIn, useReturnFocus } from './return-focus';
 
 /** Hands a file to the browser to save, under its name. */
 export function saveFile(file: { name: string; blob: Blob }) {
@@ -85,6 +86,8 @@ export function ContentActionDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const sent = useRef(false);
   const outcome: ContentActionOutcome | undefined = run.data;
+  // Closing unmounts the dialog: focus goes back to the action's button, else to the item list.
+  useReturnFocus(() => itemListIn(document));
 
   // A saved file goes to the browser once, when it arrives.
   useEffect(() => {
@@ -147,6 +150,7 @@ export function ContentActionDialog({
   return (
     <Modal
       opened
+      returnFocus={false}
       onClose={busy ? () => undefined : onClose}
       closeOnEscape={!busy}
       closeOnClickOutside={!busy}

@@ -12,8 +12,8 @@ import {
   IconWorld,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { KeyboardEvent, MouseEvent } from 'react';
-import { useState } from 'react';
+import type { FocusEvent, KeyboardEvent, MouseEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ContentNode, NodeKind } from '../../../../api/restore-content';
 import { contentQueries } from '../../queries';
 import classes from './explorer.module.css';
@@ -42,6 +42,14 @@ interface TreeProps {
   unfold?: readonly string[];
 }
 
+/**
+ * Which item is the tree's one tab stop (roving tabindex, WAI-ARIA tree pattern): the item focused
+ * last while it is in view; else the selected place, or the nearest place above it that is in view
+ * (closed, or its places not listed yet), found along `chain` (the places from a root down to the
+ * selected one); else the first item.
+ */
+type TabStop = { id: string } | { chain: readonly string[] };
+
 /** Moves focus among the visible tree items (WAI-ARIA tree pattern: arrows, Home, End). */
 function moveFocus(from: HTMLElement, step: 1 | -1 | 'first' | 'last') {
   const tree = from.closest('[role="tree"]');
@@ -68,6 +76,19 @@ export function ContentTree(props: TreeProps) {
     enabled: selectedId !== null,
   });
   const unfold = path.data;
+  // The item focused last: it stays the tab stop while it is in view (it forgets itself when a
+  // closed place above it hides it).
+  const [focused, setFocused] = useState<string | null>(null);
+  const onFocusItem = useCallback((id: string) => setFocused(id), []);
+  const onHidden = useCallback((id: string) => setFocused((f) => (f === id ? null : f)), []);
+  const chain = selectedId === null ? [] : [...(unfold ?? []), selectedId];
+  const first = roots.data?.[0]?.id ?? '';
+  const tabStop: TabStop =
+    focused !== null
+      ? { id: focused }
+      : chain.length > 0 && roots.data?.some((r) => r.id === chain[0])
+        ? { chain }
+        : { id: first };
   return (
     <nav aria-label="Places in this restore session" className={classes.treeBox}>
       {roots.isPending ? (
@@ -82,8 +103,18 @@ export function ContentTree(props: TreeProps) {
         </Text>
       ) : (
         <ul role="tree" aria-label="Places" className={classes.tree}>
-          {roots.data.map((n, i) => (
-            <TreeItem key={n.id} {...props} unfold={unfold} node={n} above={[]} level={1} first={i === 0} />
+          {roots.data.map((n) => (
+            <TreeItem
+              key={n.id}
+              {...props}
+              unfold={unfold}
+              tabStop={tabStop}
+              onFocusItem={onFocusItem}
+              onHidden={onHidden}
+              node={n}
+              above={[]}
+              level={1}
+            />
           ))}
         </ul>
       )}
@@ -91,13 +122,17 @@ export function ContentTree(props: TreeProps) {
   );
 }
 
-function TreeItem({
-  node,
-  above,
-  level,
-  first,
-  ...props
-}: TreeProps & { node: ContentNode; above: readonly string[]; level: number; first: boolean }) {
+interface ItemProps extends TreeProps {
+  node: ContentNode;
+  above: readonly string[];
+  level: number;
+  tabStop: TabStop;
+  onFocusItem: (id: string) => void;
+  /** Told when the item leaves the tree (a place above it closed). */
+  onHidden: (id: string) => void;
+}
+
+function TreeItem({ node, above, level, ...props }: ItemProps) {
   const [open, setOpen] = useState(false);
   // Opened once when a deep link's place lies below it; the person may close it again.
   const onPath = props.unfold?.includes(node.id) ?? false;
@@ -113,6 +148,16 @@ function TreeItem({
   const selected = props.selectedId === node.id;
   const Icon = ICONS[node.kind];
   const leaf = !node.expandable || (children.isSuccess && children.data.length === 0);
+  const { tabStop, onHidden } = props;
+  const tabbable =
+    'id' in tabStop
+      ? tabStop.id === node.id
+      : tabStop.chain[level - 1] === node.id &&
+        above.every((id, i) => tabStop.chain[i] === id) &&
+        // The selected place itself, or the nearest place above it in view: its next place is not shown.
+        (level === tabStop.chain.length ||
+          !(open && children.isSuccess && children.data.some((c) => c.id === tabStop.chain[level])));
+  useEffect(() => () => onHidden(node.id), [onHidden, node.id]);
   // Events of the items below bubble up here: each item answers only its own.
   const own = (e: { target: EventTarget; currentTarget: HTMLElement }) =>
     (e.target as HTMLElement).closest('[role="treeitem"]') === e.currentTarget;
@@ -124,6 +169,9 @@ function TreeItem({
     }
     props.onSelect(node, above);
     if (!leaf && !open) setOpen(true);
+  };
+  const onFocus = (e: FocusEvent<HTMLElement>) => {
+    if (own(e)) props.onFocusItem(node.id);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (!own(e)) return;
@@ -154,8 +202,9 @@ function TreeItem({
       aria-expanded={leaf ? undefined : open}
       aria-label={node.name}
       data-kind={node.kind}
-      tabIndex={selected || (first && !props.selectedId) ? 0 : -1}
+      tabIndex={tabbable ? 0 : -1}
       className={classes.treeItem}
+      onFocus={onFocus}
       onClick={onClick}
       onKeyDown={onKeyDown}
     >
@@ -185,14 +234,7 @@ function TreeItem({
             </li>
           ) : (
             children.data.map((c) => (
-              <TreeItem
-                key={c.id}
-                {...props}
-                node={c}
-                above={[...above, node.id]}
-                level={level + 1}
-                first={false}
-              />
+              <TreeItem key={c.id} {...props} node={c} above={[...above, node.id]} level={level + 1} />
             ))
           )}
         </ul>

@@ -5,6 +5,7 @@ import { Fact } from '../../../../components/fact';
 import { ErrorState, LoadingState } from '../../../../components/states';
 import { NONE, formatBytes, formatDateTime } from '../../../../lib/format';
 import { contentQueries } from '../../queries';
+import { itemLinkIn, itemListIn, useReturnFocus } from './return-focus';
 
 /** One item's facts, opened from the list or a link (`?folder=…&item=…`). */
 export function ItemDetails({
@@ -21,10 +22,14 @@ export function ItemDetails({
   onClose: () => void;
 }) {
   const item = useQuery(contentQueries.item(connectionId, sessionId, nodeId, itemId));
+  // Closing unmounts the drawer (the URL loses `item`): focus goes back to the item's link in the
+  // list, else to the list (a deep link opened it, or the row is no longer rendered).
+  useReturnFocus(() => itemLinkIn(document, itemId) ?? itemListIn(document));
   const i = item.data;
   return (
     <Drawer
       opened
+      returnFocus={false}
       onClose={onClose}
       position="right"
       size="md"
