@@ -190,7 +190,7 @@ test.describe('admin', () => {
     page,
   }) => {
     const list = new ConfigurationsPage(page);
-    await list.goto(onMachine('cache-prod-ord-01'));
+    await list.goto(onMachine('mail-dr-ord-01'));
     const detail = new ConfigurationPage(page, await list.open(0));
     await detail.waitUntilIdle({ timeout: 40_000 });
     const reason = 'The configuration is disabled; enable it first.';
