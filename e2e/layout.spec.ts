@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ConfigurationsPage } from './pages/configurations-page';
+import { RestoreSessionsPage } from './pages/restore-sessions-page';
 import { layoutFaults } from './support/layout';
 
 const LIST_PAGES = ['Overview', 'Configurations', 'Activity', 'Jobs', 'Restores', 'Restore sessions'];
@@ -36,6 +37,23 @@ test.describe('layout', () => {
       page.getByRole('table', { name: 'Backup history' }).locator('tbody tr[data-status]').first(),
     ).toBeVisible();
     await check("a configuration's backup history");
+  });
+});
+
+test.describe('on a small phone', () => {
+  test.use({ role: 'admin', viewport: { width: 375, height: 740 } });
+
+  // A restore session's name is its job's and its time, with a domain in it and no space to break at.
+  test("a restore session's page, with its long name, fits the screen, and so does the header", async ({
+    page,
+    shell,
+  }) => {
+    await page.goto('/restore-sessions');
+    const sessions = new RestoreSessionsPage(page);
+    await sessions.rows().first().getByRole('link').first().click();
+    await expect(sessions.state()).toBeVisible();
+    await expect(shell.heading()).toBeVisible();
+    expect(await layoutFaults(page), 'a restore session at 375 px').toEqual([]);
   });
 });
 

@@ -27,9 +27,13 @@ test.describe('Restores as a viewer', () => {
     await expect(page.getByText('You cannot start restores')).toBeVisible();
   });
 
-  test('an unknown restore says so', async ({ page }) => {
+  test('an unknown restore says so, and the header does not call the service failing for it', async ({
+    page,
+    shell,
+  }) => {
     await page.goto('/restores/rackspace-ord/00000000-0000-0000-0000-000000000000');
     await expect(page.getByText('Restore not found')).toBeVisible();
+    await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', 'live');
   });
 });
 
@@ -49,6 +53,23 @@ test.describe('Restores as support', () => {
     await expect(restores.state()).toHaveAttribute('data-status', FINAL, { timeout: 60_000 });
     await expect(page.getByText('/srv/restored')).toBeVisible();
     await checkA11y('a restore report');
+  });
+
+  test('a key pressed twice on Next shows the review and starts nothing', async ({ page, request }) => {
+    const candidate = await findRestoreCandidate(request, { encrypted: false });
+    const restores = new RestoresPage(page);
+    await restores.fillWizard(candidate);
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Destination', exact: true })).toBeFocused();
+    await restores.next().focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Review', exact: true })).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Review the restore' })).toContainText(
+      candidate.configurationName,
+    );
+    await expect(page).toHaveURL(/\/restores\/new/);
+    await expect(restores.startButton()).toBeEnabled();
   });
 
   test('restores from an encrypted vault with its password', async ({ page, request }) => {

@@ -65,6 +65,12 @@ export async function layoutFaults(page: Page): Promise<string[]> {
       if (clips && e.scrollWidth > e.clientWidth + 1 && !e.closest('[title]'))
         faults.push(`"${text(e)}" is cut with nothing to tell the rest`);
     }
+    // The header's controls stay whole on a phone (its bar clips what would run past the screen).
+    for (const control of document.querySelectorAll('header a, header button')) {
+      const right = control.getBoundingClientRect().right;
+      if (shown(control) && right > screenWidth + 0.5)
+        faults.push(`the header's "${text(control)}" runs past the screen (right edge at ${right} px)`);
+    }
     if (document.documentElement.scrollWidth > screenWidth)
       faults.push(
         `the page is ${document.documentElement.scrollWidth} px wide on a ${screenWidth} px screen`,

@@ -18,7 +18,8 @@ export interface ListLink {
 /** "Jobs › Contoso Exchange daily": the list, then this page. */
 export function Crumbs({ list, current }: { list: ListLink; current: string }) {
   return (
-    <Breadcrumbs>
+    // Mantine keeps each crumb on one line: a long name would widen the page on a phone.
+    <Breadcrumbs styles={{ breadcrumb: { whiteSpace: 'normal', overflowWrap: 'anywhere', lineHeight: 1.4 } }}>
       <Anchor component={Link} to={list.to} size="sm">
         {list.label}
       </Anchor>

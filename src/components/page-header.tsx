@@ -25,7 +25,8 @@ export function PageHeader({
     <Stack gap={4} mb="md">
       {breadcrumbs}
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <Stack gap={2}>
+        {/* A long name with no space in it (a domain, a path) breaks rather than widen the page. */}
+        <Stack gap={2} miw={0} style={{ overflowWrap: 'anywhere' }}>
           <Title order={1} size="h2">
             {title}
           </Title>

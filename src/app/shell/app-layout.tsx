@@ -45,7 +45,8 @@ function Frame() {
       <SkipLink />
       <RunEndNotices />
       <header className={classes.header}>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        {/* Narrower sides on a phone: at 375 px the header's last button would overflow by a few. */}
+        <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}

@@ -37,6 +37,8 @@ export const StateCounts = memo(function StateCounts({ counts }: { counts: Recor
           <Paper
             component={Link}
             to={activityHref({ state })}
+            // Mantine's focus ring for the keyboard: a Paper has none of its own (outline: 0).
+            className="mantine-focus-auto"
             withBorder
             p="xs"
             display="block"
