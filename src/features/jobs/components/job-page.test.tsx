@@ -17,7 +17,7 @@ const logTitles = () =>
   within(screen.getByRole('table', { name: 'Session log' }))
     .getAllByRole('row')
     .slice(1)
-    .map((r) => r.querySelectorAll('td')[2]?.textContent);
+    .map((r) => r.querySelector('td[data-message]')?.textContent);
 
 /** A job's page as /jobs/veeam/:id renders it (the seed's first job unless `id` is given). */
 async function open(role: Role, id?: string) {

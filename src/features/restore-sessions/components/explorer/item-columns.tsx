@@ -30,7 +30,11 @@ const when = (iso: string | null) => text(iso ? formatDateTime(iso) : null);
 
 type Cols = Column<ContentItem>[];
 
-/** The columns that each kind of item needs, after the selection box and before nothing else. */
+/**
+ * The columns that each kind of item needs, after the selection box and before nothing else. In a
+ * narrow box (a phone) the secondary ones give way (`optional`): the name or subject and who it is
+ * from stay, and the item's details have the rest.
+ */
 function columnsOf(kind: ItemKind | null, hrefOf: (item: ContentItem) => string): Cols {
   const title = (header: string, width?: string): Column<ContentItem> => ({
     key: 'title',
@@ -44,40 +48,52 @@ function columnsOf(kind: ItemKind | null, hrefOf: (item: ContentItem) => string)
       return [
         { key: 'from', header: 'From', width: '24%', cell: (i) => text(i.from) },
         title('Subject'),
-        { key: 'at', header: 'Received', width: 180, cell: (i) => when(i.at) },
+        { key: 'at', header: 'Received', width: 180, optional: true, cell: (i) => when(i.at) },
       ];
     case 'appointment':
       return [
         title('Subject'),
         { key: 'from', header: 'Organizer', width: '22%', cell: (i) => text(i.from) },
-        { key: 'at', header: 'Starts', width: 180, cell: (i) => when(i.at) },
-        { key: 'where', header: 'Location', width: '16%', cell: (i) => text(i.fields.Location) },
+        { key: 'at', header: 'Starts', width: 180, optional: true, cell: (i) => when(i.at) },
+        {
+          key: 'where',
+          header: 'Location',
+          width: '16%',
+          optional: true,
+          cell: (i) => text(i.fields.Location),
+        },
       ];
     case 'contact':
       return [
         title('Name'),
         { key: 'from', header: 'E-mail', width: '30%', cell: (i) => text(i.from) },
-        { key: 'company', header: 'Company', width: '24%', cell: (i) => text(i.fields.Company) },
+        {
+          key: 'company',
+          header: 'Company',
+          width: '24%',
+          optional: true,
+          cell: (i) => text(i.fields.Company),
+        },
       ];
     case 'task':
       return [
         title('Subject'),
-        { key: 'status', header: 'Status', width: 130, cell: (i) => text(i.fields.Status) },
-        { key: 'at', header: 'Due', width: 180, cell: (i) => when(i.at) },
+        { key: 'status', header: 'Status', width: 130, optional: true, cell: (i) => text(i.fields.Status) },
+        { key: 'at', header: 'Due', width: 180, optional: true, cell: (i) => when(i.at) },
         { key: 'from', header: 'Owner', width: '20%', cell: (i) => text(i.from) },
       ];
     case 'post':
       return [
         title('Subject'),
         { key: 'from', header: 'Author', width: '22%', cell: (i) => text(i.from) },
-        { key: 'at', header: 'Posted', width: 180, cell: (i) => when(i.at) },
+        { key: 'at', header: 'Posted', width: 180, optional: true, cell: (i) => when(i.at) },
       ];
     case 'list-item':
       return [
         title('Title'),
-        { key: 'version', header: 'Version', width: 90, cell: (i) => text(i.version) },
+        { key: 'version', header: 'Version', width: 90, optional: true, cell: (i) => text(i.version) },
         { key: 'from', header: 'Modified by', width: '20%', cell: (i) => text(i.from) },
-        { key: 'at', header: 'Modified', width: 180, cell: (i) => when(i.at) },
+        { key: 'at', header: 'Modified', width: 180, optional: true, cell: (i) => when(i.at) },
       ];
     default:
       return [
@@ -86,12 +102,13 @@ function columnsOf(kind: ItemKind | null, hrefOf: (item: ContentItem) => string)
           key: 'size',
           header: 'Size',
           width: 100,
+          optional: true,
           align: 'right',
           cell: (i) => text(i.sizeBytes === null ? null : formatBytes(i.sizeBytes)),
         },
-        { key: 'version', header: 'Version', width: 90, cell: (i) => text(i.version) },
+        { key: 'version', header: 'Version', width: 90, optional: true, cell: (i) => text(i.version) },
         { key: 'from', header: 'Modified by', width: '18%', cell: (i) => text(i.from) },
-        { key: 'at', header: 'Modified', width: 180, cell: (i) => when(i.at) },
+        { key: 'at', header: 'Modified', width: 180, optional: true, cell: (i) => when(i.at) },
       ];
   }
 }
