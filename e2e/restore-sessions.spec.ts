@@ -42,6 +42,8 @@ test.describe('Restore sessions as support', () => {
 
     await expect(page).toHaveURL(/\/restore-sessions\/veeam\/[^/]+$/);
     await expect(sessions.state()).toHaveAttribute('data-status', 'running');
+    // The dialog's button went with the old page: the focus goes on from the new page's content.
+    await expect(page.locator('#main-content')).toBeFocused();
     await expect(page.getByText('Teams ·')).toBeVisible();
     await expect(page.getByText('support', { exact: true })).toBeVisible();
     await expect(sessions.events()).toBeVisible();

@@ -50,6 +50,7 @@ test.describe('Restores as support', () => {
     await page.goto('/restores/new');
     await checkA11y('the restore wizard');
     await restores.runWizard(candidate, { folder: '/srv/restored' });
+    await expect(page.locator('#main-content')).toBeFocused();
     await expect(restores.state()).toHaveAttribute('data-status', FINAL, { timeout: 60_000 });
     await expect(page.getByText('/srv/restored')).toBeVisible();
     await checkA11y('a restore report');

@@ -10,6 +10,7 @@ import { PageAccessProvider } from '../../components/page-access';
 import classes from './app-layout.module.css';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { ConnectionsPanel } from './connections-panel';
+import { useFocusLeftBehind } from './focus-left-behind';
 import { NavLinks } from './nav-links';
 import { PageFallback } from './route-error';
 import { RunEndNotices } from './run-end-notices';
@@ -37,6 +38,7 @@ function WithAccess({ children }: { children: ReactNode }) {
 
 function Frame() {
   useRouteTitle();
+  useFocusLeftBehind();
   useLiveStream();
   const [opened, { toggle, close }] = useDisclosure(false);
   const navigating = useNavigation().state === 'loading';
