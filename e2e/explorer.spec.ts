@@ -39,6 +39,8 @@ test.describe('Working inside a restore session as support', () => {
 
     await page.getByRole('button', { name: 'Restore to another mailbox' }).click();
     const dialog = explorer.dialog('Restore to another mailbox');
+    // The dialog opens on its first field, not on its ×.
+    await expect(dialog.getByLabel('Target mailbox')).toBeFocused();
     await dialog.getByLabel('Target mailbox').fill(target!);
     await dialog.getByLabel('Folder').fill('Recovered');
     await dialog.getByLabel('Mark restored items as unread').check();

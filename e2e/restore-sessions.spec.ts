@@ -37,6 +37,8 @@ test.describe('Restore sessions as support', () => {
     await sessions.goto();
     await sessions.openButton().click();
     await expect(sessions.dialog().getByLabel('Point in time')).toBeVisible();
+    // On its first field once the jobs are in, not on its ×.
+    await expect(sessions.dialog().getByRole('combobox', { name: 'Job' })).toBeFocused();
     await checkA11y('the open-a-restore-session dialog');
     await sessions.explore('Contoso', 'Teams');
 

@@ -5,7 +5,7 @@ import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/Radio.css';
 import { Button, Checkbox, Group, NativeSelect, Radio, Stack } from '@mantine/core';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BackupTarget, ExploreInput, ExploreType } from '../../../api/domain';
 import { EXPLORE_TYPES } from './explore-types';
 import type { PointInTimeValue } from './point-in-time-field';
@@ -71,10 +71,27 @@ export function ExploreForm({
     });
   };
 
+  // The form's first field takes the focus when the form shows in a dialog that gave it to its close
+  // button meanwhile (the jobs were still loading as the dialog opened) or to nothing.
+  const jobField = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    const field = jobField.current;
+    const focused = document.activeElement;
+    const dialog = field?.closest('[role="dialog"]');
+    if (!field || !dialog) return;
+    if (
+      focused === null ||
+      focused === document.body ||
+      (dialog.contains(focused) && focused.closest('header'))
+    )
+      field.focus();
+  }, []);
   return (
     <form onSubmit={submit} aria-label="Open a restore session">
       <Stack gap="md">
         <NativeSelect
+          ref={jobField}
+          data-autofocus
           label="Job"
           required
           value={job}

@@ -233,12 +233,14 @@ export function ContentActionDialog({
         </Stack>
       ) : (
         <form onSubmit={next} aria-label={action.label} noValidate>
+          {/* The first field takes the focus as the dialog opens (Mantine's data-autofocus), not its × */}
           <Stack gap="sm">
             <Text size="sm">
               {selectionWords(items)} from {placeName}.
             </Text>
             {action.target && (
               <TextInput
+                data-autofocus
                 label={action.target.label}
                 description={action.target.description}
                 required
@@ -248,15 +250,17 @@ export function ContentActionDialog({
             )}
             {action.folder && (
               <TextInput
+                data-autofocus={!action.target || undefined}
                 label={action.folder.label}
                 description={action.folder.description}
                 value={folder}
                 onChange={(e) => setFolder(e.currentTarget.value)}
               />
             )}
-            {action.options.map((o) => (
+            {action.options.map((o, i) => (
               <Checkbox
                 key={o.key}
+                data-autofocus={(i === 0 && !action.target && !action.folder) || undefined}
                 label={o.label}
                 checked={options[o.key] ?? false}
                 onChange={(e) => {
@@ -268,6 +272,9 @@ export function ContentActionDialog({
             {action.credentials && (
               <>
                 <TextInput
+                  data-autofocus={
+                    (!action.target && !action.folder && action.options.length === 0) || undefined
+                  }
                   label="Microsoft 365 account"
                   description="An account of the organization allowed to restore; used for this restore only."
                   required
@@ -287,6 +294,13 @@ export function ContentActionDialog({
             {action.mail && (
               <>
                 <TextInput
+                  data-autofocus={
+                    (!action.target &&
+                      !action.folder &&
+                      action.options.length === 0 &&
+                      !action.credentials) ||
+                    undefined
+                  }
                   label="Send to"
                   required
                   type="email"
