@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { BackupTarget } from '../../../api/domain';
 import type { PageTest } from '../../../components/testing/page-test';
+import { pressButton } from '../../../components/testing/keyboard';
 import { startPageTest } from '../../../components/testing/page-test';
 import { ConfigurationPage } from './configuration-page';
 
@@ -28,17 +29,10 @@ async function open(): Promise<BackupTarget> {
   return c;
 }
 
-/** Presses a button from the keyboard: focused first, as Tab leaves it, then activated. */
-function press(name: string) {
-  const b = button(name);
-  act(() => b.focus());
-  fireEvent.click(b);
-}
-
 describe('the keyboard focus stays in place across a command on a configuration', () => {
   test('Disable (confirmed) leaves it on Enable, Enable on Disable; the refused Start says why', async () => {
     const c = await open();
-    press(`Disable ${c.name}`);
+    pressButton(`Disable ${c.name}`);
     const dialog = await screen.findByRole('dialog', { name: 'Disable this configuration?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Disable' }));
     await waitFor(() => expect(document.activeElement).toBe(button(`Enable ${c.name}`)), { timeout: 5_000 });
@@ -49,19 +43,19 @@ describe('the keyboard focus stays in place across a command on a configuration'
     const reason = document.getElementById(start.getAttribute('aria-describedby') ?? '');
     expect(reason?.textContent).toBe('The configuration is disabled; enable it first.');
 
-    press(`Enable ${c.name}`);
+    pressButton(`Enable ${c.name}`);
     await waitFor(() => expect(document.activeElement).toBe(button(`Disable ${c.name}`)), { timeout: 5_000 });
     expect(button(`Start a backup of ${c.name}`).getAttribute('aria-describedby')).toBeNull();
   }, 30_000);
 
   test('Start leaves it on Stop, and a confirmed Stop on Stop or on the Start that follows it', async () => {
     const c = await open();
-    press(`Start a backup of ${c.name}`);
+    pressButton(`Start a backup of ${c.name}`);
     await waitFor(() => expect(document.activeElement).toBe(button(`Stop the backup of ${c.name}`)), {
       timeout: 5_000,
     });
 
-    press(`Stop the backup of ${c.name}`);
+    pressButton(`Stop the backup of ${c.name}`);
     const dialog = await screen.findByRole('dialog', { name: 'Stop this backup?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Stop backup' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

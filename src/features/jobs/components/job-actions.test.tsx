@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
 import { renderUi } from '../../../components/test-render';
 import type { PageTest } from '../../../components/testing/page-test';
+import { pressButton } from '../../../components/testing/keyboard';
 import { startPageTest } from '../../../components/testing/page-test';
 import { veeamV5 } from '../../../api/veeam-v5/plugin';
 import { permission } from '../../../lib/can';
@@ -73,12 +74,6 @@ describe('JobActions keep the keyboard focus in place across a command', () => {
   });
 
   const button = (name: string) => screen.getByRole('button', { name });
-  /** Pressed from the keyboard: focused first, as Tab leaves it, then activated. */
-  const press = (name: string) => {
-    const b = button(name);
-    act(() => b.focus());
-    fireEvent.click(b);
-  };
   const focusLandsOn = (name: string) =>
     waitFor(() => expect(document.activeElement).toBe(button(name)), { timeout: 5_000 });
 
@@ -99,10 +94,10 @@ describe('JobActions keep the keyboard focus in place across a command', () => {
     );
     await screen.findByRole('heading', { level: 1, name: job.name }, { timeout: 10_000 });
 
-    press(`Start ${job.name}`);
+    pressButton(`Start ${job.name}`);
     await focusLandsOn(`Stop ${job.name}`);
 
-    press(`Stop ${job.name}`);
+    pressButton(`Stop ${job.name}`);
     let dialog = await screen.findByRole('dialog', { name: `Stop ${job.name}?` });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Stop job' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -117,11 +112,11 @@ describe('JobActions keep the keyboard focus in place across a command', () => {
       { timeout: 5_000 },
     );
 
-    press(`Disable ${job.name}`);
+    pressButton(`Disable ${job.name}`);
     dialog = await screen.findByRole('dialog', { name: `Disable ${job.name}?` });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Disable job' }));
     await focusLandsOn(`Enable ${job.name}`);
-    press(`Enable ${job.name}`);
+    pressButton(`Enable ${job.name}`);
     await focusLandsOn(`Disable ${job.name}`);
   }, 40_000);
 });
