@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longTasks } from './trace-tasks';
+import { longTasks, slowdownOf } from './trace-tasks';
 
 const task = (ts: number, dur: number, name = 'RunTask', extra: object = {}) => ({
   name,
@@ -30,6 +30,26 @@ describe('the long tasks of a saved trace', () => {
       { atMs: -400, durationMs: 60, estimatedBlockingMs: 190, top: [['ParseHTML /sign-in', 40]] },
       { atMs: 100, durationMs: 20, estimatedBlockingMs: 30, top: [['TimerFire', 12]] },
     ]);
+  });
+
+  it('counts a task as the estimate would on a CPU as slow as its report says', () => {
+    // Not slowed (the desktop preset, or a trace already slowed by DevTools throttling): only the
+    // 60 ms task blocks, by 10 ms.
+    expect(longTasks(events, 1)).toEqual([
+      { atMs: -400, durationMs: 60, estimatedBlockingMs: 10, top: [['ParseHTML /sign-in', 40]] },
+    ]);
+    // Six times slower: the 10 ms task blocks too (10 × 6 − 50).
+    expect(longTasks(events, 6).map((t) => t.estimatedBlockingMs)).toEqual([310, 10, 70]);
+  });
+
+  it('reads the slowdown from the saved report', () => {
+    const simulated = (cpuSlowdownMultiplier?: number) => ({
+      configSettings: { throttlingMethod: 'simulate', throttling: { cpuSlowdownMultiplier } },
+    });
+    expect(slowdownOf(simulated(4))).toBe(4);
+    expect(slowdownOf(simulated(1))).toBe(1);
+    expect(slowdownOf({ configSettings: { throttlingMethod: 'devtools' } })).toBe(1);
+    expect(slowdownOf(undefined)).toBe(4);
   });
 
   it('says so when the trace has no paint to count from', () => {

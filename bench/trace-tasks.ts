@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /**
  * The long tasks of a page's main thread in a Chromium trace that `npm run bench` kept
  * (`LIGHTHOUSE_SAVE=<folder>` writes each Lighthouse run's trace beside its report): each top-level task
- * of 12.5 ms or more, from the page's first contentful paint, with what the estimate makes of it on its
- * phone (four times the CPU, so 4 × duration − 50 ms of blocking time) and the events that took most of
- * it. The estimate decides itself which of them fall after its first paint, so the sum over all tasks is
- * an upper bound of its TBT, not the TBT.
+ * long enough to block on the estimate's phone, from the page's first contentful paint, with what the
+ * estimate makes of it there (its CPU slowdown × duration − 50 ms of blocking time) and the events that
+ * took most of it. The slowdown is read from the report saved beside the trace (`<name>.json`): the
+ * mobile preset's estimate slows the CPU four times, the desktop preset's not at all, and a load under
+ * DevTools throttling was slowed as it ran, so its trace is counted as it is; with no report beside it,
+ * four. The estimate decides itself which tasks fall after its first paint, so the sum over all tasks
+ * is an upper bound of its TBT, not the TBT.
  *
  *   npx tsx bench/trace-tasks.ts <trace.json>…
  */
@@ -26,14 +29,18 @@ export interface MainThreadTask {
   /** From the first contentful paint, ms (negative: before it). */
   atMs: number;
   durationMs: number;
-  /** 4 × duration − 50 ms: the task's blocking time on the estimate's phone. */
+  /** slowdown × duration − 50 ms: the task's blocking time on the estimate's phone. */
   estimatedBlockingMs: number;
   /** The events inside it that took longest, with their ms. */
   top: [string, number][];
 }
 
-/** The trace's long main-thread tasks of the page that painted (the renderer of its first paint). */
-export function longTasks(events: readonly TraceEvent[], minMs = 12.5): MainThreadTask[] {
+/**
+ * The trace's long main-thread tasks of the page that painted (the renderer of its first paint): those
+ * that block on a CPU `slowdown` times slower, that is, longer than 50 ms / slowdown.
+ */
+export function longTasks(events: readonly TraceEvent[], slowdown = 4): MainThreadTask[] {
+  const minMs = 50 / slowdown;
   const paint = events.find((e) => e.name === 'firstContentfulPaint');
   if (!paint) throw new Error('the trace has no first contentful paint');
   const main = events.find(
@@ -61,18 +68,36 @@ export function longTasks(events: readonly TraceEvent[], minMs = 12.5): MainThre
     out.push({
       atMs: (task.ts - paint.ts) / 1000,
       durationMs: dur / 1000,
-      estimatedBlockingMs: Math.max(0, (4 * dur) / 1000 - 50),
+      estimatedBlockingMs: Math.max(0, (slowdown * dur) / 1000 - 50),
       top: [...within].sort((a, b) => b[1] - a[1]).slice(0, 4),
     });
   }
   return out;
 }
 
+interface SavedReport {
+  configSettings?: { throttlingMethod?: string; throttling?: { cpuSlowdownMultiplier?: number } };
+}
+
+/** The CPU slowdown the estimate applied to a run, from its saved report (see the comment at the top). */
+export function slowdownOf(report: SavedReport | undefined): number {
+  const settings = report?.configSettings;
+  if (!settings) return 4;
+  if (settings.throttlingMethod !== 'simulate') return 1;
+  return settings.throttling?.cpuSlowdownMultiplier ?? 4;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const file of process.argv.slice(2)) {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as TraceEvent[] | { traceEvents: TraceEvent[] };
-    const tasks = longTasks(Array.isArray(parsed) ? parsed : parsed.traceEvents);
-    console.log(file);
+    const reportFile = file.replace(/\.trace\.json$/, '.json');
+    const report =
+      reportFile !== file && existsSync(reportFile)
+        ? (JSON.parse(readFileSync(reportFile, 'utf8')) as SavedReport)
+        : undefined;
+    const slowdown = slowdownOf(report);
+    const tasks = longTasks(Array.isArray(parsed) ? parsed : parsed.traceEvents, slowdown);
+    console.log(`${file} (CPU ${slowdown}× slower on the estimate's phone)`);
     for (const t of tasks)
       console.log(
         `  ${t.atMs.toFixed(0).padStart(6)} ms  ${t.durationMs.toFixed(1).padStart(6)} ms  ` +
