@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ConfigurationsPage } from './pages/configurations-page';
+import { JobsPage } from './pages/jobs-page';
 import { RestoreSessionsPage } from './pages/restore-sessions-page';
 import { layoutFaults } from './support/layout';
 
@@ -54,6 +55,32 @@ test.describe('on a small phone', () => {
     await expect(sessions.state()).toBeVisible();
     await expect(shell.heading()).toBeVisible();
     expect(await layoutFaults(page), 'a restore session at 375 px').toEqual([]);
+  });
+
+  // What a phone opens a job's page for: how its running session is getting on. The Sessions table
+  // shows the time, the state and the progress in the screen's width; Transferred and Duration give
+  // way (the session's statistics below tell them).
+  test("a job's page shows its running session's state and progress without scrolling sideways", async ({
+    page,
+  }) => {
+    // The list offers Start only at a laptop's width (its Actions column gives way on a phone).
+    await page.setViewportSize({ width: 1280, height: 740 });
+    const jobs = new JobsPage(page);
+    await jobs.goto();
+    const name = await jobs.idleJob('Contoso');
+    await jobs.openJob(name);
+    await jobs.command(`Start ${name}`);
+    await page.setViewportSize({ width: 375, height: 740 });
+    const session = jobs.newestSession();
+    await expect(session).toHaveAttribute('data-status', 'running', { timeout: 20_000 });
+    await expect(session.getByRole('link')).toBeInViewport({ ratio: 1 });
+    // The state badge (the row carries data-status too; the badge is the one inside it).
+    await expect(session.locator('[data-status]')).toBeInViewport({ ratio: 1 });
+    // The whole cell: the bar's own element is only as wide as its percent.
+    await expect(session.getByRole('cell').filter({ has: page.getByRole('progressbar') })).toBeInViewport({
+      ratio: 1,
+    });
+    expect(await layoutFaults(page), 'a job with a running session at 375 px').toEqual([]);
   });
 });
 
