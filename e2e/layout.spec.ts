@@ -48,6 +48,7 @@ test.describe('on a small phone', () => {
   test("a restore session's page, with its long name, fits the screen, and so does the header", async ({
     page,
     shell,
+    checkA11y,
   }) => {
     await page.goto('/restore-sessions');
     const sessions = new RestoreSessionsPage(page);
@@ -55,6 +56,15 @@ test.describe('on a small phone', () => {
     await expect(sessions.state()).toBeVisible();
     await expect(shell.heading()).toBeVisible();
     expect(await layoutFaults(page), 'a restore session at 375 px').toEqual([]);
+    // Its events stack the time, level and duration of each row in one column here, by CSS: they are
+    // still a table of rows and cells to a screen reader.
+    await expect(sessions.events().getByRole('columnheader')).toHaveText([
+      'Time',
+      'Level',
+      'Message',
+      'Took',
+    ]);
+    await checkA11y('a restore session at 375 px');
   });
 
   // What a phone opens a job's page for: how its running session is getting on. The Sessions table

@@ -1,8 +1,9 @@
 import '@mantine/core/styles/Badge.css';
 import '@mantine/core/styles/Table.css';
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Badge, Table } from '@mantine/core';
 import type { LogItem } from '../../../api/domain';
 import { formatDateTime, formatDuration, secondsBetween } from '../../../lib/format';
+import classes from './log-items.module.css';
 
 const LEVEL_COLOR: Record<LogItem['level'], string> = {
   info: 'gray',
@@ -13,51 +14,53 @@ const LEVEL_COLOR: Record<LogItem['level'], string> = {
 
 /**
  * A session's log, oldest first as it was written; the level reads from the "[Success] …" title. On a
- * phone the time, level and duration share one column, so that the message keeps the width to read.
+ * phone the time, level and duration stack in one narrow column, so that the message keeps the width
+ * to read: each is rendered once and log-items.module.css moves it. Below that breakpoint the rows are
+ * laid out as a grid, so the table's elements carry their roles explicitly: a browser may drop the
+ * table semantics of an element whose CSS display is no longer a table's.
  */
 export function LogItems({ items, label }: { items: readonly LogItem[]; label: string }) {
-  const level = (item: LogItem) => (
-    <Badge color={LEVEL_COLOR[item.level]} variant="dot">
-      {item.level}
-    </Badge>
-  );
-  const took = (item: LogItem) => (item.endedAt ? formatDuration(secondsBetween(item.at, item.endedAt)) : '');
   return (
     <Table.ScrollContainer minWidth={280}>
-      <Table aria-label={label} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th hiddenFrom="sm" w={128}>
-              When
-            </Table.Th>
-            <Table.Th visibleFrom="sm" w={200}>
+      <Table aria-label={label} striped className={classes.table} role="table">
+        <Table.Thead role="rowgroup">
+          <Table.Tr className={classes.row} role="row">
+            <Table.Th className={classes.time} role="columnheader">
               Time
             </Table.Th>
-            <Table.Th visibleFrom="sm" w={100}>
+            <Table.Th className={classes.level} role="columnheader">
               Level
             </Table.Th>
-            <Table.Th>Message</Table.Th>
-            <Table.Th visibleFrom="sm" w={110}>
+            <Table.Th className={classes.message} role="columnheader">
+              Message
+            </Table.Th>
+            <Table.Th className={classes.took} role="columnheader">
               Took
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <Table.Tbody role="rowgroup">
           {items.map((item) => (
-            <Table.Tr key={item.id} data-level={item.level}>
-              <Table.Td hiddenFrom="sm">
-                <Stack gap={4} align="flex-start">
-                  <Text size="xs">{formatDateTime(item.at)}</Text>
-                  {level(item)}
-                  {took(item) && <Text size="xs">took {took(item)}</Text>}
-                </Stack>
+            <Table.Tr key={item.id} data-level={item.level} className={classes.row} role="row">
+              <Table.Td className={classes.time} role="cell">
+                {formatDateTime(item.at)}
               </Table.Td>
-              <Table.Td visibleFrom="sm">{formatDateTime(item.at)}</Table.Td>
-              <Table.Td visibleFrom="sm">{level(item)}</Table.Td>
-              <Table.Td data-message style={{ wordBreak: 'break-word' }}>
+              <Table.Td className={classes.level} role="cell">
+                <Badge color={LEVEL_COLOR[item.level]} variant="dot">
+                  {item.level}
+                </Badge>
+              </Table.Td>
+              <Table.Td className={classes.message} data-message role="cell">
                 {item.title}
               </Table.Td>
-              <Table.Td visibleFrom="sm">{took(item)}</Table.Td>
+              <Table.Td className={classes.took} role="cell">
+                {item.endedAt ? (
+                  <>
+                    <span className={classes.tookWord}>took </span>
+                    {formatDuration(secondsBetween(item.at, item.endedAt))}
+                  </>
+                ) : null}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
