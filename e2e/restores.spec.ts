@@ -141,6 +141,45 @@ test.describe('Restores as support', () => {
     await expect(draft).toHaveCount(0);
   });
 
+  // A link (a backup's Restore on a configuration page) naming a configuration the connection does not
+  // have: v1.0 lists no restore point for it, v2 answers 404. Neither may count as chosen.
+  for (const { connection, unknown } of [
+    { connection: { id: 'rackspace-dfw', label: 'Rackspace DFW (v1.0)' }, unknown: '999999999' },
+    {
+      connection: { id: 'rackspace-ord', label: 'Rackspace ORD (v2)' },
+      unknown: '00000000-0000-0000-0000-000000000000',
+    },
+  ])
+    test(`a link to a configuration ${connection.label} does not have opens on the configuration step and says so`, async ({
+      page,
+      checkA11y,
+    }) => {
+      const link = new URLSearchParams({ connection: connection.id, configuration: unknown, backup: '1' });
+      await page.goto(`/restores/new?${link.toString()}`);
+      const notice = page.getByRole('alert').filter({ hasText: 'The linked configuration was not found' });
+      await expect(notice).toContainText(`${connection.label} has no configuration ${unknown}`);
+      await expect(page.getByRole('region', { name: 'Configuration', exact: true })).toBeVisible();
+      await expect(page.locator('[data-completed]')).toHaveCount(0);
+      await expect(page.getByRole('combobox', { name: 'Connection' })).toHaveValue(connection.id);
+      const configuration = page.getByRole('combobox', { name: 'Configuration' });
+      await expect(configuration).toBeEnabled();
+      await expect(configuration).toHaveValue('');
+      await checkA11y('the wizard after a link to a configuration not found');
+
+      await new RestoresPage(page).next().click();
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'Choose the configuration to restore from.' }),
+      ).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Restore point', exact: true })).toHaveCount(0);
+
+      // Another configuration of the same connection can be chosen, and the notice goes.
+      await configuration.click();
+      await page.getByRole('listbox', { name: 'Configuration' }).getByRole('option').first().click();
+      await expect(notice).toHaveCount(0);
+      await new RestoresPage(page).next().click();
+      await expect(page.getByRole('region', { name: 'Restore point', exact: true })).toBeFocused();
+    });
+
   test('stops a running restore after confirming', async ({ page, request }) => {
     const candidate = await findRestoreCandidate(request, { encrypted: false });
     const restores = new RestoresPage(page);

@@ -51,6 +51,9 @@ describe('RestoreWizard on a v1.0 connection', () => {
       { route: '/restores/new' },
     );
     const next = () => fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    // The linked configuration is chosen once the connection's list shows it.
+    const configuration = screen.getByRole('combobox', { name: 'Configuration' });
+    await waitFor(() => expect((configuration as HTMLInputElement).value).toContain(point.configurationName));
     next();
     fireEvent.click(await screen.findByRole('radio', { name: new RegExp(`backup ${point.backupId}\\b`) }));
     next();
@@ -146,5 +149,71 @@ describe('RestoreWizard on a v1.0 connection', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Backup 999999999 is not a restore point/);
     await screen.findAllByRole('radio');
     expect(screen.queryAllByRole('radio', { checked: true })).toHaveLength(0);
+  });
+
+  // The dialects differ on a configuration they do not have: v1.0 lists no restore point, v2 answers
+  // 404. Either way the wizard must not count it as chosen.
+  it.each([
+    { cid: 'rackspace-dfw', unknown: '999999999' },
+    { cid: 'rackspace-ord', unknown: '00000000-0000-0000-0000-000000000000' },
+  ])(
+    'on $cid opens on the configuration step when the linked configuration is not found',
+    async ({ cid, unknown }) => {
+      cleanup();
+      const connection = t.connections.find((c) => c.id === cid)!;
+      const other = (await t.runtime.provider(cid).listRestorePoints(null))[0]!;
+      renderUi(
+        <RestoreWizard
+          connections={[connection]}
+          initial={{ connectionId: cid, configurationId: unknown, backupId: other.backupId }}
+        />,
+        { route: '/restores/new' },
+      );
+      const alert = await screen.findByRole('alert', { name: 'The linked configuration was not found' });
+      expect(alert.textContent).toContain(`${connection.label} has no configuration ${unknown}`);
+      expect(screen.getByRole('region', { name: 'Configuration' })).toBeTruthy();
+      expect(document.querySelectorAll('[data-completed]')).toHaveLength(0);
+      const configuration = screen.getByRole<HTMLInputElement>('combobox', { name: 'Configuration' });
+      await waitFor(() => expect(configuration.disabled).toBe(false));
+      expect(configuration.value).toBe('');
+      fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+        'Choose the configuration to restore from.',
+      );
+      expect(screen.queryByRole('region', { name: 'Restore point' })).toBeNull();
+
+      // The person chooses another: the notice goes, the connection stayed.
+      fireEvent.focus(configuration);
+      fireEvent.change(configuration, { target: { value: other.configurationName } });
+      fireEvent.click(
+        (await screen.findAllByRole('option', { name: new RegExp(other.configurationName) }))[0]!,
+      );
+      expect(screen.queryByRole('alert', { name: 'The linked configuration was not found' })).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByRole('region', { name: 'Restore point' })).toBeTruthy();
+      await screen.findAllByRole('radio');
+    },
+  );
+
+  it('does not choose the configuration of a link to a connection the person cannot restore on', async () => {
+    cleanup();
+    const connection = t.connections.find((c) => c.id === CID)!;
+    renderUi(
+      <RestoreWizard
+        connections={[connection]}
+        initial={{
+          connectionId: 'nowhere',
+          configurationId: point.configurationId,
+          backupId: point.backupId,
+        }}
+      />,
+      { route: '/restores/new' },
+    );
+    const alert = screen.getByRole('alert', { name: 'The linked connection is not available' });
+    expect(alert.textContent).toContain('connection nowhere');
+    const configuration = screen.getByRole<HTMLInputElement>('combobox', { name: 'Configuration' });
+    await waitFor(() => expect(configuration.disabled).toBe(false));
+    expect(configuration.value).toBe('');
+    expect(document.querySelectorAll('[data-completed]')).toHaveLength(0);
   });
 });

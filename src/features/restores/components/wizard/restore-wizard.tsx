@@ -1,6 +1,7 @@
+import '@mantine/core/styles/Alert.css';
 import '@mantine/core/styles/Button.css';
 import '@mantine/core/styles/Stepper.css';
-import { Button, Group, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Stepper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -16,8 +17,16 @@ import { StepPassword } from './step-password';
 import { StepPoint } from './step-point';
 import { StepReview } from './step-review';
 import { useWizardStart } from './use-wizard-start';
-import type { StepId, WizardChoices } from './wizard-state';
-import { EMPTY_CHOICES, choose, restoreInput, stepProblem, wizardSteps } from './wizard-state';
+import type { StepId, WizardChoices, WizardLink } from './wizard-state';
+import {
+  EMPTY_CHOICES,
+  choose,
+  configurationNotFound,
+  openLink,
+  restoreInput,
+  stepProblem,
+  wizardSteps,
+} from './wizard-state';
 
 const LABELS: Record<StepId, { label: string; description: string }> = {
   configuration: { label: 'Configuration', description: 'What to restore from' },
@@ -38,28 +47,44 @@ export function RestoreWizard({
 }: {
   /** Rackspace connections on which the person may restore. */
   connections: readonly Connection[];
-  /** A pre-filled link (?connection=&configuration=&backup=): the backup is chosen once its points load. */
-  initial?: { connectionId?: string | null; configurationId?: string | null; backupId?: string | null };
+  /**
+   * A pre-filled link (?connection=&configuration=&backup=): the configuration is chosen once the
+   * connection's list shows it, the backup once its points load.
+   */
+  initial?: WizardLink;
 }) {
   const navigate = useNavigate();
-  const [choices, setChoices] = useState<WizardChoices>(() => {
-    const connectionId =
-      connections.find((c) => c.id === initial?.connectionId)?.id ??
-      (connections.length === 1 ? connections[0]?.id : null) ??
-      null;
-    return {
-      ...EMPTY_CHOICES,
-      connectionId,
-      configurationId: connectionId ? (initial?.configurationId ?? null) : null,
-    };
-  });
+  // A link's configuration (and backup) count as chosen once the connection's configurations show it:
+  // a link may name one deleted since, or a connection the person cannot restore on. Till then the
+  // wizard stays on its first step, whose list is loading the same configurations.
+  const [fromLink] = useState(() => openLink(connections, initial ?? {}));
+  const [choices, setChoices] = useState<WizardChoices>(() => ({
+    ...EMPTY_CHOICES,
+    connectionId: fromLink.connectionId,
+  }));
+  const [link, setLink] = useState(fromLink.pending);
+  const [linkProblem, setLinkProblem] = useState(fromLink.problem);
   const [password, setPassword] = useState('');
   // A link from a backup opens at the restore point step, that backup chosen for the person to check.
-  const [preset, setPreset] = useState(() =>
-    choices.configurationId && initial?.backupId ? initial.backupId : null,
-  );
-  const [active, setActive] = useState(preset ? 1 : 0);
+  const [preset, setPreset] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  const linked = useQuery({
+    ...restoreQueries.configurations(choices.connectionId ?? ''),
+    enabled: link !== null,
+  });
+  if (link !== null && linked.data) {
+    setLink(null);
+    setProblem(null);
+    if (linked.data.some((c) => c.id === link.configurationId)) {
+      setChoices((c) => choose(c, { configurationId: link.configurationId }));
+      setPreset(link.backupId);
+      if (link.backupId) setActive(1);
+    } else {
+      const on = connections.find((c) => c.id === choices.connectionId);
+      setLinkProblem(configurationNotFound(link.configurationId, on?.label ?? choices.connectionId ?? ''));
+    }
+  }
   const presetPoints = useQuery({
     ...restoreQueries.restorePoints(choices.connectionId ?? '', choices.configurationId),
     enabled: preset !== null,
@@ -89,6 +114,8 @@ export function RestoreWizard({
   const onChoose = (change: Partial<WizardChoices>) => {
     setProblem(null);
     setPreset(null);
+    setLink(null);
+    setLinkProblem(null);
     starter.forget();
     setChoices((c) => choose(c, change));
     if (change.connectionId !== undefined || change.configurationId !== undefined) setPassword('');
@@ -124,7 +151,16 @@ export function RestoreWizard({
     const cid = choices.connectionId ?? '';
     switch (id) {
       case 'configuration':
-        return <StepConfiguration connections={connections} choices={choices} onChoose={onChoose} />;
+        return (
+          <>
+            {linkProblem && (
+              <Alert color="orange" title={linkProblem.title} maw={720}>
+                {linkProblem.text}
+              </Alert>
+            )}
+            <StepConfiguration connections={connections} choices={choices} onChoose={onChoose} />
+          </>
+        );
       case 'point':
         return (
           <StepPoint

@@ -4,6 +4,7 @@ import {
   EMPTY_CHOICES,
   choose,
   isAbsolutePath,
+  openLink,
   restoreInput,
   stepProblem,
   wizardSteps,
@@ -78,5 +79,24 @@ describe('restore wizard state', () => {
   it('knows full paths on both systems', () => {
     expect(['/a', 'C:\\x', 'c:/x', '\\\\srv\\share'].every(isAbsolutePath)).toBe(true);
     expect(['a/b', '', 'C:x'].some(isAbsolutePath)).toBe(false);
+  });
+
+  it('opens a link on its connection with its configuration still to check, or says why not', () => {
+    const two = [{ id: 'rackspace-dfw' }, { id: 'rackspace-ord' }];
+    expect(openLink(two, { connectionId: 'rackspace-ord', configurationId: '7', backupId: '501' })).toEqual({
+      connectionId: 'rackspace-ord',
+      pending: { configurationId: '7', backupId: '501' },
+      problem: null,
+    });
+    expect(openLink(two, {})).toEqual({ connectionId: null, pending: null, problem: null });
+    // One connection: the one a link without a connection means.
+    expect(openLink(two.slice(0, 1), { configurationId: '7' })).toMatchObject({
+      connectionId: 'rackspace-dfw',
+      pending: { configurationId: '7', backupId: null },
+    });
+    // A connection the person cannot restore on: its configuration is not looked for on another.
+    const away = openLink(two.slice(0, 1), { connectionId: 'veeam', configurationId: '7' });
+    expect(away).toMatchObject({ connectionId: 'rackspace-dfw', pending: null });
+    expect(away.problem?.text).toMatch(/connection veeam/);
   });
 });

@@ -26,6 +26,59 @@ export const EMPTY_CHOICES: WizardChoices = {
   overwrite: false,
 };
 
+/** What a pre-filled link to the wizard names (/restores/new?connection=&configuration=&backup=). */
+export interface WizardLink {
+  connectionId?: string | null;
+  configurationId?: string | null;
+  backupId?: string | null;
+}
+
+/** Why a link's choice was not made, said above the configuration step. */
+export interface LinkProblem {
+  title: string;
+  text: string;
+}
+
+/**
+ * Where the wizard opens from a link: its connection (or the one connection there is), and the
+ * configuration and backup it names, still to be checked against that connection's configurations.
+ * A link to a connection the person cannot restore on chooses nothing of it, and says so.
+ */
+export function openLink(
+  connections: readonly { id: string }[],
+  link: WizardLink,
+): {
+  connectionId: string | null;
+  pending: { configurationId: string; backupId: string | null } | null;
+  problem: LinkProblem | null;
+} {
+  const linked = connections.find((c) => c.id === link.connectionId)?.id ?? null;
+  const only = connections.length === 1 ? (connections[0]?.id ?? null) : null;
+  const connectionId = linked ?? only;
+  if (link.connectionId && !linked && (link.configurationId || link.backupId))
+    return {
+      connectionId,
+      pending: null,
+      problem: {
+        title: 'The linked connection is not available',
+        text: `The link names connection ${link.connectionId}, on which you cannot restore: choose what to restore from.`,
+      },
+    };
+  const pending =
+    connectionId && link.configurationId
+      ? { configurationId: link.configurationId, backupId: link.backupId ?? null }
+      : null;
+  return { connectionId, pending, problem: null };
+}
+
+/** The words for a link whose configuration the connection does not have (deleted, or a wrong id). */
+export function configurationNotFound(configurationId: string, connectionLabel: string): LinkProblem {
+  return {
+    title: 'The linked configuration was not found',
+    text: `${connectionLabel} has no configuration ${configurationId} (it may have been deleted): choose another configuration.`,
+  };
+}
+
 /** The steps in order; the password step only when the chosen backup's vault is encrypted. */
 export function wizardSteps(choices: WizardChoices): StepId[] {
   const steps: StepId[] = ['configuration', 'point', 'destination'];
