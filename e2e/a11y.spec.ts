@@ -61,7 +61,14 @@ for (const scheme of ['light', 'dark'] as const) {
       // The search removes the option the arrow keys reached: the input must not name it any more.
       await configuration.fill('no configuration is called this');
       await expect(page.getByRole('option', { name: 'No configuration matches' })).toBeVisible();
+      // A screen reader hears it too, once the typing pauses: a polite status, hidden from sight.
+      await expect(page.getByRole('status').filter({ hasText: 'No configuration matches' })).toHaveCSS(
+        'position',
+        'absolute',
+      );
       await checkA11y(`the configuration list, finding nothing (${scheme})`);
+      await configuration.fill('dfw');
+      await expect(page.getByRole('status').filter({ hasText: /^\d+ configurations match/ })).toHaveCount(1);
     });
 
     test("a disabled action's reason has no serious or critical accessibility violation", async ({

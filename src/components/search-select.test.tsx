@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchSelectItem } from './search-select';
-import { matchesOf, SearchSelect } from './search-select';
+import { ANNOUNCE_AFTER_MS, matchCountMessage, matchesOf, SearchSelect } from './search-select';
 import { renderUi } from './test-render';
 
+const WORDS = { one: 'configuration', other: 'configurations' };
 const DATA: SearchSelectItem[] = [
   { value: 'a', label: 'Alpha (web-01)' },
   { value: 'b', label: 'Beta (web-02)' },
@@ -30,6 +31,7 @@ function Chooser({
         onChange?.(v);
       }}
       nothingFoundMessage="No configuration matches"
+      itemWords={WORDS}
     />
   );
 }
@@ -131,6 +133,7 @@ describe('SearchSelect', () => {
             value="g"
             onChange={() => undefined}
             nothingFoundMessage="None"
+            itemWords={WORDS}
           />
         </>
       );
@@ -139,6 +142,78 @@ describe('SearchSelect', () => {
     expect(shown()).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'load' }));
     await waitFor(() => expect(shown()).toBe('Gamma (db-01)'));
+  });
+});
+
+describe('SearchSelect’s status', () => {
+  const status = () => screen.getByRole('status').textContent;
+  // Synchronous: the timers run and React renders what they set before act returns.
+  const wait = (ms: number) => void act(() => vi.advanceTimersByTime(ms));
+  beforeAll(() => {
+    if (!('scrollIntoView' in Element.prototype))
+      Object.defineProperty(Element.prototype, 'scrollIntoView', { value: vi.fn(), configurable: true });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('says how many items match once the typing pauses, again after each search', () => {
+    vi.useFakeTimers();
+    renderUi(<Chooser />);
+    expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
+    fireEvent.focus(input());
+    // Opened, nothing typed: nothing said.
+    wait(ANNOUNCE_AFTER_MS * 2);
+    expect(status()).toBe('');
+
+    type('w');
+    wait(ANNOUNCE_AFTER_MS / 2);
+    type('we');
+    wait(ANNOUNCE_AFTER_MS / 2);
+    // A key pressed within the pause puts the saying off.
+    expect(status()).toBe('');
+    type('web');
+    wait(ANNOUNCE_AFTER_MS);
+    expect(status()).toBe('2 configurations match');
+
+    // Emptied at the next key, so that a search with as many matches is said again.
+    type('web-');
+    expect(status()).toBe('');
+    wait(ANNOUNCE_AFTER_MS);
+    expect(status()).toBe('2 configurations match');
+    type('gam');
+    wait(ANNOUNCE_AFTER_MS);
+    expect(status()).toBe('1 configuration matches');
+    type('zzz');
+    wait(ANNOUNCE_AFTER_MS);
+    expect(status()).toBe('No configuration matches');
+  });
+
+  it('says nothing when the list closes before the pause ends, and empties on closing', () => {
+    vi.useFakeTimers();
+    renderUi(<Chooser />);
+    fireEvent.focus(input());
+    type('web');
+    wait(ANNOUNCE_AFTER_MS);
+    expect(status()).toBe('2 configurations match');
+    fireEvent.blur(input());
+    expect(status()).toBe('');
+
+    fireEvent.focus(input());
+    type('gam');
+    key('Escape');
+    wait(ANNOUNCE_AFTER_MS * 2);
+    expect(status()).toBe('');
+  });
+});
+
+describe('matchCountMessage', () => {
+  it('counts every match, and says when the list shows only the first ones', () => {
+    expect(matchCountMessage(0, 50, WORDS, 'No configuration matches')).toBe('No configuration matches');
+    expect(matchCountMessage(1, 50, WORDS, '')).toBe('1 configuration matches');
+    expect(matchCountMessage(50, 50, WORDS, '')).toBe('50 configurations match');
+    expect(matchCountMessage(1234, 50, WORDS, '')).toBe('1234 configurations match, the first 50 shown');
   });
 });
 

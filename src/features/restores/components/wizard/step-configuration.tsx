@@ -48,6 +48,7 @@ export function StepConfiguration({
           // Thousands of configurations: only the first matches render.
           limit={50}
           nothingFoundMessage="No configuration matches"
+          itemWords={{ one: 'configuration', other: 'configurations' }}
           disabled={!choices.connectionId || configurations.isLoading}
           value={choices.configurationId}
           onChange={(value) => onChoose({ configurationId: value })}

@@ -35,6 +35,7 @@ export function StepDestination({
           placeholder={agents.isLoading ? 'Loading machines…' : 'Search machines'}
           limit={50}
           nothingFoundMessage="No machine matches"
+          itemWords={{ one: 'machine', other: 'machines' }}
           disabled={agents.isLoading}
           value={choices.destinationAgentId}
           onChange={(value) => onChoose({ destinationAgentId: value })}
