@@ -44,7 +44,7 @@ interface TreeProps {
 
 /**
  * Which item is the tree's one tab stop (roving tabindex, WAI-ARIA tree pattern): the item focused
- * last while it is in view; else the selected place, or the nearest place above it that is in view
+ * last while it is in view and the selection has not changed since; else the selected place, or the nearest place above it that is in view
  * (closed, or its places not listed yet), found along `chain` (the places from a root down to the
  * selected one); else the first item.
  */
@@ -81,6 +81,14 @@ export function ContentTree(props: TreeProps) {
   const [focused, setFocused] = useState<string | null>(null);
   const onFocusItem = useCallback((id: string) => setFocused(id), []);
   const onHidden = useCallback((id: string) => setFocused((f) => (f === id ? null : f)), []);
+  // A selection changed from outside the tree (Back, Forward, a link) makes the selected place the
+  // tab stop again, so that Tab into the tree lands on it; one changed in the tree is the item
+  // focused anyway.
+  const [selectedBefore, setSelectedBefore] = useState(selectedId);
+  if (selectedBefore !== selectedId) {
+    setSelectedBefore(selectedId);
+    setFocused(null);
+  }
   const chain = selectedId === null ? [] : [...(unfold ?? []), selectedId];
   const first = roots.data?.[0]?.id ?? '';
   const tabStop: TabStop =

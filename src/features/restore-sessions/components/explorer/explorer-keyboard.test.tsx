@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useNavigate } from 'react-router';
 import { describe, expect, test } from 'vitest';
 import type { BackupProvider } from '../../../../api/provider';
 import type { ContentNode } from '../../../../api/restore-content';
@@ -14,18 +15,26 @@ async function open(query: (p: BackupProvider, id: string) => Promise<string> | 
   const page = await startPage('support');
   const p = page.t.runtime.provider('veeam');
   const id = await openSession(p, page.t.clock.now(), 'vex');
+  const route = `/restore-sessions/veeam/${id}${await query(p, id)}`;
+  const everyRight = { mayStop: true, mayBrowse: true, mayRestore: true };
   page.render(
-    <RestoreSessionPage
-      connectionId="veeam"
-      id={id}
-      mayStop
-      mayBrowse
-      mayRestore
-      renderEvents={() => null}
-    />,
-    `/restore-sessions/veeam/${id}${await query(p, id)}`,
+    <>
+      <RestoreSessionPage connectionId="veeam" id={id} {...everyRight} renderEvents={() => null} />
+      <BackButton />
+    </>,
+    route,
   );
   return { p, id };
+}
+
+/** The browser's Back, as a button (the memory router of the tests has no browser around it). */
+function BackButton() {
+  const navigate = useNavigate();
+  return (
+    <button type="button" onClick={() => void navigate(-1)}>
+      Back
+    </button>
+  );
 }
 
 /** The first mailbox, a folder of it that has folders of its own, and the first of those. */
@@ -114,6 +123,30 @@ describe('the explorer by keyboard', () => {
     const mailboxItem = within(tree).getByRole('treeitem', { name: mailbox.name });
     fireEvent.click(mailboxItem.querySelector('[data-twisty]')!);
     expect(tabStops(tree)).toEqual([mailbox.name]);
+  }, 120_000);
+
+  test('a selection changed from outside the tree (Back) makes the selected folder the tab stop again', async () => {
+    const { p, id } = await open(async (p, id) => `?folder=${encodeURIComponent((await inboxOf(p, id)).id)}`);
+    const inbox = await inboxOf(p, id);
+    const tree = await screen.findByRole('tree', { name: 'Places' }, { timeout: 40_000 });
+    const inboxItem = await within(tree).findByRole('treeitem', { name: inbox.name }, { timeout: 40_000 });
+    expect(tabStops(tree)).toEqual([inbox.name]);
+
+    // Another folder selected from the keyboard: it is the item focused last, and the tab stop.
+    inboxItem.focus();
+    key(inboxItem, 'ArrowDown');
+    const other = document.activeElement as HTMLElement;
+    expect(other.getAttribute('role')).toBe('treeitem');
+    expect(other).not.toBe(inboxItem);
+    key(other, 'Enter');
+    await waitFor(() => expect(other.getAttribute('aria-selected')).toBe('true'));
+    expect(tabStops(tree)).toEqual([other.getAttribute('aria-label')]);
+
+    // Back: the Inbox is selected again, and Tab into the tree lands on it.
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(inboxItem.getAttribute('aria-selected')).toBe('true'));
+    expect(other.getAttribute('aria-selected')).toBe('false');
+    expect(tabStops(tree)).toEqual([inbox.name]);
   }, 120_000);
 
   test("closing an item's details gives focus back to the item's link in the list", async () => {
