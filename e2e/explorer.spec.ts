@@ -143,6 +143,35 @@ test.describe('Working inside a restore session as support', () => {
     await expect(button).toBeFocused();
   });
 
+  test('keyboard: PageDown, End and Home on a selection box keep the focus in the item list, on the row now at its place', async ({
+    page,
+  }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.openExchangeInbox();
+    await expect(explorer.rows('Inbox').nth(8)).toBeAttached(SLOW);
+    const focused = explorer.focusedRow('Inbox');
+    const focusedIndex = async () => Number(await focused.getAttribute('aria-rowindex'));
+    await explorer.rows('Inbox').nth(2).getByRole('checkbox').focus();
+    await expect(focused).toHaveAttribute('aria-rowindex', '4');
+
+    // The list scrolls a screenful, the focused row leaves it: the focus goes to the row now at its place.
+    await page.keyboard.press('PageDown');
+    await expect.poll(focusedIndex).toBeGreaterThan(10);
+    await page.keyboard.press('PageDown');
+    await expect.poll(focusedIndex).toBeGreaterThan(20);
+    await expect(focused.getByRole('checkbox')).toBeFocused();
+    await expect(focused).toBeInViewport();
+    await page.keyboard.press('End');
+    await expect.poll(focusedIndex).toBeGreaterThan(40);
+    await expect(focused).toBeInViewport();
+    await page.keyboard.press('Home');
+    await expect.poll(focusedIndex).toBeLessThan(10);
+    await expect(focused.getByRole('checkbox')).toBeFocused();
+    // Tab goes on from there, to the same row's link.
+    await page.keyboard.press('Tab');
+    await expect(focused.getByRole('link')).toBeFocused();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`the explorer has no accessibility violations in ${scheme} mode`, async ({ page, checkA11y }) => {
       const sessions = new RestoreSessionsPage(page);

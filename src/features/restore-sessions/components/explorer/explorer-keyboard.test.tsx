@@ -149,6 +149,51 @@ describe('the explorer by keyboard', () => {
     expect(tabStops(tree)).toEqual([inbox.name]);
   }, 120_000);
 
+  test('a row scrolled out of the item list while it holds the focus (PageDown, End, Home on its selection box) hands the focus to the row now at its place', async () => {
+    await open(async (p, id) => `?folder=${encodeURIComponent((await inboxOf(p, id)).id)}`);
+    await waitFor(() => expect(itemRows('Items in Inbox').length).toBeGreaterThan(10), { timeout: 40_000 });
+    const list = screen.getByRole('region', { name: /^Items in Inbox, \d+ rows$/ });
+    await waitFor(
+      () =>
+        expect(Number(/(\d+) rows$/.exec(list.getAttribute('aria-label')!)![1])).toBeGreaterThanOrEqual(180),
+      {
+        timeout: 40_000,
+      },
+    );
+    const focusedRow = () => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex');
+    // The selection box of the fourth row (the header row is 1).
+    const box = itemRows('Items in Inbox')[3]!.querySelector<HTMLElement>('input[type="checkbox"]')!;
+    box.focus();
+    expect(focusedRow()).toBe('5');
+
+    // What the browser does for PageDown, End or Home on the box (jsdom does not scroll by itself):
+    // the list scrolls, and the rows in view are others.
+    const scrollTo = async (row: number, before = document.activeElement as HTMLElement) => {
+      key(before, 'PageDown');
+      list.scrollTop = row * 40;
+      fireEvent.scroll(list);
+      await waitFor(() => expect(before.isConnected).toBe(false));
+    };
+    await scrollTo(30);
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement?.getAttribute('type')).toBe('checkbox');
+    // The row 3 below the top of the list, as the focused one was: item 33 (row index 35).
+    expect(focusedRow()).toBe('35');
+    await scrollTo(150);
+    expect(focusedRow()).toBe('155');
+    await scrollTo(0);
+    expect(focusedRow()).toBe('5');
+    expect(document.activeElement?.getAttribute('type')).toBe('checkbox');
+
+    // A focus the person put nowhere (a click on the page) stays nowhere when its row goes.
+    const box5 = document.activeElement as HTMLElement;
+    box5.blur();
+    // The scroll comes in a task of its own, after the click's.
+    await new Promise((done) => setTimeout(done, 0));
+    await scrollTo(100, box5);
+    expect(document.activeElement).toBe(document.body);
+  }, 120_000);
+
   test("closing an item's details gives focus back to the item's link in the list", async () => {
     const { p, id } = await open(async (p, id) => `?folder=${encodeURIComponent((await inboxOf(p, id)).id)}`);
     const inbox = await inboxOf(p, id);

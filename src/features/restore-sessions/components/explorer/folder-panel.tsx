@@ -14,6 +14,10 @@ import { ContentActionDialog } from './content-action-dialog';
 import { itemColumns } from './item-columns';
 import type { ItemFilter } from './item-filter';
 import { filterItems, isFiltered, typeChoices } from './item-filter';
+import { useListFocusKept } from './list-focus';
+
+/** The height of a row of the item list (px). */
+const ROW_HEIGHT = 40;
 
 export interface FolderPanelProps {
   connectionId: string;
@@ -44,6 +48,7 @@ export function FolderPanel({
   const [text, setText] = useSearchText(filter.text, (t) => onFilterChange({ text: t }));
   const [selected, setSelected] = useState<ReadonlyMap<string, ContentItem>>(new Map());
   const [acting, setActing] = useState<ContentActionSpec | null>(null);
+  const keepListFocus = useListFocusKept(ROW_HEIGHT);
 
   const loaded = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const live = useMemo(() => ({ ...filter, text }), [filter, text]);
@@ -80,7 +85,7 @@ export function FolderPanel({
   const filtered = isFiltered(live);
 
   return (
-    <Stack gap="sm" miw={0}>
+    <Stack ref={keepListFocus} gap="sm" miw={0}>
       <Title order={2} size="h4">
         {name}
       </Title>
@@ -192,7 +197,7 @@ export function FolderPanel({
               rows={shown}
               columns={columns}
               rowKey={(i) => `${i.id}|${i.version ?? ''}`}
-              rowHeight={40}
+              rowHeight={ROW_HEIGHT}
               minWidth={720}
               rowProps={(i) => ({
                 'data-status': i.deleted ? 'deleted' : i.earlierVersion ? 'version' : 'current',
