@@ -172,6 +172,24 @@ test.describe('Working inside a restore session as support', () => {
     await expect(focused.getByRole('link')).toBeFocused();
   });
 
+  test('keyboard: after Back, Tab into the tree lands on the folder selected again', async ({ page }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.openExchangeInbox();
+    const inbox = explorer.place('Inbox');
+    await expect(inbox).toHaveAttribute('aria-selected', 'true');
+    // The next folder selected from the keyboard, then Back.
+    await inbox.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(inbox).toHaveAttribute('aria-selected', 'false');
+    await expect(explorer.tree().locator(':focus')).toHaveAttribute('aria-selected', 'true');
+    await page.goBack();
+    await expect(inbox).toHaveAttribute('aria-selected', 'true');
+    await explorer.search().focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(inbox).toBeFocused();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`the explorer has no accessibility violations in ${scheme} mode`, async ({ page, checkA11y }) => {
       const sessions = new RestoreSessionsPage(page);
