@@ -5,6 +5,9 @@ import { itemListIn } from './return-focus';
 /** What in a row of the item list can take focus: its selection box, its link. */
 const FOCUSABLE = 'input:not(:disabled), a[href], button:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
+/** How long the list is still (ms) before a scroll counts as ended. */
+const SETTLE_MS = 150;
+
 /** A rendered row's place in the whole list (0 for the first item; the header row is 1). */
 const indexOf = (row: HTMLTableRowElement) => Number(row.getAttribute('aria-rowindex')) - 2;
 
@@ -57,7 +60,7 @@ function keepListFocus(root: HTMLElement, rowHeight: number): () => void {
       row?.querySelector<HTMLElement>(FOCUSABLE) ??
       list;
     moving = place;
-    // Not scrolled to: that would cut short a smooth scroll (PageDown's) still going on.
+    // Not scrolled to: that would cut short a smooth scroll still going on.
     to.focus({ preventScroll: true });
     moving = null;
     // Focus on the list itself (no row is left) is not a row's: nothing is held any more.
@@ -73,16 +76,25 @@ function keepListFocus(root: HTMLElement, rowHeight: number): () => void {
     const list = itemListIn(root);
     if ((active !== null && active !== document.body) || !list) return drop();
     moveTo(rowAt(list, rowHeight, held.place), list, held.column, held.place);
+    waitForStill();
   });
-  // A smooth scroll takes the row away before it ends: once it has ended, the focus goes on to the
-  // row at the place where the person's focus was.
-  const onScrollEnd = () => {
+  // A smooth scroll (PageDown's, End's) takes the row away before it ends: once the list has been
+  // still for a moment, the focus goes on to the row at the place where the person's focus was.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const settled = () => {
     const list = itemListIn(root);
     if (!held?.moved || !list) return;
     held.moved = false;
     const row = rowAt(list, rowHeight, held.place);
-    if (row && !row.contains(held.el)) moveTo(row, list, held.column, held.place);
+    if (!row || row.contains(held.el)) return;
+    moveTo(row, list, held.column, held.place);
+    if (held) held.moved = false;
   };
+  function waitForStill() {
+    if (!held?.moved) return;
+    clearTimeout(settle);
+    settle = setTimeout(settled, SETTLE_MS);
+  }
   const onFocusIn = (e: FocusEvent) => {
     const el = e.target as HTMLElement;
     const list = itemListIn(root);
@@ -111,12 +123,13 @@ function keepListFocus(root: HTMLElement, rowHeight: number): () => void {
   };
   root.addEventListener('focusin', onFocusIn);
   root.addEventListener('focusout', onFocusOut);
-  // The list's own scrollend does not bubble: it is caught on its way down.
-  root.addEventListener('scrollend', onScrollEnd, true);
+  // The list's own scroll does not bubble: it is caught on its way down.
+  root.addEventListener('scroll', waitForStill, true);
   return () => {
     root.removeEventListener('focusin', onFocusIn);
     root.removeEventListener('focusout', onFocusOut);
-    root.removeEventListener('scrollend', onScrollEnd, true);
+    root.removeEventListener('scroll', waitForStill, true);
+    clearTimeout(settle);
     observer.disconnect();
   };
 }
