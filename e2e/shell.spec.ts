@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { ConfigurationsPage } from './pages/configurations-page';
 import { JobsPage } from './pages/jobs-page';
 
 test.use({ role: 'viewer' });
@@ -104,4 +105,43 @@ test('on a narrow screen with reduced motion the navigation opens and closes wit
   await shell.burger().click();
   expect(await sliding()).toBe(0);
   await expect(shell.navLink('Activity')).toBeHidden();
+});
+
+/** An old tab after a redeploy: the files of the build it was loaded from are gone (hashed names). */
+const NOTIFICATIONS_CODE = '**/assets/notifications-host-*';
+
+test.describe('when the notifications code cannot be loaded', () => {
+  test.use({ role: 'admin' });
+
+  test('the page stays, a failed action is still reported, and a later press loads the code', async ({
+    page,
+    shell,
+    checkA11y,
+  }) => {
+    const list = new ConfigurationsPage(page);
+    // Opened without a press: the notifications code has not been asked for yet.
+    await list.goto('?enabled=enabled');
+    await page.route(NOTIFICATIONS_CODE, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    // And every command fails (the service went away), so that there is an error to report.
+    await page.route(/\/(v1\.0|v2|v2\.0|v5)\//, (route) =>
+      route.request().method() === 'GET' ? route.fallback() : route.abort('connectionrefused'),
+    );
+    const start = list.table().getByRole('button', { name: /^Start a backup of / });
+    await start.first().click();
+    const fallback = page.getByRole('alert').filter({ hasText: 'notices could not be loaded' });
+    await expect(fallback).toContainText('The action failed');
+    await expect(shell.heading()).toHaveText('Configurations'); // never a blank page
+    await expect(shell.nav()).toBeVisible();
+    await checkA11y("the stand-in for a failed action's notice");
+
+    // The code can be fetched again: the next press loads it, and the next failure is a notification.
+    await page.unroute(NOTIFICATIONS_CODE);
+    await fallback.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(fallback).toHaveCount(0);
+    await start.first().click();
+    await expect(
+      page.locator('.mantine-Notification-root').filter({ hasText: 'The action failed' }),
+    ).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'notices could not be loaded' })).toHaveCount(0);
+  });
 });

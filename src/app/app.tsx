@@ -3,36 +3,21 @@ import { MantineProvider } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useApiBoot } from '../features/session/use-api-boot';
 import { markReady } from '../lib/ready-mark';
 import { BootScreen } from './shell/boot-screen';
+import { FallbackNotices } from './shell/fallback-notices';
+import { useLoadedOnInteraction } from './shell/use-loaded-on-interaction';
 import { queryClient } from './query-client';
 import { cssVariablesResolver, theme } from './theme';
 
-const NotificationsHost = lazy(() =>
-  import('./notifications-host').then((m) => ({ default: m.NotificationsHost })),
-);
-
 /**
- * True from the person's first key or pointer press: every notice follows something they did (a
- * command, a run they started), so the notifications host and its code wait until then instead of
- * adding a render to the page's first seconds. An error that comes before the host is up waits for it
- * (src/api/query-client.ts).
+ * Every notice follows something the person did (a command, a run they started), so the notifications
+ * host and its code wait for their first key or pointer press instead of adding a render to the page's
+ * first seconds. An error that comes before the host is up waits for it (src/api/query-client.ts).
  */
-function useFirstInteraction(): boolean {
-  const [acted, setActed] = useState(false);
-  useEffect(() => {
-    if (acted) return;
-    const events = ['pointerdown', 'keydown'] as const;
-    const act = () => setActed(true);
-    for (const e of events) window.addEventListener(e, act, { capture: true, once: true, passive: true });
-    return () => {
-      for (const e of events) window.removeEventListener(e, act, { capture: true });
-    };
-  }, [acted]);
-  return acted;
-}
+const loadNotificationsHost = () => import('./notifications-host').then((m) => m.NotificationsHost);
 
 /**
  * Providers around the router: Mantine (light/dark, remembered per browser), Query, notifications.
@@ -43,15 +28,14 @@ function useFirstInteraction(): boolean {
  */
 export function App({ children, client = queryClient }: { children: ReactNode; client?: QueryClient }) {
   const boot = useApiBoot();
-  const acted = useFirstInteraction();
+  // Its code may fail to load (an old tab after a redeploy, the network gone): the page goes on, a
+  // failed command is still reported by a stand-in, and the next press tries the code again.
+  const notifications = useLoadedOnInteraction(loadNotificationsHost);
+  const NotificationsHost = notifications.value;
   useEffect(markReady, []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      {acted && (
-        <Suspense>
-          <NotificationsHost />
-        </Suspense>
-      )}
+      {NotificationsHost ? <NotificationsHost /> : notifications.failed && <FallbackNotices />}
       <QueryClientProvider client={client}>
         {boot.status === 'ready' ? children : <BootScreen boot={boot} />}
       </QueryClientProvider>

@@ -6,6 +6,7 @@ import './notifications-host.css';
 import { Notifications, notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { setMutationErrorHandler } from '../api/query-client';
+import { failedActionTitle } from './shell/fallback-notices';
 
 /**
  * Loaded after the first page: notifications only matter once a person acts. It is also the one
@@ -17,7 +18,7 @@ export function NotificationsHost() {
       setMutationErrorHandler((error) => {
         notifications.show({
           color: 'red',
-          title: error.status === 403 ? 'Not allowed' : 'The action failed',
+          title: failedActionTitle(error),
           message: error.message,
           autoClose: 8000,
         });
