@@ -15,7 +15,9 @@ describe('the route table the build reads', () => {
         const path = r.index
           ? prefix || '/'
           : `${prefix.replace(/\/$/, '')}/${(r.path ?? '').replace(/^\//, '')}`;
-        if (typeof r.lazy === 'function') fromRouter.push({ path, lazy: r.lazy.toString() });
+        // The router's own import, under the wrapper that turns a failed one into an error page.
+        const lazy = r.lazy as (() => unknown) & { imports?: () => unknown };
+        if (typeof lazy === 'function') fromRouter.push({ path, lazy: (lazy.imports ?? lazy).toString() });
         if (r.children) walk(r.children, path);
       }
     };

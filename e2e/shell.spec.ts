@@ -145,3 +145,22 @@ test.describe('when the notifications code cannot be loaded', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'notices could not be loaded' })).toHaveCount(0);
   });
 });
+
+test('a page whose code cannot be fetched says so, inside the shell, with a reload', async ({
+  page,
+  shell,
+}) => {
+  await page.goto('/configurations');
+  await expect(shell.heading()).toHaveText('Configurations');
+  // A press loads the notifications code while it is still there.
+  await shell.heading().click();
+  await expect(page.locator('link[rel="stylesheet"][href*="notifications-host"]')).toHaveCount(1);
+  // A redeploy: none of the old build's files are there any more.
+  await page.route('**/assets/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await shell.navLink('Restore sessions').click();
+  const problem = page.getByRole('main').getByRole('alert');
+  await expect(problem).toContainText('This page ran into a problem', { timeout: 5_000 });
+  await expect(problem).toContainText('The console was updated');
+  await expect(problem.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(shell.nav()).toBeVisible();
+});

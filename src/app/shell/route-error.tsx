@@ -20,7 +20,8 @@ export function RouteError() {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   // A new deployment renames the page chunks; reloading fetches the new ones.
   const staleChunk =
-    error instanceof Error && /dynamically imported module|Loading chunk/i.test(error.message);
+    error instanceof Error &&
+    /dynamically imported module|Loading chunk|Unable to preload CSS/i.test(error.message);
   if (error && !notFound) console.error(error);
   return (
     <Stack p="md" maw={640}>
