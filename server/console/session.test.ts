@@ -84,6 +84,24 @@ describe('sign-in and the session cookie', () => {
     expect(limit.json.message).toBe('Your session reached its limit of 12 hours: sign in again.');
   });
 
+  test('a timeout of one minute or one hour is said in the singular', async () => {
+    await h.close();
+    h = await consoleHarness({ sessionIdleS: 60, sessionMaxS: 3600 });
+    const idle = await signIn(h.url, 'viewer');
+    h.clock.advance(MINUTE);
+    expect((await session(idle)).json.message).toBe(
+      'Your session ended after 1 minute without a request: sign in again.',
+    );
+    const busy = await signIn(h.url, 'viewer');
+    for (let t = 0; t < 60; t += 0.5) {
+      expect((await session(busy)).status, `after ${t} minutes`).toBe(200);
+      h.clock.advance(MINUTE / 2);
+    }
+    expect((await session(busy)).json.message).toBe(
+      'Your session reached its limit of 1 hour: sign in again.',
+    );
+  });
+
   test('forged, malformed or absent cookies and bad bodies get a 4xx with a message, never a 500', async () => {
     const forged = await session('console_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(forged.status).toBe(401);

@@ -86,6 +86,9 @@ export function sessionById(db: Db, id: string, config: ConsoleConfig, now: numb
   return checkRow(db, row, config, now, false);
 }
 
+/** `1 minute`, `30 minutes`: the settings are whole minutes and hours, so one is a real case. */
+const count = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
 function checkRow(db: Db, row: SessionRow, config: ConsoleConfig, now: number, touch: boolean): SessionCheck {
   const end = (reason: 'idle' | 'expired' | 'disabled', message: string): SessionCheck => {
     db.prepare('DELETE FROM console_sessions WHERE id = ?').run(row.id);
@@ -94,12 +97,12 @@ function checkRow(db: Db, row: SessionRow, config: ConsoleConfig, now: number, t
   if (now >= row.expires_at)
     return end(
       'expired',
-      `Your session reached its limit of ${config.sessionMaxS / 3600} hours: sign in again.`,
+      `Your session reached its limit of ${count(config.sessionMaxS / 3600, 'hour')}: sign in again.`,
     );
   if (now - row.last_seen_at >= config.sessionIdleS * 1000)
     return end(
       'idle',
-      `Your session ended after ${config.sessionIdleS / 60} minutes without a request: sign in again.`,
+      `Your session ended after ${count(config.sessionIdleS / 60, 'minute')} without a request: sign in again.`,
     );
   const user = findUserById(db, row.user_id);
   if (!user || user.disabled) return end('disabled', 'Your account is disabled: ask an administrator.');
