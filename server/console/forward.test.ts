@@ -192,6 +192,52 @@ describe('forwarding with the rule check', () => {
     expect(rows.map((r) => r.targetName)).toEqual([null, null]);
   });
 
+  test('a command whose body names none is a 400 (a 415 when not JSON) and no refusal; a role not allowed it stays a 403', async () => {
+    const support = await signIn(server.url, 'support');
+    const raw = (path: string, body: string, type = 'application/json') =>
+      send(server.url, 'POST', `/console/api/connections${path}`, {
+        cookie: support,
+        raw: body,
+        headers: { 'content-type': type },
+      });
+    vendorCalls = [];
+    const cut = await raw(`/veeam/Jobs/${SEED_JOB}/Action`, '{"start":');
+    expect(cut.status).toBe(400);
+    expect(cut.json).toMatchObject({ errorCode: 'BadRequest' });
+    expect(cut.json.message).toMatch(/^The body is not valid JSON \(/);
+    const bad = await raw('/dfw/backup/action-requested', '{bad');
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ badRequest: { code: 400 } });
+    const none = await raw('/dfw/backup/action-requested', '{"Id": 1}');
+    expect(none.status).toBe(400);
+    expect(none.json).toMatchObject({
+      badRequest: {
+        message:
+          'POST /dfw/v1.0/110011/backup/action-requested needs a JSON body that names its command (one of StartManual, StopManual).',
+      },
+    });
+    const text = await raw('/dfw/backup/action-requested', '{"Action":"StartManual","Id":1}', 'text/plain');
+    expect(text.status).toBe(415);
+    expect(text.json).toMatchObject({
+      unsupportedMediaType: {
+        code: 415,
+        message: "A command's body is JSON (Content-Type: application/json), not text/plain.",
+      },
+    });
+    const stop = await raw('/dfw/backup/action-requested', '{"Action":"StopManual","Id":1}');
+    expect(stop.status).toBe(403);
+    expect(vendorCalls).toEqual([]);
+    const rows = consoleServer.audit.query({ person: 'support', connection: 'dfw' }, 4);
+    expect(rows.map((r) => [r.action, r.status, r.outcome])).toEqual([
+      ['backup.stop', 403, 'refused'],
+      ['forward', 415, 'failed'],
+      ['forward', 400, 'failed'],
+      ['forward', 400, 'failed'],
+    ]);
+    const [veeamRow] = consoleServer.audit.query({ person: 'support', connection: 'veeam' }, 1);
+    expect(veeamRow).toMatchObject({ status: 400, outcome: 'failed', message: cut.json.message });
+  });
+
   test("a mutation whose answer is its target is audited with the target's name", async () => {
     const admin = await signIn(server.url, 'admin');
     const vendorCallsBefore = vendorCalls.length;

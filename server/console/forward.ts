@@ -72,7 +72,7 @@ export interface ForwardNote {
 }
 
 export type Forwarded =
-  | { kind: 'refused'; status: 400 | 403; body: object; note: ForwardNote; message: string }
+  | { kind: 'refused'; status: 400 | 403 | 415; body: object; note: ForwardNote; message: string }
   | {
       kind: 'answered';
       response: Response;
@@ -364,19 +364,32 @@ export async function forward(
   // The path as written (a URL parser resolves dot segments: the check reads the raw path, so that
   // such a path is refused rather than sent somewhere else than what was checked).
   const rawPath = rootPathOf(base) + request.rest.split('?')[0];
+  // The body as JSON, for the command of a path whose rules are per command; a body the console cannot
+  // read names no command, and such a path is then answered why (other paths pass it on as sent).
   let json: unknown;
-  if (request.body?.byteLength && /json/i.test(request.contentType ?? '')) {
-    try {
-      json = JSON.parse(new TextDecoder().decode(request.body)) as unknown;
-    } catch {
-      json = undefined; // a commanded path then names no command and is refused; others pass it on as sent
-    }
+  let bodyProblem: { status: 400 | 415; message: string } | undefined;
+  if (request.body?.byteLength) {
+    if (!/json/i.test(request.contentType ?? ''))
+      bodyProblem = {
+        status: 415,
+        message: `A command's body is JSON (Content-Type: application/json), not ${request.contentType ?? 'one without a content type'}.`,
+      };
+    else
+      try {
+        json = JSON.parse(new TextDecoder().decode(request.body)) as unknown;
+      } catch (err) {
+        bodyProblem = {
+          status: 400,
+          message: `The body is not valid JSON (${err instanceof Error ? err.message : String(err)}).`,
+        };
+      }
   }
   const check = checkRule(role, {
     dialect: connection.dialect,
     method: request.method,
     path: rawPath,
     body: json,
+    bodyProblem,
   });
   if (!check.allowed) {
     if (check.action) note.action = check.action;

@@ -32,17 +32,22 @@ export interface RuleRequest {
   path: string;
   /** The request's parsed JSON body, read for the command where the path's rules are per command. */
   body?: unknown;
+  /**
+   * Why the body could not be read as JSON (not JSON by its content type: 415; JSON that does not
+   * parse: 400), for the answer when the path's rules are per command and so need the body's command.
+   */
+  bodyProblem?: { status: 400 | 415; message: string };
 }
 
 export type RuleFound =
   | { found: true; api: ApiContract; operation: Operation }
-  | { found: false; api?: ApiContract; status: 400 | 403; message: string };
+  | { found: false; api?: ApiContract; status: 400 | 403 | 415; message: string };
 
 export type RuleCheck =
   | { allowed: true; api: ApiContract; operation: Operation; action: Action }
   | {
       allowed: false;
-      status: 400 | 403;
+      status: 400 | 403 | 415;
       message: string;
       /** The refusal in the dialect's own error form. */
       body: object;
@@ -106,14 +111,22 @@ export function findRule(request: RuleRequest, dialects: readonly DialectRules[]
   const chosen = candidates.filter((op) => op.command !== undefined && op.command.toLowerCase() === wanted);
   if (chosen.length === 1) return { found: true, api, operation: chosen[0]! };
   const known = candidates.flatMap((op) => (op.command ? [op.command] : [])).join(', ');
+  // A body that names no command is the client's mistake (400, or 415 for a body that is not JSON),
+  // not a refusal: no role could send it. A command the table does not name is refused (403).
+  if (command === undefined)
+    return {
+      found: false,
+      api,
+      ...(request.bodyProblem ?? {
+        status: 400,
+        message: `${what} needs a JSON body that names its command (one of ${known}).`,
+      }),
+    };
   return {
     found: false,
     api,
     status: 403,
-    message:
-      command === undefined
-        ? `${what} needs a body that names its command (one of ${known}): the console refuses it without one.`
-        : `No rule allows the command "${command}" on ${what} (the table names ${known}).`,
+    message: `No rule allows the command "${command}" on ${what} (the table names ${known}).`,
   };
 }
 
