@@ -238,6 +238,62 @@ describe('forwarding with the rule check', () => {
     expect(veeamRow).toMatchObject({ status: 400, outcome: 'failed', message: cut.json.message });
   });
 
+  test("a change the vendor refuses is audited with the vendor's message; a start with its configuration's name", async () => {
+    const support = await signIn(server.url, 'support');
+    const missing = await call(support, 'POST', '/dfw/backup/action-requested', {
+      Action: 'StartManual',
+      Id: 999999999,
+    });
+    expect(missing.status).toBe(404);
+    const unknownJob = await call(
+      support,
+      'POST',
+      '/veeam/Jobs/00000000-0000-4000-8000-000000000000/Action',
+      {
+        start: null,
+      },
+    );
+    expect(unknownJob.status).toBe(404);
+    const failed = consoleServer.audit.query({ person: 'support', outcome: 'failed' }, 2);
+    expect(failed.map((r) => [r.connection, r.action, r.vendorStatus, r.message])).toEqual([
+      ['veeam', 'backup.start', 404, (unknownJob.json as { message: string }).message],
+      [
+        'dfw',
+        'backup.start',
+        404,
+        'No backup configuration 999999999 in this region (StartManual takes a BackupConfigurationId).',
+      ],
+    ]);
+
+    // The configurations list a page showed (and the poller keeps) names the configuration started.
+    const list = await send(server.url, 'GET', '/console/api/connections/dfw/backup-configuration', {
+      cookie: support,
+      headers: { 'x-console-watch': 'idle' },
+    });
+    const [config] = JSON.parse(list.text) as {
+      BackupConfigurationId: number;
+      BackupConfigurationName: string;
+    }[];
+    const before = vendorCalls.length;
+    const start = await call(support, 'POST', '/dfw/backup/action-requested', {
+      Action: 'StartManual',
+      Id: config!.BackupConfigurationId,
+    });
+    expect(start.status).toBe(200);
+    // No request of its own (the poller reads the list again after any command, on its own time).
+    expect(vendorCalls.slice(before).filter((c) => !c.startsWith('GET '))).toEqual([
+      'POST /dfw/v1.0/110011/backup/action-requested',
+    ]);
+    const [row] = consoleServer.audit.query({ person: 'support', connection: 'dfw' }, 1);
+    expect(row).toMatchObject({
+      action: 'backup.start',
+      targetId: String(config!.BackupConfigurationId),
+      targetName: config!.BackupConfigurationName,
+      outcome: 'ok',
+      message: null,
+    });
+  });
+
   test("a mutation whose answer is its target is audited with the target's name", async () => {
     const admin = await signIn(server.url, 'admin');
     const vendorCallsBefore = vendorCalls.length;
@@ -311,6 +367,36 @@ describe('the vendor over node:http (no fetch given)', () => {
     expect(br.response.headers.get('content-encoding')).toBe('br');
     expect(br.response.headers.get('vary')).toMatch(/accept-encoding/i);
     expect(brotliDecompressSync(await bytes(br.response)).toString()).toBe(text);
+  });
+
+  test("the vendor's message is kept bounded, on one line and without the request's secrets", async () => {
+    const vendor = createServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      const echoed = 'token s3cret-token-value, password hunter2-pw';
+      res.end(
+        JSON.stringify({ message: `Refused:\n${echoed} ${'x'.repeat(1000)}`, errorCode: 'BadRequest' }),
+      );
+    });
+    await new Promise<void>((resolve) => vendor.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(vendor.address() as AddressInfo).port}/v5`;
+      const body = new TextEncoder().encode(
+        JSON.stringify({ restoreTo: { userName: 'u', userPassword: 'hunter2-pw' } }),
+      );
+      const done = await forward(at(url, { authorization: 'Bearer s3cret-token-value' }), 'admin', {
+        method: 'POST',
+        rest: '/RestoreSessions/11f4bd13-5b95-4d8f-92e0-43b6d38ff221/Organization/Mailboxes/m1/Action',
+        contentType: 'application/json',
+        body: body.buffer,
+      });
+      if (done.kind !== 'answered') throw new Error(done.kind);
+      expect(done.note.vendorStatus).toBe(400);
+      const message = done.note.message ?? '';
+      expect(message).toMatch(/^Refused: token \[redacted\], password \[redacted\] x+…$/);
+      expect(message).toHaveLength(300);
+    } finally {
+      await new Promise<void>((resolve) => vendor.close(() => resolve()));
+    }
   });
 
   test('a cached answer is asked for only once the rule check let the read through, and then no vendor', async () => {

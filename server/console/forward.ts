@@ -7,6 +7,8 @@ import type { Role } from '../../src/api/contract/roles';
 import type { Encoding } from '../encoding';
 import { acceptedEncodings } from '../encoding';
 import type { Credentials } from '../../src/api/domain';
+import type { ErrorForm } from '../../src/api/contract/error-forms';
+import { readErrorBody } from '../../src/api/contract/error-forms';
 import { checkRule, dialectErrorForm } from './rules';
 
 /**
@@ -69,6 +71,8 @@ export interface ForwardNote {
   /** The target's name, when the vendor's answer to a mutation carries it (see `nameIn`). */
   targetName?: string | null;
   vendorStatus: number | null;
+  /** The vendor's reason when it answered an error (see `vendorMessage`). */
+  message?: string | null;
 }
 
 export type Forwarded =
@@ -130,10 +134,45 @@ function bodyTarget(operation: Operation, json: unknown): string | null {
   return typeof id === 'number' || (typeof id === 'string' && id !== '') ? String(id) : null;
 }
 
-/** The keys under which the dialects' answers carry an object's id and its name. */
-const ID_KEYS = ['id', 'BackupConfigurationId', 'MachineAgentId'];
-const NAME_KEYS = ['name', 'BackupConfigurationName', 'MachineName'];
+/** The keys under which the dialects' answers carry an object's id, each with the key of its name. */
+const ID_NAME_KEYS = [
+  ['id', 'name'],
+  ['BackupConfigurationId', 'BackupConfigurationName'],
+  ['MachineAgentId', 'MachineName'],
+] as const;
 const NAME_ANSWER_MAX = 64 * 1024;
+/** The largest kept list read for a target's name (a command is a person's, so this is rare). */
+const NAME_LIST_MAX = 4 * 1024 * 1024;
+
+/** The name an object gives the target `targetId` (its id under one key, the name under that key's pair). */
+function ownName(fields: Readonly<Record<string, unknown>>, targetId: string): string | null {
+  for (const [idKey, nameKey] of ID_NAME_KEYS) {
+    const id = fields[idKey];
+    const name = fields[nameKey];
+    if (
+      (typeof id === 'string' || typeof id === 'number') &&
+      String(id).toLowerCase() === targetId.toLowerCase() &&
+      typeof name === 'string' &&
+      name.trim() !== ''
+    )
+      return name;
+  }
+  return null;
+}
+
+/** A JSON answer's body parsed, or undefined when it is not JSON, is empty or is larger than `max`. */
+function jsonOf(answer: ArrayBuffer | Uint8Array, contentType: string | null, max: number): unknown {
+  if (!/json/i.test(contentType ?? '') || answer.byteLength === 0 || answer.byteLength > max)
+    return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(answer)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The target's name from the vendor's answer to a mutation, when the answer is the target itself (a
@@ -147,26 +186,69 @@ export function nameIn(
   contentType: string | null,
   targetId: string,
 ): string | null {
-  if (!/json/i.test(contentType ?? '') || answer.byteLength === 0 || answer.byteLength > NAME_ANSWER_MAX)
-    return null;
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder().decode(answer)) as unknown;
-  } catch {
-    return null;
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
-  const fields = body as Record<string, unknown>;
-  const same = ID_KEYS.some((k) => {
-    const id = fields[k];
-    return (
-      (typeof id === 'string' || typeof id === 'number') &&
-      String(id).toLowerCase() === targetId.toLowerCase()
-    );
-  });
-  if (!same) return null;
-  const name = NAME_KEYS.map((k) => fields[k]).find((v) => typeof v === 'string' && v.trim() !== '');
-  return typeof name === 'string' ? name : null;
+  const body = jsonOf(answer, contentType, NAME_ANSWER_MAX);
+  return isObject(body) ? ownName(body, targetId) : null;
+}
+
+/**
+ * The target's name from a list the console keeps (the shared poller's answers, which the pages that
+ * showed the target read): an item of the list, or of a list the answer holds (v2's
+ * `{"configurations": [...]}`), whose id is the target. This is how a backup start, answered with a
+ * bare id or a new run, gets its configuration's or job's name without a request of its own.
+ */
+export function nameInList(answer: Uint8Array, contentType: string | null, targetId: string): string | null {
+  const body = jsonOf(answer, contentType, NAME_LIST_MAX);
+  const lists = Array.isArray(body)
+    ? [body]
+    : isObject(body)
+      ? Object.values(body).filter((v) => Array.isArray(v))
+      : [];
+  for (const list of lists)
+    for (const item of list as unknown[]) {
+      const name = isObject(item) ? ownName(item, targetId) : null;
+      if (name) return name;
+    }
+  return null;
+}
+
+/** The longest vendor message an audit row keeps. */
+export const VENDOR_MESSAGE_MAX = 300;
+
+/** Header values and body fields that hold a secret the request carried, never to be in a row. */
+const SECRET_FIELD = /pass|secret|token|key|credential/i;
+
+function secretsOf(headers: Readonly<Record<string, string>>, json: unknown): string[] {
+  const secrets = Object.values(headers).flatMap((v) => v.split(/\s+/));
+  const walk = (value: unknown, secret: boolean): void => {
+    if (typeof value === 'string' && secret) secrets.push(value);
+    else if (Array.isArray(value)) for (const v of value) walk(v, secret);
+    else if (isObject(value))
+      for (const [k, v] of Object.entries(value)) walk(v, secret || SECRET_FIELD.test(k));
+  };
+  walk(json, false);
+  // A short value (a flag, a number) is no secret worth hiding, and would blank out ordinary words.
+  return secrets.filter((v) => v.length >= 6);
+}
+
+/**
+ * The vendor's reason in its error answer, for the audit row: read in the API's error form (or as
+ * plain text, never an HTML page), on one line, at most VENDOR_MESSAGE_MAX characters, and without
+ * any secret the request carried (the server's token, a password in the body) should the vendor have
+ * echoed it.
+ */
+function vendorMessage(
+  body: Uint8Array | null,
+  contentType: string | null,
+  form: ErrorForm,
+  secrets: readonly string[],
+): string | null {
+  if (!body || body.byteLength === 0 || body.byteLength > NAME_ANSWER_MAX) return null;
+  const json = jsonOf(body, contentType, NAME_ANSWER_MAX);
+  let message = readErrorBody(json ?? new TextDecoder().decode(body), [form]).message;
+  if (!message) return null;
+  for (const secret of secrets) message = message.split(secret).join('[redacted]');
+  message = message.replace(/\s+/g, ' ').trim();
+  return message.length > VENDOR_MESSAGE_MAX ? `${message.slice(0, VENDOR_MESSAGE_MAX - 1)}…` : message;
 }
 
 /**
@@ -418,11 +500,13 @@ export async function forward(
     return fetcher ? viaFetch(fetcher, target, sent) : viaHttp(target, sent);
   };
   try {
-    let answer = await send(opened.headers);
+    let sentHeaders = opened.headers;
+    let answer = await send(sentHeaders);
     if (answer.status === 401 && connection.renew) {
       note.vendorStatus = 401;
       await connection.renew();
-      answer = await send((await connection.open()).headers);
+      sentHeaders = (await connection.open()).headers;
+      answer = await send(sentHeaders);
     }
     note.vendorStatus = answer.status;
     connection.noteAnswer?.(
@@ -479,6 +563,13 @@ export async function forward(
       !SAFE_METHOD.test(request.method)
     )
       note.targetName = nameIn(body, answer.headers.get('content-type'), note.targetId);
+    if (answer.status >= 400)
+      note.message = vendorMessage(
+        body,
+        answer.headers.get('content-type'),
+        check.api.errorBody,
+        secretsOf(sentHeaders, json),
+      );
     // A Uint8Array is what the HTTP server writes out as it is, without a stream.
     const bytes = body as Uint8Array<ArrayBuffer> | null;
     return {

@@ -700,6 +700,10 @@ export async function mountConsole(
         held.fetch,
       );
       const note: Note = { ...done.note };
+      // A command answered without its target's name (a bare id, a new run, no body): the name from
+      // the lists the poller keeps, which the page that showed the target read.
+      if (!SAFE.has(c.req.method) && note.targetId && !note.targetName && !found.personal)
+        note.targetName = polls.poller(id)?.nameOf(note.targetId) ?? null;
       if (done.kind === 'refused') {
         c.set('note', note);
         c.set('message', done.message);

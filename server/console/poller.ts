@@ -1,6 +1,6 @@
 import type { Role } from '../../src/api/contract/roles';
 import type { HeldConnection } from './forward';
-import { forward } from './forward';
+import { forward, nameInList } from './forward';
 import { checkRule } from './rules';
 
 /**
@@ -230,6 +230,19 @@ class ConnectionPoller {
       if (this.pending.get(path) === pending) this.pending.delete(path);
       settle(answer);
     };
+  }
+
+  /**
+   * The name of the object `id` names, from the lists kept (stale ones too: a name seldom changes),
+   * or null: for the audit row of a command whose answer does not name its target.
+   */
+  nameOf(id: string): string | null {
+    for (const entry of this.entries.values()) {
+      const kept = entry.answer;
+      const name = kept ? nameInList(kept.body, kept.contentType, id) : null;
+      if (name) return name;
+    }
+    return null;
   }
 
   /** A command went through the connection: every answer kept may be out of date. */
