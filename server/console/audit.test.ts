@@ -85,6 +85,50 @@ describe('the audit log', () => {
     expect(third.entries).toHaveLength(1);
   });
 
+  test('no row for a request without a session but a sign-in attempt, and the throttle bounds those', async () => {
+    h = await consoleHarness();
+    for (const [method, path, body] of [
+      ['POST', '/console/api/anything', {}],
+      ['PUT', '/console/api/users/bob', {}],
+      ['DELETE', '/console/api/session', undefined],
+      ['POST', '/console/api/users', { username: 'x', role: 'admin', password: 'x' }],
+      ['POST', '/console/api/connections/veeam/Jobs', {}],
+      ['POST', '/console/api/session', { username: '' }],
+    ] as const) {
+      const answer = await send(h.url, method, path, { body });
+      expect(answer.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+    }
+    // A cookie that names no session is no session.
+    const forged = 'console_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    await send(h.url, 'POST', '/console/api/anything', { cookie: forged, body: {} });
+    // Twenty wrong passwords at once: the throttle lets three through, and only those are recorded.
+    for (let i = 0; i < 20; i++)
+      await send(h.url, 'POST', '/console/api/session', { body: { username: 'viewer', password: `g${i}` } });
+    const admin = await signIn(h.url, 'admin');
+    const { entries } = await audit(admin);
+    expect(entries.map((e) => [e.who, e.action, e.status])).toEqual([
+      ['admin', 'sign-in', 200],
+      ['viewer', 'sign-in', 401],
+      ['viewer', 'sign-in', 401],
+      ['viewer', 'sign-in', 401],
+    ]);
+  });
+
+  test("a signed-in person's request to a path no route has is recorded with who they are", async () => {
+    h = await consoleHarness();
+    const admin = await signIn(h.url, 'admin');
+    expect((await send(h.url, 'DELETE', '/console/api/users/bob', { cookie: admin })).status).toBe(404);
+    const support = await signIn(h.url, 'support');
+    expect((await send(h.url, 'POST', '/console/api/anything', { cookie: support, body: {} })).status).toBe(
+      404,
+    );
+    const { entries } = await audit(admin, '?action=request');
+    expect(entries.map((e) => [e.who, e.role, e.status, e.outcome, e.message])).toEqual([
+      ['support', 'support', 404, 'failed', 'No such console API: POST /console/api/anything'],
+      ['admin', 'admin', 404, 'failed', 'No such console API: DELETE /console/api/users/bob'],
+    ]);
+  });
+
   test('CSV export: one row per entry, fields quoted, nothing a spreadsheet would run', async () => {
     h = await consoleHarness();
     await send(h.url, 'POST', '/console/api/session', {

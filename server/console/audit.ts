@@ -1,8 +1,8 @@
 import type { Db } from '../store/db';
 
 /**
- * The audit log (issue 13 item 5): one row per sign-in and failed attempt, per refusal and per
- * mutating request. Rows are only ever added: no API changes or deletes one, and the table refuses
+ * The audit log (issue 13 item 5): one row per sign-in and failed attempt, and per refusal and
+ * mutating request of a person signed in (server/console/http.ts decides which requests are rows). Rows are only ever added: no API changes or deletes one, and the table refuses
  * an UPDATE. Rows older than the retention (CONSOLE_AUDIT_DAYS) are deleted, at most once an hour.
  */
 export type Outcome = 'ok' | 'failed' | 'refused';

@@ -49,8 +49,8 @@ import {
  * The console server's own API under `/console/api` (issue 13 items 2, 3 and 5): sign-in and
  * sign-out with a server-side session in an HttpOnly, SameSite=Strict cookie, the users an
  * administrator manages, and the audit log. Every answer is JSON `{"message": …}` on error (the
- * plain form every connection reads), a client's mistake is a 4xx, and each mutating request, each
- * sign-in attempt and each refusal leaves an audit row.
+ * plain form every connection reads), a client's mistake is a 4xx, and each sign-in attempt, and each
+ * mutating request and refusal of a person signed in, leaves an audit row.
  */
 export { CONSOLE_API };
 /** The largest body the console's own API reads: a sign-in or a user is a few hundred bytes. */
@@ -67,6 +67,12 @@ interface Note {
   targetName?: string | null;
   message?: string | null;
   outcome?: Outcome;
+  /**
+   * A sign-in whose credentials were checked (or whose account was found disabled): recorded even
+   * without a session. The throttle of guesses bounds how often that can happen; a sign-in it turns
+   * away (429) or a body that names nobody is not recorded without a session.
+   */
+  attempt?: boolean;
 }
 
 type Env = {
@@ -223,7 +229,11 @@ export async function mountConsole(
     const refused = status === 403 || status === 429;
     const note = c.get('note');
     if (!note && SAFE.has(c.req.method) && !refused) return;
-    const session = c.get('session');
+    // Whose request it was, where the route did not ask (a path no route has, a body too large).
+    const session = c.get('session') ?? checkSessionOf(getCookie(c, SESSION_COOKIE), clock.now());
+    // Without a session only a sign-in attempt is recorded: anyone may send requests, and a row for
+    // each would let them fill the log (rows are kept for CONSOLE_AUDIT_DAYS).
+    if (!session && !note?.attempt) return;
     audit.append({
       at,
       who: note?.who ?? session?.user.username ?? null,
@@ -242,6 +252,11 @@ export async function mountConsole(
       message: note?.message ?? c.get('message') ?? null,
     });
   });
+  /** The good session a cookie names, if any. */
+  const checkSessionOf = (token: string | undefined, now: number): Session | undefined => {
+    const held = checkSession(db, token, config, now);
+    return held.ok ? held.session : undefined;
+  };
   const limitBody = bodyLimit({
     maxSize: CONSOLE_MAX_BODY,
     onError: (c) => fail(c as C, 413, `The request body is larger than ${CONSOLE_MAX_BODY / 1024} KB.`),
@@ -254,10 +269,8 @@ export async function mountConsole(
     if (SAFE.has(c.req.method)) return next();
     const problem = crossSite(c);
     if (!problem) return next();
-    // Whose session the other site tried to use, when the cookie came along.
-    const held = checkSession(db, getCookie(c, SESSION_COOKIE), config, clock.now());
-    const who = held.ok ? { who: held.session.user.username, role: held.session.user.role } : {};
-    c.set('note', { action: 'cross-site', ...who });
+    // The audit row names whose session the other site tried to use, when the cookie came along.
+    c.set('note', { action: 'cross-site' });
     return fail(c, 403, problem);
   });
 
@@ -340,6 +353,7 @@ export async function mountConsole(
       c.header('Retry-After', String(result.retryAfterS));
       return { ok: false, status: 429, message: result.message };
     }
+    note.attempt = true;
     if (!result.ok) return { ok: false, status: 401, message: 'Wrong user name or password.' };
     const user = result.value;
     Object.assign(note, {
@@ -749,7 +763,8 @@ export async function mountConsole(
         clock,
         apiPath: CONSOLE_API,
         overHttps: (c) => overHttps(c as C),
-        note: (c, note) => (c as C).set('note', note),
+        // Each of its notes ends a sign-in flow (docs/console-oidc.md), recorded as an attempt.
+        note: (c, note) => (c as C).set('note', { ...note, attempt: true }),
         startSession: (c, user) => void startSession(c as C, user, clock.now()),
       }),
     );
