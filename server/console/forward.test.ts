@@ -13,7 +13,7 @@ import { SEED_JOB, fakeClock, signIn as veeamSignIn } from '../veeam-v5/testing'
 import type { ConsoleServer } from './http';
 import { mountConsole } from './http';
 import type { HeldConnection } from './forward';
-import { FORWARD_TIMEOUT_MS, forward } from './forward';
+import { FORWARD_TIMEOUT_MS, forward, nameInList } from './forward';
 import { send, signIn } from './test-support';
 
 /**
@@ -472,5 +472,33 @@ describe('the vendor over node:http (no fetch given)', () => {
       vendor.closeAllConnections();
       await new Promise<void>((resolve) => vendor.close(() => resolve()));
     }
+  });
+});
+
+describe('a target named from the answers the poller keeps', () => {
+  const kept = (body: unknown) => new TextEncoder().encode(JSON.stringify(body));
+  const json = 'application/json; charset=utf-8';
+
+  test('the target itself, an item of a list, or of a list the answer holds; its own id key only', () => {
+    expect(nameInList(kept({ id: 'C1', name: 'Nightly' }), json, 'c1')).toBe('Nightly');
+    expect(
+      nameInList(
+        kept([
+          { id: 'a', name: 'A' },
+          { id: 'b', name: 'B' },
+        ]),
+        json,
+        'b',
+      ),
+    ).toBe('B');
+    expect(nameInList(kept({ configurations: [{ id: 'x', name: 'X' }] }), json, 'x')).toBe('X');
+    const v1 = [
+      { BackupConfigurationId: 7, BackupConfigurationName: 'Files', MachineAgentId: 9, MachineName: 'web' },
+    ];
+    expect(nameInList(kept(v1), json, '7')).toBe('Files');
+    expect(nameInList(kept(v1), json, '9')).toBe('web');
+    // An id under one key never takes the name under another.
+    expect(nameInList(kept([{ BackupId: 5, BackupConfigurationId: 6, name: 'run' }]), json, '5')).toBeNull();
+    expect(nameInList(kept([{ id: 'a', name: 'A' }]), 'text/plain', 'a')).toBeNull();
   });
 });

@@ -191,13 +191,16 @@ export function nameIn(
 }
 
 /**
- * The target's name from a list the console keeps (the shared poller's answers, which the pages that
- * showed the target read): an item of the list, or of a list the answer holds (v2's
- * `{"configurations": [...]}`), whose id is the target. This is how a backup start, answered with a
+ * The target's name from an answer the console keeps (the shared poller's, which the pages that
+ * showed the target read): the target itself, or an item of the list, or of a list the answer holds
+ * (v2's `{"configurations": [...]}`), whose id is the target. This is how a backup start, answered with a
  * bare id or a new run, gets its configuration's or job's name without a request of its own.
  */
 export function nameInList(answer: Uint8Array, contentType: string | null, targetId: string): string | null {
   const body = jsonOf(answer, contentType, NAME_LIST_MAX);
+  // The target itself (a page that shows one configuration or job read it), else a list of them.
+  const own = isObject(body) ? ownName(body, targetId) : null;
+  if (own) return own;
   const lists = Array.isArray(body)
     ? [body]
     : isObject(body)
