@@ -528,3 +528,25 @@ for (const cell of CELLS) {
     await cell.proof.run({ page, browser, role: cell.role, dialect: d, since });
   });
 }
+
+test.describe('the session of an open tab', () => {
+  test("a sign-out in another tab: the open tab's sign-in page says so, in the stream's words", async ({
+    page,
+  }) => {
+    // This tab signs in first, so it holds the stream (the other tab shares it).
+    await signIn(page, 'support', '/connections');
+    const shell = new Shell(page);
+    await expect(shell.liveIndicator()).toHaveAttribute('data-liveness', 'live');
+    const other = await page.context().newPage();
+    await other.goto('/connections');
+    await expect(new Shell(other).currentRole()).toHaveText('(support)');
+    await new Shell(other).signOut().click();
+    await expect(other).toHaveURL(/\/sign-in$/);
+
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fconnections&reason=expired/);
+    await expect(page.getByRole('alert').filter({ hasText: 'Your session ended' })).toContainText(
+      'You signed out.',
+    );
+    await expect(page.getByRole('alert').filter({ hasText: 'not valid' })).toHaveCount(0);
+  });
+});

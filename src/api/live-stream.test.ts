@@ -3,44 +3,15 @@ import { environmentManager, QueryObserver } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { POLL_FAST_MS, POLL_OPEN_MS, POLL_SLOW_MS } from '../lib/polling';
 import { HttpClient } from './http';
-import type { ChannelLike, EventSourceLike, LiveStreamOptions } from './live-stream';
+import type { ChannelLike, LiveStreamOptions } from './live-stream';
 import { HELLO_WITHIN_MS, liveStream, PUSHED_POLL_MS, SILENT_HEARTBEATS, watchHook } from './live-stream';
 import { createQueryClient } from './query-client';
 import { readOptions } from './resource-queries';
 import { ApiRuntime } from './runtime';
+import { FakeSource } from './testing/fake-event-source';
 
 const ORIGIN = 'http://console.test';
 const BASE = (id: string) => `/console/api/connections/${id}`;
-
-/** The stream as the console server sends it, driven by the test. */
-class FakeSource implements EventSourceLike {
-  readyState = 0;
-  onerror: ((event: Event) => void) | null = null;
-  onopen: ((event: Event) => void) | null = null;
-  closed = false;
-  private readonly listeners = new Map<string, ((event: MessageEvent) => void)[]>();
-
-  addEventListener(type: string, listener: (event: MessageEvent) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-
-  emit(type: string, data: unknown): void {
-    this.readyState = 1;
-    for (const listener of this.listeners.get(type) ?? [])
-      listener(new MessageEvent(type, { data: JSON.stringify(data) }));
-  }
-
-  /** The connection dropped; the browser is opening it again. */
-  drop(): void {
-    this.readyState = 0;
-    this.onerror?.(new Event('error'));
-  }
-
-  close(): void {
-    this.closed = true;
-    this.readyState = 2;
-  }
-}
 
 const hello = (connections: unknown[] = []) => ({ stream: 's', heartbeatMs: 5_000, connections });
 

@@ -50,6 +50,20 @@ function consoleSessionAnswer(value: unknown): ConsoleSessionAnswer {
   return v as ConsoleSessionAnswer;
 }
 
+/** The most of a server's reason the sign-in page shows. */
+export const REASON_MAX_CHARS = 300;
+
+/**
+ * A reason the server gave, as the sign-in page shows it: one line of plain text (control characters
+ * and runs of white space made one space), at most REASON_MAX_CHARS. React shows it as text, never as
+ * markup.
+ */
+export function plainReason(message: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is taken out
+  const line = message.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  return line.length > REASON_MAX_CHARS ? `${line.slice(0, REASON_MAX_CHARS - 1).trimEnd()}…` : line;
+}
+
 /** What became of a connection's token at sign-out. */
 export type RevocationResult =
   | { connectionId: string; outcome: 'revoked' | 'dropped' }
@@ -192,16 +206,18 @@ export class ApiRuntime {
    * Console mode, at start: asks the server whether this browser's cookie is still a session (a new
    * tab, a reload). Signed in: every connection is, with the role the server states now. Not: signed
    * out, and a session this tab had counts as ended (the sign-in page says why). Unreachable: the tab
-   * keeps what it had; its requests then fail and say so.
+   * keeps what it had; its requests then fail and say so. `endedBecause`: the words the console's
+   * stream gave when it ended the session, said in place of the answer's own (by then the server no
+   * longer knows the session, so its answer cannot say why it ended: idle, disabled, signed out).
    */
-  async resumeConsoleSession(): Promise<void> {
+  async resumeConsoleSession(endedBecause?: string): Promise<void> {
     this.consoleCheckedAt = this.now();
     try {
       const answer = consoleSessionAnswer(await this.sessionCall('GET'));
       this.holdConsoleSession(answer, await this.personalSignIns());
     } catch (err) {
       const error = toApiError(err);
-      if (error.status === 401) this.consoleSessionEnded(error.message);
+      if (error.status === 401) this.consoleSessionEnded(endedBecause ?? error.message);
     }
   }
 
@@ -294,7 +310,7 @@ export class ApiRuntime {
   private consoleSessionEnded(message: string): void {
     const held = Object.keys(this.session.getSnapshot().sessions);
     if (held.length === 0) return;
-    this.endedBecause = message;
+    this.endedBecause = plainReason(message) || null;
     for (const id of held) this.session.markExpired(id);
   }
 

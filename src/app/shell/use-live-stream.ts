@@ -6,7 +6,8 @@ import { useSession } from '../../features/session/use-session';
 /**
  * Console mode, signed in: this browser's stream of what changed on the connections the console
  * server polls (src/api/live-stream.ts), for as long as the signed-in frame is shown. Sign-out ends it;
- * the server ending the session (`end`) makes the tab ask for its session, which signs it out.
+ * the server ending the session (`end`) makes the tab ask for its session, which signs it out with
+ * the stream's reason.
  */
 export function useLiveStream(): void {
   const client = useQueryClient();
@@ -26,8 +27,10 @@ export function useLiveStream(): void {
       stream.start({
         url: url.pathname,
         serverHeld: (connectionId) => runtime.serverPolls(connectionId),
-        // The server ended the session, or refused the stream: the session's own answer says which.
-        onEnd: () => void runtime.resumeConsoleSession(),
+        // The server ended the session (`end`, with its words why), or refused the stream: the
+        // session's own answer says whether it has ended. Ended, the sign-in page gives the stream's
+        // words: by then the server no longer knows the session, and its answer cannot say why.
+        onEnd: (message) => void runtime.resumeConsoleSession(message),
         onRefused: () => void runtime.resumeConsoleSession(),
       });
       stop = () => stream.stop();
