@@ -549,4 +549,33 @@ test.describe('the session of an open tab', () => {
     );
     await expect(page.getByRole('alert').filter({ hasText: 'not valid' })).toHaveCount(0);
   });
+
+  test('a session gone under the Audit and Users pages sends the person to sign in, saying why, and back', async ({
+    page,
+  }) => {
+    const ended = () => page.getByRole('alert').filter({ hasText: 'Your session ended' });
+    await signIn(page, 'admin', '/audit');
+    await expect(page.getByRole('table', { name: 'Audit log' }).locator('tbody tr').first()).toBeVisible();
+    // The cookie is gone (as after its lifetime): the log's next read, within 5 s, finds out.
+    await page.context().clearCookies();
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Faudit&reason=expired/, { timeout: 15_000 });
+    await expect(ended()).toContainText('Not signed in: sign in to the console first.');
+    await new SignInPage(page).signInAs('admin');
+    await expect(page).toHaveURL(/\/audit$/);
+
+    await page.goto('/users');
+    await expect(page.locator('tr[data-user="viewer"]')).toBeVisible();
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add user' });
+    await dialog.getByLabel(/^User name/).fill('erin');
+    await dialog.getByLabel(/^Password/).fill('eight chars');
+    await dialog.getByLabel(/^Confirm password/).fill('eight chars');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fusers&reason=expired/);
+    await expect(ended()).toContainText('Not signed in: sign in to the console first.');
+    await new SignInPage(page).signInAs('admin');
+    await expect(page).toHaveURL(/\/users$/);
+    await expect(new Shell(page).currentRole()).toHaveText('(admin)');
+  });
 });

@@ -77,6 +77,30 @@ describe('the console admin client', () => {
     expect(await rejectionOf(unreachable.users())).toMatchObject({ kind: 'network' });
   });
 
+  test('every 401 and 403 is told before it is thrown; other failures are not', async () => {
+    const told: number[] = [];
+    const withCookie = (cookie: string | null) =>
+      createConsoleAdmin({
+        baseUrl: h.url,
+        fetch: (url, init) => {
+          const headers = new Headers(init.headers);
+          if (cookie) headers.set('cookie', cookie);
+          headers.set('sec-fetch-site', 'same-origin');
+          return fetch(url, { ...init, headers });
+        },
+        onRefused: (error) => told.push(error.status ?? 0),
+      });
+    expect((await rejectionOf(withCookie(null).users())).status).toBe(401);
+    const viewer = withCookie(await signIn(h.url, 'viewer'));
+    expect((await rejectionOf(viewer.audit({}))).status).toBe(403);
+    expect((await rejectionOf(viewer.changeUser('admin', { role: 'viewer' }))).status).toBe(403);
+    expect(told).toEqual([401, 403, 403]);
+    const admin = withCookie(await signIn(h.url, 'admin'));
+    expect((await rejectionOf(admin.changeUser('admin', { role: 'viewer' }))).status).toBe(409);
+    expect((await rejectionOf(admin.changeUser('nobody', { role: 'viewer' }))).status).toBe(404);
+    expect(told).toEqual([401, 403, 403]);
+  });
+
   test('the CSV link carries the filters and downloads the same rows', async () => {
     const cookie = await signIn(h.url, 'admin');
     const admin = clientOf(cookie);

@@ -8,6 +8,7 @@ import { ApiError } from './api-error';
 import { CONSOLE_API_PATH, consoleCall } from './console-call';
 import type { FetchLike } from './http';
 import { parseAnswer, path } from './http';
+import { apiRuntime } from './runtime';
 
 /**
  * The console server's own administration API (docs/console-server.md): the audit log and the console
@@ -111,6 +112,11 @@ export interface ConsoleAdminOptions {
   /** Tests hand a fetch that sends the session cookie: Node's fetch has no cookie jar. */
   fetch?: FetchLike;
   timeoutMs?: number;
+  /**
+   * Told of every 401 and 403 before the call throws it: the console's own client hands them to the
+   * runtime, which treats them as it treats a forwarded request's (src/api/runtime.ts).
+   */
+  onRefused?: (error: ApiError) => void;
 }
 
 export interface ConsoleAdmin {
@@ -142,7 +148,13 @@ export function createConsoleAdmin(options: ConsoleAdminOptions = {}): ConsoleAd
     body?: unknown,
     signal?: AbortSignal,
   ): Promise<z.output<S>> {
-    const answer = await consoleCall(method, target, body, { fetch: send, timeoutMs, signal });
+    let answer: unknown;
+    try {
+      answer = await consoleCall(method, target, body, { fetch: send, timeoutMs, signal });
+    } catch (err) {
+      if (refused(err)) options.onRefused?.(err);
+      throw err;
+    }
     return parseAnswer(schema, answer, { method, url: target });
   }
 
@@ -173,8 +185,13 @@ export function createConsoleAdmin(options: ConsoleAdminOptions = {}): ConsoleAd
   };
 }
 
-/** The console's own client: same origin, the browser's fetch and cookie. */
-export const consoleAdmin = createConsoleAdmin();
+/**
+ * The console's own client: same origin, the browser's fetch and cookie. A refusal reaches the
+ * runtime as a forwarded request's does: an ended session sends the person to sign in.
+ */
+export const consoleAdmin = createConsoleAdmin({
+  onRefused: (error) => apiRuntime().consoleApiRefused(error),
+});
 
 /**
  * The cache keys of the console server's own resources. They belong to no vendor connection, so they
@@ -196,7 +213,7 @@ export const consoleKeys = {
 export const AUDIT_PAGE_SIZE = 100;
 
 /** A refusal or a missing session: asking again every few seconds changes nothing. */
-const refused = (error: unknown) =>
+const refused = (error: unknown): error is ApiError =>
   error instanceof ApiError && error.kind === 'http' && (error.status === 401 || error.status === 403);
 
 /** The audit log is live: read again every few seconds while the tab shows it (slow after a failure). */

@@ -15,6 +15,7 @@ import { listen } from '../../server/listen-test-support';
 import { SEED_JOB } from '../../server/veeam-v5/testing';
 /* eslint-enable import/no-restricted-paths */
 import { parseRuntimeConfig } from './connections';
+import { createConsoleAdmin } from './console-admin';
 import type { FetchLike } from './http';
 import { ApiRuntime, CONSOLE_RECHECK_MS } from './runtime';
 import { memoryStorage } from './testing/in-process-service';
@@ -95,6 +96,15 @@ function browser() {
     });
   };
   return { tab, sent, cookie: () => cookie, fetch: fetchImpl };
+}
+
+/** The console's own API as a tab's client of it: the browser's cookie, its refusals told to the tab. */
+function adminOf(b: ReturnType<typeof browser>, runtime: ApiRuntime) {
+  return createConsoleAdmin({
+    baseUrl: server.url,
+    fetch: b.fetch,
+    onRefused: (error) => runtime.consoleApiRefused(error),
+  });
 }
 
 describe('console mode in the browser', () => {
@@ -220,6 +230,19 @@ describe('console mode in the browser', () => {
     const ended = await rejectionOf(runtime.provider('veeam').listTargets());
     expect(ended.status).toBe(401);
     expect(runtime.session.getSnapshot()).toEqual({ sessions: {}, expired: ['veeam', 'dfw'] });
+    expect(runtime.consoleSessionEndedBecause()).toMatch(/30 minutes without a request/);
+  });
+
+  test("a 401 from the console's own API signs every connection out and says why, as a forwarded request's does", async () => {
+    const b = browser();
+    const runtime = b.tab();
+    await runtime.signInToConsole('admin', 'demo');
+    const admin = adminOf(b, runtime);
+    expect((await admin.users()).length).toBeGreaterThan(0);
+    now += 31 * 60_000;
+    expect((await rejectionOf(admin.users())).status).toBe(401);
+    await vi.waitFor(() => expect(runtime.session.getSnapshot().expired).toEqual(['veeam', 'dfw']));
+    expect(runtime.session.getSnapshot().sessions).toEqual({});
     expect(runtime.consoleSessionEndedBecause()).toMatch(/30 minutes without a request/);
   });
 

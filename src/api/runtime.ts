@@ -339,6 +339,16 @@ export class ApiRuntime {
   }
 
   /**
+   * Console mode: the console server's own API (users, audit log, connections) refused a request. A
+   * 401 is checked as a refused forwarded request's is: the session ended (the person is sent to sign
+   * in, with the answer's words, and back to the page) or it did not.
+   */
+  consoleApiRefused(error: ApiError): void {
+    if (!this.consoleMode || error.kind !== 'http') return;
+    if (error.status === 401) void this.checkConsoleSession(error);
+  }
+
+  /**
    * Signs out of every connection at once, then asks each vendor to end the token it gave: Rackspace
    * Identity's `DELETE /v2.0/tokens/{id}`. Veeam v5 documents no logout and no revocation, so its
    * tokens are only dropped here (they end at their expiry). The person is signed out whatever the
