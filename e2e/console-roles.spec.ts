@@ -530,6 +530,12 @@ for (const cell of CELLS) {
 }
 
 test.describe('the session of an open tab', () => {
+  /** A console user made by the admin for one test (its password: eight chars). */
+  async function addUser(username: string, role: Role) {
+    const res = await admin.post('/console/api/users', { data: { username, role, password: 'eight chars' } });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+
   test("a sign-out in another tab: the open tab's sign-in page says so, in the stream's words", async ({
     page,
   }) => {
@@ -577,5 +583,27 @@ test.describe('the session of an open tab', () => {
     await new SignInPage(page).signInAs('admin');
     await expect(page).toHaveURL(/\/users$/);
     await expect(new Shell(page).currentRole()).toHaveText('(admin)');
+  });
+
+  test('a role lowered meanwhile shows in the open tab at its first refusal on the Users page', async ({
+    page,
+  }) => {
+    await addUser('bob', 'admin');
+    await new SignInPage(page).goto('/users');
+    await new SignInPage(page).signIn('bob', 'eight chars');
+    const shell = new Shell(page);
+    await expect(shell.currentRole()).toHaveText('(admin)');
+    await expect(page.locator('tr[data-user="viewer"]')).toBeVisible();
+    const lowered = await admin.patch('/console/api/users/bob', { data: { role: 'viewer' } });
+    expect(lowered.status(), await lowered.text()).toBe(200);
+
+    await page.getByRole('button', { name: 'Change role of viewer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change the role of viewer' });
+    await dialog.getByLabel(/^Role/).selectOption('support');
+    await dialog.getByRole('button', { name: 'Save role' }).click();
+    // The server's refusal names the new role; the tab shows it at once, and offers no admin pages.
+    await expect(shell.currentRole()).toHaveText('(viewer)');
+    await expect(shell.navLink('Users')).toHaveCount(0);
+    await expect(shell.navLink('Audit log')).toHaveCount(0);
   });
 });

@@ -187,7 +187,8 @@ export function createConsoleAdmin(options: ConsoleAdminOptions = {}): ConsoleAd
 
 /**
  * The console's own client: same origin, the browser's fetch and cookie. A refusal reaches the
- * runtime as a forwarded request's does: an ended session sends the person to sign in.
+ * runtime as a forwarded request's does: an ended session sends the person to sign in, a changed role
+ * shows at once.
  */
 export const consoleAdmin = createConsoleAdmin({
   onRefused: (error) => apiRuntime().consoleApiRefused(error),

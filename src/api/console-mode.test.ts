@@ -98,6 +98,20 @@ function browser() {
   return { tab, sent, cookie: () => cookie, fetch: fetchImpl };
 }
 
+/** An administrator's browser, and a way to set support's role through it. */
+async function supportsRoleSetter() {
+  const admin = browser();
+  await admin.tab().signInToConsole('admin', 'demo');
+  return async (role: string) => {
+    const answer = await admin.fetch(`${server.url}/console/api/users/support`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role }),
+    });
+    expect(answer.status).toBe(200);
+  };
+}
+
 /** The console's own API as a tab's client of it: the browser's cookie, its refusals told to the tab. */
 function adminOf(b: ReturnType<typeof browser>, runtime: ApiRuntime) {
   return createConsoleAdmin({
@@ -152,16 +166,7 @@ describe('console mode in the browser', () => {
   });
 
   test('a role an administrator changes shows in an open tab at its first refusal, without a reload', async () => {
-    const admin = browser();
-    await admin.tab().signInToConsole('admin', 'demo');
-    const setRole = async (role: string) => {
-      const answer = await admin.fetch(`${server.url}/console/api/users/support`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ role }),
-      });
-      expect(answer.status).toBe(200);
-    };
+    const setRole = await supportsRoleSetter();
     const b = browser();
     const runtime = b.tab();
     await runtime.signInToConsole('support', 'demo');
@@ -244,6 +249,27 @@ describe('console mode in the browser', () => {
     await vi.waitFor(() => expect(runtime.session.getSnapshot().expired).toEqual(['veeam', 'dfw']));
     expect(runtime.session.getSnapshot().sessions).toEqual({});
     expect(runtime.consoleSessionEndedBecause()).toMatch(/30 minutes without a request/);
+  });
+
+  test("a role lowered meanwhile shows at the first 403 from the console's own API", async () => {
+    const setRole = await supportsRoleSetter();
+    const b = browser();
+    const runtime = b.tab();
+    const roles = () => Object.values(runtime.session.getSnapshot().sessions).map((s) => s.role);
+    try {
+      await setRole('admin');
+      await runtime.signInToConsole('support', 'demo');
+      const users = adminOf(b, runtime);
+      expect((await users.users()).length).toBeGreaterThan(0);
+      await setRole('viewer');
+      const refused = await rejectionOf(users.changeUser('viewer', { role: 'support' }));
+      expect(refused.status).toBe(403);
+      await vi.waitFor(() => expect(roles()).toEqual(['viewer', 'viewer']));
+      // Still signed in: the refusal ended nothing.
+      expect(runtime.session.getSnapshot().expired).toEqual([]);
+    } finally {
+      await setRole('support');
+    }
   });
 
   test('the browser config names no vendor URL, user or secret', () => {

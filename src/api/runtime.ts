@@ -341,11 +341,13 @@ export class ApiRuntime {
   /**
    * Console mode: the console server's own API (users, audit log, connections) refused a request. A
    * 401 is checked as a refused forwarded request's is: the session ended (the person is sent to sign
-   * in, with the answer's words, and back to the page) or it did not.
+   * in, with the answer's words, and back to the page) or it did not. A 403 may be a role an
+   * administrator just changed: the session is read again, so that the tab shows the new role at once.
    */
   consoleApiRefused(error: ApiError): void {
     if (!this.consoleMode || error.kind !== 'http') return;
     if (error.status === 401) void this.checkConsoleSession(error);
+    else if (error.status === 403) void this.resumeConsoleSession();
   }
 
   /**
