@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
 import type { Connection } from '../api/domain';
 import { useConnectionLists } from './connection-lists';
 import { ListFrame } from './list-frame';
+import { NOT_ANSWERING_MS } from './query-answers';
 import { ALL, enabledFilter, useListView } from './list-view';
 import { renderUi } from './test-render';
 import type { Thing } from './testing/things';
@@ -130,6 +131,38 @@ describe('the list frame (issue 12 item 5)', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(shown()).toEqual(['Anvil', 'Bolt']));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test("a failed connection's error stays while it is asked again, and the page does not go back to loading", async () => {
+    answers.set('a', boom('Alpha is down'));
+    renderUi(<ThingsPage connections={[A]} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Alpha is down');
+    // Its poll (or a retry) is on its way and does not come back: the error stays, with no spinner.
+    answers.set('a', 'never');
+    fireEvent.click(screen.getByRole('button', { name: 'Poll' }));
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.getByRole('alert').textContent).toContain('Could not load the things of Alpha');
+    expect(screen.getByRole('alert').textContent).toContain('Alpha is down');
+    expect(screen.queryByRole('status', { name: 'Loading things' })).toBeNull();
+  });
+
+  test('a connection whose first answer does not come is named after a while; the others show', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      answers.set('a', [thing('a', '1', 'Anvil')]);
+      answers.set('b', 'never');
+      renderUi(<ThingsPage connections={[A, B]} />);
+      await waitFor(() => expect(shown()).toEqual(['Anvil']));
+      expect(screen.queryByText('Beta is not answering')).toBeNull();
+      await act(() => vi.advanceTimersByTimeAsync(NOT_ANSWERING_MS));
+      const notice = screen.getByText('Beta is not answering').closest('[role="status"]');
+      expect(notice?.textContent).toContain('shows its things when they come');
+      expect(screen.queryByText('Alpha is not answering')).toBeNull();
+      expect(shown()).toEqual(['Anvil']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('a refresh that failed is said, and the rows it had stay on screen', async () => {

@@ -7,7 +7,7 @@ import { formatCount } from '../lib/format';
 import type { ListFilter, ListView } from './list-view';
 import { PageHeader } from './page-header';
 import { SearchInput } from './search-input';
-import { EmptyState, ErrorState, LoadingState, RefreshFailedState } from './states';
+import { EmptyState, ErrorState, LoadingState, NotAnsweringState, RefreshFailedState } from './states';
 import type { ConnectionFailure } from './use-live-runs';
 
 /**
@@ -108,7 +108,13 @@ export function ListFrame<T, K extends string>({
   /** What to say when no connection of the page's kind is signed in. */
   noConnection: { title: string; body: ReactNode };
   /** What the connections' lists came to (useConnectionLists, with any other query of the page). */
-  lists: { pending: boolean; failures: readonly ConnectionFailure[]; stale: readonly ConnectionFailure[] };
+  lists: {
+    pending: boolean;
+    failures: readonly ConnectionFailure[];
+    stale: readonly ConnectionFailure[];
+    /** Connections whose first answer has not come after a while (named, the others shown). */
+    notAnswering?: readonly Connection[];
+  };
   /** What to say when the connections hold no row at all. */
   empty: { title: string; body?: ReactNode };
   view: ListView<T, K>;
@@ -116,9 +122,11 @@ export function ListFrame<T, K extends string>({
   table: ReactNode;
 }) {
   const { spec, shown, total } = view;
-  const { pending, failures, stale } = lists;
+  const { pending, failures, stale, notAnswering = [] } = lists;
   // One notice per connection: a list that never loaded says so, not also that it did not refresh.
   const refreshes = stale.filter((s) => !failures.some((f) => f.connection.id === s.connection.id));
+  // A connection that failed says so; one of its other reads still on its way does not also name it.
+  const slow = notAnswering.filter((c) => !failures.some((f) => f.connection.id === c.id));
   return (
     <>
       <ListHeader title={title} description={description} actions={actions} />
@@ -127,7 +135,7 @@ export function ListFrame<T, K extends string>({
         <EmptyState title={noConnection.title}>{noConnection.body}</EmptyState>
       ) : (
         <>
-          {(failures.length > 0 || refreshes.length > 0) && (
+          {(failures.length > 0 || refreshes.length > 0 || slow.length > 0) && (
             <Stack gap="xs" mb="sm">
               {failures.map((f) => (
                 <ErrorState
@@ -147,6 +155,9 @@ export function ListFrame<T, K extends string>({
                   dataAt={f.dataAt}
                   onRetry={f.retry}
                 />
+              ))}
+              {slow.map((c) => (
+                <NotAnsweringState key={c.id} source={c.label} what={spec.many} />
               ))}
             </Stack>
           )}

@@ -3,7 +3,13 @@ import '@mantine/core/styles/Button.css';
 import '@mantine/core/styles/Loader.css';
 import '@mantine/core/styles/Skeleton.css';
 import { Alert, Button, Center, Group, Loader, Skeleton, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCloudOff, IconInbox, IconSearchOff } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconClockPause,
+  IconCloudOff,
+  IconInbox,
+  IconSearchOff,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { formatTime } from '../lib/format';
 import { describeError, isNotFound, isOffline } from './error-info';
@@ -99,6 +105,26 @@ export function ErrorState({
           </Button>
         )}
       </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * A connection whose first answer has not come after a while (NOT_ANSWERING_MS): named, while the
+ * page shows what the others answered. A polite status, not an alert: it may still answer.
+ */
+export function NotAnsweringState({ source, what }: { source: string; what: string }) {
+  return (
+    <Alert
+      color="gray"
+      icon={<IconClockPause aria-hidden />}
+      title={`${source} is not answering`}
+      role="status"
+      data-not-answering
+    >
+      <Text size="sm">
+        {`It has not answered yet; the console keeps waiting and shows its ${what} when they come.`}
+      </Text>
     </Alert>
   );
 }

@@ -7,6 +7,7 @@ import { dialectOf } from '../api/dialects';
 import type { Connection, Run } from '../api/domain';
 import { runFeedQueries } from '../api/run-feeds';
 import { newestFirst } from '../api/run-parts';
+import { pendingConnections, useHeldErrors, useNotAnswering } from './query-answers';
 import { useSameArray } from './use-same-array';
 
 const EMPTY: Run[] = [];
@@ -16,6 +17,8 @@ export interface LiveRuns {
   runs: Run[];
   /** True until every feed has answered once (or failed). */
   pending: boolean;
+  /** Connections with a feed still waiting for its first answer NOT_ANSWERING_MS after it was asked. */
+  notAnswering: readonly Connection[];
   /** Connections with a feed that holds no answer yet (loading, or failed with nothing to show). */
   waiting: readonly string[];
   /** Connections with a feed that failed and holds no data, with a retry. */
@@ -40,7 +43,10 @@ export function useLiveRuns(
       .capabilities.runFeeds.filter((feed) => !only || only.includes(feed))
       .map((feed) => ({ connection, feed })),
   );
-  const results = useQueries({ queries: specs.map((s) => runFeedQueries.feed(s.connection.id, s.feed)) });
+  const results = useHeldErrors(
+    useQueries({ queries: specs.map((s) => runFeedQueries.feed(s.connection.id, s.feed)) }),
+    specs.map((s) => `${s.connection.id} ${s.feed}`),
+  );
   // Re-merged only when an answer changes (structural sharing keeps unchanged feeds identical).
   const lists = useSameArray(results.map((r) => r.data ?? EMPTY));
   const runs = useMemo(() => newestFirst(lists.flat()), [lists]);
@@ -59,9 +65,16 @@ export function useLiveRuns(
       specs.map((s) => s.connection),
     ),
   );
+  const notAnswering = useNotAnswering(
+    pendingConnections(
+      results,
+      specs.map((s) => s.connection),
+    ),
+  );
   return {
     runs,
     pending: results.some((r) => r.isPending),
+    notAnswering,
     waiting,
     failures,
     stale,

@@ -6,6 +6,7 @@ import { ListFrame } from '../../../components/list-frame';
 import { useListView } from '../../../components/list-view';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
+import { mergeConnections } from '../../../components/query-answers';
 import { mergeFailures, useLiveRuns } from '../../../components/use-live-runs';
 import { configurationQueries } from '../queries';
 import { CONFIGURATIONS_LIST } from './configurations-filter';
@@ -54,6 +55,7 @@ export function ConfigurationsPage() {
         pending: lists.pending,
         failures: mergeFailures(lists.failures, live.failures),
         stale: mergeFailures(lists.stale, live.stale),
+        notAnswering: mergeConnections(lists.notAnswering, live.notAnswering),
       }}
       empty={{ title: 'No configurations yet' }}
       view={view}

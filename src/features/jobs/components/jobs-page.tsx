@@ -6,6 +6,7 @@ import { useConnectionLists } from '../../../components/connection-lists';
 import { ListFrame } from '../../../components/list-frame';
 import { useListView } from '../../../components/list-view';
 import { mayDoAny } from '../../../components/page-access';
+import { mergeConnections } from '../../../components/query-answers';
 import { mergeFailures, useLiveRuns } from '../../../components/use-live-runs';
 import { jobQueries } from '../queries';
 import type { PermissionFor } from './job-actions';
@@ -57,6 +58,7 @@ export function JobsPage({
         pending: lists.pending,
         failures: mergeFailures(lists.failures, live.failures),
         stale: mergeFailures(lists.stale, live.stale),
+        notAnswering: mergeConnections(lists.notAnswering, live.notAnswering),
       }}
       empty={{ title: 'No jobs yet', body: 'These connections have no backup job.' }}
       view={view}

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { focusManager } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PageTest } from '../../../components/testing/page-test';
 import { startPageTest } from '../../../components/testing/page-test';
 import { usePageAccess } from '../../../components/page-access';
+import { NOT_ANSWERING_MS } from '../../../components/query-answers';
 import { OverviewPage } from './overview-page';
 import { useOverview } from './use-overview';
 
@@ -94,4 +96,57 @@ describe('useOverview', () => {
     expect(screen.getByText('second: loaded')).toBeTruthy();
     expect(renders.second).toBe(1);
   });
+});
+
+/** How the in-process Veeam answers from now on: as usual, with a 500, or never. */
+function veeamAnswers(p: PageTest, how: 'ok' | 'fails' | 'never') {
+  const app = p.t.service.app as { fetch: (request: Request) => Response | Promise<Response> };
+  const own = (app as { own?: typeof app.fetch }).own ?? app.fetch;
+  (app as { own?: typeof app.fetch }).own = own;
+  app.fetch = (request) => {
+    if (how === 'ok' || !new URL(request.url).pathname.startsWith('/v5/')) return own(request);
+    if (how === 'never') return new Promise<Response>(() => undefined);
+    return Response.json({ message: 'Veeam is down for the test' }, { status: 500 });
+  };
+}
+
+/** The person comes back to the window: what is on screen and stale is asked again, as a poll would. */
+function comeBack() {
+  focusManager.setFocused(false);
+  focusManager.setFocused(true);
+  focusManager.setFocused(undefined);
+}
+
+describe('OverviewPage with a connection that fails or does not answer', () => {
+  test("the others' runs show; a failing connection's error stays while it is asked again", async () => {
+    page = await startPageTest('viewer');
+    veeamAnswers(page, 'fails');
+    page.render(<OverviewPage />);
+    await screen.findByRole('region', { name: 'Next up' }, { timeout: 10_000 });
+    const alert = () => screen.getByText('Could not load Veeam Microsoft 365').closest('[role="alert"]');
+    expect(alert()?.textContent).toContain('Veeam is down for the test');
+    const next = within(section('Next up')).getAllByRole('listitem');
+    expect(next.some((li) => /Rackspace/.test(li.textContent ?? ''))).toBe(true);
+    // Asked again, and no answer yet: its error stays, the others' counts and lists too.
+    veeamAnswers(page, 'never');
+    act(comeBack);
+    await act(() => new Promise((r) => setTimeout(r, 200)));
+    expect(alert()?.textContent).toContain('Veeam is down for the test');
+    expect(screen.getByRole('region', { name: 'Next up' })).toBeTruthy();
+    expect(screen.queryByRole('status', { name: 'Loading the overview' })).toBeNull();
+  }, 20_000);
+
+  test("a connection that never answers does not hold back the others', and is named after a while", async () => {
+    page = await startPageTest('viewer');
+    veeamAnswers(page, 'never');
+    page.render(<OverviewPage />);
+    await screen.findByRole('region', { name: 'Next up' }, { timeout: 5_000 });
+    const next = within(section('Next up')).getAllByRole('listitem');
+    expect(next.some((li) => /Rackspace/.test(li.textContent ?? ''))).toBe(true);
+    expect(next.some((li) => /Veeam/.test(li.textContent ?? ''))).toBe(false);
+    const notice = await screen.findByText('Veeam Microsoft 365 is not answering', undefined, {
+      timeout: NOT_ANSWERING_MS + 5_000,
+    });
+    expect(notice.closest('[role="status"]')?.textContent).toContain('shows its runs when they come');
+  }, 30_000);
 });

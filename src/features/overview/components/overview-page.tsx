@@ -5,7 +5,7 @@ import { memo, useDeferredValue } from 'react';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { usePageAccess } from '../../../components/page-access';
 import { PageHeader } from '../../../components/page-header';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, ErrorState, LoadingState, NotAnsweringState } from '../../../components/states';
 import { RunList } from './run-list';
 import { ScheduledList } from './scheduled-list';
 import { StateCounts } from './state-counts';
@@ -37,6 +37,9 @@ export function OverviewPage() {
             error={error}
             onRetry={retry}
           />
+        ))}
+        {o.notAnswering.map((c) => (
+          <NotAnsweringState key={c.id} source={c.label} what="runs" />
         ))}
         {access.signedIn.length === 0 ? (
           <EmptyState title="No connection signed in">Sign in to a connection to see its backups.</EmptyState>

@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { dialectOf } from '../../../api/dialects';
 import type { Connection, Run, RunState } from '../../../api/domain';
 import { isInFlight } from '../../../api/domain';
@@ -8,6 +8,12 @@ import type { ConnectionOverview } from '../../../api/overview';
 import { emptyCounts, overviewOf } from '../../../api/overview';
 import { newestFirst } from '../../../api/run-parts';
 import type { PageAccess } from '../../../components/page-access';
+import {
+  mergeConnections,
+  pendingConnections,
+  useHeldErrors,
+  useNotAnswering,
+} from '../../../components/query-answers';
 import type { ConnectionFailure } from '../../../components/use-live-runs';
 import { mergeFailures, queryFailures, useLiveRuns } from '../../../components/use-live-runs';
 import { useSameArray } from '../../../components/use-same-array';
@@ -29,6 +35,26 @@ export interface OverviewBodyData {
 export interface OverviewData {
   body: OverviewBodyData;
   failures: ConnectionFailure[];
+  /** Connections whose first answer has not come after a while: named, the others shown without them. */
+  notAnswering: readonly Connection[];
+}
+
+/**
+ * The first view waits this long at most after a connection has answered for the others, so that the
+ * counts do not grow connection by connection when they answer together, and a connection that is
+ * slow or does not answer at all never holds back the others'.
+ */
+export const FIRST_VIEW_WAIT_MS = 1_000;
+
+/** True once `on` has been true for `ms` (and from then on). */
+function useTrueFor(on: boolean, ms: number): boolean {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (!on || done) return undefined;
+    const timer = setTimeout(() => setDone(true), ms);
+    return () => clearTimeout(timer);
+  }, [on, done, ms]);
+  return done;
 }
 
 const NONE: never[] = [];
@@ -51,19 +77,27 @@ function listOf<T>(
 export function useOverview(access: PageAccess): OverviewData {
   const live = useLiveRuns(access.signedIn);
   const withTargets = useSameArray(access.signedIn.filter((c) => dialectOf(c).capabilities.targets !== null));
-  const results = useQueries({ queries: withTargets.map((c) => overviewQueries.targets(c.id)) });
+  // A connection that failed keeps its error while it is asked again (not "loading" at each attempt).
+  const results = useHeldErrors(
+    useQueries({ queries: withTargets.map((c) => overviewQueries.targets(c.id)) }),
+    withTargets.map((c) => c.id),
+  );
   // Per connection, its targets: [] when it has none, null until they answer.
   const scheduledData = useSameArray(access.signedIn.map((c) => listOf(withTargets, results, c.id)));
   const scheduledAt = Math.max(0, ...results.map((r) => r.dataUpdatedAt));
 
   // The first view waits for every connection's first answer (or failure), so that the counts do not
-  // grow connection by connection; after that a connection that fails or retries hides only itself.
+  // grow connection by connection, but no longer than FIRST_VIEW_WAIT_MS after one connection has
+  // answered in full: one that is slow or never answers must not hide the others. After that a
+  // connection that fails, retries or has not answered yet hides only itself.
   // Until then nothing is derived: each answer that comes in would otherwise redo it for nothing.
   // Settled from the first render when every answer is there already (the Overview the server rendered,
   // or one come back to): no update during that render, which would make React render the page twice.
   const answered = !live.pending && results.every((r) => !r.isPending);
+  const oneAnswered = access.signedIn.some((c, i) => scheduledData[i] && !live.waiting.includes(c.id));
+  const waitedEnough = useTrueFor(oneAnswered && !answered, FIRST_VIEW_WAIT_MS);
   const [settled, setSettled] = useState(answered);
-  if (!settled && answered) setSettled(true);
+  if (!settled && (answered || waitedEnough)) setSettled(true);
   const ready = settled || answered;
 
   const loaded = useMemo(
@@ -124,5 +158,11 @@ export function useOverview(access: PageAccess): OverviewData {
     () => ({ loaded: shown, counts, running, failed, overdue, next }),
     [shown, counts, running, failed, overdue, next],
   );
-  return { body, failures: mergeFailures(live.failures, queryFailures(results, withTargets)) };
+  const failures = mergeFailures(live.failures, queryFailures(results, withTargets));
+  const targetsNotAnswering = useNotAnswering(pendingConnections(results, withTargets));
+  // A connection that failed says so; one of its other reads still on its way does not also name it.
+  const notAnswering = mergeConnections(live.notAnswering, targetsNotAnswering).filter(
+    (c) => !failures.some((f) => f.connection.id === c.id),
+  );
+  return { body, failures, notAnswering };
 }
