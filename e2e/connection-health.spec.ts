@@ -146,3 +146,36 @@ test("the Jobs list names the connection that does not answer and keeps the fail
   await alertStaysWhileAskedAgain(page, 'Could not load the jobs of Veeam down');
   await expect(down).toBeVisible();
 });
+
+test('the header and the navigation say which connections fail, and why, from the requests and the server', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openAsAdmin(page, '/');
+  const shell = new Shell(page);
+  const indicator = shell.liveIndicator();
+  await expect(indicator).toContainText(/RS wrong password: (service errors|reconnecting) \(.+\)/, {
+    timeout: 15_000,
+  });
+  await expect(indicator).toContainText(/Veeam down: (service errors|reconnecting) \(.+\)/);
+  await expect(indicator).toContainText('RS OK: live');
+  await expect(indicator).toHaveAttribute('data-liveness', 'failing');
+  // The silent one, once the server has given up on it.
+  await expect(indicator).toContainText(/Veeam silent: (service errors|reconnecting)/, { timeout: 40_000 });
+
+  const panel = page.getByRole('region', { name: 'Connections' });
+  const row = (id: string) => panel.locator(`li[data-connection="${id}"]`);
+  await expect(row('rs-ok')).toHaveAttribute('data-liveness', 'live');
+  for (const id of ['rs-bad', 'veeam-down', 'veeam-silent'])
+    await expect(row(id)).toHaveAttribute('data-liveness', /^(failing|reconnecting)$/);
+  await expect(row('rs-bad')).toContainText(
+    /^RS wrong passwordSigned in · admin(Service errors|Reconnecting) \(.+\)$/,
+  );
+
+  // A page that reads none of them: the navigation still says they fail, from the server's stream.
+  await page.goto(`${server.url}/audit`);
+  await expect(row('rs-bad')).toHaveAttribute('data-liveness', /^(failing|reconnecting)$/, {
+    timeout: 15_000,
+  });
+  await expect(row('veeam-down')).toHaveAttribute('data-liveness', /^(failing|reconnecting)$/);
+});

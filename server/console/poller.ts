@@ -382,12 +382,14 @@ class ConnectionPoller {
   }
 
   status(): ConnectionStatus {
-    return {
-      id: this.connection.id,
-      state: this.state,
-      polledAt: this.polledAt > 0 ? new Date(this.polledAt).toISOString() : null,
-      message: this.message,
-    };
+    const polledAt = this.polledAt > 0 ? new Date(this.polledAt).toISOString() : null;
+    // Nothing polled (a connection whose reads all fail has no answer to keep, so nothing to watch): its
+    // last sign-in or forwarded request tells, as the Connections page does (held.ts), when that came
+    // after the last successful poll. The heartbeat's `status` carries it to every stream.
+    const health = this.state === 'idle' ? this.connection.health?.() : undefined;
+    if (health?.state === 'failing' && (health.at === null || Date.parse(health.at) > this.polledAt))
+      return { id: this.connection.id, state: 'failing', polledAt, message: health.message };
+    return { id: this.connection.id, state: this.state, polledAt, message: this.message };
   }
 
   /** The paths `session` watches whose answer changed at `since` (ms) or later. */

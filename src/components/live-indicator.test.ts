@@ -157,11 +157,79 @@ describe('readPushedStatus (console mode, with the stream)', () => {
         liveness: 'reconnecting',
         dataAsOf: at('2026-12-04T09:59:00Z'),
         connections: [
-          { id: 'dfw', label: 'Rackspace DFW', liveness: 'reconnecting' },
+          { id: 'dfw', label: 'Rackspace DFW', liveness: 'reconnecting', reason: 'Vendor down' },
           { id: 'veeam', label: 'Veeam', liveness: 'live' },
         ],
+        elsewhere: [],
       });
-      expect(connectionsLine(status.connections)).toBe('Rackspace DFW: reconnecting; Veeam: live');
+      expect(connectionsLine(status.connections)).toBe(
+        'Rackspace DFW: reconnecting (Vendor down); Veeam: live',
+      );
+    } finally {
+      s.stop();
+    }
+  });
+
+  test("a held connection whose own requests fail is failing, with the error's words, whatever the stream says of its polls", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const refused = new ApiError({
+      kind: 'http',
+      status: 502,
+      message: 'Could not sign in to RS wrong password: Identity refused the credentials.',
+    });
+    const observers = [
+      new QueryObserver(client, {
+        queryKey: ['targets', 'dfw', 'list'],
+        queryFn: () => Promise.reject(refused),
+      }),
+      new QueryObserver(client, {
+        queryKey: ['targets', 'veeam', 'list'],
+        queryFn: () => Promise.resolve(1),
+      }),
+    ];
+    const stops = observers.map((o) => o.subscribe(() => undefined));
+    try {
+      await Promise.all(observers.map((o) => o.refetch()));
+      // The server polls nothing of it (none of its reads was kept): idle, which says nothing of it.
+      const polled = stream('held', { dfw: { state: 'idle' }, veeam: {} });
+      const status = readPushedStatus(client, true, polled, serverHeld, label);
+      expect(status.liveness).toBe('failing');
+      expect(status.connections).toEqual([
+        { id: 'dfw', label: 'Rackspace DFW', liveness: 'failing', reason: refused.message },
+        { id: 'veeam', label: 'Veeam', liveness: 'live' },
+      ]);
+      // Asked again (a query without data forgets its error meanwhile): still failing.
+      void observers[0]!.refetch();
+      expect(readPushedStatus(client, true, polled, serverHeld, label).connections[0]!.liveness).toBe(
+        'failing',
+      );
+    } finally {
+      stops.forEach((stop) => stop());
+    }
+  });
+
+  test('a held connection nothing on screen reads, which the stream says fails, is told apart (for the navigation)', async () => {
+    const s = await onScreen([['targets', 'veeam', 'list']]);
+    try {
+      const status = readPushedStatus(
+        s.client,
+        true,
+        stream('held', {
+          veeam: {},
+          dfw: { state: 'failing', message: 'Identity refused the credentials.' },
+        }),
+        serverHeld,
+        label,
+      );
+      expect(status.connections).toEqual([{ id: 'veeam', label: 'Veeam', liveness: 'live' }]);
+      expect(status.elsewhere).toEqual([
+        {
+          id: 'dfw',
+          label: 'Rackspace DFW',
+          liveness: 'reconnecting',
+          reason: 'Identity refused the credentials.',
+        },
+      ]);
     } finally {
       s.stop();
     }

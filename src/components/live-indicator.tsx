@@ -19,6 +19,8 @@ interface LiveStatus {
   liveness: Liveness;
   /** When the newest answer arrived (ms), or 0 before any. */
   dataAsOf: number;
+  /** Why it is not live, in the service's or the console server's words, when known. */
+  reason?: string;
 }
 
 /** One connection on screen, as the live indicator tells it (console mode, with the stream). */
@@ -26,11 +28,18 @@ export interface ConnectionLiveness {
   id: string;
   label: string;
   liveness: Liveness;
+  /** Why it is not live, when known (the console server's last sign-in or poll, or a request's error). */
+  reason?: string;
 }
 
 /** With the stream: the whole picture, and each connection on screen. */
 export interface PushedLiveStatus extends LiveStatus {
   connections: ConnectionLiveness[];
+  /**
+   * The connections the server holds that nothing on screen reads and that the stream says fail (the
+   * navigation's list of connections shows them; the header speaks of what is on screen).
+   */
+  elsewhere: ConnectionLiveness[];
 }
 
 /**
@@ -50,6 +59,7 @@ function tally(queries: Iterable<Query>, online: boolean): LiveStatus {
   let failing = 0;
   let answered = 0;
   let healthy = 0;
+  let why: string | undefined;
   for (const query of queries) {
     const { dataUpdatedAt, error, errorUpdatedAt, fetchFailureCount, fetchFailureReason, status } =
       query.state;
@@ -62,12 +72,27 @@ function tally(queries: Iterable<Query>, online: boolean): LiveStatus {
     } else if (fetchFailureCount > 0 || (status === 'error' && errorUpdatedAt > dataUpdatedAt)) {
       failing += 1;
       if (!isOffline(fetchFailureReason ?? error)) answered += 1;
+      why ??= reason instanceof Error ? reason.message : undefined;
+    } else if (status === 'pending' && errorUpdatedAt > 0) {
+      // Failed with nothing to show, and asked again (a query without data forgets its error then):
+      // still failing until it answers.
+      failing += 1;
+      answered += 1;
     } else if (dataUpdatedAt > 0) healthy += 1;
   }
+  const reason = why === undefined ? {} : { reason: why };
   if (!online) return { liveness: 'offline', dataAsOf };
-  if (failing > 0 && healthy === 0) return { liveness: answered > 0 ? 'failing' : 'offline', dataAsOf };
-  return { liveness: failing > 0 ? 'reconnecting' : 'live', dataAsOf };
+  if (failing > 0 && healthy === 0)
+    return { liveness: answered > 0 ? 'failing' : 'offline', dataAsOf, ...reason };
+  return failing > 0 ? { liveness: 'reconnecting', dataAsOf, ...reason } : { liveness: 'live', dataAsOf };
 }
+
+/** The worse of two states (offline, failing, reconnecting, live). */
+function worse(a: Liveness, b: Liveness): Liveness {
+  return WORST.indexOf(a) <= WORST.indexOf(b) ? a : b;
+}
+
+const WORST: Liveness[] = ['offline', 'failing', 'reconnecting', 'live'];
 
 function activeQueries(client: QueryClient): Query[] {
   return client
@@ -81,15 +106,15 @@ export function readLiveStatus(client: QueryClient, online: boolean): LiveStatus
   return tally(activeQueries(client), online);
 }
 
-const WORST: Liveness[] = ['offline', 'failing', 'reconnecting', 'live'];
-
 /**
  * Console mode with the stream. A connection the server polls is live while the stream is held and
  * the server's last poll of it succeeded; reconnecting while the stream is not held or the server's
  * polls of it fail; offline when the browser is. Its data is as of the server's last successful poll
  * (an answer the page holds may have come from the server's cache). Anything else on screen (a
  * connection each person signs in to, the console's own pages) is read from its queries, as without
- * the stream. The whole is the worst of them, and as of the oldest, so that it never overstates.
+ * the stream. A server-held connection whose own requests fail is never less than that: the server's
+ * poller knows nothing of a connection whose reads all failed, as none of them is kept to poll. The
+ * whole is the worst of them, and as of the oldest, so that it never overstates.
  */
 export function readPushedStatus(
   client: QueryClient,
@@ -113,28 +138,43 @@ export function readPushedStatus(
     const part =
       id === null || !serverHeld(id) || stream.state === 'connecting'
         ? answered
-        : pushedPart(stream, id, online, answered.dataAsOf);
+        : pushedPart(stream, id, online, answered);
     parts.push(part);
-    if (id !== null) connections.push({ id, label: label(id), liveness: part.liveness });
+    if (id !== null) connections.push(connectionPart(id, label(id), part));
   }
-  const liveness = parts.reduce<Liveness>(
-    (worst, p) => (WORST.indexOf(p.liveness) < WORST.indexOf(worst) ? p.liveness : worst),
-    online ? 'live' : 'offline',
-  );
+  const liveness = parts.reduce<Liveness>((w, p) => worse(p.liveness, w), online ? 'live' : 'offline');
+  const elsewhere: ConnectionLiveness[] = [];
+  for (const [id, status] of Object.entries(stream.connections))
+    if (!byConnection.has(id) && status.state === 'failing' && serverHeld(id))
+      elsewhere.push(
+        connectionPart(id, label(id), {
+          liveness: online ? 'reconnecting' : 'offline',
+          dataAsOf: 0,
+          ...(status.message ? { reason: status.message } : {}),
+        }),
+      );
   const times = parts.map((p) => p.dataAsOf).filter((t) => t > 0);
   // A handful of names: compared as strings, since the first localeCompare on a page loads the
   // locale's collation tables (tens of milliseconds of a phone's main thread while the page loads).
   connections.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  return { liveness, dataAsOf: times.length > 0 ? Math.min(...times) : 0, connections };
+  return { liveness, dataAsOf: times.length > 0 ? Math.min(...times) : 0, connections, elsewhere };
 }
 
-function pushedPart(stream: LiveSnapshot, id: string, online: boolean, answeredAt: number): LiveStatus {
+function connectionPart(id: string, label: string, part: LiveStatus): ConnectionLiveness {
+  const { liveness, reason } = part;
+  return liveness !== 'live' && reason ? { id, label, liveness, reason } : { id, label, liveness };
+}
+
+function pushedPart(stream: LiveSnapshot, id: string, online: boolean, answered: LiveStatus): LiveStatus {
   const status = stream.connections[id];
   // A poll time the server never told (nothing polled yet): the answers' own time stands in.
-  const dataAsOf = status?.polledAt ?? answeredAt;
+  const dataAsOf = status?.polledAt ?? answered.dataAsOf;
   if (!online) return { liveness: 'offline', dataAsOf };
-  if (stream.state !== 'held' || status?.state === 'failing') return { liveness: 'reconnecting', dataAsOf };
-  return { liveness: 'live', dataAsOf };
+  const polled: Liveness = stream.state !== 'held' || status?.state === 'failing' ? 'reconnecting' : 'live';
+  // The page's own requests failing say more than a poller that has nothing to poll.
+  const liveness = worse(polled, answered.liveness);
+  const reason = (status?.state === 'failing' ? status.message : null) ?? answered.reason;
+  return liveness !== 'live' && reason ? { liveness, dataAsOf, reason } : { liveness, dataAsOf };
 }
 
 /**
@@ -192,7 +232,7 @@ export function useLiveStatus(): PushedLiveStatus {
       const pushed = stream.getSnapshot();
       if (pushed.state === 'off') {
         const s = readLiveStatus(client, online);
-        return JSON.stringify({ ...s, connections: [] });
+        return JSON.stringify({ ...s, connections: [], elsewhere: [] });
       }
       const runtime = apiRuntime();
       const label = (id: string) => runtime.connections.find((c) => c.id === id)?.label ?? id;
@@ -207,6 +247,7 @@ const SERVER_SNAPSHOT = JSON.stringify({
   liveness: 'live',
   dataAsOf: 0,
   connections: [],
+  elsewhere: [],
 } satisfies PushedLiveStatus);
 const serverSnapshot = () => SERVER_SNAPSHOT;
 
@@ -221,10 +262,16 @@ const LOOK: Record<Liveness, { color: string; label: string; hint: string }> = {
   offline: { color: 'red', label: 'Offline', hint: 'The service cannot be reached; showing the last data.' },
 };
 
-/** "Veeam: live; Rackspace DFW: reconnecting", or '' with one connection or none. */
+/** How one connection is: "service errors (Identity refused the credentials.)", "live". */
+export function livenessWords(c: Pick<ConnectionLiveness, 'liveness' | 'reason'>): string {
+  const words = LOOK[c.liveness].label.toLowerCase();
+  return c.reason ? `${words} (${c.reason.replace(/\.$/, '')})` : words;
+}
+
+/** "Veeam: live; Rackspace DFW: reconnecting (The vendor answered 503 to a poll)", or '' with one connection or none. */
 export function connectionsLine(connections: readonly ConnectionLiveness[]): string {
   if (connections.length < 2) return '';
-  return connections.map((c) => `${c.label}: ${LOOK[c.liveness].label.toLowerCase()}`).join('; ');
+  return connections.map((c) => `${c.label}: ${livenessWords(c)}`).join('; ');
 }
 
 /**
@@ -234,7 +281,8 @@ export function connectionsLine(connections: readonly ConnectionLiveness[]): str
 export function LiveIndicator({ showTime = true }: { showTime?: boolean }) {
   const { liveness, dataAsOf, connections } = useLiveStatus();
   const look = LOOK[liveness];
-  const each = connectionsLine(connections);
+  const one = connections.length === 1 ? connections[0] : undefined;
+  const each = one?.reason ? `${one.label}: ${livenessWords(one)}` : connectionsLine(connections);
   const hint = each ? `${look.hint} ${each}.` : look.hint;
   return (
     <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-liveness={liveness}>
